@@ -1,0 +1,119 @@
+# newspipe - small C filters over newline-delimited JSON news records.
+#
+#   make            build bin/news-*           make check   every test, also under ASan+UBSan
+#   make demo       install deps, build, run pipelines/digest.sh on samples/
+#   make eval       quality figures on real data (needs ../shared/data)
+#   make bench      throughput beside an identity filter, same run
+#   make install PREFIX=/usr/local DESTDIR=
+#
+# Each filters/news-X.c is one program; its own modules, if any, live in
+# filters/X/*.c.  Everything shared is in common/ and built once into
+# build/libnewspipe.a.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+BINDIR  ?= bin
+
+CC      ?= cc
+OPT     ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wvla -Wwrite-strings \
+           -Wmissing-prototypes -Wshadow
+CPPFLAGS += -D_DEFAULT_SOURCE -Icommon
+CFLAGS  += $(OPT) $(WARN) $(SAN)
+LDFLAGS += $(SAN)
+LDLIBS   = -ljansson -lcsv -lutf8proc -lz -lm
+
+COMMON_SRC  = $(sort $(wildcard common/*.c common/*/*.c))
+COMMON_OBJ  = $(COMMON_SRC:%.c=$(BUILD)/%.o)
+LIB         = $(BUILD)/libnewspipe.a
+FILTERS     = $(sort $(patsubst filters/news-%.c,$(BINDIR)/news-%,$(wildcard filters/news-*.c)))
+UNIT_SRC    = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN    = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOLS       = $(BUILD)/bench/identity
+MAN         = $(sort $(wildcard man/*.1))
+
+ASAN_BUILD  = build/asan
+SANITIZE    = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+.PHONY: all deps check test unit bats check-asan asan eval bench demo model install clean conformance
+.SECONDEXPANSION:
+
+all: deps $(FILTERS) $(TOOLS)
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(COMMON_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+# A filter links its own file, its module directory (if any) and the library.
+$(BINDIR)/news-%: $(BUILD)/filters/news-%.o \
+    $$(patsubst %.c,$(BUILD)/%.o,$$(sort $$(wildcard filters/$$*/*.c))) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench/identity: $(BUILD)/bench/identity.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# --- tests ---------------------------------------------------------------
+# make check = unit tests + Bats on the normal build, then the same under
+# AddressSanitizer and UBSan.
+check: all
+	$(MAKE) --no-print-directory test
+	$(MAKE) --no-print-directory check-asan
+
+test: unit bats
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
+
+bats: all
+	NEWSPIPE_BIN=$(CURDIR)/$(BINDIR) NEWSPIPE_DATA=$(CURDIR)/data bats tests/
+
+check-asan asan:
+	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
+	    SAN="$(SANITIZE)" $(ASAN_BUILD)/bin-all
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
+	    SAN="$(SANITIZE)" NEWSPIPE_SANITIZED=1 unit bats-only
+
+$(ASAN_BUILD)/bin-all: $(FILTERS) $(TOOLS) $(UNIT_BIN)
+
+bats-only:
+	NEWSPIPE_BIN=$(CURDIR)/$(BINDIR) NEWSPIPE_DATA=$(CURDIR)/data bats tests/
+
+conformance: all
+	python3 ../shared/conformance.py
+
+# --- quality, speed, demo ------------------------------------------------
+eval: all
+	@eval/run.sh
+
+bench: all
+	@bench/run.sh
+
+demo: all
+	pipelines/digest.sh samples/*.txt
+
+# --- install -------------------------------------------------------------
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/newspipe
+	cp $(FILTERS) $(DESTDIR)$(PREFIX)/bin/
+	cp $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/
+	cp -R data/. $(DESTDIR)$(PREFIX)/share/newspipe/
+
+clean:
+	rm -rf build $(BINDIR)
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,12 @@
+#!/bin/sh
+# bench/run.sh - build the benchmark corpus (once) and time every filter (make bench).
+set -eu
+cd "$(dirname "$0")/.."
+MB=${BENCH_MB:-60}
+corpus=build/bench/corpus-${MB}mb.jsonl
+if [ ! -s "$corpus" ]; then
+	bin/news-split --explode=sentence samples/*.txt >build/bench/sentences.jsonl
+	python3 bench/gen_corpus.py build/bench/sentences.jsonl "$corpus.tmp" "$MB"
+	mv "$corpus.tmp" "$corpus"
+fi
+python3 bench/run.py "$corpus"

@@ -1,0 +1,87 @@
+/* datafile.c - locating and reading data files; see datafile.h. */
+
+#include "datafile.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "input.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static int
+readable(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+/* The directory of the running program, or NULL. */
+static char *
+exe_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(buf);
+}
+
+char *
+datafile_find(const char *explicit_path, const char *rel)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *env = getenv("NEWSPIPE_DATA");
+	char *dir;
+
+	if (explicit_path)
+		return xstrdup(explicit_path);
+	if (env && *env) {
+		strbuf_addf(&sb, "%s/%s", env, rel);
+		if (readable(sb.buf))
+			return strbuf_detach(&sb, NULL);
+		strbuf_reset(&sb);
+	}
+	dir = exe_dir();
+	if (dir) {
+		strbuf_addf(&sb, "%s/../share/newspipe/%s", dir, rel);
+		if (readable(sb.buf)) {
+			free(dir);
+			return strbuf_detach(&sb, NULL);
+		}
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s/../data/%s", dir, rel);
+		if (readable(sb.buf)) {
+			free(dir);
+			return strbuf_detach(&sb, NULL);
+		}
+		free(dir);
+	}
+	strbuf_release(&sb);
+	die("data file '%s' not found (looked in $NEWSPIPE_DATA, ../share/newspipe and ../data beside the program)",
+	    rel);
+}
+
+char *
+datafile_slurp(const char *path, size_t *len)
+{
+	struct reader r;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (reader_open(&r, path) != 0)
+		die("cannot read data file '%s'", path);
+	if (reader_read_all(&r, &sb) != 0)
+		die("cannot read data file '%s'", path);
+	reader_close(&r);
+	return strbuf_detach(&sb, len);
+}

@@ -1,0 +1,37 @@
+/*
+ * segment.h - paragraphs and sentences of a text.
+ *
+ * Offsets are code points into the text, end exclusive, with the
+ * whitespace around each unit left out.  Every later stage that needs
+ * sentences uses `sentences` from the record when present and otherwise
+ * these functions, so all stages agree.
+ */
+#ifndef NEWSPIPE_SEGMENT_H
+#define NEWSPIPE_SEGMENT_H
+
+#include <stddef.h>
+
+#include "spans.h"
+
+/*
+ * Paragraphs of text[0..len): when the text has blank lines, paragraphs
+ * are separated by blank lines (a single newline inside one is a wrapped
+ * line); otherwise every line is a paragraph (news one-per-line form).
+ * Appends to out.
+ */
+void segment_paragraphs(const char *text, size_t len, struct spans *out);
+
+/*
+ * Sentences of text[0..len), never crossing a paragraph boundary.
+ * Appends to out.
+ */
+void segment_sentences(const char *text, size_t len, struct spans *out);
+
+/*
+ * Sentences of the given paragraphs (code-point spans of text, as
+ * segment_paragraphs() returns them).  Appends to out.
+ */
+void segment_sentences_in(const char *text, size_t len, const struct spans *paragraphs,
+			  struct spans *out);
+
+#endif

@@ -1,0 +1,301 @@
+/* stream.c - the record loop: decode, check, process, write; see stream.h. */
+#include "stream.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+struct stream {
+	const struct common_opts *opts;
+	struct stream_filter f;
+	const char *file;
+	unsigned long line;
+	const char *raw;        /* the current input line, for --on-error=pass */
+	size_t rawlen;
+	bool stopped;
+	bool finished;
+	/* Counts for --stats and --progress. */
+	unsigned long long in, out, bad, bytes;
+	double t0, last_progress;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct stream *
+stream_new(const struct common_opts *opts, const struct stream_filter *f)
+{
+	struct stream *s = xcalloc(1, sizeof *s);
+
+	s->opts = opts;
+	s->f = *f;
+	s->file = "<stdin>";
+	s->t0 = s->last_progress = now();
+	return s;
+}
+
+const struct common_opts *
+stream_opts(const struct stream *s)
+{
+	return s->opts;
+}
+
+const char *
+stream_file(const struct stream *s)
+{
+	return s->file;
+}
+
+unsigned long
+stream_line(const struct stream *s)
+{
+	return s->line;
+}
+
+bool
+stream_stopped(const struct stream *s)
+{
+	return s->stopped;
+}
+
+void
+stream_set_position(struct stream *s, const char *name, unsigned long lineno)
+{
+	s->file = name;
+	s->line = lineno;
+}
+
+int
+ndjson_write(FILE *out, const json_t *rec)
+{
+	if (json_dumpf(rec, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)) != 0)
+		return -1;
+	if (putc('\n', out) == EOF)
+		return -1;
+	return 0;
+}
+
+static void
+write_failed(void)
+{
+	die("write error on standard output:");
+}
+
+static void
+flush_if_unbuffered(struct stream *s)
+{
+	if (s->opts->unbuffered && fflush(stdout) != 0)
+		write_failed();
+}
+
+void
+stream_emit(struct stream *s, json_t *rec)
+{
+	if (ndjson_write(stdout, rec) != 0 || ferror(stdout))
+		write_failed();
+	s->out++;
+	flush_if_unbuffered(s);
+}
+
+static void
+vreport_record(struct stream *s, const char *fmt, va_list ap)
+{
+	char msg[1024];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	note("%s:%lu: %s", s->file, s->line, msg);
+}
+
+void
+stream_warn(struct stream *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport_record(s, fmt, ap);
+	va_end(ap);
+}
+
+int
+stream_reject(struct stream *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport_record(s, fmt, ap);
+	va_end(ap);
+	err_mark_failed();
+	s->bad++;
+	switch (s->opts->on_error) {
+	case ON_ERROR_PASS:
+		if (s->raw) {
+			if (fwrite(s->raw, 1, s->rawlen, stdout) != s->rawlen || putc('\n', stdout) == EOF)
+				write_failed();
+			s->out++;
+			flush_if_unbuffered(s);
+		}
+		break;
+	case ON_ERROR_FAIL:
+		s->stopped = true;
+		break;
+	case ON_ERROR_SKIP:
+		break;
+	}
+	return -1;
+}
+
+static void
+progress(struct stream *s, bool final)
+{
+	double t = now(), dt = t - s->t0;
+
+	if (!s->opts->progress)
+		return;
+	if (!final && t - s->last_progress < 0.5)
+		return;
+	s->last_progress = t;
+	if (dt <= 0)
+		dt = 1e-9;
+	fprintf(stderr, "\r%s: %llu records, %.0f records/s, %.1f MB/s%s", prog_name(), s->in,
+		(double)s->in / dt, (double)s->bytes / dt / 1e6, final ? "\n" : "");
+}
+
+/* Check the text field and hand the record to the filter.  Consumes rec. */
+static void
+process(struct stream *s, json_t *rec)
+{
+	const char *text = NULL;
+	size_t len = 0;
+
+	s->in++;
+	if ((s->in & 1023) == 0)
+		progress(s, false);
+	if (s->f.need_text) {
+		json_t *t = json_object_get(rec, s->opts->field);
+		if (!t) {
+			stream_reject(s, "field '%s' is missing", s->opts->field);
+			json_decref(rec);
+			return;
+		}
+		if (!json_is_string(t)) {
+			stream_reject(s, "field '%s' is not a string", s->opts->field);
+			json_decref(rec);
+			return;
+		}
+		text = json_string_value(t);
+		len = json_string_length(t);
+	}
+	s->f.process(s->f.ctx, s, rec, text, len);
+	json_decref(rec);
+}
+
+void
+stream_feed_record(struct stream *s, json_t *rec)
+{
+	s->raw = NULL;
+	process(s, rec);
+}
+
+void
+stream_feed_line(struct stream *s, const char *line, size_t len)
+{
+	json_error_t e;
+	json_t *rec;
+
+	s->bytes += len + 1;
+	s->raw = line;
+	s->rawlen = len;
+	rec = json_loadb(line, len, 0, &e);
+	if (!rec) {
+		if (json_error_code(&e) == json_error_invalid_utf8)
+			stream_reject(s, "invalid UTF-8 (byte %d)", e.position + 1);
+		else
+			stream_reject(s, "invalid JSON: %s (column %d)", e.text, e.column);
+		s->in++;
+		return;
+	}
+	if (!json_is_object(rec)) {
+		s->in++;
+		stream_reject(s, "not a JSON object");
+		json_decref(rec);
+		return;
+	}
+	process(s, rec);
+	s->raw = NULL;
+}
+
+static int
+is_blank(const char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+run_one(struct stream *s, const char *path)
+{
+	struct reader r;
+	const char *line;
+	size_t len;
+
+	if (reader_open(&r, path) != 0)
+		return;
+	s->file = r.name;
+	while (!s->stopped && reader_getline(&r, &line, &len) == 1) {
+		s->line = r.lineno;
+		if (is_blank(line, len))
+			continue;
+		stream_feed_line(s, line, len);
+	}
+	reader_close(&r);
+}
+
+void
+stream_finish(struct stream *s)
+{
+	if (s->finished)
+		return;
+	s->finished = true;
+	if (s->f.finish && !s->stopped)
+		s->f.finish(s->f.ctx, s);
+	if (fflush(stdout) != 0)
+		write_failed();
+	progress(s, true);
+	if (s->opts->stats)
+		note("%llu records read, %llu written, %llu bad", s->in, s->out, s->bad);
+}
+
+void
+stream_run(struct stream *s, int nfiles, char **files)
+{
+	int i;
+
+	if (nfiles == 0)
+		run_one(s, "-");
+	for (i = 0; i < nfiles && !s->stopped; i++)
+		run_one(s, files[i]);
+	stream_finish(s);
+}
+
+void
+stream_free(struct stream *s)
+{
+	free(s);
+}

@@ -1,0 +1,92 @@
+/*
+ * stream.h - the record loop every filter runs.
+ *
+ * The stream reads NDJSON from the input files in order, decodes each
+ * line, checks it (a JSON object whose text field is a string), hands it
+ * to the filter's process function, and writes what the filter emits.
+ * Bad records are reported as "prog: FILE:LINE: reason" and handled by
+ * --on-error; the exit status becomes 1.  Stateful filters flush in
+ * finish() at the end of input (Miller's process/finish contract).
+ *
+ * Ownership: the stream owns each decoded record and releases it after
+ * process() returns; process() may change it in place and emit it, or
+ * emit other records (stream_emit() only borrows).
+ */
+#ifndef NEWSPIPE_STREAM_H
+#define NEWSPIPE_STREAM_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli.h"
+#include "err.h"
+
+struct stream;
+
+struct stream_filter {
+	/*
+	 * Handle one good record.  text/len is the record's text field
+	 * (borrowed from rec; NULL when the filter does not require one).
+	 * Return 0, or call stream_reject() and return its value for a record
+	 * that is bad in a way only the filter can see.
+	 */
+	int (*process)(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len);
+	/* Called once at the end of input (may be NULL). */
+	void (*finish)(void *ctx, struct stream *s);
+	void *ctx;
+	/* The text field must be present and a string (most filters). */
+	bool need_text;
+};
+
+/* Create a stream writing to stdout.  Free with stream_free(). */
+struct stream *stream_new(const struct common_opts *opts, const struct stream_filter *f);
+
+/*
+ * Read every file (NULL/"-" = standard input; nfiles == 0 means standard
+ * input) and process each record.  A file that cannot be opened is
+ * reported and skipped.  Calls finish() at the end.
+ */
+void stream_run(struct stream *s, int nfiles, char **files);
+
+/*
+ * Lower-level entry points for filters that read other formats
+ * (news-split): set the position used in messages, feed one NDJSON line,
+ * or process a record built in memory (ownership of rec passes to the
+ * stream).  stream_stopped() is true after --on-error=fail stopped the
+ * run.
+ */
+void stream_set_position(struct stream *s, const char *name, unsigned long lineno);
+void stream_feed_line(struct stream *s, const char *line, size_t len);
+void stream_feed_record(struct stream *s, json_t *rec);
+bool stream_stopped(const struct stream *s);
+void stream_finish(struct stream *s);
+
+/* Write rec (borrowed) as one compact line.  A write error is fatal. */
+void stream_emit(struct stream *s, json_t *rec);
+
+/*
+ * Report the current record as bad ("prog: FILE:LINE: reason"), apply
+ * --on-error (pass writes the original line unchanged) and return -1.
+ */
+int stream_reject(struct stream *s, const char *fmt, ...) NP_PRINTF(2, 3);
+
+/* Report a problem with the current record without rejecting it. */
+void stream_warn(struct stream *s, const char *fmt, ...) NP_PRINTF(2, 3);
+
+/* The options the stream was made with. */
+const struct common_opts *stream_opts(const struct stream *s);
+
+/* Where the current record came from, for messages. */
+const char *stream_file(const struct stream *s);
+unsigned long stream_line(const struct stream *s);
+
+void stream_free(struct stream *s);
+
+/*
+ * Write a record to a FILE in the project's output form: compact, key
+ * order kept, UTF-8 unescaped, then '\n'.  Returns 0 or -1 on error.
+ */
+int ndjson_write(FILE *out, const json_t *rec);
+
+#endif

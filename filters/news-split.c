@@ -1,0 +1,544 @@
+/*
+ * news-split - ingest articles and mark their paragraphs and sentences.
+ *
+ * Reads plain-text articles (one file, one article), CSV tables (one row,
+ * one article) and NDJSON records, any of them gzip-compressed, and
+ * writes one NDJSON record per article with a stable `id` (kept when the
+ * input has one), the text field, and `paragraphs` and `sentences` as
+ * [[start, end], ...] code-point offsets into the text.  With --explode
+ * it writes one record per paragraph or sentence instead.
+ *
+ * Reads: id, the text field (-f).  Writes: id, source (text/CSV input),
+ * paragraphs, sentences; with --explode: id, doc_id, seq, start, end, text.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csvread.h"
+#include "err.h"
+#include "hash.h"
+#include "input.h"
+#include "segment.h"
+#include "spans.h"
+#include "stream.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+enum format { FMT_AUTO, FMT_TEXT, FMT_CSV, FMT_NDJSON };
+enum explode { EXPLODE_NONE, EXPLODE_PARAGRAPH, EXPLODE_SENTENCE };
+
+#define MAX_MAP 32
+
+struct options {
+	enum format format;
+	enum explode explode;
+	const char *keep;          /* --keep: parent fields copied to exploded records */
+	char *map_to[MAX_MAP];     /* --map FIELD=COLUMN */
+	char *map_from[MAX_MAP];
+	size_t nmap;
+};
+
+struct splitter {
+	struct options opt;
+	const struct common_opts *co;
+	struct stream *stream;
+	struct spans paras, sents;
+	/* CSV: which output field each column feeds ("" = the column's own name). */
+	const char **column_field;
+	size_t ncolumns;
+	const char *csv_name;
+	int csv_has_text;
+};
+
+enum { OPT_FORMAT = 256, OPT_EXPLODE, OPT_KEEP, OPT_MAP };
+
+static const struct cli_option options[] = {
+	{ "format", OPT_FORMAT, required_argument, "FMT",
+	  "input format: auto (default: by extension, then content), text, csv, ndjson" },
+	{ "map", OPT_MAP, required_argument, "FIELD=COLUMN,...",
+	  "CSV: take FIELD from COLUMN (e.g. text=body,title=headline)" },
+	{ "explode", OPT_EXPLODE, required_argument, "UNIT",
+	  "write one record per paragraph or sentence" },
+	{ "keep", OPT_KEEP, required_argument, "FIELD,...",
+	  "with --explode: copy these fields of the article (or 'all')" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct options *o = ctx;
+
+	switch (key) {
+	case OPT_FORMAT:
+		if (strcmp(arg, "auto") == 0)
+			o->format = FMT_AUTO;
+		else if (strcmp(arg, "text") == 0 || strcmp(arg, "txt") == 0)
+			o->format = FMT_TEXT;
+		else if (strcmp(arg, "csv") == 0)
+			o->format = FMT_CSV;
+		else if (strcmp(arg, "ndjson") == 0 || strcmp(arg, "jsonl") == 0)
+			o->format = FMT_NDJSON;
+		else
+			usage_error("unknown format '%s' (auto, text, csv or ndjson)", arg);
+		break;
+	case OPT_EXPLODE:
+		if (strcmp(arg, "paragraph") == 0)
+			o->explode = EXPLODE_PARAGRAPH;
+		else if (strcmp(arg, "sentence") == 0)
+			o->explode = EXPLODE_SENTENCE;
+		else
+			usage_error("unknown unit '%s' for --explode (paragraph or sentence)", arg);
+		break;
+	case OPT_KEEP:
+		o->keep = arg;
+		break;
+	case OPT_MAP: {
+		const char *p = arg;
+		while (*p) {
+			size_t n = strcspn(p, ","), eq;
+			const char *e = memchr(p, '=', n);
+			if (!e || e == p || (size_t)(e - p) + 1 == n)
+				usage_error("invalid --map '%.*s' (want FIELD=COLUMN)", (int)n, p);
+			if (o->nmap == MAX_MAP)
+				usage_error("too many --map entries (at most %d)", MAX_MAP);
+			eq = (size_t)(e - p);
+			o->map_to[o->nmap] = xstrndup(p, eq);
+			o->map_from[o->nmap] = xstrndup(e + 1, n - eq - 1);
+			o->nmap++;
+			p += n;
+			if (*p == ',')
+				p++;
+		}
+		break;
+	}
+	}
+}
+
+/* "dir/feed.csv.gz" -> "feed": the file name without directory and extensions. */
+static char *
+base_id(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *b = slash ? slash + 1 : path;
+	char *id = xstrdup(b), *dot;
+	static const char *const exts[] = { ".gz", ".txt", ".text", ".csv", ".jsonl", ".ndjson", ".json", NULL };
+	int again = 1;
+
+	while (again) {
+		size_t k;
+		again = 0;
+		for (k = 0; exts[k]; k++) {
+			size_t n = strlen(id), m = strlen(exts[k]);
+			if (n > m && strcmp(id + n - m, exts[k]) == 0) {
+				id[n - m] = '\0';
+				again = 1;
+			}
+		}
+	}
+	dot = id; /* keep the rest of the name as is */
+	return dot;
+}
+
+static enum format
+format_of(const char *path, const char *head, size_t n)
+{
+	size_t i = 0;
+	char *b;
+
+	if (path && strcmp(path, "-") != 0) {
+		size_t len;
+		b = xstrdup(path);
+		len = strlen(b);
+		if (len > 3 && strcmp(b + len - 3, ".gz") == 0)
+			b[len - 3] = '\0';
+		len = strlen(b);
+		enum format f = FMT_AUTO;
+		if ((len > 4 && strcmp(b + len - 4, ".txt") == 0) || (len > 5 && strcmp(b + len - 5, ".text") == 0))
+			f = FMT_TEXT;
+		else if (len > 4 && strcmp(b + len - 4, ".csv") == 0)
+			f = FMT_CSV;
+		else if ((len > 6 && strcmp(b + len - 6, ".jsonl") == 0) ||
+			 (len > 7 && strcmp(b + len - 7, ".ndjson") == 0) ||
+			 (len > 5 && strcmp(b + len - 5, ".json") == 0))
+			f = FMT_NDJSON;
+		free(b);
+		if (f != FMT_AUTO)
+			return f;
+	}
+	/* By content: a first non-blank '{' means NDJSON, anything else is text. */
+	if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+		i++;
+	return (i == n || head[i] == '{') ? FMT_NDJSON : FMT_TEXT;
+}
+
+/* A new object with "id" first, then every field of rec in order. */
+static json_t *
+with_id_first(json_t *rec, const char *id)
+{
+	json_t *out = json_object();
+	const char *key;
+	json_t *val;
+
+	json_object_set_new(out, "id", json_string(id));
+	json_object_foreach(rec, key, val)
+		json_object_set(out, key, val);
+	return out;
+}
+
+static json_t *
+unit_record(struct splitter *sp, json_t *parent, const char *doc_id, const char *text, const struct utf8_index *ix,
+	    size_t seq, const struct span *u)
+{
+	json_t *r = json_object();
+	char id[64];
+	size_t bs = utf8_index_byte(ix, u->start), be = utf8_index_byte(ix, u->end);
+	const char *key;
+	json_t *val;
+
+	snprintf(id, sizeof id, "-%c%zu", sp->opt.explode == EXPLODE_PARAGRAPH ? 'p' : 's', seq);
+	{
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "%s%s", doc_id, id);
+		json_object_set_new(r, "id", json_stringn(sb.buf, sb.len));
+		strbuf_release(&sb);
+	}
+	json_object_set_new(r, "doc_id", json_string(doc_id));
+	json_object_set_new(r, "seq", json_integer((json_int_t)seq));
+	json_object_set_new(r, "start", json_integer((json_int_t)u->start));
+	json_object_set_new(r, "end", json_integer((json_int_t)u->end));
+	if (sp->opt.keep) {
+		int all = strcmp(sp->opt.keep, "all") == 0;
+		json_object_foreach(parent, key, val) {
+			size_t kl = strlen(key);
+			const char *p = sp->opt.keep;
+			int wanted = all;
+			if (strcmp(key, "id") == 0 || strcmp(key, sp->co->field) == 0 || strcmp(key, "paragraphs") == 0 ||
+			    strcmp(key, "sentences") == 0)
+				continue;
+			while (!wanted && *p) {
+				size_t n = strcspn(p, ",");
+				wanted = n == kl && strncmp(p, key, n) == 0;
+				p += n + (p[n] == ',');
+			}
+			if (wanted && !json_object_get(r, key))
+				json_object_set(r, key, val);
+		}
+	}
+	json_object_set_new(r, sp->co->field, json_stringn(text + bs, be - bs));
+	return r;
+}
+
+/* Segment one article record (owned by the caller) and write it or its units. */
+static int
+process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
+{
+	struct splitter *sp = ctx;
+	json_t *out = rec, *idv = json_object_get(rec, "id");
+	char idbuf[40];
+	const char *id;
+
+	if (!json_is_string(idv) && !json_is_integer(idv)) {
+		/* Named input: FILE:LINE is stable; standard input: a hash of the text. */
+		if (strcmp(stream_file(s), "<stdin>") == 0) {
+			snprintf(idbuf, sizeof idbuf, "doc-%016llx", (unsigned long long)hash64(text, len, 0));
+			out = with_id_first(rec, idbuf);
+		} else {
+			char *b = base_id(stream_file(s));
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_addf(&sb, "%s:%lu", b, stream_line(s));
+			out = with_id_first(rec, sb.buf);
+			strbuf_release(&sb);
+			free(b);
+		}
+	} else {
+		json_incref(out);
+	}
+	idv = json_object_get(out, "id");
+	if (json_is_integer(idv)) {
+		snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(idv));
+		id = idbuf;
+	} else {
+		id = json_string_value(idv);
+	}
+
+	spans_clear(&sp->paras);
+	spans_clear(&sp->sents);
+	segment_paragraphs(text, len, &sp->paras);
+	segment_sentences_in(text, len, &sp->paras, &sp->sents);
+
+	if (sp->opt.explode == EXPLODE_NONE) {
+		json_object_set_new(out, "paragraphs", spans_to_json(&sp->paras));
+		json_object_set_new(out, "sentences", spans_to_json(&sp->sents));
+		stream_emit(s, out);
+	} else {
+		const struct spans *units = sp->opt.explode == EXPLODE_PARAGRAPH ? &sp->paras : &sp->sents;
+		struct utf8_index ix = { NULL, 0, 0 };
+		size_t k;
+		char *doc_id = xstrdup(id);
+
+		utf8_index_build(&ix, text, len);
+		for (k = 0; k < units->n; k++) {
+			json_t *u = unit_record(sp, out, doc_id, text, &ix, k + 1, &units->v[k]);
+			stream_emit(s, u);
+			json_decref(u);
+		}
+		utf8_index_release(&ix);
+		free(doc_id);
+	}
+	json_decref(out);
+	return 0;
+}
+
+/* Build a record for one text article and process it. */
+static void
+feed_text(struct splitter *sp, const char *path, const char *name, struct strbuf *body)
+{
+	json_t *rec;
+	size_t i, j;
+
+	/* CRLF line ends become LF, so offsets do not depend on the platform. */
+	for (i = j = 0; i < body->len; i++)
+		if (!(body->buf[i] == '\r' && i + 1 < body->len && body->buf[i + 1] == '\n'))
+			body->buf[j++] = body->buf[i];
+	body->len = j;
+	body->buf[j] = '\0';
+	stream_set_position(sp->stream, name, 1);
+	if (!utf8_valid(body->buf, body->len)) {
+		stream_reject(sp->stream, "invalid UTF-8 in text file");
+		return;
+	}
+	if (memchr(body->buf, '\0', body->len)) {
+		stream_reject(sp->stream, "NUL byte in text file");
+		return;
+	}
+	rec = json_object();
+	if (path) {
+		char *b = base_id(path);
+		json_object_set_new(rec, "id", json_string(b));
+		json_object_set_new(rec, "source", json_string(path));
+		free(b);
+	}
+	json_object_set_new(rec, sp->co->field, json_stringn(body->buf, body->len));
+	stream_feed_record(sp->stream, rec);
+}
+
+static void
+csv_header(void *ctx, const struct csv_row *h)
+{
+	/* Columns that name a record field under other names (first match wins). */
+	static const char *const defaults[][8] = {
+		{ "text", "text", "body", "content", "article", "story", "full_text", "description" },
+		{ "title", "title", "headline", "heading", "subject", NULL },
+		{ "id", "id", "guid", "uuid", "article_id", "doc_id", NULL },
+		{ "url", "url", "link", "href", "permalink", NULL },
+		{ "published", "published", "date", "pubdate", "published_at", "publish_date", "timestamp", NULL },
+	};
+	struct splitter *sp = ctx;
+	size_t i, k, m;
+
+	sp->ncolumns = h->n;
+	sp->column_field = xcalloc(h->n ? h->n : 1, sizeof *sp->column_field);
+	sp->csv_has_text = 0;
+	for (i = 0; i < h->n; i++)
+		sp->column_field[i] = xstrdup(h->f[i].buf);
+	/* Explicit --map first; then the defaults for fields still unmapped. */
+	for (k = 0; k < sizeof defaults / sizeof defaults[0]; k++) {
+		const char *field = strcmp(defaults[k][0], "text") == 0 ? sp->co->field : defaults[k][0];
+		int mapped = 0;
+		for (m = 0; m < sp->opt.nmap && !mapped; m++) {
+			if (strcmp(sp->opt.map_to[m], field) != 0)
+				continue;
+			mapped = 1;
+			for (i = 0; i < h->n; i++)
+				if (strcmp(h->f[i].buf, sp->opt.map_from[m]) == 0) {
+					free((char *)sp->column_field[i]);
+					sp->column_field[i] = xstrdup(field);
+				}
+		}
+		for (m = 1; !mapped && m < 8 && defaults[k][m]; m++) {
+			for (i = 0; i < h->n; i++) {
+				if (strcasecmp(h->f[i].buf, defaults[k][m]) == 0) {
+					free((char *)sp->column_field[i]);
+					sp->column_field[i] = xstrdup(field);
+					mapped = 1;
+					break;
+				}
+			}
+		}
+	}
+	/* Other explicit mappings (author=byline, ...). */
+	for (m = 0; m < sp->opt.nmap; m++)
+		for (i = 0; i < h->n; i++)
+			if (strcmp(h->f[i].buf, sp->opt.map_from[m]) == 0) {
+				free((char *)sp->column_field[i]);
+				sp->column_field[i] = xstrdup(sp->opt.map_to[m]);
+			}
+	for (i = 0; i < h->n; i++)
+		if (strcmp(sp->column_field[i], sp->co->field) == 0)
+			sp->csv_has_text = 1;
+}
+
+static int
+csv_row(void *ctx, const struct csv_row *r)
+{
+	struct splitter *sp = ctx;
+	json_t *rec;
+	size_t i;
+
+	stream_set_position(sp->stream, sp->csv_name, r->line);
+	if (!sp->csv_has_text) {
+		warn("%s: no '%s' column in the CSV header (use --map %s=COLUMN)", sp->csv_name, sp->co->field,
+		     sp->co->field);
+		return -1;
+	}
+	if (r->n != sp->ncolumns) {
+		stream_reject(sp->stream, "CSV row %lu has %zu fields, the header %zu", r->row, r->n, sp->ncolumns);
+		return stream_stopped(sp->stream) ? -1 : 0;
+	}
+	rec = json_object();
+	if (!json_object_get(rec, "id")) {
+		int has_id = 0;
+		for (i = 0; i < r->n; i++)
+			if (strcmp(sp->column_field[i], "id") == 0 && r->f[i].len > 0)
+				has_id = 1;
+		if (!has_id) {
+			char *b = base_id(sp->csv_name);
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_addf(&sb, "%s:%lu", b, r->row);
+			json_object_set_new(rec, "id", json_stringn(sb.buf, sb.len));
+			strbuf_release(&sb);
+			free(b);
+		}
+	}
+	for (i = 0; i < r->n; i++) {
+		json_t *v;
+		if (!utf8_valid(r->f[i].buf, r->f[i].len)) {
+			json_decref(rec);
+			stream_reject(sp->stream, "invalid UTF-8 in column '%s'", sp->column_field[i]);
+			return stream_stopped(sp->stream) ? -1 : 0;
+		}
+		if (strcmp(sp->column_field[i], "id") == 0 && r->f[i].len == 0)
+			continue;
+		v = json_stringn(r->f[i].buf, r->f[i].len);
+		if (!v) {
+			json_decref(rec);
+			stream_reject(sp->stream, "NUL byte in column '%s'", sp->column_field[i]);
+			return stream_stopped(sp->stream) ? -1 : 0;
+		}
+		json_object_set_new(rec, sp->column_field[i], v);
+	}
+	if (strcmp(sp->csv_name, "<stdin>") != 0)
+		json_object_set_new(rec, "source", json_string(sp->csv_name));
+	stream_feed_record(sp->stream, rec);
+	return stream_stopped(sp->stream) ? -1 : 0;
+}
+
+static void
+free_columns(struct splitter *sp)
+{
+	size_t i;
+
+	for (i = 0; i < sp->ncolumns; i++)
+		free((char *)sp->column_field[i]);
+	free(sp->column_field);
+	sp->column_field = NULL;
+	sp->ncolumns = 0;
+}
+
+static int
+is_blank_line(const char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Read one input in its format. */
+static void
+split_file(struct splitter *sp, const char *path)
+{
+	struct reader r;
+	struct strbuf body = STRBUF_INIT;
+	const char *line;
+	size_t len;
+	enum format fmt = sp->opt.format;
+
+	if (reader_open(&r, path) != 0)
+		return;
+	if (fmt == FMT_AUTO) {
+		const char *head;
+		size_t n;
+		if (reader_peek(&r, &head, &n) != 0 || n == 0) {
+			reader_close(&r);
+			return;
+		}
+		fmt = format_of(path, head, n);
+	}
+	switch (fmt) {
+	case FMT_NDJSON:
+		while (!stream_stopped(sp->stream) && reader_getline(&r, &line, &len) == 1) {
+			stream_set_position(sp->stream, r.name, r.lineno);
+			if (!is_blank_line(line, len))
+				stream_feed_line(sp->stream, line, len);
+		}
+		break;
+	case FMT_TEXT:
+		if (reader_read_all(&r, &body) == 0)
+			feed_text(sp, strcmp(r.name, "<stdin>") == 0 ? NULL : path, r.name, &body);
+		break;
+	case FMT_CSV:
+		sp->csv_name = r.name;
+		csvread(&r, csv_header, csv_row, sp);
+		free_columns(sp);
+		break;
+	case FMT_AUTO:
+		break;
+	}
+	strbuf_release(&body);
+	reader_close(&r);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct splitter sp;
+	struct common_opts co;
+	struct cli_program prog = {
+		"[--format fmt] [--map field=column,...] [--explode unit [--keep field,...]] [-f name] [file ...]",
+		"Ingest articles (text, CSV, NDJSON, gzip) and add paragraph and sentence offsets.",
+		options, handle_option, NULL,
+	};
+	struct stream_filter f = { process, NULL, NULL, true };
+	int first, i;
+	size_t k;
+
+	prog_init(argv);
+	memset(&sp, 0, sizeof sp);
+	prog.ctx = &sp.opt;
+	first = cli_parse(&prog, &co, argc, argv);
+	sp.co = &co;
+	f.ctx = &sp;
+	sp.stream = stream_new(&co, &f);
+	if (first == argc)
+		split_file(&sp, "-");
+	for (i = first; i < argc && !stream_stopped(sp.stream); i++)
+		split_file(&sp, argv[i]);
+	stream_finish(sp.stream);
+	stream_free(sp.stream);
+	spans_release(&sp.paras);
+	spans_release(&sp.sents);
+	for (k = 0; k < sp.opt.nmap; k++) {
+		free(sp.opt.map_to[k]);
+		free(sp.opt.map_from[k]);
+	}
+	return prog_exit();
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# digest.sh - the whole newspipe pipeline over a set of articles.
+#
+#   pipelines/digest.sh [FILE...]        (text, CSV, NDJSON, gzip; none = stdin)
+#
+# Runs every stage that is built, in order: split, clean, dedupe (with a
+# state file in $NEWSPIPE_STATE, default a temporary one), tag entities,
+# extract quotes, summarize.  Writes the records, then the story summary,
+# on standard output.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+BIN=${NEWSPIPE_BIN:-$here/../bin}
+state=${NEWSPIPE_STATE:-}
+tmpstate=""
+if [ -z "$state" ]; then
+	tmpstate=$(mktemp -d)
+	state=$tmpstate/seen.db
+	trap 'rm -rf "$tmpstate"' EXIT
+fi
+
+have() { [ -x "$BIN/$1" ]; }
+
+stage() {
+	# Each stage reads the previous stage's output; a missing stage is cat.
+	case $1 in
+	clean)     if have news-clean; then "$BIN/news-clean"; else cat; fi ;;
+	dedupe)    if have news-dedupe; then "$BIN/news-dedupe" --state "$state" --clusters; else cat; fi ;;
+	entities)  if have news-tag-entities; then "$BIN/news-tag-entities"; else cat; fi ;;
+	quotes)    if have news-extract-quotes; then "$BIN/news-extract-quotes"; else cat; fi ;;
+	summarize) if have news-summarize; then "$BIN/news-summarize" --summary-per-record --group all; else cat; fi ;;
+	esac
+}
+
+"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage summarize
