@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""score_sbd.py - score sentence boundaries against a gold set (stdlib only).
+
+usage: score_sbd.py GOLD.jsonl PRED.jsonl [--show-errors]
+
+GOLD: one case a line, {"id", "text", "sentences": [str, ...], "clean", "preserves_text"}
+      (../shared/data/sbd/README.md).
+PRED: news-split output for the same cases, {"id", "text", "sentences": [[s, e], ...]}
+      with code-point offsets into text.
+
+Metrics (as the README defines them):
+  exact       share of cases whose predicted sentences, each strip()ped, equal the gold list;
+  boundary    sentence ends inside a case, as counts of non-whitespace characters before
+              the end (so re-spacing does not matter); the end of the case is not counted.
+Figures are printed for all cases and for each subset the README names.
+"""
+import json
+import sys
+
+
+def ends(sentences):
+    """Boundary positions: non-whitespace characters before each sentence end but the last."""
+    out, n = set(), 0
+    for s in sentences[:-1]:
+        n += sum(1 for ch in s if not ch.isspace())
+        out.add(n)
+    return out
+
+
+def subset(case):
+    if not case.get("clean"):
+        return "clean=false"
+    if case.get("preserves_text", True):
+        return "clean, preserves_text"
+    return "clean, not preserves_text"
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write("usage: score_sbd.py GOLD.jsonl PRED.jsonl [--show-errors]\n")
+        return 2
+    show = "--show-errors" in argv[3:]
+    with open(argv[1], encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+    pred = {}
+    with open(argv[2], encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                pred[r["id"]] = [r["text"][s:e] for s, e in r.get("sentences", [])]
+    groups = {}
+    for case in gold:
+        got = [s.strip() for s in pred.get(case["id"], [])]
+        got = [s for s in got if s]
+        want = [s.strip() for s in case["sentences"]]
+        g, p = ends(want), ends(got)
+        row = (got == want, len(g & p), len(p), len(g))
+        for name in ("all", subset(case)):
+            groups.setdefault(name, []).append(row)
+        if show and got != want:
+            print("--- %s" % case["id"])
+            for s in want:
+                print("  want: %r" % s)
+            for s in got:
+                print("  got:  %r" % s)
+    missing = sum(1 for c in gold if c["id"] not in pred)
+    print("%-28s %5s %8s %7s %7s %7s" % ("subset", "cases", "exact%", "P", "R", "F1"))
+    order = ["all", "clean, preserves_text", "clean, not preserves_text", "clean=false"]
+    for name in order:
+        rows = groups.get(name)
+        if not rows:
+            continue
+        ex = sum(r[0] for r in rows)
+        tp = sum(r[1] for r in rows)
+        np_ = sum(r[2] for r in rows)
+        ng = sum(r[3] for r in rows)
+        prec = tp / np_ if np_ else 1.0
+        rec = tp / ng if ng else 1.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        print("%-28s %5d %7.1f%% %7.3f %7.3f %7.3f" % (name, len(rows), 100.0 * ex / len(rows), prec, rec, f1))
+    if missing:
+        print("%d gold cases missing from the predictions (counted as wrong)" % missing)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
