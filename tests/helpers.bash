@@ -5,6 +5,8 @@
 # points it at the sanitized build) in the C locale, and gives each test
 # a scratch directory $TMP.
 
+bats_require_minimum_version 1.5.0
+
 setup() {
 	export LC_ALL=C
 	BIN=${NEWSPIPE_BIN:-$BATS_TEST_DIRNAME/../bin}
