@@ -112,6 +112,8 @@ install: all
 	cp $(FILTERS) $(DESTDIR)$(PREFIX)/bin/
 	cp $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/newspipe/
+	mkdir -p $(DESTDIR)$(PREFIX)/share/newspipe/pipelines
+	cp pipelines/*.sh pipelines/README.md $(DESTDIR)$(PREFIX)/share/newspipe/pipelines/
 
 clean:
 	rm -rf build $(BINDIR)

@@ -9,7 +9,15 @@
 # on standard output.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-BIN=${NEWSPIPE_BIN:-$here/../bin}
+# The source tree's bin/ when run from there, else the installed programs on PATH.
+if [ -z "${NEWSPIPE_BIN:-}" ]; then
+	if [ -x "$here/../bin/news-split" ]; then
+		NEWSPIPE_BIN=$here/../bin
+	else
+		NEWSPIPE_BIN=$(dirname "$(command -v news-split)")
+	fi
+fi
+BIN=$NEWSPIPE_BIN
 state=${NEWSPIPE_STATE:-}
 tmpstate=""
 if [ -z "$state" ]; then
