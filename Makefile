@@ -55,7 +55,7 @@ $(LIB): $(COMMON_OBJ)
 
 # A filter links its own file, its module directory (if any) and the library.
 $(BINDIR)/news-%: $(BUILD)/filters/news-%.o \
-    $$(patsubst %.c,$(BUILD)/%.o,$$(sort $$(wildcard filters/$$*/*.c))) $(LIB)
+    $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(sort $$(wildcard filters/$$*/*.c)))) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
