@@ -30,7 +30,7 @@ LIB         = $(BUILD)/libnewspipe.a
 FILTERS     = $(sort $(patsubst filters/news-%.c,$(BINDIR)/news-%,$(wildcard filters/news-*.c)))
 UNIT_SRC    = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN    = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS       = $(BUILD)/bench/identity
+TOOLS       = $(BUILD)/bench/identity $(BUILD)/tools/news-train-entities
 MAN         = $(sort $(wildcard man/*.1))
 
 ASAN_BUILD  = build/asan
@@ -60,6 +60,10 @@ $(BINDIR)/news-%: $(BUILD)/filters/news-%.o \
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/bench/identity: $(BUILD)/bench/identity.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The entity tagger's trainer: a tool, not a filter (make model runs it).
+$(BUILD)/tools/news-train-entities: $(BUILD)/tools/news-train-entities.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
@@ -105,6 +109,13 @@ bench: all
 
 demo: all
 	pipelines/digest.sh samples/*.txt
+
+# Retrain data/entities/model.bin (deterministic; a few minutes).
+NER_DATA = ../shared/data
+model: $(BUILD)/tools/news-train-entities
+	$(BUILD)/tools/news-train-entities --train $(NER_DATA)/conll2003/train.txt \
+	    --dev $(NER_DATA)/conll2003/dev.txt --unlabeled $(NER_DATA)/unlabeled/reuters21578.jsonl.gz \
+	    -o data/entities/model.bin
 
 # --- install -------------------------------------------------------------
 install: all

@@ -1,0 +1,212 @@
+/*
+ * model.c - the entity model file and Viterbi decoding.
+ *
+ * The file (binfile.h layout, magic NER_MAGIC, version NER_VERSION):
+ *   HEAD  struct ner_head: hash bits, tag count, gazetteer max length,
+ *         cluster levels, weight scale, training epochs
+ *   WGHT  int16 weights, (1 << bits) x NTAGS, weight = value * scale
+ *   TRAN  int32 transition scores, (NTAGS + 1) x NTAGS (last row: start)
+ *   GAZK/GAZV  gazetteer: u64 keys, u8 type masks (open addressing)
+ *   CLUK/CLUV  word clusters: u64 keys, u16 x levels cluster ids
+ *   NAME  top features as text (for --dump), optional
+ * Every size is checked against the header on load.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datafile.h"
+#include "entities/entities.h"
+#include "entities/ner.h"
+#include "err.h"
+#include "xalloc.h"
+
+/* May tag y follow tag p (p == NTAGS: sentence start)? */
+static int
+allowed(unsigned p, unsigned y)
+{
+	if (y == 0 || (y & 1))
+		return 1; /* O or B-X */
+	return p != NTAGS && p != 0 && (p + 1) / 2 == y / 2;
+}
+
+void
+ner_viterbi_d(const double *emit, const double *trans, size_t n, uint8_t *tags)
+{
+	double *score;
+	uint8_t *back;
+	size_t i;
+	unsigned y, p, best = 0;
+
+	if (n == 0)
+		return;
+	score = xmalloc(n * NTAGS * sizeof *score);
+	back = xmalloc(n * NTAGS);
+	for (y = 0; y < NTAGS; y++)
+		score[y] = allowed(NTAGS, y) ? emit[y] + trans[NTAGS * NTAGS + y] : -1e300;
+	for (i = 1; i < n; i++) {
+		for (y = 0; y < NTAGS; y++) {
+			double b = -1e301;
+			unsigned bp = 0;
+			for (p = 0; p < NTAGS; p++) {
+				double v;
+				if (!allowed(p, y))
+					continue;
+				v = score[(i - 1) * NTAGS + p] + trans[p * NTAGS + y];
+				if (v > b) {
+					b = v;
+					bp = p;
+				}
+			}
+			score[i * NTAGS + y] = b + emit[i * NTAGS + y];
+			back[i * NTAGS + y] = (uint8_t)bp;
+		}
+	}
+	for (y = 1; y < NTAGS; y++)
+		if (score[(n - 1) * NTAGS + y] > score[(n - 1) * NTAGS + best])
+			best = y;
+	for (i = n; i-- > 0;) {
+		tags[i] = (uint8_t)best;
+		if (i > 0)
+			best = back[i * NTAGS + best];
+	}
+	free(score);
+	free(back);
+}
+
+void
+ner_viterbi_i(const int32_t *emit, const int32_t *trans, size_t n, uint8_t *tags)
+{
+	int64_t *score;
+	uint8_t *back;
+	size_t i;
+	unsigned y, p, best = 0;
+	const int64_t NEG = INT64_MIN / 4;
+
+	if (n == 0)
+		return;
+	score = xmalloc(n * NTAGS * sizeof *score);
+	back = xmalloc(n * NTAGS);
+	for (y = 0; y < NTAGS; y++)
+		score[y] = allowed(NTAGS, y) ? (int64_t)emit[y] + trans[NTAGS * NTAGS + y] : NEG;
+	for (i = 1; i < n; i++) {
+		for (y = 0; y < NTAGS; y++) {
+			int64_t b = NEG - 1;
+			unsigned bp = 0;
+			for (p = 0; p < NTAGS; p++) {
+				int64_t v;
+				if (!allowed(p, y))
+					continue;
+				v = score[(i - 1) * NTAGS + p] + trans[p * NTAGS + y];
+				if (v > b) {
+					b = v;
+					bp = p;
+				}
+			}
+			score[i * NTAGS + y] = b + emit[i * NTAGS + y];
+			back[i * NTAGS + y] = (uint8_t)bp;
+		}
+	}
+	for (y = 1; y < NTAGS; y++)
+		if (score[(n - 1) * NTAGS + y] > score[(n - 1) * NTAGS + best])
+			best = y;
+	for (i = n; i-- > 0;) {
+		tags[i] = (uint8_t)best;
+		if (i > 0)
+			best = back[i * NTAGS + best];
+	}
+	free(score);
+	free(back);
+}
+
+void
+ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, uint8_t *tags)
+{
+	size_t s, i, k, cap = 0;
+	int32_t *emit = NULL;
+	uint32_t f[NER_MAXFEAT];
+
+	for (s = 0; s < d->nsent; s++) {
+		size_t b = d->sent[s], e = d->sent[s + 1];
+		if (e - b > cap) {
+			cap = e - b;
+			free(emit);
+			emit = xmalloc(cap * NTAGS * sizeof *emit);
+		}
+		for (i = b; i < e; i++) {
+			int32_t acc[NTAGS] = { 0 };
+			size_t nf = ner_features(d, b, e, i, m->bits, f, NULL);
+			unsigned y;
+			for (k = 0; k < nf; k++) {
+				const int16_t *w = m->w + (size_t)f[k] * NTAGS;
+				for (y = 0; y < NTAGS; y++)
+					acc[y] += w[y];
+			}
+			memcpy(emit + (i - b) * NTAGS, acc, sizeof acc);
+		}
+		ner_viterbi_i(emit, m->trans, e - b, tags + b);
+	}
+	free(emit);
+}
+
+static void NP_NORETURN
+bad(struct ner_model *m, const char *why)
+{
+	die("cannot load '%s': %s", m->path, why);
+}
+
+struct ner_model *
+ner_model_load(const char *path)
+{
+	struct ner_model *m = xcalloc(1, sizeof *m);
+	const struct ner_head *h;
+	uint64_t sz, n;
+
+	m->path = datafile_find(path, "entities/model.bin");
+	if (binfile_open(&m->bf, m->path, NER_MAGIC, NER_VERSION, NER_VERSION) != 0)
+		die("cannot use the entity model '%s' (retrain with make model)", m->path);
+	h = binfile_section(&m->bf, NER_SEC_HEAD, &sz);
+	if (!h || sz != sizeof *h)
+		bad(m, "no model header");
+	if (h->bits < 10 || h->bits > 26 || h->ntags != NTAGS || h->levels != NER_CLUSTER_LEVELS ||
+	    h->gaz_maxlen > 16 || !(h->scale > 0))
+		bad(m, "bad model header");
+	m->bits = h->bits;
+	m->scale = h->scale;
+	m->w = binfile_section(&m->bf, NER_SEC_WGHT, &sz);
+	if (!m->w || sz != ((uint64_t)1 << m->bits) * NTAGS * sizeof *m->w)
+		bad(m, "weights missing or of the wrong size");
+	m->trans = binfile_section(&m->bf, NER_SEC_TRAN, &sz);
+	if (!m->trans || sz != (NTAGS + 1) * NTAGS * sizeof *m->trans)
+		bad(m, "transitions missing or of the wrong size");
+	m->gz.keys = binfile_section(&m->bf, NER_SEC_GAZK, &sz);
+	m->gz.vals = binfile_section(&m->bf, NER_SEC_GAZV, &n);
+	if (m->gz.keys) {
+		uint64_t slots = sz / sizeof(uint64_t);
+		if (!m->gz.vals || sz % 8 || slots == 0 || (slots & (slots - 1)) || n != slots)
+			bad(m, "bad gazetteer table");
+		m->gz.mask = slots - 1;
+		m->gz.maxlen = h->gaz_maxlen;
+	}
+	m->cl.keys = binfile_section(&m->bf, NER_SEC_CLUK, &sz);
+	m->cl.vals = binfile_section(&m->bf, NER_SEC_CLUV, &n);
+	if (m->cl.keys) {
+		uint64_t slots = sz / sizeof(uint64_t);
+		if (!m->cl.vals || sz % 8 || slots == 0 || (slots & (slots - 1)) ||
+		    n != slots * NER_CLUSTER_LEVELS * sizeof(uint16_t))
+			bad(m, "bad cluster table");
+		m->cl.mask = slots - 1;
+	}
+	m->names = binfile_section(&m->bf, NER_SEC_NAME, &m->names_len);
+	return m;
+}
+
+void
+ner_model_free(struct ner_model *m)
+{
+	if (!m)
+		return;
+	binfile_close(&m->bf);
+	free(m->path);
+	free(m);
+}
