@@ -36,7 +36,7 @@ MAN         = $(sort $(wildcard man/*.1))
 ASAN_BUILD  = build/asan
 SANITIZE    = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all deps check test unit bats check-asan asan eval bench demo model install clean conformance
+.PHONY: all deps check test unit bats bats-only check-asan asan eval bench demo model install clean conformance
 .SECONDEXPANSION:
 
 all: deps $(FILTERS) $(TOOLS)
@@ -88,7 +88,8 @@ bats: all
 check-asan asan:
 	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
 	    SAN="$(SANITIZE)" $(ASAN_BUILD)/bin-all
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=1:exitcode=23 LSAN_OPTIONS=exitcode=23 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=23 \
 	    $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
 	    SAN="$(SANITIZE)" NEWSPIPE_SANITIZED=1 unit bats-only
 
