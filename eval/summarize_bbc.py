@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Score news-summarize on the BBC development set (../shared/data/summarize/bbc-dev).
+
+usage: eval/summarize_bbc.py BIN_DIR BBC_DIR
+
+For each article the summary gets the length of its reference: k sentences (k = the reference's
+sentence count, as the README's LEAD-k), and, separately, the reference's word count (--words).
+Runs `news-summarize --method rank` and `--method lead` at those lengths and prints ROUGE-1 and
+ROUGE-2 recall, precision and F1 (stemmed, ROUGE-1.5.5 style: eval/rouge.py), one line a system.
+"""
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rouge  # noqa: E402
+
+
+def run(bin_dir, method, opt, docs):
+    """Summaries {id: text}: one run of the filter per distinct length."""
+    by_len = {}
+    for d, n in docs:
+        by_len.setdefault(n, []).append(d)
+    out = {}
+    for n, ds in sorted(by_len.items()):
+        data = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in ds).encode("utf-8")
+        r = subprocess.run([os.path.join(bin_dir, "news-summarize"), "--method", method, opt, str(n)],
+                           input=data, capture_output=True)
+        if r.returncode != 0:
+            sys.exit(f"summarize_bbc.py: news-summarize failed: {r.stderr.decode('utf-8', 'replace')[:300]}")
+        for line in r.stdout.decode("utf-8").splitlines():
+            rec = json.loads(line)
+            out[rec["id"]] = rec["summary"]
+    return out
+
+
+def main():
+    bin_dir, bbc = sys.argv[1], sys.argv[2]
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    os.environ.setdefault("NEWSPIPE_DATA", os.path.join(root, "data"))
+    docs = [json.loads(l) for l in open(os.path.join(bbc, "docs.jsonl"), encoding="utf-8") if l.strip()]
+    refs = {}
+    for l in open(os.path.join(bbc, "refs.jsonl"), encoding="utf-8"):
+        if l.strip():
+            r = json.loads(l)
+            refs[r["id"]] = r["summary"]
+    docs = [d for d in docs if d["id"] in refs]
+    print(f"bbc-dev: {len(docs)} articles; ROUGE-1.5.5-style, Porter-stemmed (-m), no length limit on scoring")
+    print(f"{'system':<34} {'R-1 R':>7} {'R-1 P':>7} {'R-1 F':>7} {'R-2 R':>7} {'R-2 P':>7} {'R-2 F':>7}")
+    for opt, label, length in (("--sentences", "k sentences", lambda r: len([x for x in r.split("\n") if x.strip()])),
+                               ("--words", "reference's words", lambda r: len(r.split()))):
+        sized = [(d, length(refs[d["id"]])) for d in docs]
+        for method in ("lead", "rank"):
+            summ = run(bin_dir, method, opt, sized)
+            tot = [0.0] * 6
+            for d in docs:
+                s = summ.get(d["id"], "")
+                for n in (1, 2):
+                    r, p, f = rouge.score(s, [refs[d["id"]]], n, stem=True)
+                    tot[(n - 1) * 3:(n - 1) * 3 + 3] = [a + b for a, b in zip(tot[(n - 1) * 3:(n - 1) * 3 + 3], (r, p, f))]
+            m = len(docs)
+            print(f"{method + ', ' + label:<34} " + " ".join(f"{v / m:7.3f}" for v in tot))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,374 @@
+/* corpus.c - the articles and sentences of one summary; see summarize.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment.h"
+#include "summarize.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Below this many words a unit is a heading, a byline or a fragment, not a sentence to pick. */
+#define MIN_WORDS 4
+
+void
+corpus_init(struct corpus *c, const struct idf *idf)
+{
+	memset(c, 0, sizeof *c);
+	c->idf = idf;
+	c->vmask = 1023;
+	c->vkeys = xcalloc(c->vmask + 1, sizeof *c->vkeys);
+	c->vids = xcalloc(c->vmask + 1, sizeof *c->vids);
+}
+
+void
+corpus_reset(struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->narts; i++) {
+		json_decref(c->arts[i].id);
+		json_decref(c->arts[i].text);
+		json_decref(c->arts[i].pub);
+	}
+	c->narts = c->nsents = c->ntw = 0;
+	if (c->nvocab) {
+		memset(c->vkeys, 0, (c->vmask + 1) * sizeof *c->vkeys);
+		c->nvocab = 0;
+	}
+	c->text_bytes = 0;
+}
+
+void
+corpus_release(struct corpus *c)
+{
+	corpus_reset(c);
+	free(c->arts);
+	free(c->sents);
+	free(c->tw);
+	free(c->vkeys);
+	free(c->vids);
+	free(c->vidf);
+	free(c->h);
+	spans_release(&c->spans);
+	memset(c, 0, sizeof *c);
+}
+
+static void
+vocab_grow(struct corpus *c)
+{
+	size_t old = c->vmask + 1, size = old * 2, i;
+	uint64_t *keys = c->vkeys;
+	uint32_t *ids = c->vids;
+
+	c->vkeys = xcalloc(size, sizeof *c->vkeys);
+	c->vids = xcalloc(size, sizeof *c->vids);
+	c->vmask = size - 1;
+	for (i = 0; i < old; i++) {
+		size_t j;
+		if (!keys[i])
+			continue;
+		for (j = (size_t)keys[i] & c->vmask; c->vkeys[j]; j = (j + 1) & c->vmask)
+			;
+		c->vkeys[j] = keys[i];
+		c->vids[j] = ids[i];
+	}
+	free(keys);
+	free(ids);
+}
+
+/* The local id of a term hash, added to the vocabulary when new. */
+static uint32_t
+vocab_id(struct corpus *c, uint64_t key)
+{
+	size_t j;
+
+	if (key == 0)
+		key = 1;
+	for (j = (size_t)key & c->vmask; c->vkeys[j]; j = (j + 1) & c->vmask)
+		if (c->vkeys[j] == key)
+			return c->vids[j];
+	if (2 * (c->nvocab + 1) > c->vmask + 1) {
+		vocab_grow(c);
+		for (j = (size_t)key & c->vmask; c->vkeys[j]; j = (j + 1) & c->vmask)
+			;
+	}
+	c->vkeys[j] = key;
+	c->vids[j] = (uint32_t)c->nvocab;
+	if (c->nvocab == c->capv) {
+		c->capv = c->capv ? c->capv * 2 : 1024;
+		c->vidf = xreallocarray(c->vidf, c->capv, sizeof *c->vidf);
+	}
+	c->vidf[c->nvocab] = idf_get(c->idf, key);
+	return (uint32_t)c->nvocab++;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_tw(const void *a, const void *b)
+{
+	uint32_t x = ((const struct term_weight *)a)->id, y = ((const struct term_weight *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Append the tf x idf vector of s[0..len) to c->tw, sorted by local id;
+ * set *start, *n and return the norm.
+ */
+static double
+add_vector(struct corpus *c, const char *s, size_t len, size_t *start, size_t *n)
+{
+	size_t i, first = c->ntw;
+	double norm = 0;
+
+	c->nh = 0;
+	terms_hashes(s, len, &c->h, &c->nh, &c->caph);
+	qsort(c->h, c->nh, sizeof *c->h, cmp_u64);
+	for (i = 0; i < c->nh;) {
+		size_t j = i;
+		while (j < c->nh && c->h[j] == c->h[i])
+			j++;
+		if (c->ntw == c->captw) {
+			c->captw = c->captw ? c->captw * 2 : 4096;
+			c->tw = xreallocarray(c->tw, c->captw, sizeof *c->tw);
+		}
+		c->tw[c->ntw].id = vocab_id(c, c->h[i]);
+		c->tw[c->ntw].w = (float)(j - i) * c->vidf[c->tw[c->ntw].id];
+		norm += (double)c->tw[c->ntw].w * c->tw[c->ntw].w;
+		c->ntw++;
+		i = j;
+	}
+	qsort(c->tw + first, c->ntw - first, sizeof *c->tw, cmp_tw);
+	*start = first;
+	*n = c->ntw - first;
+	return sqrt(norm);
+}
+
+/* A sentence ends in . ! ? (or an ellipsis), maybe followed by closing quotes or brackets. */
+static int
+ends_like_sentence(const char *s, size_t b, size_t e)
+{
+	while (e > b) {
+		size_t i = e;
+		uint32_t cp = utf8_prev(s, &i);
+		if (cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB) {
+			e = i;
+			continue;
+		}
+		return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+	}
+	return 0;
+}
+
+static int
+has_url(const char *s, size_t len)
+{
+	static const char *const marks[] = { "http://", "https://", "www.", "@" };
+	size_t k;
+
+	for (k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+		size_t m = strlen(marks[k]), i;
+		for (i = 0; i + m <= len; i++)
+			if (s[i] == marks[k][0] && memcmp(s + i, marks[k], m) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Code-point spans to byte spans in one pass (spans ascending, as segment and spans_from_json give). */
+static void
+add_sentences(struct corpus *c, size_t art, const char *text, size_t len)
+{
+	size_t k, cp = 0, b = 0;
+
+	for (k = 0; k < c->spans.n; k++) {
+		struct sentence *st;
+		size_t s = c->spans.v[k].start, e = c->spans.v[k].end;
+
+		if (c->nsents == c->caps) {
+			c->caps = c->caps ? c->caps * 2 : 256;
+			c->sents = xreallocarray(c->sents, c->caps, sizeof *c->sents);
+		}
+		st = &c->sents[c->nsents];
+		memset(st, 0, sizeof *st);
+		if (s < cp) { /* not ascending: start again from the beginning */
+			cp = 0;
+			b = 0;
+		}
+		while (cp < s && b < len) {
+			utf8_next(text, len, &b);
+			cp++;
+		}
+		st->bstart = b;
+		while (cp < e && b < len) {
+			utf8_next(text, len, &b);
+			cp++;
+		}
+		st->bend = b;
+		st->art = art;
+		st->start = s;
+		st->end = e;
+		st->nwords = words_count(text + st->bstart, st->bend - st->bstart);
+		st->norm = add_vector(c, text + st->bstart, st->bend - st->bstart, &st->tstart, &st->tlen);
+		st->rep = c->nsents;
+		st->copies = 1;
+		if (st->nwords >= MIN_WORDS && st->tlen > 0 && ends_like_sentence(text, st->bstart, st->bend) &&
+		    !has_url(text + st->bstart, st->bend - st->bstart))
+			st->flags |= SENT_ELIGIBLE;
+		c->nsents++;
+	}
+}
+
+/* Mark sentences that are mostly inside direct quotations (news-extract-quotes' `quotes`). */
+static void
+mark_quotes(struct corpus *c, const struct article *a, const json_t *quotes)
+{
+	size_t k, qi;
+	json_t *q;
+
+	if (!json_is_array(quotes))
+		return;
+	for (k = a->first; k < a->first + a->nsent; k++) {
+		struct sentence *st = &c->sents[k];
+		size_t covered = 0;
+		json_array_foreach(quotes, qi, q) {
+			json_t *t = json_object_get(q, "type"), *qs = json_object_get(q, "start"),
+			       *qe = json_object_get(q, "end");
+			json_int_t s, e;
+			if (!json_is_integer(qs) || !json_is_integer(qe) || !json_is_string(t) ||
+			    strcmp(json_string_value(t), "direct") != 0)
+				continue;
+			s = json_integer_value(qs);
+			e = json_integer_value(qe);
+			if (s < (json_int_t)st->start)
+				s = (json_int_t)st->start;
+			if (e > (json_int_t)st->end)
+				e = (json_int_t)st->end;
+			if (e > s)
+				covered += (size_t)(e - s);
+		}
+		if (2 * covered > st->end - st->start)
+			st->flags |= SENT_QUOTE;
+	}
+}
+
+static int
+same_id(const json_t *a, const json_t *b)
+{
+	return a && b && json_equal((json_t *)a, (json_t *)b);
+}
+
+void
+corpus_add(struct corpus *c, json_t *rec, const char *field, const char *text, size_t len)
+{
+	struct article *a;
+	json_t *v;
+	size_t k, ncp = utf8_cplen(text, len);
+
+	if (c->narts == c->capa) {
+		c->capa = c->capa ? c->capa * 2 : 16;
+		c->arts = xreallocarray(c->arts, c->capa, sizeof *c->arts);
+	}
+	a = &c->arts[c->narts];
+	memset(a, 0, sizeof *a);
+	a->id = json_object_get(rec, "id");
+	a->id = a->id ? json_incref(a->id) : json_null();
+	a->text = json_incref(json_object_get(rec, field));
+	v = json_object_get(rec, "published");
+	if (json_is_string(v)) {
+		a->pub = json_incref(v);
+		a->published = json_string_value(v);
+	}
+	/* A record news-dedupe marked as a copy of one already here adds support, not sources. */
+	v = json_object_get(rec, "dup");
+	if (json_is_object(v)) {
+		json_t *of = json_object_get(v, "of");
+		for (k = 0; k < c->narts; k++)
+			if (same_id(c->arts[k].id, of))
+				a->skip = 1;
+	}
+	v = json_object_get(rec, "title");
+	if (json_is_string(v))
+		a->title_norm = add_vector(c, json_string_value(v), json_string_length(v), &a->title_start,
+					   &a->title_len);
+	if (spans_from_json(json_object_get(rec, "sentences"), ncp, &c->spans) != 0) {
+		spans_clear(&c->spans);
+		segment_sentences(text, len, &c->spans);
+	}
+	a->first = c->nsents;
+	add_sentences(c, c->narts, text, len);
+	a->nsent = c->nsents - a->first;
+	mark_quotes(c, a, json_object_get(rec, "quotes"));
+	/* An article with no prose sentence (a list, a one-liner) still has something to say. */
+	for (k = a->first; k < c->nsents; k++)
+		a->neligible += (c->sents[k].flags & SENT_ELIGIBLE) != 0;
+	if (a->neligible == 0)
+		for (k = a->first; k < c->nsents; k++)
+			if (c->sents[k].nwords > 0) {
+				c->sents[k].flags |= SENT_ELIGIBLE;
+				a->neligible++;
+			}
+	{
+		size_t pos = 0;
+		for (k = a->first; k < c->nsents; k++) {
+			if (!(c->sents[k].flags & SENT_ELIGIBLE))
+				continue;
+			if (pos == 0)
+				c->sents[k].flags |= SENT_LEAD;
+			c->sents[k].pos = pos++;
+		}
+	}
+	c->text_bytes += len;
+	c->narts++;
+}
+
+/* Cosine of two sentence vectors (sorted by id). */
+double
+sent_cosine(const struct corpus *c, const struct sentence *x, const struct sentence *y)
+{
+	const struct term_weight *p = c->tw + x->tstart, *pe = p + x->tlen;
+	const struct term_weight *q = c->tw + y->tstart, *qe = q + y->tlen;
+	double dot = 0;
+
+	if (x->norm <= 0 || y->norm <= 0)
+		return 0;
+	while (p < pe && q < qe) {
+		if (p->id < q->id)
+			p++;
+		else if (p->id > q->id)
+			q++;
+		else
+			dot += (double)(p++)->w * (q++)->w;
+	}
+	return dot / (x->norm * y->norm);
+}
+
+void
+corpus_link_duplicates(struct corpus *c, double threshold)
+{
+	size_t i, j;
+
+	for (j = 0; j < c->nsents; j++) {
+		struct sentence *sj = &c->sents[j];
+		if (!(sj->flags & SENT_ELIGIBLE))
+			continue;
+		for (i = 0; i < j; i++) {
+			struct sentence *si = &c->sents[i];
+			if (si->rep != i || !(si->flags & SENT_ELIGIBLE) || si->art == sj->art)
+				continue;
+			if (2 * si->nwords < sj->nwords || 2 * sj->nwords < si->nwords)
+				continue;
+			if (sent_cosine(c, si, sj) >= threshold) {
+				sj->rep = i;
+				si->copies++;
+				break;
+			}
+		}
+	}
+}

@@ -1,0 +1,368 @@
+/* select.c - sentence scoring, MMR selection under a length limit, output; see summarize.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "summarize.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/*
+ * Weights of the sentence score.  Centrality (cosine with the group's
+ * TF-IDF centroid, MEAD's centroid; and the mean cosine with the other
+ * sentences, LexRank's degree) says what the text is about; position says
+ * what the writer put first (news is written top-down); similarity with
+ * the title is the editor's own summary.  Set on general principles and
+ * checked on development data (eval/eval-summarize.sh), not fitted.
+ */
+struct weights {
+	double centroid, degree, position, title, lambda;
+};
+
+static const struct weights W = { 1.0, 1.0, 1.0, 0.5, 0.7 };
+
+static double
+dot_dense(const struct corpus *c, const struct sentence *s, const double *d)
+{
+	const struct term_weight *p = c->tw + s->tstart, *pe = p + s->tlen;
+	double dot = 0;
+
+	for (; p < pe; p++)
+		dot += p->w * d[p->id];
+	return dot;
+}
+
+static double
+title_cosine(const struct corpus *c, const struct sentence *s)
+{
+	const struct article *a = &c->arts[s->art];
+	struct sentence t;
+
+	if (a->title_len == 0)
+		return 0;
+	memset(&t, 0, sizeof t);
+	t.tstart = a->title_start;
+	t.tlen = a->title_len;
+	t.norm = a->title_norm;
+	return sent_cosine(c, s, &t);
+}
+
+static int
+is_candidate(const struct corpus *c, size_t i)
+{
+	const struct sentence *s = &c->sents[i];
+	return (s->flags & SENT_ELIGIBLE) && s->rep == i && !c->arts[s->art].skip;
+}
+
+static void
+score_rank(struct corpus *c)
+{
+	double *g = xcalloc(c->nvocab ? c->nvocab : 1, sizeof *g);
+	double *u = xcalloc(c->nvocab ? c->nvocab : 1, sizeof *u);
+	double gnorm = 0, maxc = 0, maxd = 0, maxs = 0;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nsents; i++) {
+		const struct sentence *s = &c->sents[i];
+		const struct term_weight *p = c->tw + s->tstart, *pe = p + s->tlen;
+		if (!(s->flags & SENT_ELIGIBLE) || s->norm <= 0)
+			continue;
+		for (; p < pe; p++) {
+			g[p->id] += p->w;
+			u[p->id] += p->w / s->norm;
+		}
+		n++;
+	}
+	for (i = 0; i < c->nvocab; i++)
+		gnorm += g[i] * g[i];
+	gnorm = sqrt(gnorm);
+	for (i = 0; i < c->nsents; i++) {
+		struct sentence *s = &c->sents[i];
+		double cent, deg;
+		if (!is_candidate(c, i) || s->norm <= 0) {
+			s->score = 0;
+			continue;
+		}
+		cent = gnorm > 0 ? dot_dense(c, s, g) / (s->norm * gnorm) : 0;
+		deg = n > 1 ? (dot_dense(c, s, u) / s->norm - 1) / (double)(n - 1) : 0;
+		s->score = cent;
+		maxc = cent > maxc ? cent : maxc;
+		maxd = deg > maxd ? deg : maxd;
+	}
+	for (i = 0; i < c->nsents; i++) {
+		struct sentence *s = &c->sents[i];
+		const struct article *a = &c->arts[s->art];
+		double cent, deg, pos, title, len, sc;
+		if (!is_candidate(c, i) || s->norm <= 0) {
+			s->score = is_candidate(c, i) ? 1e-9 : 0;
+			continue;
+		}
+		cent = maxc > 0 ? s->score / maxc : 0;
+		deg = n > 1 && maxd > 0 ? ((dot_dense(c, s, u) / s->norm - 1) / (double)(n - 1)) / maxd : 0;
+		/* Rank in the article: 1 for the lead, falling to 0 at the end. */
+		pos = a->neligible > 1 ? 1.0 - (double)s->pos / (double)a->neligible : 1.0;
+		title = title_cosine(c, s);
+		sc = W.centroid * cent + W.degree * deg + W.position * pos + W.title * title;
+		/* Very short sentences say little; quotations colour more than they inform. */
+		len = s->nwords < 10 ? 0.5 + 0.05 * (double)s->nwords : 1.0;
+		sc *= len;
+		if (s->flags & SENT_QUOTE)
+			sc *= 0.8;
+		s->score = sc > 1e-9 ? sc : 1e-9;
+		maxs = s->score > maxs ? s->score : maxs;
+	}
+	if (maxs > 0)
+		for (i = 0; i < c->nsents; i++)
+			c->sents[i].score /= maxs;
+	free(g);
+	free(u);
+}
+
+static void
+score_lead(struct corpus *c)
+{
+	size_t i;
+
+	/* Reading order: the first article's sentences first, each one's in order. */
+	for (i = 0; i < c->nsents; i++) {
+		struct sentence *s = &c->sents[i];
+		s->score = is_candidate(c, i) ? 1.0 / (1.0 + (double)i) : 0;
+	}
+}
+
+static void
+pick_push(struct selection *out, size_t sent, size_t end, size_t bend)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 16;
+		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+	}
+	out->v[out->n].sent = sent;
+	out->v[out->n].end = end;
+	out->v[out->n].bend = bend;
+	out->n++;
+}
+
+/*
+ * Cut sentence s to at most room words or bytes (by unit), at a word
+ * boundary where there is one.  Sets *end / *bend; returns 0 when nothing
+ * is left.
+ */
+static int
+cut_sentence(const struct corpus *c, const struct sentence *s, enum limit_unit unit, size_t room, size_t *end,
+	     size_t *bend)
+{
+	const char *text = json_string_value(c->arts[s->art].text);
+	size_t b = s->bstart, lim, words = 0, cut = s->bstart;
+	int in = 0;
+
+	if (unit == LIMIT_WORDS) {
+		for (b = s->bstart; b < s->bend; b++) {
+			unsigned char ch = (unsigned char)text[b];
+			int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+			if (!sp && !in && ++words > room)
+				break;
+			if (!sp)
+				cut = b + 1;
+			in = !sp;
+		}
+		/* cut is one past a byte of the last word kept: move to the end of its code point. */
+		while (cut < s->bend && ((unsigned char)text[cut] & 0xC0) == 0x80)
+			cut++;
+	} else {
+		lim = s->bstart + room;
+		if (lim >= s->bend)
+			lim = s->bend;
+		/* The last whitespace at or before the limit, else the last code-point boundary. */
+		for (b = lim; b > s->bstart; b--) {
+			unsigned char ch = (unsigned char)text[b];
+			if (b < s->bend && (ch == ' ' || ch == '\t' || ch == '\n'))
+				break;
+		}
+		if (b > s->bstart) {
+			cut = b;
+		} else {
+			cut = lim;
+			while (cut > s->bstart && ((unsigned char)text[cut] & 0xC0) == 0x80)
+				cut--;
+		}
+		while (cut > s->bstart && (text[cut - 1] == ' ' || text[cut - 1] == '\t' || text[cut - 1] == '\n'))
+			cut--;
+	}
+	if (cut <= s->bstart)
+		return 0;
+	*bend = cut;
+	*end = s->start + utf8_cplen(text + s->bstart, cut - s->bstart);
+	return 1;
+}
+
+/* Reading order: article (by `published` when every article has one, else input order), then position. */
+struct art_key {
+	const char *published;
+	size_t idx;
+};
+
+static int
+cmp_art(const void *x, const void *y)
+{
+	const struct art_key *a = x, *b = y;
+	int r = strcmp(a->published, b->published);
+
+	if (r)
+		return r;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int
+cmp_pick(const void *x, const void *y)
+{
+	const struct pick *a = x, *b = y;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static void
+reading_order(const struct corpus *c, struct selection *out)
+{
+	size_t *rank = xcalloc(c->narts ? c->narts : 1, sizeof *rank);
+	struct art_key *order = xcalloc(c->narts ? c->narts : 1, sizeof *order);
+	size_t i;
+	int dated = 1;
+
+	for (i = 0; i < c->narts; i++) {
+		order[i].published = c->arts[i].published;
+		order[i].idx = i;
+		if (!c->arts[i].published)
+			dated = 0;
+	}
+	if (dated)
+		qsort(order, c->narts, sizeof *order, cmp_art);
+	for (i = 0; i < c->narts; i++)
+		rank[order[i].idx] = i;
+	for (i = 0; i < out->n; i++) {
+		const struct sentence *s = &c->sents[out->v[i].sent];
+		out->v[i].rank = rank[s->art];
+		out->v[i].start = s->start;
+	}
+	qsort(out->v, out->n, sizeof *out->v, cmp_pick);
+	free(rank);
+	free(order);
+}
+
+void
+summarize_select(struct corpus *c, enum method m, const struct limit *lim, struct selection *out)
+{
+	double *maxsim;
+	char *used;
+	size_t i, total = 0, nsel = 0;
+
+	out->n = 0;
+	if (c->nsents == 0)
+		return;
+	if (m == METHOD_LEAD)
+		score_lead(c);
+	else
+		score_rank(c);
+	maxsim = xcalloc(c->nsents, sizeof *maxsim);
+	used = xcalloc(c->nsents, 1);
+	for (;;) {
+		size_t best = (size_t)-1, cost;
+		double bestv = -1e300;
+
+		if (lim->unit == LIMIT_SENTENCES && nsel >= lim->n)
+			break;
+		for (i = 0; i < c->nsents; i++) {
+			double v;
+			if (used[i] || c->sents[i].score <= 0)
+				continue;
+			v = m == METHOD_LEAD ? c->sents[i].score : W.lambda * c->sents[i].score - (1 - W.lambda) * maxsim[i];
+			if (v > bestv) {
+				bestv = v;
+				best = i;
+			}
+		}
+		if (best == (size_t)-1)
+			break;
+		used[best] = 1;
+		{
+			const struct sentence *s = &c->sents[best];
+			size_t end = s->end, bend = s->bend;
+			if (lim->unit == LIMIT_WORDS)
+				cost = s->nwords;
+			else if (lim->unit == LIMIT_BYTES)
+				cost = s->bend - s->bstart + (nsel ? 1 : 0);
+			else
+				cost = 1;
+			if (lim->unit != LIMIT_SENTENCES && total + cost > lim->n) {
+				size_t room = lim->n - total - (lim->unit == LIMIT_BYTES && nsel ? 1 : 0);
+				if (!lim->truncate)
+					continue; /* a shorter one may still fit */
+				if (total + (lim->unit == LIMIT_BYTES && nsel ? 1 : 0) < lim->n &&
+				    cut_sentence(c, s, lim->unit, room, &end, &bend)) {
+					pick_push(out, best, end, bend);
+					nsel++;
+				}
+				break;
+			}
+			pick_push(out, best, end, bend);
+			total += cost;
+			nsel++;
+		}
+		for (i = 0; i < c->nsents; i++) {
+			double sim;
+			if (used[i] || c->sents[i].score <= 0)
+				continue;
+			sim = sent_cosine(c, &c->sents[i], &c->sents[best]);
+			if (sim > maxsim[i])
+				maxsim[i] = sim;
+		}
+	}
+	free(maxsim);
+	free(used);
+	reading_order(c, out);
+}
+
+json_t *
+summary_text(const struct corpus *c, const struct selection *sel)
+{
+	struct strbuf sb = STRBUF_INIT;
+	json_t *j;
+	size_t k, b;
+
+	for (k = 0; k < sel->n; k++) {
+		const struct sentence *s = &c->sents[sel->v[k].sent];
+		const char *text = json_string_value(c->arts[s->art].text);
+		size_t at;
+		if (k)
+			strbuf_addch(&sb, ' ');
+		at = sb.len;
+		strbuf_add(&sb, text + s->bstart, sel->v[k].bend - s->bstart);
+		/* Line breaks inside a sentence become spaces (same byte count). */
+		for (b = at; b < sb.len; b++)
+			if (sb.buf[b] == '\n' || sb.buf[b] == '\r' || sb.buf[b] == '\t')
+				sb.buf[b] = ' ';
+	}
+	j = json_stringn(sb.buf ? sb.buf : "", sb.len);
+	strbuf_release(&sb);
+	return j;
+}
+
+json_t *
+summary_sentences(const struct corpus *c, const struct selection *sel)
+{
+	json_t *arr = json_array();
+	size_t k;
+
+	for (k = 0; k < sel->n; k++) {
+		const struct sentence *s = &c->sents[sel->v[k].sent];
+		json_t *o = json_object();
+		json_object_set(o, "id", c->arts[s->art].id);
+		json_object_set_new(o, "start", json_integer((json_int_t)s->start));
+		json_object_set_new(o, "end", json_integer((json_int_t)sel->v[k].end));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
