@@ -1,0 +1,51 @@
+#!/usr/bin/env bats
+# The ready pipeline, the examples of the README and man pages, and install.
+
+load helpers
+
+@test "digest.sh runs every built stage on the samples, deterministically" {
+	run --separate-stderr env NEWSPIPE_BIN="$BIN" "$ROOT/pipelines/digest.sh" "$ROOT"/samples/*.txt
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" >"$TMP/a"
+	# Five article records, each a JSON object with an id and sentences.
+	[ "$(jq -s '[.[] | select(.sentences)] | length' "$TMP/a")" -eq 5 ]
+	env NEWSPIPE_BIN="$BIN" "$ROOT/pipelines/digest.sh" "$ROOT"/samples/*.txt >"$TMP/b"
+	cmp "$TMP/a" "$TMP/b"
+}
+
+@test "digest.sh reads standard input" {
+	run --separate-stderr sh -c 'cat "$1" | env NEWSPIPE_BIN="$2" "$3"' sh \
+		"$ROOT/samples/000_056ee4437d67911c.txt" "$BIN" "$ROOT/pipelines/digest.sh"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.sentences)] | length')" -eq 1 ]
+}
+
+@test "the man page example of news-split runs" {
+	cd "$ROOT"
+	run --separate-stderr sh -c '"$0" samples/*.txt | jq -c "{id, n: (.sentences | length)}"' "$BIN/news-split"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 5 ]
+	[[ "${lines[0]}" == '{"id":"000_056ee4437d67911c","n":'* ]]
+}
+
+@test "--progress and --stats write to stderr only, records unchanged" {
+	"$BIN/news-split" "$ROOT"/samples/*.txt >"$TMP/plain"
+	run --separate-stderr "$BIN/news-split" --progress --stats -u "$ROOT"/samples/*.txt
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" >"$TMP/out"
+	cmp "$TMP/plain" "$TMP/out"
+	[[ "$stderr" == *"records/s"* ]]
+	[[ "$stderr" == *"5 records read, 5 written, 0 bad" ]]
+}
+
+@test "make install puts the programs, man pages, data and pipelines under DESTDIR" {
+	[ -z "${NEWSPIPE_SANITIZED:-}" ] || skip "install is checked once, on the normal build"
+	run make -s -C "$ROOT" install PREFIX=/usr/local DESTDIR="$TMP/root"
+	[ "$status" -eq 0 ]
+	[ -x "$TMP/root/usr/local/bin/news-split" ]
+	[ -f "$TMP/root/usr/local/share/man/man1/news-split.1" ]
+	[ -x "$TMP/root/usr/local/share/newspipe/pipelines/digest.sh" ]
+	# The installed filter finds its data beside it and runs.
+	run "$TMP/root/usr/local/bin/news-split" --version
+	[ "$status" -eq 0 ]
+}
