@@ -1,0 +1,558 @@
+/*
+ * entities.c - tagging a text: tokens, the model, the rule layer for
+ * dates, money, percentages and numbers, and canonical names.
+ */
+#include "entities/entities.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities/ner.h"
+#include "segment.h"
+#include "strbuf.h"
+#include "tokenize.h"
+#include "xalloc.h"
+
+static const char *const type_names[ENT_NTYPES] = {
+	"PER", "ORG", "LOC", "MISC", "DATE", "MONEY", "PERCENT", "CARDINAL",
+};
+
+const char *
+entity_type_name(enum entity_type t)
+{
+	return (unsigned)t < ENT_NTYPES ? type_names[t] : "?";
+}
+
+int
+entity_type_from_name(const char *name)
+{
+	int i;
+	for (i = 0; i < ENT_NTYPES; i++)
+		if (strcmp(name, type_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+void
+entity_list_clear(struct entity_list *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].canonical);
+	l->n = 0;
+}
+
+void
+entity_list_release(struct entity_list *l)
+{
+	entity_list_clear(l);
+	free(l->v);
+	l->v = NULL;
+	l->cap = 0;
+}
+
+/* ---- working state of one call ------------------------------------------ */
+
+/* A mention over tokens [b, e) of the doc. */
+struct mention {
+	size_t b, e;
+	enum entity_type type;
+	size_t canon; /* index of the mention that names the entity fully */
+};
+
+struct work {
+	const char *text;
+	struct ner_doc d;
+	struct tokens toks;    /* the tokens of the whole text */
+	size_t *tok_of;        /* doc token -> index in toks */
+	uint8_t *tags;
+	uint8_t *used;         /* doc token inside a mention */
+	struct mention *m;
+	size_t nm, mcap;
+};
+
+static void
+add_mention(struct work *w, size_t b, size_t e, enum entity_type t)
+{
+	if (w->nm == w->mcap) {
+		w->mcap = w->mcap ? 2 * w->mcap : 32;
+		w->m = xreallocarray(w->m, w->mcap, sizeof *w->m);
+	}
+	w->m[w->nm].b = b;
+	w->m[w->nm].e = e;
+	w->m[w->nm].type = t;
+	w->m[w->nm].canon = w->nm;
+	w->nm++;
+	for (; b < e; b++)
+		w->used[b] = 1;
+}
+
+/* Lower-case form of doc token i (digits as 0) equals s? */
+static int
+is(const struct work *w, size_t i, const char *s)
+{
+	return i < w->d.n && strcmp(w->d.t[i].lw, s) == 0;
+}
+
+static int
+is_any(const struct work *w, size_t i, const char *const *list)
+{
+	for (; *list; list++)
+		if (is(w, i, *list))
+			return 1;
+	return 0;
+}
+
+/* ---- spans from the model ------------------------------------------------ */
+
+/* Words before a name that are not part of it (CoNLL convention). */
+static const char *const titles[] = {
+	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady",
+	"president", "sen.", "sen", "senator", "rep.", "gov.", "governor", "gen.", "general", "col.", "capt.",
+	"lt.", "sgt.", "judge", "justice", "minister", "secretary", "chancellor", "mayor", "rev.", "pope",
+	"king", "queen", "prince", "princess", "ceo", "chairman", "vice", "st.", "saint", NULL,
+};
+
+static int
+is_possessive(const struct work *w, size_t i)
+{
+	return is(w, i, "'s") || is(w, i, "'") || is(w, i, "s'");
+}
+
+static void
+model_mentions(struct work *w)
+{
+	size_t i = 0, j;
+	while (i < w->d.n) {
+		unsigned y = w->tags[i];
+		enum entity_type t;
+		if (!(y & 1)) {
+			i++;
+			continue;
+		}
+		t = (enum entity_type)((y - 1) / 2);
+		for (j = i + 1; j < w->d.n && w->tags[j] == y + 1; j++)
+			;
+		{
+			size_t b = i, e = j;
+			/* Titles off the front of a person's name, possessives and punctuation off the end. */
+			while (t == ENT_PER && e - b > 1 && is_any(w, b, titles))
+				b++;
+			while (e - b > 1 && (is_possessive(w, e - 1) || !(w->d.t[e - 1].flags & (NT_HASALPHA | NT_HASDIGIT))))
+				e--;
+			while (e - b > 1 && !(w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT)))
+				b++;
+			if (w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT))
+				add_mention(w, b, e, t);
+		}
+		i = j;
+	}
+}
+
+/* ---- the rule layer: DATE, MONEY, PERCENT, CARDINAL ---------------------- */
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "june", "july", "august", "september", "october",
+	"november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+	"oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec", NULL,
+};
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
+};
+static const char *const dayparts[] = { "morning", "afternoon", "evening", "night", NULL };
+static const char *const relative[] = { "last", "next", "this", "past", "coming", "previous", NULL };
+static const char *const periods[] = {
+	"week", "month", "year", "weekend", "decade", "quarter", "century", "spring", "summer", "autumn",
+	"fall", "winter", "weeks", "months", "years", "decades", NULL,
+};
+static const char *const deictic[] = { "yesterday", "today", "tomorrow", "tonight", NULL };
+static const char *const scales[] = {
+	"million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mln", "bln", "k", "b", "tn", NULL,
+};
+static const char *const currencies[] = {
+	"dollars", "dollar", "euros", "euro", "pounds", "pound", "yen", "cents", "yuan", "rupees", "francs",
+	"marks", "pence", "sterling", NULL,
+};
+static const char *const percents[] = { "%", "percent", "pct", "per cent", NULL };
+
+static int
+is_num(const struct work *w, size_t i)
+{
+	return i < w->d.n && w->toks.v[w->tok_of[i]].type == TOK_NUMBER;
+}
+
+/* A day of the month: 1-31, perhaps with st/nd/rd/th. */
+static int
+is_day(const struct work *w, size_t i)
+{
+	const char *s;
+	char *end;
+	long v;
+	if (i >= w->d.n)
+		return 0;
+	s = w->d.t[i].w;
+	v = strtol(s, &end, 10);
+	if (end == s || v < 1 || v > 31)
+		return 0;
+	return *end == '\0' || strcmp(end, "st") == 0 || strcmp(end, "nd") == 0 || strcmp(end, "rd") == 0 ||
+	       strcmp(end, "th") == 0;
+}
+
+static int
+is_year(const struct work *w, size_t i)
+{
+	const char *s;
+	if (i >= w->d.n || !is_num(w, i))
+		return 0;
+	s = w->d.t[i].w;
+	return strlen(s) == 4 && (strncmp(s, "19", 2) == 0 || strncmp(s, "20", 2) == 0);
+}
+
+/* A number with its scale glued on: 5m, 13bn, 2.5k. */
+static int
+is_scaled_num(const struct work *w, size_t i)
+{
+	const char *s = w->d.t[i].lw;
+	size_t n = strlen(s), k = 0;
+	while (k < n && (s[k] == '0' || s[k] == '.' || s[k] == ','))
+		k++;
+	return k > 0 && s[0] == '0' && k < n &&
+	       (strcmp(s + k, "m") == 0 || strcmp(s + k, "bn") == 0 || strcmp(s + k, "k") == 0 ||
+		strcmp(s + k, "b") == 0 || strcmp(s + k, "tn") == 0);
+}
+
+static int
+free_at(const struct work *w, size_t i, size_t e)
+{
+	return i < e && !w->used[i];
+}
+
+/* One rule match starting at token i of a sentence ending at e: its end, type. */
+static size_t
+rule_at(const struct work *w, size_t i, size_t e, enum entity_type *t)
+{
+	size_t j;
+	const struct token *tk = &w->toks.v[w->tok_of[i]];
+
+	/* MONEY: $ 13 billion, US$ 5, €5m. */
+	if ((tk->flags & TOKF_CURRENCY) || is(w, i, "us$")) {
+		j = i + 1;
+		if (free_at(w, j, e) && (is_num(w, j) || is_scaled_num(w, j))) {
+			j++;
+			if (free_at(w, j, e) && is_any(w, j, scales))
+				j++;
+			*t = ENT_MONEY;
+			return j;
+		}
+		return i;
+	}
+	if (is_num(w, i) || is_scaled_num(w, i)) {
+		j = i + 1;
+		if (free_at(w, j, e) && is_any(w, j, scales))
+			j++;
+		if (free_at(w, j, e) && is_any(w, j, currencies)) {
+			*t = ENT_MONEY;
+			return j + 1;
+		}
+		if (free_at(w, j, e) && is_any(w, j, percents)) {
+			*t = ENT_PERCENT;
+			return j + 1;
+		}
+		if (free_at(w, j, e) && is(w, j, "per") && free_at(w, j + 1, e) && is(w, j + 1, "cent")) {
+			*t = ENT_PERCENT;
+			return j + 2;
+		}
+		/* 26 January 2026 */
+		if (is_day(w, i) && free_at(w, i + 1, e) && is_any(w, i + 1, months)) {
+			j = i + 2;
+			if (free_at(w, j, e) && is_year(w, j))
+				j++;
+			*t = ENT_DATE;
+			return j;
+		}
+		if (is_year(w, i) || (strlen(w->d.t[i].w) == 10 && strcmp(w->d.t[i].sh, "d-d-d") == 0)) {
+			*t = ENT_DATE;
+			return i + 1;
+		}
+		if (free_at(w, j, e) && is_any(w, j, periods) && free_at(w, j + 1, e) && is(w, j + 1, "ago")) {
+			*t = ENT_DATE;
+			return j + 2;
+		}
+		if (is_num(w, i)) {
+			*t = ENT_CARDINAL;
+			return j;
+		}
+		return i;
+	}
+	/* 1990s */
+	if (strcmp(w->d.t[i].lw, "0000s") == 0) {
+		*t = ENT_DATE;
+		return i + 1;
+	}
+	/* Jan. 26, 2026 / January 2026 / May 5 */
+	if ((is_any(w, i, months) && (w->d.t[i].flags & NT_INITCAP)) ||
+	    (strcmp(w->d.t[i].w, "May") == 0 && free_at(w, i + 1, e) && (is_day(w, i + 1) || is_year(w, i + 1)))) {
+		j = i + 1;
+		if (free_at(w, j, e) && is_day(w, j)) {
+			j++;
+			if (free_at(w, j + 1, e) && is(w, j, ",") && is_year(w, j + 1))
+				j += 2;
+		} else if (free_at(w, j, e) && is_year(w, j)) {
+			j++;
+		}
+		if (strcmp(w->d.t[i].lw, "may") == 0 && j == i + 1)
+			return i;
+		*t = ENT_DATE;
+		return j;
+	}
+	/* last week, this year, Monday night, last Monday */
+	if (is_any(w, i, relative) && free_at(w, i + 1, e) &&
+	    (is_any(w, i + 1, periods) || is_any(w, i + 1, weekdays))) {
+		*t = ENT_DATE;
+		return i + 2;
+	}
+	if (is_any(w, i, weekdays) && (w->d.t[i].flags & NT_INITCAP)) {
+		j = i + 1;
+		if (free_at(w, j, e) && is_any(w, j, dayparts))
+			j++;
+		*t = ENT_DATE;
+		return j;
+	}
+	if (is_any(w, i, deictic)) {
+		*t = ENT_DATE;
+		return i + 1;
+	}
+	return i;
+}
+
+static void
+rule_mentions(struct work *w)
+{
+	size_t s, i;
+	for (s = 0; s < w->d.nsent; s++) {
+		size_t b = w->d.sent[s], e = w->d.sent[s + 1];
+		for (i = b; i < e;) {
+			enum entity_type t = ENT_CARDINAL;
+			size_t j = w->used[i] ? i : rule_at(w, i, e, &t);
+			if (j > i) {
+				add_mention(w, i, j, t);
+				i = j;
+			} else {
+				i++;
+			}
+		}
+	}
+}
+
+/* ---- canonical names ------------------------------------------------------ */
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/* Tokens [b1, e1) equal tokens [b2, e2) (lower-case forms)? */
+static int
+same_tokens(const struct work *w, size_t b1, size_t e1, size_t b2, size_t e2)
+{
+	if (e1 - b1 != e2 - b2)
+		return 0;
+	for (; b1 < e1; b1++, b2++)
+		if (w->d.t[b1].hl != w->d.t[b2].hl)
+			return 0;
+	return 1;
+}
+
+/* The initials of the capitalised words of mention m ("Immigration and Customs Enforcement" -> "ice"). */
+static int
+initials_match(const struct work *w, const struct mention *m, const char *acr)
+{
+	size_t i, k = 0, n = strlen(acr);
+	if (n < 2 || m->e - m->b < 2)
+		return 0;
+	for (i = m->b; i < m->e; i++) {
+		const char *lw = w->d.t[i].lw;
+		if (!(w->d.t[i].flags & NT_INITCAP))
+			continue;
+		if (k >= n || lw[0] != acr[k])
+			return 0;
+		k++;
+	}
+	return k == n;
+}
+
+/* An all-capitals single token of 2-6 letters (ICE, NATO, F.B.I. without dots) as lower case, or NULL. */
+static int
+acronym(const struct work *w, size_t i, char *out)
+{
+	const char *s = w->d.t[i].lw;
+	size_t n = 0;
+	if (!(w->d.t[i].flags & NT_ALLCAPS) || (w->d.t[i].flags & NT_CAPS_SENT))
+		return 0;
+	for (; *s; s++) {
+		if (*s == '.')
+			continue;
+		if (*s < 'a' || *s > 'z' || n >= 7)
+			return 0;
+		out[n++] = *s;
+	}
+	out[n] = '\0';
+	return n >= 2 && n <= 7;
+}
+
+static void
+resolve(struct work *w)
+{
+	size_t i, j, nm0;
+	char acr[8];
+
+	qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
+	/* "Long Name (ACR)": the acronym names the same entity; add it when the model missed it. */
+	nm0 = w->nm;
+	for (i = 0; i < nm0; i++) {
+		size_t e = w->m[i].e;
+		if (w->m[i].type > ENT_MISC || e + 2 >= w->d.n || !is(w, e, "(") || !is(w, e + 2, ")"))
+			continue;
+		if (!acronym(w, e + 1, acr) || !initials_match(w, &w->m[i], acr))
+			continue;
+		if (!w->used[e + 1])
+			add_mention(w, e + 1, e + 2, w->m[i].type);
+	}
+	if (w->nm != nm0)
+		qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
+	for (i = 0; i < w->nm; i++) {
+		struct mention *m = &w->m[i];
+		size_t best = i, n = m->e - m->b, bestn = n;
+		int before = 0;
+		if (m->type > ENT_MISC)
+			continue;
+		for (j = 0; j < w->nm; j++) {
+			const struct mention *c = &w->m[j];
+			size_t cn = c->e - c->b;
+			int ok = 0;
+			if (j == i || c->type > ENT_MISC || cn <= n)
+				continue;
+			if (m->type == ENT_PER && c->type == ENT_PER) {
+				/* Surname (or last words) of a fuller name; a lone first name as a last resort. */
+				ok = same_tokens(w, m->b, m->e, c->e - n, c->e) ? 2
+				     : (n == 1 && same_tokens(w, m->b, m->e, c->b, c->b + 1)) ? 1 : 0;
+			} else if (m->type != ENT_PER && c->type != ENT_PER && n == 1 && acronym(w, m->b, acr) &&
+				   initials_match(w, c, acr)) {
+				ok = 2;
+			}
+			if (!ok)
+				continue;
+			/* Prefer a suffix match, then the nearest fuller mention before, then the longest. */
+			if (best == i || ok * 4 + (j < i) * 2 > (best != i) * 0 + before) {
+				int score = ok * 4 + (j < i) * 2;
+				if (best == i || score > before || (score == before && cn > bestn)) {
+					best = j;
+					bestn = cn;
+					before = score;
+				}
+			}
+		}
+		m->canon = best;
+		if (best != i && m->type != w->m[best].type && m->type != ENT_PER)
+			m->type = w->m[best].type;
+	}
+	/* A canonical's own canonical (short chains). */
+	for (i = 0; i < w->nm; i++)
+		while (w->m[w->m[i].canon].canon != w->m[i].canon)
+			w->m[i].canon = w->m[w->m[i].canon].canon;
+}
+
+/* Text of tokens [b, e) with whitespace runs as one space. */
+static char *
+span_text(const struct work *w, size_t b, size_t e)
+{
+	const struct token *tb = &w->toks.v[w->tok_of[b]], *te = &w->toks.v[w->tok_of[e - 1]];
+	struct strbuf sb = STRBUF_INIT;
+	size_t k;
+	int sp = 0;
+
+	for (k = tb->bstart; k < te->bend; k++) {
+		unsigned char c = (unsigned char)w->text[k];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sp = 1;
+			continue;
+		}
+		if (c == 0xC2 && k + 1 < te->bend && (unsigned char)w->text[k + 1] == 0xA0) {
+			sp = 1;
+			k++;
+			continue;
+		}
+		if (sp)
+			strbuf_addch(&sb, ' ');
+		sp = 0;
+		strbuf_addch(&sb, c);
+	}
+	if (!sb.buf)
+		strbuf_addstr(&sb, "");
+	return strbuf_detach(&sb, NULL);
+}
+
+/* ---- the entry point --------------------------------------------------------- */
+
+void
+ner_tag(const struct ner_model *m, const char *text, size_t len, const struct spans *sentences,
+	struct entity_list *out)
+{
+	struct work w;
+	struct spans own = SPANS_INIT;
+	size_t s, k = 0, i;
+
+	memset(&w, 0, sizeof w);
+	w.text = text;
+	if (!sentences) {
+		segment_sentences(text, len, &own);
+		sentences = &own;
+	}
+	tokenize(text, len, 0, 0, &w.toks);
+	w.tok_of = xmalloc((w.toks.n + 1) * sizeof *w.tok_of);
+	for (s = 0; s < sentences->n; s++) {
+		size_t b = sentences->v[s].start, e = sentences->v[s].end;
+		while (k < w.toks.n && w.toks.v[k].start < b)
+			k++;
+		ner_doc_sentence(&w.d);
+		for (; k < w.toks.n && w.toks.v[k].end <= e; k++) {
+			const struct token *t = &w.toks.v[k];
+			if (t->bend - t->bstart > 200) /* no word is this long: a URL or junk */
+				continue;
+			w.tok_of[w.d.n] = k;
+			ner_doc_add(&w.d, text + t->bstart, t->bend - t->bstart);
+		}
+	}
+	if (w.d.n > 0) {
+		ner_doc_prepare(&w.d, &m->cl, &m->gz);
+		w.tags = xmalloc(w.d.n);
+		w.used = xcalloc(w.d.n, 1);
+		ner_model_tag_doc(m, &w.d, w.tags);
+		model_mentions(&w);
+		rule_mentions(&w);
+		resolve(&w);
+		for (i = 0; i < w.nm; i++) {
+			const struct mention *mm = &w.m[i];
+			const struct mention *c = &w.m[mm->canon];
+			struct entity *ent;
+			if (out->n == out->cap) {
+				out->cap = out->cap ? 2 * out->cap : 32;
+				out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+			}
+			ent = &out->v[out->n++];
+			ent->start = w.toks.v[w.tok_of[mm->b]].start;
+			ent->end = w.toks.v[w.tok_of[mm->e - 1]].end;
+			ent->type = mm->type;
+			ent->canonical = span_text(&w, c->b, c->e);
+		}
+	}
+	free(w.m);
+	free(w.tags);
+	free(w.used);
+	free(w.tok_of);
+	tokens_release(&w.toks);
+	ner_doc_release(&w.d);
+	spans_release(&own);
+}
