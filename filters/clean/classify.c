@@ -1,0 +1,271 @@
+/*
+ * classify.c - body or boilerplate, line by line; see clean.h.
+ *
+ * The method is jusText's (Pomikálek, "Removing Boilerplate and Duplicate
+ * Content from Web Corpora", 2011), adapted to text without markup:
+ *
+ *  1. Context-free class of each line: a lexicon hit (ad label, share
+ *     prompt, cookie notice...) or link-like text is bad; a line shorter
+ *     than length_low characters is short; otherwise its stop-word
+ *     density decides: good (dense and long), near-good or bad.  Body
+ *     prose is full of function words; menus, teasers and credits are not.
+ *  2. Context: a short line takes the class of its neighbours (between
+ *     two good ones it is body, e.g. a subheading; among chrome it is
+ *     chrome); a near-good line is body unless both neighbours are bad;
+ *     a heading-like line right before body text is body.  The page's
+ *     start and end count as bad neighbours, which makes the head and
+ *     tail of a page the zones where chrome is expected.
+ *  3. Lexicon hits stay bad whatever their neighbours, so "Advertisement"
+ *     between two paragraphs still goes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* memmem() is a GNU extension; this is the portable few lines of it. */
+static int
+contains(const char *s, size_t n, const char *pat)
+{
+	size_t m = strlen(pat), i;
+
+	for (i = 0; i + m <= n; i++)
+		if (s[i] == pat[0] && memcmp(s + i, pat, m) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+paras_push(struct paras *ps, const struct para *p)
+{
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? 2 * ps->cap : 64;
+		ps->v = xreallocarray(ps->v, ps->cap, sizeof *ps->v);
+	}
+	ps->v[ps->n++] = *p;
+}
+
+static int
+is_closer(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
+	       cp == '*';
+}
+
+/* Count words, stop words, capitalised words; note terminal punctuation and link-like text. */
+static void
+measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold)
+{
+	size_t i = 0;
+	uint32_t lastnc = 0;
+	int in_word = 0, first_upper = 0, digit_word = 0;
+
+	p->chars = p->words = p->stops = p->capwords = p->digits = 0;
+	/* Stop words are looked up in the folded line, word by word. */
+	fold_line(s, n, fold);
+	while (i < n) {
+		uint32_t cp = utf8_next(s, n, &i);
+		int wc = uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp) || cp == '\'' || cp == 0x2019;
+		p->chars++;
+		if (wc && !in_word) {
+			in_word = 1;
+			first_upper = uc_is_upper(cp);
+			digit_word = uc_is_digit(cp);
+		} else if (!wc && in_word) {
+			in_word = 0;
+			p->words++;
+			p->capwords += first_upper;
+			p->digits += digit_word;
+		}
+		if (!is_closer(cp))
+			lastnc = cp;
+	}
+	if (in_word) {
+		p->words++;
+		p->capwords += first_upper;
+		p->digits += digit_word;
+	}
+	p->term = lastnc == '.' || lastnc == '!' || lastnc == '?' || lastnc == 0x2026 || lastnc == ':' || lastnc == ';';
+	/* Stop words: the folded line is " w1 w2 ... ". */
+	{
+		const char *f = fold->buf + 1, *end = fold->buf + fold->len;
+		while (f < end) {
+			const char *sp = memchr(f, ' ', (size_t)(end - f));
+			size_t wl = sp ? (size_t)(sp - f) : (size_t)(end - f);
+			if (wl > 0 && lexicon_is_stopword(lx, f, wl))
+				p->stops++;
+			f += wl + 1;
+		}
+	}
+	p->linklike = 0;
+	if (p->words <= 40 && (strstr(fold->buf, " http ") || strstr(fold->buf, " https ") || strstr(fold->buf, " www ")))
+		p->linklike = 1;
+	if (p->words <= 40 && (contains(s, n, " | ") || contains(s, n, "\xc2\xbb") || contains(s, n, "\xe2\x80\xba")))
+		p->linklike = 1;
+	p->heading = !p->term && p->words > 0 && p->words <= 20 && p->capwords > 0;
+}
+
+static enum para_class
+neighbour(const struct paras *ps, size_t i, int inc, int ignore_neargood)
+{
+	size_t j = i;
+
+	for (;;) {
+		enum para_class c;
+		if (inc < 0) {
+			if (j == 0)
+				return PC_BAD;
+			j--;
+		} else {
+			if (j + 1 >= ps->n)
+				return PC_BAD;
+			j++;
+		}
+		c = ps->v[j].cls;
+		if (c == PC_GOOD || c == PC_BAD)
+			return c;
+		if (c == PC_NEARGOOD && !ignore_neargood)
+			return c;
+	}
+}
+
+/* A heading-like short line followed by good text within max_distance characters. */
+static int
+heading_before_good(const struct paras *ps, size_t i, int max_distance)
+{
+	size_t j;
+	int dist = 0;
+
+	for (j = i + 1; j < ps->n && dist <= max_distance; j++) {
+		if (ps->v[j].cls == PC_GOOD)
+			return 1;
+		dist += ps->v[j].chars;
+	}
+	return 0;
+}
+
+void
+classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
+	 struct paras *ps, struct strbuf *fold)
+{
+	size_t i = 0, line = 1, k;
+	enum para_class *next;
+
+	/* Lines and their context-free class. */
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		if (e > i) {
+			struct para p;
+			memset(&p, 0, sizeof p);
+			p.bstart = i;
+			p.bend = e;
+			p.line = line;
+			p.lexcat = -1;
+			p.category = -1;
+			measure(lx, text + i, e - i, &p, fold);
+			/* Lines with no letters or digits at all are separators. */
+			if (p.words == 0) {
+				p.lexcat = CAT_NAVIGATION;
+				p.pattern = "no words";
+			} else if (p.words <= 60) {
+				p.lexcat = lexicon_match(lx, fold->buf, fold->len, p.words, &p.pattern);
+			}
+			/* Byline and date prefixes are hints for meta.c, not boilerplate by themselves. */
+			p.hint = -1;
+			if (p.lexcat == CAT_BYLINES || p.lexcat == CAT_DATES) {
+				p.hint = p.lexcat;
+				p.lexcat = -1;
+			}
+			if (p.lexcat >= 0)
+				p.cls0 = PC_BAD;
+			else if (p.linklike)
+				p.cls0 = PC_BAD;
+			else if (p.chars < cp->length_low)
+				p.cls0 = PC_SHORT;
+			else {
+				double d = (double)p.stops / (double)p.words;
+				if (d >= cp->stop_high)
+					p.cls0 = p.chars > cp->length_high ? PC_GOOD : PC_NEARGOOD;
+				else if (d >= cp->stop_low)
+					p.cls0 = PC_NEARGOOD;
+				else
+					p.cls0 = PC_BAD;
+			}
+			p.cls = p.cls0;
+			paras_push(ps, &p);
+		}
+		line++;
+		i = e + 1;
+	}
+	if (ps->n == 0)
+		return;
+
+	/* Short headings right before good text are near-good. */
+	for (k = 0; k < ps->n; k++)
+		if (ps->v[k].heading && ps->v[k].cls == PC_SHORT && heading_before_good(ps, k, cp->max_heading_distance))
+			ps->v[k].cls = PC_NEARGOOD;
+
+	/* Short lines take their class from their neighbours. */
+	next = xcalloc(ps->n, sizeof *next);
+	for (k = 0; k < ps->n; k++) {
+		enum para_class pv, nx;
+		next[k] = ps->v[k].cls;
+		if (ps->v[k].cls != PC_SHORT)
+			continue;
+		pv = neighbour(ps, k, -1, 1);
+		nx = neighbour(ps, k, 1, 1);
+		if (pv == PC_GOOD && nx == PC_GOOD)
+			next[k] = PC_GOOD;
+		else if (pv == PC_BAD && nx == PC_BAD)
+			next[k] = PC_BAD;
+		else if ((pv == PC_BAD && neighbour(ps, k, -1, 0) == PC_NEARGOOD) ||
+			 (nx == PC_BAD && neighbour(ps, k, 1, 0) == PC_NEARGOOD))
+			next[k] = PC_GOOD;
+		else
+			next[k] = PC_BAD;
+	}
+	for (k = 0; k < ps->n; k++)
+		ps->v[k].cls = next[k];
+	free(next);
+
+	/* Near-good lines are body unless both neighbours are bad. */
+	for (k = 0; k < ps->n; k++) {
+		if (ps->v[k].cls != PC_NEARGOOD)
+			continue;
+		if (neighbour(ps, k, -1, 1) == PC_BAD && neighbour(ps, k, 1, 1) == PC_BAD)
+			ps->v[k].cls = PC_BAD;
+		else
+			ps->v[k].cls = PC_GOOD;
+	}
+
+	/* Headings that lost to bad neighbours but lead into body text. */
+	for (k = 0; k < ps->n; k++) {
+		struct para *p = &ps->v[k];
+		if (p->heading && p->cls == PC_BAD && p->cls0 != PC_BAD &&
+		    heading_before_good(ps, k, cp->max_heading_distance))
+			p->cls = PC_GOOD;
+	}
+
+	for (k = 0; k < ps->n; k++) {
+		struct para *p = &ps->v[k];
+		if (p->cls == PC_GOOD)
+			continue;
+		p->remove = 1;
+		if (p->lexcat >= 0) {
+			p->category = p->lexcat;
+			p->reason = p->pattern;
+		} else if (p->linklike) {
+			p->category = CAT_NAVIGATION;
+			p->reason = "link-like text";
+		} else if (p->cls0 == PC_SHORT) {
+			p->category = CAT_NAVIGATION;
+			p->reason = "short line among boilerplate";
+		} else {
+			p->category = CAT_LOWCONTENT;
+			p->reason = p->cls0 == PC_BAD ? "few stop words" : "near-good line among boilerplate";
+		}
+	}
+}

@@ -1,0 +1,150 @@
+/*
+ * clean.h - the modules of news-clean: normalizer, lexicon, line
+ * classifier and metadata finder.  Internal to bin/news-clean.
+ */
+#ifndef NEWSPIPE_CLEAN_H
+#define NEWSPIPE_CLEAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strbuf.h"
+
+/* ---- normalize.c ---------------------------------------------------- */
+
+/*
+ * Normalize text[0..len) into out (appended): HTML tags removed and
+ * entities decoded, common mojibake (UTF-8 read as Windows-1252/Latin-1)
+ * repaired, NBSP and other spaces made plain spaces, zero-width
+ * characters, soft hyphens and control characters removed, space runs
+ * collapsed and each line trimmed, and every line put in Unicode NFC.
+ * Line breaks are kept where they were, so line N of the result is line
+ * N of the input.  Typographic quotes and dashes are kept.
+ */
+void clean_normalize(const char *text, size_t len, struct strbuf *out);
+
+/* ---- lexicon.c ------------------------------------------------------ */
+
+/*
+ * Categories of lines news-clean can remove; --keep takes their names.
+ * The order is the order of category_names[].
+ */
+enum category {
+	CAT_ADS,
+	CAT_SOCIAL,
+	CAT_SUBSCRIBE,
+	CAT_COOKIES,
+	CAT_COMMENTS,
+	CAT_RELATED,
+	CAT_CREDITS,
+	CAT_CAPTIONS,
+	CAT_COPYRIGHT,
+	CAT_BIOS,
+	CAT_NAVIGATION,
+	CAT_TITLES,
+	CAT_BYLINES,
+	CAT_DATES,
+	CAT_LOWCONTENT, /* jusText-style: long lines with few stop words, by context */
+	CAT_COUNT
+};
+
+extern const char *const category_names[CAT_COUNT + 1];
+
+struct lexicon;
+
+/*
+ * Load the lexicon of a language from the data directory
+ * (clean/LANG/boilerplate.txt and clean/LANG/stopwords.txt, found with
+ * datafile_find(); dir, when not NULL, is a directory that holds the two
+ * files).  A missing file or a malformed line is fatal (die()).
+ */
+struct lexicon *lexicon_load(const char *lang, const char *dir);
+void lexicon_free(struct lexicon *lx);
+
+/*
+ * Match one lower-cased line (folded: see fold_line()) of nwords words
+ * against the patterns; return the category of the first pattern that
+ * fires, or -1.  *pattern gets the pattern's text (borrowed).
+ */
+int lexicon_match(const struct lexicon *lx, const char *folded, size_t len, int nwords, const char **pattern);
+
+/* 1 if the lower-cased word w[0..n) is a stop word of the language. */
+int lexicon_is_stopword(const struct lexicon *lx, const char *w, size_t n);
+
+/* 1 if the lower-cased word w[0..n) is a month name or abbreviation; *month gets 1..12. */
+int lexicon_month(const struct lexicon *lx, const char *w, size_t n, int *month);
+
+/*
+ * Lower-case s[0..n) into out (reset first), map typographic apostrophes
+ * and quotes to ASCII and collapse runs of non-word characters to one
+ * space, without leading or trailing space.
+ */
+void fold_line(const char *s, size_t n, struct strbuf *out);
+
+/* ---- classify.c ----------------------------------------------------- */
+
+enum para_class { PC_BAD, PC_SHORT, PC_NEARGOOD, PC_GOOD };
+
+/* One line (paragraph) of the normalized text. */
+struct para {
+	size_t bstart, bend;  /* bytes of the normalized text */
+	size_t line;          /* 1-based line number in the input */
+	int chars, words, stops, capwords, digits;
+	int lexcat;           /* lexicon category or -1 (never bylines or dates) */
+	int hint;             /* CAT_BYLINES or CAT_DATES when the lexicon says so, else -1 */
+	const char *pattern;  /* the lexicon pattern that fired */
+	enum para_class cls0; /* context-free class */
+	enum para_class cls;  /* final class */
+	int remove;           /* 1 when dropped */
+	int category;         /* why, as a category */
+	const char *reason;   /* the rule that fired */
+	unsigned char heading, term, linklike, meta;
+};
+
+struct paras {
+	struct para *v;
+	size_t n, cap;
+};
+
+/* Tuning of the classifier (jusText's parameters, fitted for our lexicon). */
+struct classify_params {
+	int length_low, length_high;
+	double stop_low, stop_high;
+	int max_heading_distance;
+};
+
+/*
+ * Split the normalized text into non-blank lines (appended to ps), measure
+ * them and classify each as body or boilerplate (sets cls, remove, reason
+ * and category).  fold is a scratch buffer.
+ */
+void classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
+	      struct paras *ps, struct strbuf *fold);
+
+/* ---- meta.c --------------------------------------------------------- */
+
+struct meta {
+	char *title;       /* malloc'd or NULL */
+	char **authors;    /* malloc'd array of malloc'd names */
+	size_t nauthors;
+	char *published;   /* ISO 8601 or as written, malloc'd, or NULL */
+};
+
+/*
+ * Find the headline, byline and date among the lines of the page's head
+ * (and author boxes in its tail); mark their lines removed with category
+ * CAT_TITLES, CAT_BYLINES, CAT_DATES or CAT_BIOS.  known_title is the
+ * record's title (or NULL): lines repeating it are removed too.
+ */
+void meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const char *known_title,
+	       struct meta *m, struct strbuf *fold);
+void meta_release(struct meta *m);
+
+/*
+ * Parse a date written in a line ("Jan 28, 2026", "28 January 2026",
+ * "2026-01-28", "11/19/2019") into "YYYY-MM-DD" (out: at least 11 bytes).
+ * Returns 1 when found.  folded is the line after fold_line().
+ */
+int meta_parse_date(const struct lexicon *lx, const char *folded, size_t len, char *out);
+
+#endif

@@ -1,0 +1,202 @@
+/*
+ * news-clean - remove web-page boilerplate from articles, lift their
+ * headline, byline and date into fields, and normalize the text.
+ *
+ * Each line of the text field is classified as body or boilerplate (ad
+ * labels, share and follow prompts, newsletter and cookie notices,
+ * comment forms, related links, credits and captions, copyright lines,
+ * author boxes, menus) by a per-language lexicon (data/clean/LANG/) and
+ * jusText-style rules on length, stop words and neighbours.  The body
+ * lines are kept, normalized (NFC, spaces, entities, mojibake), one
+ * paragraph a line.
+ *
+ * Reads: the text field (-f), title, paragraphs, sentences.
+ * Writes: the text field; title, authors, published when the record has
+ * none; paragraphs and sentences re-segmented when present; removed with
+ * --explain.  Drops entities and quotes (their offsets referred to the
+ * old text).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean/clean.h"
+#include "cli.h"
+#include "err.h"
+#include "segment.h"
+#include "spans.h"
+#include "stream.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+struct cleaner {
+	const char *lang, *lexicon_dir;
+	unsigned keep;  /* bit mask of category_names[] kept in the text */
+	int explain;
+	struct lexicon *lx;
+	struct classify_params params;
+	struct strbuf norm, out, fold;
+	struct paras ps;
+	struct spans paras, sents;
+};
+
+enum { OPT_KEEP = 256, OPT_LANG, OPT_EXPLAIN, OPT_LEXICON };
+
+static const struct cli_option options[] = {
+	{ "keep", OPT_KEEP, required_argument, "CATEGORY,...",
+	  "keep these kinds of lines in the text: ads social subscribe cookies comments related credits captions "
+	  "copyright bios navigation titles bylines dates lowcontent" },
+	{ "lang", OPT_LANG, required_argument, "LANG", "lexicon language (default en): data/clean/LANG/" },
+	{ "lexicon", OPT_LEXICON, required_argument, "DIR", "read the lexicon files from DIR" },
+	{ "explain", OPT_EXPLAIN, no_argument, NULL, "add 'removed': each dropped line, its number and the rule" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct cleaner *c = ctx;
+
+	switch (key) {
+	case OPT_KEEP:
+		c->keep |= cli_name_set(arg, category_names, "--keep");
+		break;
+	case OPT_LANG:
+		if (!*arg || strchr(arg, '/') || strchr(arg, '.'))
+			usage_error("invalid language '%s'", arg);
+		c->lang = arg;
+		break;
+	case OPT_LEXICON:
+		c->lexicon_dir = arg;
+		break;
+	case OPT_EXPLAIN:
+		c->explain = 1;
+		break;
+	}
+}
+
+/* A string field that is missing, null or empty may be filled in. */
+static int
+field_empty(json_t *rec, const char *key)
+{
+	json_t *v = json_object_get(rec, key);
+
+	return !v || json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0) ||
+	       (json_is_array(v) && json_array_size(v) == 0);
+}
+
+static json_t *
+explain_entry(const struct cleaner *c, const struct para *p)
+{
+	json_t *e = json_object();
+	struct strbuf r = STRBUF_INIT;
+	const char *cat = p->category >= 0 ? category_names[p->category] : "other";
+
+	json_object_set_new(e, "line", json_integer((json_int_t)p->line));
+	json_object_set_new(e, "text", json_stringn(c->norm.buf + p->bstart, p->bend - p->bstart));
+	if (!p->meta && p->lexcat >= 0) /* the lexicon pattern, folded: "'follow us'" */
+		strbuf_addf(&r, "%s: lexicon '%.*s'", cat, (int)strlen(p->reason) - 2, p->reason + 1);
+	else
+		strbuf_addf(&r, "%s: %s", cat, p->reason);
+	json_object_set_new(e, "reason", json_stringn(r.buf, r.len));
+	strbuf_release(&r);
+	return e;
+}
+
+static int
+process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
+{
+	struct cleaner *c = ctx;
+	struct meta m;
+	json_t *title = json_object_get(rec, "title"), *removed = NULL;
+	size_t k, kept = 0;
+
+	memset(&m, 0, sizeof m);
+	strbuf_reset(&c->norm);
+	strbuf_reset(&c->out);
+	c->ps.n = 0;
+	clean_normalize(text, len, &c->norm);
+	classify(c->lx, &c->params, c->norm.buf ? c->norm.buf : "", c->norm.len, &c->ps, &c->fold);
+	meta_find(c->lx, c->norm.buf, &c->ps, json_is_string(title) ? json_string_value(title) : NULL, &m, &c->fold);
+	if (c->explain)
+		removed = json_array();
+	for (k = 0; k < c->ps.n; k++) {
+		struct para *p = &c->ps.v[k];
+		if (p->remove && !(p->category >= 0 && (c->keep & (1u << p->category)))) {
+			if (removed)
+				json_array_append_new(removed, explain_entry(c, p));
+			continue;
+		}
+		if (kept++)
+			strbuf_addch(&c->out, '\n');
+		strbuf_add(&c->out, c->norm.buf + p->bstart, p->bend - p->bstart);
+	}
+	if (kept == 0 && c->ps.n > 0)
+		stream_warn(s, "every line is boilerplate: empty text");
+	json_object_set_new(rec, stream_opts(s)->field, json_stringn(c->out.buf ? c->out.buf : "", c->out.len));
+	if (m.title && field_empty(rec, "title"))
+		json_object_set_new(rec, "title", json_string(m.title));
+	if (m.nauthors && field_empty(rec, "authors")) {
+		json_t *a = json_array();
+		for (k = 0; k < m.nauthors; k++)
+			json_array_append_new(a, json_string(m.authors[k]));
+		json_object_set_new(rec, "authors", a);
+	}
+	if (m.published && field_empty(rec, "published"))
+		json_object_set_new(rec, "published", json_string(m.published));
+	/* Offsets into the old text: re-segment what we can, drop the rest. */
+	json_object_del(rec, "entities");
+	json_object_del(rec, "quotes");
+	if (json_object_get(rec, "paragraphs") || json_object_get(rec, "sentences")) {
+		spans_clear(&c->paras);
+		spans_clear(&c->sents);
+		segment_paragraphs(c->out.buf ? c->out.buf : "", c->out.len, &c->paras);
+		segment_sentences_in(c->out.buf ? c->out.buf : "", c->out.len, &c->paras, &c->sents);
+		json_object_set_new(rec, "paragraphs", spans_to_json(&c->paras));
+		json_object_set_new(rec, "sentences", spans_to_json(&c->sents));
+	}
+	if (removed)
+		json_object_set_new(rec, "removed", removed);
+	meta_release(&m);
+	stream_emit(s, rec);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cleaner c;
+	struct common_opts co;
+	struct cli_program prog = {
+		"[--keep category,...] [--lang lang] [--lexicon dir] [--explain] [-f name] [file ...]",
+		"Remove web-page boilerplate, lift headline, byline and date into fields, normalize the text.",
+		options, handle_option, NULL,
+	};
+	struct stream_filter f = { process, NULL, NULL, true };
+	struct stream *s;
+	int first;
+
+	prog_init(argv);
+	memset(&c, 0, sizeof c);
+	c.lang = "en";
+	c.params.length_low = 70;
+	c.params.length_high = 200;
+	c.params.stop_low = 0.30;
+	c.params.stop_high = 0.32;
+	c.params.max_heading_distance = 200;
+	prog.ctx = &c;
+	first = cli_parse(&prog, &co, argc, argv);
+	c.lx = lexicon_load(c.lang, c.lexicon_dir);
+	f.ctx = &c;
+	s = stream_new(&co, &f);
+	stream_run(s, argc - first, argv + first);
+	stream_free(s);
+	lexicon_free(c.lx);
+	strbuf_release(&c.norm);
+	strbuf_release(&c.out);
+	strbuf_release(&c.fold);
+	free(c.ps.v);
+	spans_release(&c.paras);
+	spans_release(&c.sents);
+	return prog_exit();
+}
