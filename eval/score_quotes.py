@@ -34,6 +34,10 @@ asks.  Types are not required to agree for a match; type agreement is
 reported separately.  Per-type recall counts gold quotes of that type;
 per-type precision counts system quotes of that type.
 
+Split quotes.  Gold pieces with the same `split` id ("A," X said, "B.") are
+one gold quote: a system span from A to B matches it, and so does either
+piece; the other piece, if the system gives it too, is ignored.
+
 Optional gold.  `debatable: true` quotes, and quotes whose `zone` is not
 "body" (the seeds' headline and standfirst), are optional: a system quote
 matched to one is neither a true nor a false positive, and missing one costs
@@ -45,7 +49,8 @@ system speaker is compared with the gold canonical name after normalisation
 dropped).  Gold null and system null agree; null against a name is wrong.
 `speaker(exact)` asks equal normalised names; `speaker(loose)` also accepts a
 name whose words are a subset of the other's ("Altman" for "Sam Altman").
-"with speaker" P/R/F1 count a match as true only when the exact speaker is
+A gold `speaker_alt` list names further acceptable speakers (a quote with
+two sources).  "with speaker" P/R/F1 count a match as true only when the exact speaker is
 right too.
 
 Hard negatives.  Gold `not_quotes` are located in the system text; system
@@ -194,6 +199,11 @@ def speaker_right(gold, system, loose=False):
     return False
 
 
+def speaker_ok(gq, system, loose=False):
+    """speaker_right against the gold speaker or any of its `speaker_alt` names (joint sources)."""
+    return any(speaker_right(g, system, loose) for g in [gq.get('speaker')] + list(gq.get('speaker_alt') or []))
+
+
 def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -247,7 +257,23 @@ def gold_items(gdoc, ref, sysl):
                 if cspan:
                     alts.append(cspan)
         optional = bool(q.get('debatable')) or q.get('zone', 'body') != 'body'
-        quotes.append({'q': q, 'alts': alts, 'optional': optional})
+        group = q.get('split')
+        if group is not None:
+            for g in quotes:
+                if g['q'].get('split') == group:
+                    # a split quote "A," X said, "B.": one gold quote whose span runs from
+                    # A to B; the pieces are accepted too
+                    if alts:
+                        if g['alts']:
+                            g['alts'] = [(g['alts'][0][0], alts[0][1])]
+                        else:
+                            g['alts'] = alts[:1]
+                        g['pieces'].append(alts[0])
+                    break
+            else:
+                quotes.append({'q': q, 'alts': alts, 'optional': optional, 'pieces': alts[:1]})
+            continue
+        quotes.append({'q': q, 'alts': alts, 'optional': optional, 'pieces': []})
     negs = []
     for nq in gdoc.get('not_quotes', []):
         start, end = nq.get('start'), nq.get('end')
@@ -282,7 +308,7 @@ def match(golds, syss, strict):
     for gi, g in enumerate(golds):
         for si, s in enumerate(syss):
             best = 0.0
-            for a in g['alts']:
+            for a in g['alts'] + g['pieces']:
                 ov = overlap(a, s['span'])
                 if ov <= 0:
                     continue
@@ -352,6 +378,9 @@ def score(gold_docs, refs, sysrecs, field, show):
                 gi = m.get(si)
                 if gi is not None and golds[gi]['optional']:
                     continue
+                if gi is None and any(golds[g]['pieces'] and overlap(golds[g]['alts'][0], s['span']) > 0
+                                      for g in matched_g):
+                    continue    # the other piece of a matched split quote
                 tal.n_sys[st] += 1
                 if gi is None:
                     if name == 'lenient':
@@ -366,13 +395,13 @@ def score(gold_docs, refs, sysrecs, field, show):
                 tal.tp_sys[st] += 1
                 if st == g['q']['type']:
                     tal.type_agree += 1
-                if speaker_right(g['q'].get('speaker'), s['q'].get('speaker')):
+                if speaker_ok(g['q'], s['q'].get('speaker')):
                     tal.tp_spk += 1
                 if name == 'lenient':
                     spk['n'] += 1
-                    ex = speaker_right(g['q'].get('speaker'), s['q'].get('speaker'))
+                    ex = speaker_ok(g['q'], s['q'].get('speaker'))
                     spk['exact'] += ex
-                    spk['loose'] += speaker_right(g['q'].get('speaker'), s['q'].get('speaker'), True)
+                    spk['loose'] += speaker_ok(g['q'], s['q'].get('speaker'), True)
                     if show and not ex:
                         errors.append('%s SPK %-8s %r gold %r system %r' % (
                             key, g['q']['type'], g['q']['text'][:60], g['q'].get('speaker'),
@@ -384,7 +413,7 @@ def score(gold_docs, refs, sysrecs, field, show):
                         continue
                     t = g['q']['type']
                     hit = gi in sys_of
-                    ok = hit and speaker_right(g['q'].get('speaker'), syss[sys_of[gi]]['q'].get('speaker'))
+                    ok = hit and speaker_ok(g['q'], syss[sys_of[gi]]['q'].get('speaker'))
                     if t in ('direct', 'partial'):
                         dp['n'] += 1
                         dp['found'] += hit

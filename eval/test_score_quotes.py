@@ -47,10 +47,10 @@ def gold_doc():
             'not_quotes': [{'text': 'Lost Days', 'start': s, 'end': s + 9, 'why': 'film title'}]}
 
 
-def run(system_records, gold=None):
+def run(system_records, gold=None, text=TEXT):
     tmp = tempfile.mkdtemp()
     paths = {}
-    for name, recs in (('gold', [gold or gold_doc()]), ('docs', [{'id': 'fake-001', 'text': TEXT}]),
+    for name, recs in (('gold', [gold or gold_doc()]), ('docs', [{'id': 'fake-001', 'text': text}]),
                        ('sys', system_records)):
         paths[name] = os.path.join(tmp, name + '.jsonl')
         with open(paths[name], 'w', encoding='utf-8') as f:
@@ -133,6 +133,19 @@ def main():
     g['quotes'][1]['speaker'] = None
     r = run([as_system(TEXT, [(t, ty, None if t == 'We are delighted,' else sp) for t, ty, sp in core])], g)
     check('null vs null is right', r['speaker']['exact'] == 1.0)
+
+    # a split quote: two gold pieces, one group
+    st = 'Intro.\n\n\u201cWe are not,\u201d he said, \u201cgoing to stop.\u201d'
+    a, b = st.index('We are not,'), st.index('going to stop.')
+    sg = {'doc': 'fake-001', 'not_quotes': [], 'quotes': [
+        {'text': 'We are not,', 'start': a, 'end': a + 11, 'type': 'direct', 'speaker': 'X', 'split': 1},
+        {'text': 'going to stop.', 'start': b, 'end': b + 14, 'type': 'direct', 'speaker': 'X', 'split': 1}]}
+    whole = {'text': st[a:b + 14], 'start': a, 'end': b + 14, 'type': 'direct', 'speaker': 'X'}
+    r = run([{'id': 'fake-001', 'text': st, 'quotes': [whole]}], sg, st)
+    check('split quote as one span', r['strict']['F1'] == 1.0 and r['strict']['gold'] == 1)
+    pieces = [dict(whole, text='We are not,', end=a + 11), dict(whole, text='going to stop.', start=b)]
+    r = run([{'id': 'fake-001', 'text': st, 'quotes': pieces}], sg, st)
+    check('split quote as two pieces', r['strict']['F1'] == 1.0 and r['strict']['system'] == 1)
 
     print('%d passed, %d failed' % (ok, bad))
     return 1 if bad else 0
