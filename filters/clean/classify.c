@@ -146,6 +146,111 @@ heading_before_good(const struct paras *ps, size_t i, int max_distance)
 	return 0;
 }
 
+/* Lines in a gap that close an article: comments, related links, bios, share bars. */
+static int
+closing_category(int c)
+{
+	return c == CAT_COMMENTS || c == CAT_RELATED || c == CAT_BIOS || c == CAT_SOCIAL || c == CAT_COPYRIGHT ||
+	       c == CAT_SUBSCRIBE;
+}
+
+/*
+ * The article is one block of body text; comments, teasers and other
+ * stories come after it (or before it) as blocks of their own, often as
+ * wordy as the article.  Blocks are runs of good lines with gaps of at
+ * most max_gap other lines; the main block is the first whose text is at
+ * least half the largest's.  Blocks joined to it by a short gap without a
+ * closing prompt (comments, related, share...) belong to it too; the
+ * good lines of every other block are dropped.
+ */
+static void
+main_block(struct paras *ps, const struct classify_params *cp)
+{
+	size_t k, b0 = 0, nb = 0, cap = 0, best = 0, i;
+	struct block { size_t first, last; long chars; } *bl = NULL;
+	long maxc = 0;
+
+	for (k = 0; k < ps->n; k++) {
+		if (ps->v[k].cls != PC_GOOD)
+			continue;
+		if (nb > 0 && k - bl[nb - 1].last - 1 <= (size_t)cp->max_gap) {
+			bl[nb - 1].last = k;
+			bl[nb - 1].chars += ps->v[k].chars;
+			continue;
+		}
+		if (nb == cap) {
+			cap = cap ? 2 * cap : 16;
+			bl = xreallocarray(bl, cap, sizeof *bl);
+		}
+		bl[nb].first = bl[nb].last = k;
+		bl[nb].chars = ps->v[k].chars;
+		nb++;
+	}
+	if (nb <= 1) {
+		free(bl);
+		return;
+	}
+	for (i = 0; i < nb; i++)
+		if (bl[i].chars > maxc)
+			maxc = bl[i].chars;
+	for (i = 0; i < nb; i++)
+		if (bl[i].chars * 2 >= maxc * cp->main_ratio / 50) {
+			best = i;
+			break;
+		}
+	(void)b0;
+	/* Grow the main block over gaps that do not close the article. */
+	{
+		size_t lo = best, hi = best;
+		while (hi + 1 < nb) {
+			size_t g, gap = bl[hi + 1].first - bl[hi].last - 1;
+			int closing = 0;
+			for (g = bl[hi].last + 1; g < bl[hi + 1].first; g++)
+				closing |= ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat);
+			if (closing || gap > (size_t)cp->join_gap)
+				break;
+			hi++;
+		}
+		while (lo > 0) {
+			size_t g, gap = bl[lo].first - bl[lo - 1].last - 1;
+			int closing = 0;
+			for (g = bl[lo - 1].last + 1; g < bl[lo].first; g++)
+				closing |= ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat);
+			if (closing || gap > (size_t)cp->join_gap)
+				break;
+			lo--;
+		}
+		for (i = 0; i < nb; i++) {
+			if (i >= lo && i <= hi)
+				continue;
+			for (k = bl[i].first; k <= bl[i].last; k++)
+				if (ps->v[k].cls == PC_GOOD) {
+					ps->v[k].cls = PC_BAD;
+					ps->v[k].outside = 1;
+				}
+		}
+	}
+	free(bl);
+}
+
+/* jusText's context-free class of one line. */
+static enum para_class
+initial_class(const struct para *p, const struct classify_params *cp, int length_high)
+{
+	double d;
+
+	if (p->lexcat >= 0 || p->linklike)
+		return PC_BAD;
+	if (p->chars < cp->length_low)
+		return PC_SHORT;
+	d = (double)p->stops / (double)p->words;
+	if (d >= cp->stop_high)
+		return p->chars > length_high ? PC_GOOD : PC_NEARGOOD;
+	if (d >= cp->stop_low)
+		return PC_NEARGOOD;
+	return PC_BAD;
+}
+
 void
 classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
 	 struct paras *ps, struct strbuf *fold)
@@ -179,22 +284,6 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 				p.hint = p.lexcat;
 				p.lexcat = -1;
 			}
-			if (p.lexcat >= 0)
-				p.cls0 = PC_BAD;
-			else if (p.linklike)
-				p.cls0 = PC_BAD;
-			else if (p.chars < cp->length_low)
-				p.cls0 = PC_SHORT;
-			else {
-				double d = (double)p.stops / (double)p.words;
-				if (d >= cp->stop_high)
-					p.cls0 = p.chars > cp->length_high ? PC_GOOD : PC_NEARGOOD;
-				else if (d >= cp->stop_low)
-					p.cls0 = PC_NEARGOOD;
-				else
-					p.cls0 = PC_BAD;
-			}
-			p.cls = p.cls0;
 			paras_push(ps, &p);
 		}
 		line++;
@@ -202,6 +291,20 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 	}
 	if (ps->n == 0)
 		return;
+	/*
+	 * Pages whose paragraphs are all short (one or two sentences each, as
+	 * tabloids and wire briefs write) have no line longer than
+	 * length_high; for them a shorter "long" keeps the body.
+	 */
+	{
+		int length_high = cp->length_high, ngood = 0;
+		for (k = 0; k < ps->n; k++)
+			ngood += initial_class(&ps->v[k], cp, length_high) == PC_GOOD;
+		if (ngood < 2)
+			length_high = cp->length_high_short;
+		for (k = 0; k < ps->n; k++)
+			ps->v[k].cls = ps->v[k].cls0 = initial_class(&ps->v[k], cp, length_high);
+	}
 
 	/* Short headings right before good text are near-good. */
 	for (k = 0; k < ps->n; k++)
@@ -249,11 +352,18 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			p->cls = PC_GOOD;
 	}
 
+	main_block(ps, cp);
 	for (k = 0; k < ps->n; k++) {
 		struct para *p = &ps->v[k];
 		if (p->cls == PC_GOOD)
 			continue;
 		p->remove = 1;
+		if (p->outside) {
+			p->category = p->lexcat >= 0 ? p->lexcat : CAT_RELATED;
+			p->reason = "outside the article's main block";
+			p->lexcat = -1;
+			continue;
+		}
 		if (p->lexcat >= 0) {
 			p->category = p->lexcat;
 			p->reason = p->pattern;

@@ -98,7 +98,7 @@ struct para {
 	int remove;           /* 1 when dropped */
 	int category;         /* why, as a category */
 	const char *reason;   /* the rule that fired */
-	unsigned char heading, term, linklike, meta;
+	unsigned char heading, term, linklike, meta, outside;
 };
 
 struct paras {
@@ -109,8 +109,12 @@ struct paras {
 /* Tuning of the classifier (jusText's parameters, fitted for our lexicon). */
 struct classify_params {
 	int length_low, length_high;
+	int length_high_short; /* length_high on pages without long paragraphs */
 	double stop_low, stop_high;
 	int max_heading_distance;
+	int max_gap;     /* lines between two good lines of one block */
+	int join_gap;    /* lines between blocks of one article */
+	int main_ratio;  /* percent of the largest block's text the main block needs */
 };
 
 /*
