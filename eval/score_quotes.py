@@ -345,7 +345,7 @@ def score(gold_docs, refs, sysrecs, field, show):
     dp = {'n': 0, 'found': 0, 'found_spk': 0}
     ind = {'n': 0, 'found': 0}
     hard = {'n': 0, 'hit': 0}
-    notes = {'docs': 0, 'missing_docs': [], 'unplaced': 0}
+    notes = {'docs': 0, 'missing_docs': [], 'unplaced': 0, 'unplaced_optional': 0}
     errors = []
     for gdoc in gold_docs:
         key = doc_key(gdoc['doc'])
@@ -365,7 +365,8 @@ def score(gold_docs, refs, sysrecs, field, show):
             sysl = ref
         golds, negs = gold_items(gdoc, ref, sysl)
         syss = system_items(rec, stext)
-        notes['unplaced'] += sum(1 for g in golds if not g['alts'])
+        notes['unplaced'] += sum(1 for g in golds if not g['alts'] and not g['optional'])
+        notes['unplaced_optional'] += sum(1 for g in golds if not g['alts'] and g['optional'])
         hard['n'] += len(negs)
         for name, tal in res.items():
             m = match(golds, syss, name == 'strict')
@@ -430,7 +431,7 @@ def score(gold_docs, refs, sysrecs, field, show):
 
 def summary(res, spk, dp, ind, hard, notes):
     out = {'docs': notes['docs'], 'missing_docs': notes['missing_docs'],
-           'gold_unplaced': notes['unplaced']}
+           'gold_unplaced': notes['unplaced'], 'gold_unplaced_optional': notes['unplaced_optional']}
     for name, tal in res.items():
         ng, ns = sum(tal.n_gold.values()), sum(tal.n_sys.values())
         tp = sum(tal.tp_gold.values())
@@ -461,8 +462,9 @@ def print_summary(s):
     print('articles %d%s' % (s['docs'], '' if not s['missing_docs'] else
                              '  (no system record for %d: %s)' % (len(s['missing_docs']),
                                                                   ' '.join(s['missing_docs'][:5]))))
-    if s['gold_unplaced']:
-        print('gold quotes not found in the system text: %d (counted as missed)' % s['gold_unplaced'])
+    if s['gold_unplaced'] or s['gold_unplaced_optional']:
+        print('gold quotes not found in the system text (a stage dropped their line): %d core, counted '
+              'as missed; %d optional' % (s['gold_unplaced'], s['gold_unplaced_optional']))
     for name in ('strict', 'lenient'):
         d = s[name]
         rule = 'overlap >= 50% of longer span' if name == 'strict' else 'any overlap'
