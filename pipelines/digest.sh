@@ -35,7 +35,7 @@ stage() {
 	dedupe)    if have news-dedupe; then "$BIN/news-dedupe" --state "$state" --clusters; else cat; fi ;;
 	entities)  if have news-tag-entities; then "$BIN/news-tag-entities"; else cat; fi ;;
 	quotes)    if have news-extract-quotes; then "$BIN/news-extract-quotes"; else cat; fi ;;
-	summarize) if have news-summarize; then "$BIN/news-summarize" --summary-per-record --group all; else cat; fi ;;
+	summarize) if have news-summarize; then "$BIN/news-summarize" --per-record --group all; else cat; fi ;;
 	esac
 }
 

@@ -22,6 +22,31 @@ struct weights {
 
 static const struct weights W = { 1.0, 1.0, 1.0, 0.5, 0.7 };
 
+/* A sentence added to fill a budget must be worth this share of the first one chosen. */
+#define MIN_FILL 0.3
+
+/*
+ * A sentence that opens with a pronoun or a connective leans on the one
+ * before it ("He said...", "But the firm..."); out of its context it
+ * reads as a non sequitur, so it ranks a little lower.
+ */
+static int
+leans_on_context(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"He", "She", "It", "They", "This", "That", "These", "Those", "His", "Her", "Its", "Their",
+		"But", "And", "However,", "Also,", "Meanwhile,", "Still,", "Yet", "Such", "Some", "Instead,",
+	};
+	size_t k, n = 0;
+
+	while (n < len && s[n] != ' ' && s[n] != '\n')
+		n++;
+	for (k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
+			return 1;
+	return 0;
+}
+
 static double
 dot_dense(const struct corpus *c, const struct sentence *s, const double *d)
 {
@@ -105,9 +130,11 @@ score_rank(struct corpus *c)
 		title = title_cosine(c, s);
 		sc = W.centroid * cent + W.degree * deg + W.position * pos + W.title * title;
 		/* Very short sentences say little; quotations colour more than they inform. */
-		len = s->nwords < 10 ? 0.5 + 0.05 * (double)s->nwords : 1.0;
+		len = s->nwords < 10 ? (double)s->nwords / 10.0 : 1.0;
 		sc *= len;
 		if (s->flags & SENT_QUOTE)
+			sc *= 0.8;
+		if (s->pos > 0 && leans_on_context(json_string_value(a->text) + s->bstart, s->bend - s->bstart))
 			sc *= 0.8;
 		s->score = sc > 1e-9 ? sc : 1e-9;
 		maxs = s->score > maxs ? s->score : maxs;
@@ -197,7 +224,14 @@ cut_sentence(const struct corpus *c, const struct sentence *s, enum limit_unit u
 	return 1;
 }
 
-/* Reading order: article (by `published` when every article has one, else input order), then position. */
+/*
+ * Reading order.  When every article has a `published` date: by article
+ * date (then input order), each article's sentences in text order, so
+ * the story unfolds in time.  Otherwise input order says nothing about
+ * time, and sentences go by their relative place in their article (the
+ * leads, which state the story, first; details after), ties by article.
+ * Within one article this is text order either way.
+ */
 struct art_key {
 	const char *published;
 	size_t idx;
@@ -219,6 +253,8 @@ cmp_pick(const void *x, const void *y)
 {
 	const struct pick *a = x, *b = y;
 
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
 	return a->start < b->start ? -1 : a->start > b->start;
@@ -244,8 +280,10 @@ reading_order(const struct corpus *c, struct selection *out)
 		rank[order[i].idx] = i;
 	for (i = 0; i < out->n; i++) {
 		const struct sentence *s = &c->sents[out->v[i].sent];
+		const struct article *a = &c->arts[s->art];
 		out->v[i].rank = rank[s->art];
 		out->v[i].start = s->start;
+		out->v[i].key = dated || c->narts == 1 ? 0 : (double)s->pos / (double)(a->neligible ? a->neligible : 1);
 	}
 	qsort(out->v, out->n, sizeof *out->v, cmp_pick);
 	free(rank);
@@ -258,6 +296,7 @@ summarize_select(struct corpus *c, enum method m, const struct limit *lim, struc
 	double *maxsim;
 	char *used;
 	size_t i, total = 0, nsel = 0;
+	double first = 0;
 
 	out->n = 0;
 	if (c->nsents == 0)
@@ -285,6 +324,15 @@ summarize_select(struct corpus *c, enum method m, const struct limit *lim, struc
 			}
 		}
 		if (best == (size_t)-1)
+			break;
+		/*
+		 * Under a word or byte budget the last room tempts greedy filling
+		 * with whatever short sentence fits; a weak one out of context reads
+		 * worse than a shorter summary.
+		 */
+		if (nsel == 0)
+			first = bestv;
+		else if (m != METHOD_LEAD && lim->unit != LIMIT_SENTENCES && bestv < MIN_FILL * first)
 			break;
 		used[best] = 1;
 		{

@@ -152,7 +152,8 @@ struct limit {
 struct pick {
 	size_t sent;
 	size_t end, bend; /* end in code points and bytes (== the sentence's unless cut) */
-	size_t rank, start; /* reading-order keys: the article's rank, the sentence's start */
+	double key;         /* reading-order keys: relative position (undated groups), */
+	size_t rank, start; /* the article's rank, the sentence's start */
 };
 
 struct selection {
