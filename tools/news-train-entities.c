@@ -622,10 +622,36 @@ prf_f1(const struct prf *r)
 	return f1_of(tp, fp, fn);
 }
 
-/* Decode sentence [b, e) with current (averaged when c > 0) weights. */
+/* Dynamic (history) features of a sentence: dyn[at[q]..at[q+1]) for token q. */
+struct dynf {
+	uint32_t *f;
+	size_t *at;
+	size_t cap, atcap;
+};
+
+static void
+dyn_fill(struct dynf *df, const struct ner_hist *h, const struct ner_doc *d, size_t b, size_t e, unsigned bits)
+{
+	size_t q, pos = 0;
+	if (e - b + 1 > df->atcap) {
+		df->atcap = e - b + 1;
+		df->at = xreallocarray(df->at, df->atcap, sizeof *df->at);
+	}
+	if ((e - b) * NER_MAXHIST > df->cap) {
+		df->cap = (e - b) * NER_MAXHIST;
+		df->f = xreallocarray(df->f, df->cap, sizeof *df->f);
+	}
+	for (q = b; q < e; q++) {
+		df->at[q - b] = pos;
+		pos += ner_hist_features(h, &d->t[q], bits, df->f + pos, NULL);
+	}
+	df->at[e - b] = pos;
+}
+
+/* Decode a sentence with current (or averaged) weights. */
 static void
 decode(const struct weights *W, const struct featset *fs, size_t tok, size_t n, int averaged, double *emit,
-       double *trans, uint8_t *out)
+       double *trans, uint8_t *out, const struct dynf *df)
 {
 	size_t i, k;
 	unsigned y;
@@ -634,16 +660,21 @@ decode(const struct weights *W, const struct featset *fs, size_t tok, size_t n, 
 		trans[k] = averaged ? avg(W->tw[k], W->tu[k], W->c) : W->tw[k];
 	for (i = 0; i < n; i++) {
 		double *e = emit + i * NTAGS;
+		size_t pass;
 		for (y = 0; y < NTAGS; y++)
 			e[y] = 0;
-		for (k = fs->at[tok + i]; k < fs->at[tok + i + 1]; k++) {
-			size_t base = (size_t)fs->f[k] * NTAGS;
-			if (averaged)
-				for (y = 0; y < NTAGS; y++)
-					e[y] += avg(W->w[base + y], W->u[base + y], W->c);
-			else
-				for (y = 0; y < NTAGS; y++)
-					e[y] += W->w[base + y];
+		for (pass = 0; pass < 2; pass++) {
+			const uint32_t *f = pass ? df->f : fs->f;
+			size_t from = pass ? df->at[i] : fs->at[tok + i], to = pass ? df->at[i + 1] : fs->at[tok + i + 1];
+			for (k = from; k < to; k++) {
+				size_t base = (size_t)f[k] * NTAGS;
+				if (averaged)
+					for (y = 0; y < NTAGS; y++)
+						e[y] += avg(W->w[base + y], W->u[base + y], W->c);
+				else
+					for (y = 0; y < NTAGS; y++)
+						e[y] += W->w[base + y];
+			}
 		}
 	}
 	ner_viterbi_d(emit, trans, n, out);
@@ -683,23 +714,36 @@ static void
 evaluate(const struct weights *W, const struct corpus *c, const struct featset *fs, const struct sent_ref *ss,
 	 size_t ns, struct prf *r)
 {
-	size_t i, cap = 0;
+	size_t i, q, cap = 0, doc = (size_t)-1;
 	double *emit = NULL, trans[(NTAGS + 1) * NTAGS];
 	uint8_t *pred = NULL;
+	struct ner_hist h = { NULL, NULL, 0 };
+	struct dynf df = { NULL, NULL, 0, 0 };
 
 	memset(r, 0, sizeof *r);
 	for (i = 0; i < ns; i++) {
 		size_t n = ss[i].e - ss[i].b;
+		const struct ner_doc *d = &c->v[ss[i].doc].d;
+		if (ss[i].doc != doc) {
+			doc = ss[i].doc;
+			ner_hist_reset(&h, d->n);
+		}
 		if (n > cap) {
 			cap = n;
 			emit = xreallocarray(emit, cap * NTAGS, sizeof *emit);
 			pred = xreallocarray(pred, 1, cap);
 		}
-		decode(W, fs, ss[i].tok, n, 1, emit, trans, pred);
+		dyn_fill(&df, &h, d, ss[i].b, ss[i].e, W->bits);
+		decode(W, fs, ss[i].tok, n, 1, emit, trans, pred, &df);
+		for (q = 0; q < n; q++)
+			ner_hist_add(&h, &d->t[ss[i].b + q], pred[q]);
 		score_spans(c->v[ss[i].doc].gold + ss[i].b, pred, n, r);
 	}
 	free(emit);
 	free(pred);
+	free(df.f);
+	free(df.at);
+	ner_hist_release(&h);
 }
 
 struct opts {
@@ -779,7 +823,9 @@ train(const struct opts *o)
 	double bestf = -1, *emit = NULL, trans[(NTAGS + 1) * NTAGS], maxabs = 0, scale;
 	uint8_t *pred = NULL;
 	unsigned ep, bestep = 0;
-	size_t *order;
+	size_t *order, *docfirst;
+	struct ner_hist hist = { NULL, NULL, 0 };
+	struct dynf df = { NULL, NULL, 0, 0 };
 	uint64_t seed = 0x2545F4914F6CDD1DULL;
 	int16_t *wq;
 	int32_t tq[(NTAGS + 1) * NTAGS];
@@ -821,44 +867,64 @@ train(const struct opts *o)
 	W.tu = xcalloc((NTAGS + 1) * NTAGS, sizeof *W.tu);
 	W.c = 1;
 	best = xcalloc(W.nw, sizeof *best);
-	order = xmalloc(ntr * sizeof *order);
-	for (i = 0; i < ntr; i++)
+	/* Documents in a shuffled order, the sentences of each in order (the history needs it). */
+	order = xmalloc(tr.n * sizeof *order);
+	docfirst = xmalloc((tr.n + 1) * sizeof *docfirst);
+	for (i = 0, k = 0; i < tr.n; i++) {
 		order[i] = i;
+		while (k < ntr && str[k].doc < i)
+			k++;
+		docfirst[i] = k;
+	}
+	docfirst[tr.n] = ntr;
 	for (ep = 1; ep <= o->epochs; ep++) {
 		struct prf r;
-		size_t errs = 0;
+		size_t errs = 0, di, si;
 		double f;
-		for (i = ntr; i > 1; i--) { /* Fisher-Yates with a fixed generator */
+		for (i = tr.n; i > 1; i--) { /* Fisher-Yates with a fixed generator */
 			size_t j = rng_next(&seed) % i, t = order[i - 1];
 			order[i - 1] = order[j];
 			order[j] = t;
 		}
-		for (i = 0; i < ntr; i++) {
-			const struct sent_ref *sr = &str[order[i]];
-			size_t n = sr->e - sr->b, q;
-			const uint8_t *gold = tr.v[sr->doc].gold + sr->b;
-			if (n > cap) {
-				cap = n;
-				emit = xreallocarray(emit, cap * NTAGS, sizeof *emit);
-				pred = xreallocarray(pred, 1, cap);
-			}
-			decode(&W, &ftr, sr->tok, n, 0, emit, trans, pred);
-			for (q = 0; q < n; q++) {
-				unsigned pg = q ? gold[q - 1] : NTAGS, pp = q ? pred[q - 1] : NTAGS;
-				if (gold[q] != pred[q]) {
-					errs++;
-					for (k = ftr.at[sr->tok + q]; k < ftr.at[sr->tok + q + 1]; k++) {
-						size_t base = (size_t)ftr.f[k] * NTAGS;
-						upd(W.w, W.u, base + gold[q], 1, W.c);
-						upd(W.w, W.u, base + pred[q], -1, W.c);
+		for (di = 0; di < tr.n; di++) {
+			const struct ner_doc *d = &tr.v[order[di]].d;
+			ner_hist_reset(&hist, d->n);
+			for (si = docfirst[order[di]]; si < docfirst[order[di] + 1]; si++) {
+				const struct sent_ref *sr = &str[si];
+				size_t n = sr->e - sr->b, q;
+				const uint8_t *gold = tr.v[sr->doc].gold + sr->b;
+				if (n > cap) {
+					cap = n;
+					emit = xreallocarray(emit, cap * NTAGS, sizeof *emit);
+					pred = xreallocarray(pred, 1, cap);
+				}
+				dyn_fill(&df, &hist, d, sr->b, sr->e, W.bits);
+				decode(&W, &ftr, sr->tok, n, 0, emit, trans, pred, &df);
+				for (q = 0; q < n; q++) {
+					unsigned pg = q ? gold[q - 1] : NTAGS, pp = q ? pred[q - 1] : NTAGS;
+					if (gold[q] != pred[q]) {
+						size_t pass;
+						errs++;
+						for (pass = 0; pass < 2; pass++) {
+							const uint32_t *ff = pass ? df.f : ftr.f;
+							size_t from = pass ? df.at[q] : ftr.at[sr->tok + q],
+							       to = pass ? df.at[q + 1] : ftr.at[sr->tok + q + 1];
+							for (k = from; k < to; k++) {
+								size_t base = (size_t)ff[k] * NTAGS;
+								upd(W.w, W.u, base + gold[q], 1, W.c);
+								upd(W.w, W.u, base + pred[q], -1, W.c);
+							}
+						}
+					}
+					if (gold[q] != pred[q] || pg != pp) {
+						upd(W.tw, W.tu, pg * NTAGS + gold[q], 1, W.c);
+						upd(W.tw, W.tu, pp * NTAGS + pred[q], -1, W.c);
 					}
 				}
-				if (gold[q] != pred[q] || pg != pp) {
-					upd(W.tw, W.tu, pg * NTAGS + gold[q], 1, W.c);
-					upd(W.tw, W.tu, pp * NTAGS + pred[q], -1, W.c);
-				}
+				for (q = 0; q < n; q++)
+					ner_hist_add(&hist, &d->t[sr->b + q], pred[q]);
+				W.c++;
 			}
-			W.c++;
 		}
 		evaluate(&W, &dv, &fdv, sdv, ndv, &r);
 		f = prf_f1(&r);
@@ -914,6 +980,10 @@ train(const struct opts *o)
 	free(wq);
 	free(best);
 	free(order);
+	free(docfirst);
+	free(df.f);
+	free(df.at);
+	ner_hist_release(&hist);
 	free(emit);
 	free(pred);
 	free(W.w);
@@ -948,7 +1018,7 @@ predict(const struct opts *o)
 		struct cdoc *cd = &c.v[i];
 		ner_doc_prepare(&cd->d, &m->cl, &m->gz);
 		tags = xreallocarray(tags, 1, cd->d.n ? cd->d.n : 1);
-		ner_model_tag_doc(m, &cd->d, tags);
+		ner_model_tag_doc(m, &cd->d, NULL, tags);
 		printf("-DOCSTART- -X- -X- O O\n\n");
 		for (s = 0; s < cd->d.nsent; s++) {
 			for (k = cd->d.sent[s]; k < cd->d.sent[s + 1]; k++)

@@ -113,6 +113,10 @@ static const char *const titles[] = {
 	"king", "queen", "prince", "princess", "ceo", "chairman", "vice", "st.", "saint", NULL,
 };
 
+static const char *const honorifics[] = {
+	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "messrs.", NULL,
+};
+
 static int
 is_possessive(const struct work *w, size_t i)
 {
@@ -409,6 +413,8 @@ resolve(struct work *w)
 	char acr[8];
 
 	qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
+	for (i = 0; i < w->nm; i++)
+		w->m[i].canon = i;
 	/* "Long Name (ACR)": the acronym names the same entity; add it when the model missed it. */
 	nm0 = w->nm;
 	for (i = 0; i < nm0; i++) {
@@ -420,8 +426,11 @@ resolve(struct work *w)
 		if (!w->used[e + 1])
 			add_mention(w, e + 1, e + 2, w->m[i].type);
 	}
-	if (w->nm != nm0)
+	if (w->nm != nm0) {
 		qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
+		for (i = 0; i < w->nm; i++)
+			w->m[i].canon = i;
+	}
 	for (i = 0; i < w->nm; i++) {
 		struct mention *m = &w->m[i];
 		size_t best = i, n = m->e - m->b, bestn = n;
@@ -529,7 +538,13 @@ ner_tag(const struct ner_model *m, const char *text, size_t len, const struct sp
 		ner_doc_prepare(&w.d, &m->cl, &m->gz);
 		w.tags = xmalloc(w.d.n);
 		w.used = xcalloc(w.d.n, 1);
-		ner_model_tag_doc(m, &w.d, w.tags);
+		/* A capitalised word after an honorific starts a person's name (news style "Mr. Cook"). */
+		for (i = 0; i + 1 < w.d.n; i++)
+			if (is_any(&w, i, honorifics) && (w.d.t[i + 1].flags & NT_INITCAP) &&
+			    !(w.d.t[i + 1].flags & (NT_ALLCAPS | NT_SENT_START)))
+				w.used[i + 1] = 1;
+		ner_model_tag_doc(m, &w.d, w.used, w.tags);
+		memset(w.used, 0, w.d.n);
 		model_mentions(&w);
 		rule_mentions(&w);
 		resolve(&w);

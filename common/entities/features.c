@@ -541,3 +541,95 @@ ner_features(const struct ner_doc *d, size_t s, size_t e, size_t i, unsigned bit
 	}
 	return x.n;
 }
+
+void
+ner_hist_reset(struct ner_hist *h, size_t ntok)
+{
+	size_t slots = 64;
+	while (slots < 2 * ntok + 2)
+		slots <<= 1;
+	if (!h->keys || h->mask + 1 < slots) {
+		free(h->keys);
+		free(h->cnt);
+		h->keys = xmalloc(slots * sizeof *h->keys);
+		h->cnt = xmalloc(slots * 5 * sizeof *h->cnt);
+		h->mask = slots - 1;
+	}
+	memset(h->keys, 0, (h->mask + 1) * sizeof *h->keys);
+}
+
+void
+ner_hist_release(struct ner_hist *h)
+{
+	free(h->keys);
+	free(h->cnt);
+	memset(h, 0, sizeof *h);
+}
+
+static int
+hist_word(const struct ner_tok *t)
+{
+	return (t->flags & NT_HASALPHA) && (t->flags & (NT_INITCAP | NT_ALLCAPS));
+}
+
+void
+ner_hist_add(struct ner_hist *h, const struct ner_tok *t, unsigned tag)
+{
+	uint64_t k = t->hl | 1;
+	size_t i;
+	unsigned lab = tag ? (tag + 1) / 2 : 0;
+
+	if (!hist_word(t))
+		return;
+	for (i = k & h->mask; h->keys[i] && h->keys[i] != k; i = (i + 1) & h->mask)
+		;
+	if (!h->keys[i]) {
+		h->keys[i] = k;
+		memset(h->cnt + 5 * i, 0, 5 * sizeof *h->cnt);
+	}
+	if (h->cnt[5 * i + lab] < 65535)
+		h->cnt[5 * i + lab]++;
+}
+
+size_t
+ner_hist_features(const struct ner_hist *h, const struct ner_tok *t, unsigned bits, uint32_t *f,
+		  struct strbuf *names)
+{
+	static const char *const lab[5] = { "O", "PER", "ORG", "LOC", "MISC" };
+	uint64_t k = t->hl | 1, mask = ((uint64_t)1 << bits) - 1;
+	size_t i, n = 0;
+	unsigned l, best = 0, total = 0;
+	unsigned caps = (t->flags & NT_ALLCAPS) ? 1 : 2;
+	const uint16_t *c;
+
+	if (!hist_word(t))
+		return 0;
+	for (i = k & h->mask; h->keys[i] && h->keys[i] != k; i = (i + 1) & h->mask)
+		;
+	if (!h->keys[i]) {
+		f[n++] = (uint32_t)(hash_mix64(0x7777ULL * 0x9E3779B97F4A7C15ULL + caps) & mask);
+		if (names)
+			strbuf_addf(names, "hist=none|%s\n", caps == 1 ? "caps" : "init");
+		return n;
+	}
+	c = h->cnt + 5 * i;
+	for (l = 0; l < 5; l++) {
+		total += c[l];
+		if (c[l] > c[best])
+			best = l;
+	}
+	f[n++] = (uint32_t)(hash_mix64((0x7778ULL + best) * 0x9E3779B97F4A7C15ULL) & mask);
+	if (names)
+		strbuf_addf(names, "hist_major=%s\n", lab[best]);
+	f[n++] = (uint32_t)(hash_mix64((0x7790ULL + best * 4 + caps + ((t->flags & NT_SENT_START) ? 2 : 0)) *
+				       0x9E3779B97F4A7C15ULL) & mask);
+	if (names)
+		strbuf_addf(names, "hist_major|cap|start=%s|%u\n", lab[best], caps);
+	for (l = 0; l < 5; l++)
+		if (c[l]) {
+			f[n++] = (uint32_t)(hash_mix64((0x7780ULL + l * 2 + (c[l] * 2 > total)) * 0x9E3779B97F4A7C15ULL) & mask);
+			if (names)
+				strbuf_addf(names, "hist_has=%s,half=%d\n", lab[l], c[l] * 2 > total);
+		}
+	return n;
+}

@@ -120,12 +120,14 @@ ner_viterbi_i(const int32_t *emit, const int32_t *trans, size_t n, uint8_t *tags
 }
 
 void
-ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, uint8_t *tags)
+ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, const uint8_t *force, uint8_t *tags)
 {
 	size_t s, i, k, cap = 0;
 	int32_t *emit = NULL;
-	uint32_t f[NER_MAXFEAT];
+	uint32_t f[NER_MAXFEAT + NER_MAXHIST];
+	struct ner_hist h = { NULL, NULL, 0 };
 
+	ner_hist_reset(&h, d->n);
 	for (s = 0; s < d->nsent; s++) {
 		size_t b = d->sent[s], e = d->sent[s + 1];
 		if (e - b > cap) {
@@ -137,16 +139,24 @@ ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, uint8_t *t
 			int32_t acc[NTAGS] = { 0 };
 			size_t nf = ner_features(d, b, e, i, m->bits, f, NULL);
 			unsigned y;
+			nf += ner_hist_features(&h, &d->t[i], m->bits, f + nf, NULL);
 			for (k = 0; k < nf; k++) {
 				const int16_t *w = m->w + (size_t)f[k] * NTAGS;
 				for (y = 0; y < NTAGS; y++)
 					acc[y] += w[y];
 			}
+			if (force && force[i] == 1)
+				for (y = 0; y < NTAGS; y++)
+					if (y != 1)
+						acc[y] -= 1 << 28;
 			memcpy(emit + (i - b) * NTAGS, acc, sizeof acc);
 		}
 		ner_viterbi_i(emit, m->trans, e - b, tags + b);
+		for (i = b; i < e; i++)
+			ner_hist_add(&h, &d->t[i], tags[i]);
 	}
 	free(emit);
+	ner_hist_release(&h);
 }
 
 static void NP_NORETURN

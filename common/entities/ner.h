@@ -100,6 +100,26 @@ void ner_doc_gazetteer(struct ner_doc *d, const struct ner_gazetteer *gz);
 size_t ner_features(const struct ner_doc *d, size_t s, size_t e, size_t i, unsigned bits, uint32_t *f,
 		    struct strbuf *names);
 
+/*
+ * Prediction history (Ratinov & Roth 2009's "extended prediction
+ * history"): the labels already predicted for the same word (lower-case
+ * form) earlier in the document feed features of its later occurrences.
+ * Labels: 0 = O, 1 + entity type.  Sentences are tagged in order.
+ */
+struct ner_hist {
+	uint64_t *keys;
+	uint16_t *cnt; /* 5 per slot */
+	size_t mask;
+};
+
+void ner_hist_reset(struct ner_hist *h, size_t ntok); /* empty, sized for ntok tokens */
+void ner_hist_release(struct ner_hist *h);
+void ner_hist_add(struct ner_hist *h, const struct ner_tok *t, unsigned tag);
+/* History features of token t into f (at most NER_MAXHIST); returns how many. */
+#define NER_MAXHIST 8
+size_t ner_hist_features(const struct ner_hist *h, const struct ner_tok *t, unsigned bits, uint32_t *f,
+			 struct strbuf *names);
+
 /* Lookup helpers. */
 const uint16_t *ner_clusters_get(const struct ner_clusters *cl, uint64_t h);
 unsigned ner_gazetteer_get(const struct ner_gazetteer *gz, uint64_t h);
@@ -146,7 +166,11 @@ struct ner_head {
 	uint32_t epochs, pad;
 };
 
-/* Tag the prepared doc's tokens with the model; tags has d->n entries. */
-void ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, uint8_t *tags);
+/*
+ * Tag the prepared doc's tokens with the model; tags has d->n entries.
+ * force, when not NULL, has one byte per token: 1 forces B-PER there
+ * (a name after Mr., Mrs., Dr. ...), 0 leaves the model free.
+ */
+void ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, const uint8_t *force, uint8_t *tags);
 
 #endif
