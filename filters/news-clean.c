@@ -118,6 +118,8 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	clean_normalize(text, len, &c->norm);
 	classify(c->lx, &c->params, c->norm.buf ? c->norm.buf : "", c->norm.len, &c->ps, &c->fold);
 	meta_find(c->lx, c->norm.buf, &c->ps, json_is_string(title) ? json_string_value(title) : NULL, &m, &c->fold);
+	classify_main_block(&c->ps, &c->params);
+	classify_finish(&c->ps);
 	if (c->explain)
 		removed = json_array();
 	for (k = 0; k < c->ps.n; k++) {
@@ -179,19 +181,16 @@ main(int argc, char **argv)
 	prog_init(argv);
 	memset(&c, 0, sizeof c);
 	c.lang = "en";
+	/* jusText's parameters, refitted on aeb-dev for our shorter stop-word list. */
 	c.params.length_low = 70;
 	c.params.length_high = 200;
-	c.params.length_high_short = getenv("NC_LHS") ? atoi(getenv("NC_LHS")) : 100;
+	c.params.length_high_short = 100;
 	c.params.stop_low = 0.20;
 	c.params.stop_high = 0.25;
 	c.params.max_heading_distance = 200;
-	c.params.max_gap = getenv("NC_GAP") ? atoi(getenv("NC_GAP")) : 3;
-	c.params.join_gap = getenv("NC_JOIN") ? atoi(getenv("NC_JOIN")) : 8;
-	c.params.main_ratio = getenv("NC_RATIO") ? atoi(getenv("NC_RATIO")) : 50;
-	if (getenv("NC_SL")) c.params.stop_low = atof(getenv("NC_SL"));
-	if (getenv("NC_SH")) c.params.stop_high = atof(getenv("NC_SH"));
-	if (getenv("NC_LL")) c.params.length_low = atoi(getenv("NC_LL"));
-	if (getenv("NC_LH")) c.params.length_high = atoi(getenv("NC_LH"));
+	c.params.max_gap = 3;
+	c.params.join_gap = 8;
+	c.params.main_ratio = 50;
 	prog.ctx = &c;
 	first = cli_parse(&prog, &co, argc, argv);
 	c.lx = lexicon_load(c.lang, c.lexicon_dir);

@@ -163,8 +163,8 @@ closing_category(int c)
  * closing prompt (comments, related, share...) belong to it too; the
  * good lines of every other block are dropped.
  */
-static void
-main_block(struct paras *ps, const struct classify_params *cp)
+void
+classify_main_block(struct paras *ps, const struct classify_params *cp)
 {
 	size_t k, b0 = 0, nb = 0, cap = 0, best = 0, i;
 	struct block { size_t first, last; long chars; } *bl = NULL;
@@ -190,15 +190,22 @@ main_block(struct paras *ps, const struct classify_params *cp)
 		free(bl);
 		return;
 	}
+	/* Blocks after a comment section's heading are comments, whatever their size. */
+	for (i = 0, k = 0; i < nb; i++) {
+		for (; k < bl[i].first; k++)
+			if (ps->v[k].lexcat == CAT_COMMENTS)
+				b0 = 1;
+		if (b0)
+			bl[i].chars /= 4;
+	}
 	for (i = 0; i < nb; i++)
 		if (bl[i].chars > maxc)
 			maxc = bl[i].chars;
 	for (i = 0; i < nb; i++)
-		if (bl[i].chars * 2 >= maxc * cp->main_ratio / 50) {
+		if (bl[i].chars * 100 >= maxc * cp->main_ratio) {
 			best = i;
 			break;
 		}
-	(void)b0;
 	/* Grow the main block over gaps that do not close the article. */
 	{
 		size_t lo = best, hi = best;
@@ -334,6 +341,27 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 		ps->v[k].cls = next[k];
 	free(next);
 
+	/*
+	 * A run of near-good lines (three or more, short lines between them
+	 * allowed) is prose written in short paragraphs: body.
+	 */
+	for (k = 0; k < ps->n;) {
+		size_t j = k, cnt = 0;
+		long chars = 0;
+		while (j < ps->n && (ps->v[j].cls == PC_NEARGOOD || ps->v[j].cls == PC_GOOD || ps->v[j].cls == PC_SHORT)) {
+			if (ps->v[j].cls != PC_SHORT) {
+				cnt++;
+				chars += ps->v[j].chars;
+			}
+			j++;
+		}
+		if (cnt >= 3 && chars >= 300)
+			for (; k < j; k++)
+				if (ps->v[k].cls == PC_NEARGOOD)
+					ps->v[k].cls = PC_GOOD;
+		k = j > k ? j : k + 1;
+	}
+
 	/* Near-good lines are body unless both neighbours are bad. */
 	for (k = 0; k < ps->n; k++) {
 		if (ps->v[k].cls != PC_NEARGOOD)
@@ -352,10 +380,16 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			p->cls = PC_GOOD;
 	}
 
-	main_block(ps, cp);
+}
+
+void
+classify_finish(struct paras *ps)
+{
+	size_t k;
+
 	for (k = 0; k < ps->n; k++) {
 		struct para *p = &ps->v[k];
-		if (p->cls == PC_GOOD)
+		if (p->cls == PC_GOOD || p->remove)
 			continue;
 		p->remove = 1;
 		if (p->outside) {

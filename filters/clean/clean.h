@@ -125,6 +125,14 @@ struct classify_params {
 void classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
 	      struct paras *ps, struct strbuf *fold);
 
+/*
+ * Keep only the article's main block (see classify.c).  Then
+ * classify_finish() marks every line that is not body as removed, with
+ * its category and rule.
+ */
+void classify_main_block(struct paras *ps, const struct classify_params *cp);
+void classify_finish(struct paras *ps);
+
 /* ---- meta.c --------------------------------------------------------- */
 
 struct meta {
@@ -138,10 +146,11 @@ struct meta {
  * Find the headline, byline and date among the lines of the page's head
  * (and author boxes in its tail); mark their lines removed with category
  * CAT_TITLES, CAT_BYLINES, CAT_DATES or CAT_BIOS.  known_title is the
- * record's title (or NULL): lines repeating it are removed too.
+ * record's title (or NULL): lines repeating it are removed too.  Returns
+ * the index of the last of those head lines, or (size_t)-1.
  */
-void meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const char *known_title,
-	       struct meta *m, struct strbuf *fold);
+size_t meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const char *known_title,
+		 struct meta *m, struct strbuf *fold);
 void meta_release(struct meta *m);
 
 /*

@@ -258,28 +258,23 @@ same_folded(const char *a, size_t an, struct strbuf *fold, const char *text, con
 	return fold->len == an && memcmp(fold->buf, a, an) == 0;
 }
 
-void
+size_t
 meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const char *known_title, struct meta *m,
 	  struct strbuf *fold)
 {
-	size_t head = ps->n, k, byline = (size_t)-1, date = (size_t)-1, anchor;
+	size_t head = ps->n, k, byline = (size_t)-1, date = (size_t)-1, anchor, first_title = (size_t)-1, last;
 	char iso[16];
 	char *title_fold = NULL;
 	size_t title_len = 0;
 
 	if (ps->n == 0)
-		return;
+		return (size_t)-1;
+	/* The body starts at the first long line, or the first prose line kept by context. */
 	for (k = 0; k < ps->n; k++)
-		if (ps->v[k].cls0 == PC_GOOD) {
+		if (ps->v[k].cls0 == PC_GOOD || (ps->v[k].cls == PC_GOOD && ps->v[k].term && ps->v[k].cls0 != PC_SHORT)) {
 			head = k;
 			break;
 		}
-	if (head == ps->n)
-		for (k = 0; k < ps->n; k++)
-			if (ps->v[k].cls == PC_GOOD && ps->v[k].term) {
-				head = k;
-				break;
-			}
 
 	/* Byline and date in the head. */
 	for (k = 0; k < head; k++) {
@@ -334,6 +329,7 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 				continue; /* a standfirst or caption sentence */
 			m->title = xstrndup(text + p->bstart, p->bend - p->bstart);
 			mark(p, CAT_TITLES, "headline");
+			first_title = k;
 			fold_line(m->title, strlen(m->title), fold);
 			title_fold = xstrndup(fold->buf, fold->len);
 			title_len = fold->len;
@@ -343,11 +339,27 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 	/* Lines repeating the headline, in the head or just after it. */
 	if (title_fold) {
 		for (k = 0; k < ps->n && k <= head + 1; k++)
-			if (!ps->v[k].meta && same_folded(title_fold, title_len, fold, text, &ps->v[k]))
+			if (!ps->v[k].meta && same_folded(title_fold, title_len, fold, text, &ps->v[k])) {
 				mark(&ps->v[k], CAT_TITLES, "headline repeated");
+				if (first_title == (size_t)-1)
+					first_title = k;
+			}
 	}
 	free(title_fold);
+	/* Above the headline is the masthead: site name, tagline, sections, a photo caption. */
+	for (k = 0; first_title != (size_t)-1 && k < first_title; k++) {
+		struct para *p = &ps->v[k];
+		if (!p->remove && p->cls0 != PC_GOOD && !(p->term && p->cls == PC_GOOD)) {
+			p->remove = 1;
+			p->category = p->lexcat >= 0 ? p->lexcat : CAT_NAVIGATION;
+			p->reason = "above the headline";
+			p->lexcat = -1;
+		}
+	}
 
+	last = first_title;
+	if (byline != (size_t)-1 && (last == (size_t)-1 || byline > last))
+		last = byline;
 	/* Author boxes: the author's name alone on a line after the head, and the bio after it. */
 	for (k = 0; k < m->nauthors; k++) {
 		size_t j;
@@ -366,6 +378,7 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 		}
 		free(name);
 	}
+	return last;
 }
 
 void
