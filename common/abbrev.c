@@ -23,7 +23,8 @@ static const struct abbrev table[] = {
 	{ "brig", ABBREV_PREFIX, 1 }, { "atty", ABBREV_PREFIX, 1 }, { "insp", ABBREV_PREFIX, 1 },
 	{ "det", ABBREV_PREFIX, 1 }, { "mme", ABBREV_PREFIX, 1 }, { "mlle", ABBREV_PREFIX, 1 },
 	{ "st", ABBREV_PREFIX, 1 }, { "ste", ABBREV_PREFIX, 1 }, { "mt", ABBREV_PREFIX, 1 },
-	{ "ft", ABBREV_PREFIX, 1 }, { "pt", ABBREV_PREFIX, 1 },
+	{ "ft", ABBREV_PREFIX, 1 }, { "pt", ABBREV_PREFIX, 1 }, { "gens", ABBREV_PREFIX, 1 },
+	{ "sens", ABBREV_PREFIX, 1 }, { "msgr", ABBREV_PREFIX, 1 },
 	/* Before a number: No. 1, Vol. 2, Fig. 3, pp. 4, Art. 5. */
 	{ "no", ABBREV_PREFIX, 1 }, { "nos", ABBREV_PREFIX, 1 }, { "vol", ABBREV_PREFIX, 0 },
 	{ "vols", ABBREV_PREFIX, 0 }, { "fig", ABBREV_PREFIX, 0 }, { "figs", ABBREV_PREFIX, 0 },
@@ -31,6 +32,10 @@ static const struct abbrev table[] = {
 	{ "sec", ABBREV_PREFIX, 1 }, { "para", ABBREV_PREFIX, 0 }, { "op", ABBREV_PREFIX, 0 },
 	{ "approx", ABBREV_PREFIX, 0 }, { "ca", ABBREV_PREFIX, 0 }, { "cf", ABBREV_PREFIX, 0 },
 	{ "viz", ABBREV_PREFIX, 0 }, { "vs", ABBREV_PREFIX, 0 }, { "v", ABBREV_PREFIX, 0 },
+	{ "eq", ABBREV_PREFIX, 0 }, { "eqs", ABBREV_PREFIX, 0 }, { "tel", ABBREV_PREFIX, 0 },
+	{ "ext", ABBREV_PREFIX, 0 },
+	/* Currencies written before the amount: Rs. 500 (rupees). */
+	{ "rs", ABBREV_PREFIX, 0 },
 	/* Company and organisation suffixes: often end a sentence. */
 	{ "inc", ABBREV_PLAIN, 0 }, { "corp", ABBREV_PLAIN, 0 }, { "co", ABBREV_PLAIN, 1 },
 	{ "ltd", ABBREV_PLAIN, 0 }, { "llc", ABBREV_PLAIN, 0 }, { "plc", ABBREV_PLAIN, 0 },
@@ -42,7 +47,7 @@ static const struct abbrev table[] = {
 	{ "apr", ABBREV_PLAIN, 1 }, { "jun", ABBREV_PLAIN, 1 }, { "jul", ABBREV_PLAIN, 1 },
 	{ "aug", ABBREV_PLAIN, 1 }, { "sep", ABBREV_PLAIN, 1 }, { "sept", ABBREV_PLAIN, 1 },
 	{ "oct", ABBREV_PLAIN, 1 }, { "nov", ABBREV_PLAIN, 1 }, { "dec", ABBREV_PLAIN, 1 },
-	{ "mon", ABBREV_PLAIN, 1 }, { "tue", ABBREV_PLAIN, 1 }, { "tues", ABBREV_PLAIN, 1 },
+	{ "sun", ABBREV_PLAIN, 1 }, { "mon", ABBREV_PLAIN, 1 }, { "tue", ABBREV_PLAIN, 1 }, { "tues", ABBREV_PLAIN, 1 },
 	{ "wed", ABBREV_PLAIN, 1 }, { "thu", ABBREV_PLAIN, 1 }, { "thur", ABBREV_PLAIN, 1 },
 	{ "thurs", ABBREV_PLAIN, 1 }, { "fri", ABBREV_PLAIN, 1 }, { "sat", ABBREV_PLAIN, 1 },
 	/* Addresses and places. */
@@ -56,6 +61,9 @@ static const struct abbrev table[] = {
 	{ "tenn", ABBREV_PLAIN, 1 }, { "tex", ABBREV_PLAIN, 1 }, { "va", ABBREV_PLAIN, 1 },
 	{ "wash", ABBREV_PLAIN, 1 }, { "wis", ABBREV_PLAIN, 1 }, { "ala", ABBREV_PLAIN, 1 },
 	{ "ark", ABBREV_PLAIN, 1 }, { "md", ABBREV_PLAIN, 1 }, { "mo", ABBREV_PLAIN, 1 },
+	{ "neb", ABBREV_PLAIN, 1 }, { "ky", ABBREV_PLAIN, 1 }, { "vt", ABBREV_PLAIN, 1 },
+	{ "wyo", ABBREV_PLAIN, 1 }, { "mont", ABBREV_PLAIN, 1 }, { "pa", ABBREV_PLAIN, 1 },
+	{ "ga", ABBREV_PLAIN, 1 }, { "ind", ABBREV_PLAIN, 1 }, { "del", ABBREV_PLAIN, 1 },
 	/* Latin and general. */
 	{ "etc", ABBREV_PLAIN, 0 }, { "al", ABBREV_PLAIN, 0 }, { "ibid", ABBREV_PLAIN, 0 },
 	{ "est", ABBREV_PLAIN, 0 }, { "min", ABBREV_PLAIN, 0 }, { "max", ABBREV_PLAIN, 0 },
@@ -64,6 +72,7 @@ static const struct abbrev table[] = {
 	{ "lb", ABBREV_PLAIN, 0 }, { "lbs", ABBREV_PLAIN, 0 }, { "pct", ABBREV_PLAIN, 0 },
 	{ "govt", ABBREV_PLAIN, 0 }, { "dist", ABBREV_PLAIN, 0 }, { "div", ABBREV_PLAIN, 0 },
 	{ "mfg", ABBREV_PLAIN, 0 }, { "natl", ABBREV_PLAIN, 0 }, { "misc", ABBREV_PLAIN, 0 },
+	{ "ex", ABBREV_PLAIN, 0 }, { "mfrs", ABBREV_PLAIN, 0 }, { "ph", ABBREV_PLAIN, 1 },
 };
 
 enum abbrev_kind
@@ -72,7 +81,7 @@ abbrev_lookup(const char *word, size_t len)
 	char low[16];
 	size_t i;
 
-	if (len == 0 || len >= sizeof low)
+	if (len == 0 || len > 6) /* the longest entry has 6 letters */
 		return ABBREV_NONE;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)word[i];
@@ -82,7 +91,7 @@ abbrev_lookup(const char *word, size_t len)
 	}
 	low[len] = '\0';
 	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
-		if (strcmp(table[i].word, low) != 0)
+		if (table[i].word[0] != low[0] || strcmp(table[i].word, low) != 0)
 			continue;
 		if (table[i].capital && !isupper((unsigned char)word[0]))
 			return ABBREV_NONE;
@@ -92,4 +101,80 @@ abbrev_lookup(const char *word, size_t len)
 		return (enum abbrev_kind)table[i].kind;
 	}
 	return ABBREV_NONE;
+}
+
+int
+abbrev_before_number(const char *word, size_t len)
+{
+	static const char *const words[] = {
+		"no", "nos", "vol", "vols", "fig", "figs", "pp", "p", "art", "arts", "ch", "sec", "secs",
+		"para", "op", "rs", "eq", "eqs", "tel", "ext", "ref", "nr", "pt", "pts", "col", "cols",
+		"ver", "rev", "ed", "ca", "approx", "vs", "v", "cf", NULL,
+	};
+	char low[8];
+	size_t i;
+
+	if (len == 0 || len >= sizeof low)
+		return 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c >= 0x80 || !isalpha(c))
+			return 0;
+		low[i] = (char)tolower(c);
+	}
+	low[len] = '\0';
+	for (i = 0; words[i]; i++)
+		if (strcmp(words[i], low) == 0)
+			return 1;
+	return 0;
+}
+
+int
+abbrev_exclamation_name(const char *word, size_t len)
+{
+	/* Names that are written with an exclamation mark, which then ends no sentence. */
+	static const char *const names[] = {
+		"Yahoo", "Jeopardy", "Joomla", "Wham", NULL,
+	};
+	size_t i;
+
+	for (i = 0; names[i]; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], word, len) == 0)
+			return 1;
+	return 0;
+}
+
+int
+abbrev_sentence_starter(const char *word, size_t len)
+{
+	/*
+	 * Closed-class words (pronouns, determiners, conjunctions, prepositions,
+	 * sentence adverbs) and quantity words that, capitalised after an
+	 * abbreviation such as "Inc." or "U.S.", almost surely begin a sentence,
+	 * where a capitalised noun ("U.S. Senate") usually does not.
+	 */
+	static const char *const starters[] = {
+		"A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
+		"We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "There", "Here", "But",
+		"And", "Or", "So", "Yet", "Nor", "However", "In", "On", "At", "For", "If", "When",
+		"While", "As", "After", "Before", "Since", "Although", "Though", "Because", "Meanwhile",
+		"Still", "Then", "Now", "Some", "Many", "Most", "All", "No", "Not", "None", "What", "Why",
+		"How", "Who", "Whom", "Whose", "Where", "Which", "Last", "Earlier", "Later", "According",
+		"During", "By", "With", "Without", "From", "To", "Into", "Under", "Over", "About",
+		"Each", "Both", "Either", "Neither", "Every", "Another", "Other", "Others", "Such",
+		"Several", "Few", "More", "Much", "Also", "Instead", "Thus", "Therefore", "Indeed",
+		"Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Besides", "Otherwise",
+		"Despite", "Until", "Unless", "Once", "Even", "Only", "Just", "Perhaps", "Maybe",
+		"Yes", "Being", "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+		"Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Let", "Please",
+		"Millions", "Thousands", "Hundreds", "Dozens", "Tens", "Billions", NULL,
+	};
+	size_t i;
+
+	if (len == 0 || len > 12)
+		return 0;
+	for (i = 0; starters[i]; i++)
+		if (starters[i][0] == word[0] && strlen(starters[i]) == len && memcmp(starters[i], word, len) == 0)
+			return 1;
+	return 0;
 }

@@ -26,4 +26,24 @@ enum abbrev_kind {
  */
 enum abbrev_kind abbrev_lookup(const char *word, size_t len);
 
+/*
+ * 1 if word[0..len) (without its period; any case) is an abbreviation
+ * that stands before a number: "No. 5", "no. 5", "Vol. 2", "pp. 4",
+ * "Rs. 500".  Before a digit its period never ends a sentence.
+ */
+int abbrev_before_number(const char *word, size_t len);
+
+/*
+ * 1 if word[0..len) is a name written with an exclamation mark
+ * ("Yahoo!", "Jeopardy!"), whose "!" ends no sentence.  Case-sensitive.
+ */
+int abbrev_exclamation_name(const char *word, size_t len);
+
+/*
+ * 1 if word[0..len) (UTF-8, capitalised as written) is a closed-class
+ * word or quantity word that begins a sentence when it follows an
+ * ambiguous abbreviation: "... of the U.S. The ..." but "U.S. Senate".
+ */
+int abbrev_sentence_starter(const char *word, size_t len);
+
 #endif

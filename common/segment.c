@@ -1,124 +1,167 @@
 /*
  * segment.c - paragraph and sentence segmentation; see segment.h.
  *
- * A sentence ends at a terminal mark (. ! ? and their runs, the ellipsis)
- * that is followed by the end of the paragraph, or by space and then a
- * word that can start a sentence.  Closing quotes and brackets right
- * after the mark belong to the sentence that ends.  A full stop does not
- * end a sentence when it belongs to a number, an initial, or an
- * abbreviation that precedes a name (Mr., Gen., No.); after other
- * abbreviations (Inc., U.S., a.m.) it ends one only when the next word
- * looks like a sentence start.
+ * One pass over the UTF-8 bytes, no allocation but the output spans.
+ * Code-point offsets come from a cursor that counts lead bytes as the
+ * (ascending) spans are emitted.
+ *
+ * Paragraphs.  When the text has a blank line, blank lines separate
+ * paragraphs and a single newline is a wrapped line, except after a line
+ * that reads like a heading (no final punctuation, last word not lower
+ * case, next line not a continuation), where a sentence ends.  Without
+ * blank lines every line is a paragraph (news one-per-line form), unless
+ * the line is clearly hard-wrapped: it lacks final punctuation and the
+ * next line starts in lower case or with continuing punctuation, or the
+ * line ends with a comma or hyphen, or ends in a lower-case word and the
+ * next opens a bracket or starts with a digit.
+ *
+ * Sentences end at a terminal mark (. ! ? the ellipsis and their runs,
+ * plus the CJK and full-width marks, which need no space after them),
+ * together with closing quotes, brackets and citation marks ("[12]")
+ * after it, when a space follows and the next word can start a sentence:
+ * a capital, a digit, a currency sign, a list marker, an opening quote
+ * or bracket before one of those.  A full stop ends none:
+ *   - inside a number, URL, email or file name (no space after it);
+ *   - after a single letter (initials "John F. Kennedy", "p. 154");
+ *   - after a title or other prefix abbreviation (Mr., Gen., St.), or a
+ *     number prefix before a digit (No. 5, Rs. 500, pp. 4);
+ *   - after other abbreviations (Inc., Jan., U.S., etc.) unless a word
+ *     that only begins sentences follows ("... the U.S. The ...");
+ *     after a.m./p.m. any capitalised word other than a time zone or day;
+ *   - after e.g. and i.e.;
+ *   - after a list number or letter at the start of a sentence ("1.").
+ * Quotations and brackets that close in the same paragraph are kept
+ * whole: marks inside them end no sentence.  When the quotation itself
+ * ends with a mark ('"Why?" he asked.'), the sentence ends after the
+ * closing quote only if the next word starts a sentence.  Footnote
+ * numbers after a full stop ("consultation.11 12 The") stay with the
+ * sentence.  Runs of list markers in sequence ("a) ... b) ... c)") start
+ * a sentence each.
  */
 #include "segment.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "abbrev.h"
 #include "utf8.h"
-#include "xalloc.h"
 
-struct text {
-	const char *s;
-	uint32_t *cp;
-	size_t *off; /* byte offset of each code point; off[n] = len */
-	size_t n;
+typedef unsigned char uchar;
+
+/* A code-point cursor: cp is the code-point index of byte b. */
+struct cursor {
+	size_t b, cp;
 };
 
-static void
-text_decode(struct text *t, const char *s, size_t len)
-{
-	size_t i = 0;
+struct seg {
+	const uchar *s;
+	size_t len;
+	int blank_mode;      /* the text separates paragraphs by blank lines */
+	struct cursor cur;   /* for emitted spans (ascending) */
+	struct spans *sents; /* NULL: paragraphs only */
+	/* The last list marker of the current paragraph ("a", "iv", "3"). */
+	char mk[4];
+	size_t mk_len;
+	int mk_form; /* '.' or ')' */
+};
 
-	t->s = s;
-	t->cp = xmalloc((len + 1) * sizeof *t->cp);
-	t->off = xmalloc((len + 1) * sizeof *t->off);
-	t->n = 0;
-	while (i < len) {
-		t->off[t->n] = i;
-		t->cp[t->n++] = utf8_next(s, len, &i);
+/* Bytes the sentence scanner must look at; everything else is skipped. */
+static const uchar interesting[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1, ['('] = 1, [')'] = 1,
+	['['] = 1, ['{'] = 1, ['\n'] = 1, ['\r'] = 1, [0xc2] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1,
+};
+
+static size_t
+cp_of(struct cursor *c, const uchar *s, size_t b)
+{
+	size_t i = c->b, n = c->cp;
+
+	for (; i < b; i++)
+		n += (s[i] & 0xc0) != 0x80;
+	c->b = b;
+	c->cp = n;
+	return n;
+}
+
+static size_t
+byte_of(struct cursor *c, const uchar *s, size_t len, size_t cp)
+{
+	size_t i = c->b, n = c->cp;
+
+	while (n < cp && i < len) {
+		i++;
+		while (i < len && (s[i] & 0xc0) == 0x80)
+			i++;
+		n++;
 	}
-	t->off[t->n] = len;
-	t->cp[t->n] = 0;
+	c->b = i;
+	c->cp = n;
+	return i;
 }
 
-static void
-text_release(struct text *t)
-{
-	free(t->cp);
-	free(t->off);
-}
-
+/* The code point at byte i (< lim), and the byte after it; 0 at lim. */
 static uint32_t
-at(const struct text *t, size_t i)
+dec(const struct seg *g, size_t i, size_t lim, size_t *next)
 {
-	return i < t->n ? t->cp[i] : 0;
+	size_t k = i;
+
+	if (i >= lim) {
+		*next = i;
+		return 0;
+	}
+	if (g->s[i] < 0x80) {
+		*next = i + 1;
+		return g->s[i];
+	}
+	{
+		uint32_t c = utf8_next((const char *)g->s, lim, &k);
+		*next = k;
+		return c;
+	}
 }
 
-static int
-is_newline(uint32_t c)
+/* The code point ending at byte i (> lo), and its first byte; 0 at lo. */
+static uint32_t
+dec_prev(const struct seg *g, size_t lo, size_t i, size_t *start)
 {
-	return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
+	size_t k, t;
+
+	if (i <= lo) {
+		*start = i;
+		return 0;
+	}
+	k = i - 1;
+	if (g->s[k] < 0x80) {
+		*start = k;
+		return g->s[k];
+	}
+	while (k > lo && (g->s[k] & 0xc0) == 0x80)
+		k--;
+	t = k;
+	*start = k;
+	return utf8_next((const char *)g->s, i, &t);
 }
 
 static int
 is_blank(uint32_t c)
 {
-	return uc_is_space(c) || c == 0x200b || c == 0xfeff;
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	return c == 0x200b || c == 0xfeff || uc_is_space(c);
 }
 
-static void
-push_trimmed(const struct text *t, size_t s, size_t e, struct spans *out)
+static int
+is_terminal(uint32_t c)
 {
-	while (s < e && is_blank(t->cp[s]))
-		s++;
-	while (e > s && is_blank(t->cp[e - 1]))
-		e--;
-	if (e > s)
-		spans_push(out, s, e);
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203c || c == 0x2047 ||
+	       c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xff0e || c == 0xff01 || c == 0xff1f;
 }
 
-static void
-paragraphs(const struct text *t, struct spans *out)
+/* Terminals of scripts written without spaces: they end a sentence with no space after. */
+static int
+is_wide_terminal(uint32_t c)
 {
-	size_t i, start = 0;
-	int has_blank_line = 0;
-
-	/* Does the text separate paragraphs with blank lines? */
-	for (i = 0; i < t->n && !has_blank_line; i++) {
-		if (t->cp[i] == '\n') {
-			size_t k = i + 1;
-			while (k < t->n && is_blank(t->cp[k]) && t->cp[k] != '\n')
-				k++;
-			if (k < t->n && t->cp[k] == '\n')
-				has_blank_line = 1;
-		}
-	}
-	for (i = 0; i <= t->n; i++) {
-		if (i < t->n && !is_newline(t->cp[i]))
-			continue;
-		if (i < t->n && has_blank_line) {
-			size_t k = i + 1;
-			while (k < t->n && is_blank(t->cp[k]) && !is_newline(t->cp[k]))
-				k++;
-			if (k < t->n && !is_newline(t->cp[k]))
-				continue; /* a wrapped line inside a paragraph */
-		}
-		push_trimmed(t, start, i, out);
-		start = i + 1;
-	}
-}
-
-void
-segment_paragraphs(const char *text, size_t len, struct spans *out)
-{
-	struct text t;
-
-	text_decode(&t, text, len);
-	paragraphs(&t, out);
-	text_release(&t);
+	return c == 0x3002 || c == 0xff0e || c == 0xff01 || c == 0xff1f;
 }
 
 static int
@@ -131,178 +174,894 @@ is_closer(uint32_t c)
 static int
 is_opener(uint32_t c)
 {
-	return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == 0x201c || c == 0x2018 ||
-	       c == 0xab || c == 0x2039 || c == 0x201e;
+	return c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' || c == '{' || c == 0x201c ||
+	       c == 0x2018 || c == 0xab || c == 0x2039 || c == 0x201e;
 }
 
 static int
-is_terminal(uint32_t c)
+is_dash_or_bullet(uint32_t c)
 {
-	return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203c || c == 0x2047 ||
-	       c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xff01 || c == 0xff1f;
+	return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2022 || c == '*';
 }
 
-/* Bounds of the word that ends just before position i (letters, digits, dots, hyphens). */
+static int
+is_currency(uint32_t c)
+{
+	return c == '$' || c == 0xa3 || c == 0xa5 || c == 0x20ac || (c >= 0x20a0 && c <= 0x20cf);
+}
+
+/* Letters, digits and non-ASCII letters: the body of a word. */
+static int
+is_wordch(uint32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) - 'a' < 26 || c - '0' < 10;
+	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_mark(c);
+}
+
+static int
+is_space_byte(uchar c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static size_t
-word_start_before(const struct text *t, size_t from, size_t i)
+skip_blanks(const struct seg *g, size_t i, size_t lim)
 {
-	size_t s = i;
+	size_t n;
 
-	while (s > from && (uc_is_alpha(t->cp[s - 1]) || uc_is_digit(t->cp[s - 1]) || t->cp[s - 1] == '.' ||
-			    t->cp[s - 1] == '-' || t->cp[s - 1] == '\''))
-		s--;
-	return s;
+	while (i < lim && is_blank(dec(g, i, lim, &n)))
+		i = n;
+	return i;
 }
 
-/* Common words that start sentences; after "Inc." or "U.S." they signal a new one. */
-static int
-is_sentence_starter(const struct text *t, size_t i, size_t end)
+static size_t
+skip_blanks_back(const struct seg *g, size_t lo, size_t i)
 {
-	static const char *const starters[] = {
-		"A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
-		"I", "You", "His", "Her", "Their", "Our", "My", "There", "Here", "But", "And", "Or", "So",
-		"Yet", "However", "In", "On", "At", "For", "If", "When", "While", "As", "After", "Before",
-		"Since", "Although", "Meanwhile", "Still", "Then", "Now", "Some", "Many", "Most", "All",
-		"No", "Not", "What", "Why", "How", "Who", "Where", "Which", "Shares", "Last", "Earlier",
-		"Later", "According", "During", "By", "With", "From", "One", "Two", "Each", "Both", NULL,
-	};
-	size_t e = i, k;
-	char w[16];
+	size_t p;
 
-	while (e < end && uc_is_alpha(t->cp[e]) && e - i < 15)
-		e++;
-	if (e - i >= 15 || e == i)
-		return 0;
-	for (k = i; k < e; k++) {
-		if (t->cp[k] >= 0x80)
-			return 0;
-		w[k - i] = (char)t->cp[k];
+	while (i > lo && is_blank(dec_prev(g, lo, i, &p)))
+		i = p;
+	return i;
+}
+
+static void
+push_span(struct seg *g, struct spans *out, size_t b, size_t e)
+{
+	size_t cs;
+
+	b = skip_blanks(g, b, e);
+	e = skip_blanks_back(g, b, e);
+	if (e <= b)
+		return;
+	cs = cp_of(&g->cur, g->s, b);
+	spans_push(out, cs, cp_of(&g->cur, g->s, e));
+}
+
+/* End the sentence that began at *start at byte e. */
+static void
+split_at(struct seg *g, size_t *start, size_t e)
+{
+	push_span(g, g->sents, *start, e);
+	*start = e;
+}
+
+/* --- lines and paragraphs ---------------------------------------------- */
+
+/* End of the line starting at i (the newline's byte); *next is the next line's start. */
+static size_t
+line_end(const struct seg *g, size_t i, size_t *next, int *hard)
+{
+	const uchar *s = g->s;
+	size_t n = g->len;
+
+	*hard = 0;
+	for (; i < n; i++) {
+		uchar c = s[i];
+		if (c == '\n') {
+			*next = i + 1;
+			return i;
+		}
+		if (c == '\r') {
+			*next = (i + 1 < n && s[i + 1] == '\n') ? i + 2 : i + 1;
+			return i;
+		}
+		if (c == 0xc2 && i + 1 < n && s[i + 1] == 0x85) {
+			*next = i + 2;
+			return i;
+		}
+		if (c == 0xe2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) {
+			*hard = s[i + 2] == 0xa9; /* PARAGRAPH SEPARATOR */
+			*next = i + 3;
+			return i;
+		}
 	}
-	w[e - i] = '\0';
-	for (k = 0; starters[k]; k++)
-		if (strcmp(starters[k], w) == 0)
+	*next = n;
+	return n;
+}
+
+static int
+has_blank_line(const struct seg *g)
+{
+	size_t i = 0, e, next;
+	int hard, first = 1;
+
+	while (i < g->len) {
+		e = line_end(g, i, &next, &hard);
+		if (hard)
 			return 1;
+		if (!first && e < g->len && skip_blanks(g, i, e) == e)
+			return 1;
+		first = 0;
+		i = next;
+	}
+	return 0;
+}
+
+/* Ends with a terminal mark, perhaps followed by closing quotes or brackets. */
+static int
+ends_terminated(const struct seg *g, size_t lo, size_t e)
+{
+	size_t p;
+	uint32_t c = dec_prev(g, lo, e, &p);
+
+	while (is_closer(c) && p > lo)
+		c = dec_prev(g, lo, p, &p);
+	return is_terminal(c);
+}
+
+/* First letter of the last word of [lo, e). */
+static uint32_t
+last_word_initial(const struct seg *g, size_t lo, size_t e)
+{
+	size_t p = e, q;
+	uint32_t c, first = 0;
+
+	while (p > lo) {
+		c = dec_prev(g, lo, p, &q);
+		if (is_blank(c))
+			break;
+		if (is_wordch(c))
+			first = c;
+		p = q;
+	}
+	return first;
+}
+
+/*
+ * Does the line ending (trimmed) at pe continue on the line starting
+ * (trimmed) at nb?  Yes when it was visibly hard-wrapped inside a sentence.
+ */
+static int
+continues(const struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
+{
+	size_t p, n;
+	uint32_t pc = dec_prev(g, lo, pe, &p), nc = dec(g, nb, hi, &n), lw;
+
+	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe))
+		return 0;
+	if (uc_is_lower(nc))
+		return 1;
+	if (nc == ',' || nc == ';' || nc == ':' || nc == '.' || nc == ')' || nc == ']' || nc == '}' ||
+	    nc == '%')
+		return 1;
+	if (pc == ',' || pc == ';' || pc == '-' || pc == 0x2010 || pc == '(' || pc == '/' || pc == '&')
+		return 1;
+	lw = last_word_initial(g, lo, pe);
+	return uc_is_lower(lw) && (nc == '(' || nc == '[' || uc_is_digit(nc));
+}
+
+/* In blank-line text, does a single newline end the sentence (a heading line)? */
+static int
+heading_break(const struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
+{
+	size_t n;
+	uint32_t nc = dec(g, nb, hi, &n), lw;
+
+	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe) || continues(g, lo, pe, nb, hi))
+		return 0;
+	lw = last_word_initial(g, lo, pe);
+	return !uc_is_lower(lw) && !uc_is_lower(nc);
+}
+
+/* --- list markers -------------------------------------------------------- */
+
+static int
+roman_value(const char *t, size_t n)
+{
+	int v = 0, prev = 0;
+	size_t k;
+
+	for (k = n; k-- > 0;) {
+		int d;
+		switch (t[k] | 0x20) {
+		case 'i': d = 1; break;
+		case 'v': d = 5; break;
+		case 'x': d = 10; break;
+		case 'l': d = 50; break;
+		case 'c': d = 100; break;
+		default: return 0;
+		}
+		v += d < prev ? -d : d;
+		if (d > prev)
+			prev = d;
+	}
+	return v;
+}
+
+static int
+all_digits(const char *t, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (t[k] < '0' || t[k] > '9')
+			return 0;
+	return n > 0;
+}
+
+static int
+atoi_n(const char *t, size_t n)
+{
+	int v = 0;
+	size_t k;
+
+	for (k = 0; k < n && k < 4; k++)
+		v = v * 10 + (t[k] - '0');
+	return v;
+}
+
+/* Is marker b the one after marker a in a list (same form)? */
+static int
+marker_follows(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an == 0)
+		return 0;
+	if (all_digits(a, an) && all_digits(b, bn))
+		return atoi_n(a, an) + 1 == atoi_n(b, bn);
+	if (an == 1 && bn == 1 && ((a[0] >= 'a' && a[0] <= 'z' && b[0] == a[0] + 1) ||
+				   (a[0] >= 'A' && a[0] <= 'Z' && b[0] == a[0] + 1)))
+		return 1;
+	if (((a[0] >= 'a') == (b[0] >= 'a')) && roman_value(a, an) && roman_value(b, bn))
+		return roman_value(a, an) + 1 == roman_value(b, bn);
 	return 0;
 }
 
 /*
- * Is the full stop at position p (inside [from, end)) the end of a
- * sentence, given that the next word starts at q?
+ * The list-marker token [ts, te): one letter, a roman numeral or a number of
+ * one or two digits, written before '.' or ')' at te.  0 if not.
  */
 static int
-period_ends_sentence(const struct text *t, size_t from, size_t p, size_t q, size_t end)
+marker_token(const struct seg *g, size_t lo, size_t ts, size_t te)
 {
-	size_t ws = word_start_before(t, from, p);
-	uint32_t next = at(t, q);
-	enum abbrev_kind kind;
-	size_t k, letters = 0, dots = 0;
+	size_t k, n = te - ts;
+	const uchar *s = g->s;
 
-	/* End of paragraph: always. */
-	if (q >= end)
-		return 1;
-	/* Lower-case continuation: not a sentence start. */
-	if (uc_is_lower(next))
+	if (n == 0 || n > 4)
 		return 0;
-	if (ws == p) /* the period follows punctuation or space */
-		return 1;
-	for (k = ws; k < p; k++) {
-		if (t->cp[k] == '.')
-			dots++;
-		else if (uc_is_alpha(t->cp[k]))
-			letters++;
+	if (ts > lo && !is_space_byte(s[ts - 1]) && s[ts - 1] != '(')
+		return 0;
+	if (all_digits((const char *)s + ts, n))
+		return n <= 2;
+	for (k = ts; k < te; k++)
+		if ((s[k] | 0x20) < 'a' || (s[k] | 0x20) > 'z')
+			return 0;
+	return n == 1 || roman_value((const char *)s + ts, n) != 0;
+}
+
+/* Start of the token that ends at byte e: letters, digits, dots, hyphens, apostrophes. */
+static size_t
+token_start(const struct seg *g, size_t lo, size_t e)
+{
+	size_t p = e, q;
+	uint32_t c;
+
+	while (p > lo) {
+		c = dec_prev(g, lo, p, &q);
+		if (!(is_wordch(c) || c == '.' || c == '-' || c == '\'' || c == 0x2019 || c == '&'))
+			break;
+		p = q;
 	}
-	/* A single capital letter: an initial ("John F. Kennedy"), unless a sentence starter follows. */
-	if (p - ws == 1 && uc_is_upper(t->cp[ws]))
-		return is_sentence_starter(t, q, end);
-	/* Dotted abbreviations (U.S., a.m.): end only before a sentence starter. */
-	if (dots > 0 && letters <= 2 * (dots + 1) && letters > 0)
-		return is_sentence_starter(t, q, end);
-	kind = abbrev_lookup(t->s + t->off[ws], t->off[p] - t->off[ws]);
+	return p;
+}
+
+/* A list marker "(a)", "a)", "a.", "iv.", "12)" at i followed by a blank; its end or 0. */
+static size_t
+marker_at(const struct seg *g, size_t i, size_t pe)
+{
+	const uchar *s = g->s;
+	size_t ts = i, te;
+
+	if (ts < pe && s[ts] == '(')
+		ts++;
+	te = ts;
+	while (te < pe && te - ts <= 4 && s[te] < 0x80 && is_wordch(s[te]))
+		te++;
+	if (te >= pe || te == ts || te - ts > 4 || (s[te] != '.' && s[te] != ')'))
+		return 0;
+	if (s[i] == '(' && s[te] != ')')
+		return 0;
+	if (!marker_token(g, i, ts, te))
+		return 0;
+	te++;
+	if (te < pe && s[te] == ')' && s[te - 1] == '.')
+		te++;
+	if (te < pe && !is_space_byte(s[te]))
+		return 0;
+	return te;
+}
+
+/* --- the next word ------------------------------------------------------- */
+
+/* Can the text at q (after a terminal and space) begin a sentence? */
+static int
+starts_sentence(const struct seg *g, size_t q, size_t pe)
+{
+	size_t w = q, n;
+	uint32_t c;
+
+	if (q >= pe)
+		return 1;
+	if (marker_at(g, q, pe))
+		return 1;
+	c = dec(g, w, pe, &n);
+	while (w < pe && (is_opener(c) || is_dash_or_bullet(c) || is_blank(c))) {
+		w = n;
+		c = dec(g, w, pe, &n);
+	}
+	if (w >= pe)
+		return 0;
+	if (uc_is_lower(c))
+		return 0;
+	return uc_is_upper(c) || uc_is_digit(c) || is_currency(c) || uc_is_alpha(c) || c == '#' || c == '@';
+}
+
+/* The word at q (after openers), as bytes [*ws, *we). */
+static void
+next_word(const struct seg *g, size_t q, size_t pe, size_t *ws, size_t *we)
+{
+	size_t w = q, n;
+	uint32_t c = dec(g, w, pe, &n);
+
+	while (w < pe && (is_opener(c) || is_dash_or_bullet(c))) {
+		w = n;
+		c = dec(g, w, pe, &n);
+	}
+	*ws = w;
+	while (w < pe && is_wordch(c)) {
+		w = n;
+		c = dec(g, w, pe, &n);
+	}
+	*we = w;
+}
+
+static int
+next_is_starter(const struct seg *g, size_t q, size_t pe)
+{
+	size_t ws, we;
+
+	if (marker_at(g, q, pe))
+		return 1;
+	next_word(g, q, pe, &ws, &we);
+	return abbrev_sentence_starter((const char *)g->s + ws, we - ws);
+}
+
+/* After "5 p.m.": a time zone (ET, GMT) or a day or month name continues the sentence. */
+static int
+next_is_time_qualifier(const struct seg *g, size_t q, size_t pe)
+{
+	static const char *const words[] = {
+		"Eastern", "Pacific", "Central", "Mountain", "Monday", "Tuesday", "Wednesday",
+		"Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+		"Dec", "January", "February", "March", "April", "June", "July", "August", "September",
+		"October", "November", "December", "local", "today", "tomorrow", NULL,
+	};
+	size_t ws, we, k, caps = 0;
+
+	next_word(g, q, pe, &ws, &we);
+	for (k = ws; k < we; k++)
+		caps += g->s[k] >= 'A' && g->s[k] <= 'Z';
+	if (caps == we - ws && caps >= 2 && caps <= 4)
+		return 1;
+	for (k = 0; words[k]; k++)
+		if (strlen(words[k]) == we - ws && memcmp(words[k], g->s + ws, we - ws) == 0)
+			return 1;
+	return 0;
+}
+
+/* --- the full stop ------------------------------------------------------- */
+
+/*
+ * Does the full stop at byte p end a sentence, given that the next word
+ * (after spaces) starts at q and the sentence began at sb?
+ */
+static int
+period_ends(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
+{
+	const uchar *s = g->s;
+	size_t ws = token_start(g, sb, p), k, letters = 0, dots = 0, parts_ok = 1, run = 0;
+	enum abbrev_kind kind;
+
+	if (!starts_sentence(g, q, pe))
+		return 0;
+	if (ws == p)
+		return 1; /* after punctuation or a space */
+	/* Drop a leading hyphen or apostrophe: "-Ph.D." */
+	while (ws < p && (s[ws] == '-' || s[ws] == '\''))
+		ws++;
+	for (k = ws; k < p; k++) {
+		if (s[k] == '.') {
+			dots++;
+			if (run == 0 || run > 2)
+				parts_ok = 0;
+			run = 0;
+		} else {
+			letters += s[k] >= 0x80 || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z');
+			run++;
+		}
+	}
+	if (letters == 0)
+		return 1; /* a number or symbol: "in 1990." */
+	/* A single letter: an initial, a variable, "p. 154". */
+	if (uc_is_alpha(dec(g, ws, p, &k)) && k == p)
+		return 0;
+	if (dots > 0 && parts_ok && run >= 1 && run <= 2) {
+		/* Dotted abbreviations: U.S. a.m. e.g. Ph.D. */
+		if (p - ws == 3 && (s[ws + 2] | 0x20) == 'm' && ((s[ws] | 0x20) == 'a' || (s[ws] | 0x20) == 'p'))
+			return !next_is_time_qualifier(g, q, pe);
+		if (p - ws == 3 && ((s[ws] == 'e' && s[ws + 2] == 'g') || (s[ws] == 'i' && s[ws + 2] == 'e')))
+			return 0;
+		return next_is_starter(g, q, pe);
+	}
+	if (dots > 0)
+		return 1; /* a file name or domain: "J1.txt." */
+	if (uc_is_digit(dec(g, q, pe, &k)) && abbrev_before_number((const char *)s + ws, p - ws))
+		return 0;
+	kind = abbrev_lookup((const char *)s + ws, p - ws);
 	if (kind == ABBREV_PREFIX)
 		return 0;
 	if (kind == ABBREV_PLAIN)
-		return is_sentence_starter(t, q, end);
+		return next_is_starter(g, q, pe);
 	return 1;
 }
 
-static void
-sentences_in(const struct text *t, size_t from, size_t end, struct spans *out)
+/*
+ * Footnote numbers glued to a full stop at p: "consultation.11 12 The".
+ * Returns the end of the numbers when a capitalised word follows, else 0.
+ */
+static size_t
+footnote_end(const struct seg *g, size_t lo, size_t p, size_t pe)
 {
-	size_t i = from, start = from;
+	const uchar *s = g->s;
+	size_t j = p + 1, d, e;
 
-	while (i < end) {
-		uint32_t c = t->cp[i];
-		size_t j, q;
+	if (p == lo || !((s[p - 1] >= 'a' && s[p - 1] <= 'z') || s[p - 1] == ')'))
+		return 0;
+	for (;;) {
+		d = j;
+		while (j < pe && s[j] >= '0' && s[j] <= '9' && j - d < 4)
+			j++;
+		if (j == d || j - d > 3)
+			return 0;
+		e = j;
+		if (j >= pe || s[j] != ' ')
+			return 0;
+		j++;
+		if (j < pe && s[j] >= '0' && s[j] <= '9')
+			continue;
+		if (j < pe && s[j] >= 'A' && s[j] <= 'Z')
+			return e;
+		return 0;
+	}
+}
 
-		if (!is_terminal(c)) {
+/* Skip closing quotes and brackets and citation marks "[12]" "[3, 4]" after a terminal. */
+static size_t
+skip_closers(const struct seg *g, size_t j, size_t pe)
+{
+	const uchar *s = g->s;
+	size_t n, k;
+
+	for (;;) {
+		uint32_t c = dec(g, j, pe, &n);
+		if (j < pe && is_closer(c)) {
+			j = n;
+			continue;
+		}
+		if (j < pe && s[j] == '[') {
+			for (k = j + 1; k < pe && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || s[k] == ' ' ||
+						    s[k] == '-');
+			     k++)
+				;
+			if (k < pe && k > j + 1 && s[k] == ']') {
+				j = k + 1;
+				continue;
+			}
+		}
+		return j;
+	}
+}
+
+/* --- quotations and brackets --------------------------------------------- */
+
+static int
+is_word_byte(uchar c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Find seq[0..n) in [i, pe); its position or pe. */
+static size_t
+find_seq(const struct seg *g, size_t i, size_t pe, const char *seq, size_t n)
+{
+	const uchar *s = g->s;
+
+	while (i + n <= pe) {
+		const uchar *p = memchr(s + i, (uchar)seq[0], pe - i);
+		if (!p)
+			return pe;
+		i = (size_t)(p - s);
+		if (i + n <= pe && memcmp(s + i, seq, n) == 0)
+			return i;
+		i++;
+	}
+	return pe;
+}
+
+/*
+ * The closing partner of the opener cp at i (len olen) inside the paragraph:
+ * its byte position (and *clen), or pe when it does not close.
+ */
+static size_t
+find_closer(const struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size_t pe, size_t *clen)
+{
+	const uchar *s = g->s;
+	size_t k, p;
+	int depth;
+
+	*clen = 1;
+	switch (open) {
+	case '"':
+		return find_seq(g, i + 1, pe, "\"", 1);
+	case 0x201c:
+		*clen = 3;
+		return find_seq(g, i + olen, pe, "\xe2\x80\x9d", 3);
+	case 0x201e: /* „...“ */
+		*clen = 3;
+		return find_seq(g, i + olen, pe, "\xe2\x80\x9c", 3);
+	case 0xab:
+		*clen = 2;
+		return find_seq(g, i + olen, pe, "\xc2\xbb", 2);
+	case 0x2039:
+		*clen = 3;
+		return find_seq(g, i + olen, pe, "\xe2\x80\xba", 3);
+	case '(':
+	case '[':
+	case '{': {
+		uchar o = (uchar)open, c = open == '(' ? ')' : open == '[' ? ']' : '}';
+		depth = 0;
+		for (k = i; k < pe; k++) {
+			if (s[k] == o)
+				depth++;
+			else if (s[k] == c && --depth == 0)
+				return k;
+		}
+		return pe;
+	}
+	case '\'':
+	case '`':
+	case 0x2018: {
+		/* An opening single quote follows a space or opener and precedes a non-space. */
+		const char *close = open == 0x2018 ? "\xe2\x80\x99" : "'";
+		size_t cn = open == 0x2018 ? 3 : 1;
+		uint32_t before = dec_prev(g, sb, i, &p);
+		if (i > sb && !is_blank(before) && !is_opener(before) && before != '-' && before != 0x2014)
+			return pe;
+		if (i + olen >= pe || is_space_byte(s[i + olen]))
+			return pe;
+		*clen = cn;
+		for (k = i + olen; (k = find_seq(g, k, pe, close, cn)) < pe; k += cn) {
+			/* A closing quote: after a non-space, not before a letter ("they'll"). */
+			if (!is_space_byte(s[k - 1]) && (k + cn >= pe || !is_word_byte(s[k + cn])))
+				return k;
+		}
+		return pe;
+	}
+	}
+	return pe;
+}
+
+/* Does the quotation or bracket [i, closer) end with a terminal mark ('"Why?"', 'to--"')? */
+static int
+inner_terminal(const struct seg *g, size_t lo, size_t closer)
+{
+	size_t p;
+	uint32_t c = dec_prev(g, lo, closer, &p);
+
+	while (is_closer(c) && p > lo)
+		c = dec_prev(g, lo, p, &p);
+	if (is_terminal(c) || c == 0x2014)
+		return 1;
+	return c == '-' && p > lo && g->s[p - 1] == '-';
+}
+
+/*
+ * After a quotation that ends with its own mark, does a sentence end?
+ * Only if a sentence start follows; a parenthesis right after the quote
+ * belongs to it unless another quotation follows the parenthesis.
+ */
+static int
+quote_end_splits(const struct seg *g, size_t q, size_t pe)
+{
+	size_t clen, k, n;
+	uint32_t c;
+
+	if (q < pe && g->s[q] == '(' && !marker_at(g, q, pe)) {
+		k = find_closer(g, q, q, 1, '(', pe, &clen);
+		if (k >= pe)
+			return starts_sentence(g, q, pe);
+		k = skip_blanks(g, k + 1, pe);
+		c = dec(g, k, pe, &n);
+		return c == '"' || c == 0x201c;
+	}
+	return starts_sentence(g, q, pe);
+}
+
+/* --- sentences ----------------------------------------------------------- */
+
+/* Record the list marker [ts, te) (te at its '.' or ')'); split before it if it continues a list. */
+static void
+list_marker(struct seg *g, size_t *start, size_t ts, size_t te, size_t mstart, int mid)
+{
+	const char *t = (const char *)g->s + ts;
+	size_t n = te - ts;
+	int form = g->s[te];
+
+	if (mid && form == g->mk_form && marker_follows(g->mk, g->mk_len, t, n))
+		split_at(g, start, mstart);
+	memcpy(g->mk, t, n);
+	g->mk_len = n;
+	g->mk_form = form;
+}
+
+static void
+sentences(struct seg *g, size_t pb, size_t pe)
+{
+	const uchar *s = g->s;
+	size_t i = pb, start = pb;
+
+	g->mk_len = 0;
+	g->mk_form = 0;
+	while (i < pe) {
+		uchar b = s[i];
+		uint32_t c;
+		size_t n, j, q, ts, first;
+
+		if (!interesting[b]) {
 			i++;
 			continue;
 		}
-		/* A decimal point or a dot inside a word/URL: not a terminal. */
-		if (c == '.' && i + 1 < end && !is_blank(t->cp[i + 1]) && !is_closer(t->cp[i + 1]) &&
-		    !is_terminal(t->cp[i + 1])) {
-			i++;
+		c = dec(g, i, pe, &n);
+		first = skip_blanks(g, start, pe);
+		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x85) {
+			if (g->blank_mode) {
+				size_t le = skip_blanks_back(g, start, i), nb = skip_blanks(g, n, pe);
+				if (heading_break(g, start, le, nb, pe))
+					split_at(g, &start, n);
+			}
+			i = n;
 			continue;
 		}
-		j = i + 1;
-		while (j < end && is_terminal(t->cp[j]))
-			j++;
-		while (j < end && is_closer(t->cp[j]))
-			j++;
-		/* Terminal marks must be followed by space (or the end) to end a sentence. */
-		if (j < end && !is_blank(t->cp[j])) {
+		if (c == '(' && (i == start || is_space_byte(s[i - 1])) && (j = marker_at(g, i, pe)) != 0) {
+			size_t te = i + 1;
+			while (s[te] != ')')
+				te++;
+			list_marker(g, &start, i + 1, te, i, i > first);
 			i = j;
 			continue;
 		}
-		q = j;
-		while (q < end && is_blank(t->cp[q]))
-			q++;
-		if (q < end) {
-			uint32_t n = t->cp[q];
-			size_t w = q;
-			while (w < end && is_opener(t->cp[w]))
-				w++;
-			n = at(t, w);
-			if (uc_is_lower(n) || (!uc_is_upper(n) && !uc_is_digit(n) && !is_opener(t->cp[q]) &&
-					      !uc_is_alpha(n))) {
+		if (c == ')') {
+			ts = token_start(g, start, i);
+			if (ts < i && marker_token(g, start, ts, i) && (i + 1 >= pe || is_space_byte(s[i + 1])) &&
+			    !(ts > start && s[ts - 1] == '(')) {
+				list_marker(g, &start, ts, i, ts, ts > first);
+			}
+			i = n;
+			continue;
+		}
+		if (is_opener(c)) {
+			size_t clen, k = find_closer(g, start, i, n - i, c, pe, &clen);
+			if (k >= pe) {
+				i = n;
+				continue;
+			}
+			j = k + clen;
+			if (!inner_terminal(g, n, k)) {
 				i = j;
 				continue;
 			}
-			if (c == '.' && j == i + 1 && !period_ends_sentence(t, start, i, w, end)) {
+			j = skip_closers(g, j, pe);
+			if (j < pe && !is_blank(dec(g, j, pe, &n))) {
 				i = j;
+				continue;
+			}
+			q = skip_blanks(g, j, pe);
+			if (q < pe && quote_end_splits(g, q, pe))
+				split_at(g, &start, j);
+			i = j;
+			continue;
+		}
+		if (!is_terminal(c)) {
+			i = n;
+			continue;
+		}
+		if (c == '.') {
+			/* A list marker: "1. Item", "a. here ... b. there". */
+			ts = token_start(g, start, i);
+			if (ts < i && marker_token(g, start, ts, i) && (n >= pe || is_space_byte(s[n]) || s[n] == ')')) {
+				int at_start = ts == first || (ts == first + 1 && s[first] == '(');
+				int lower = s[ts] >= 'a' || all_digits((const char *)s + ts, i - ts);
+				if (at_start || (lower && g->mk_form == '.' &&
+						 marker_follows(g->mk, g->mk_len, (const char *)s + ts, i - ts))) {
+					list_marker(g, &start, ts, i, ts, !at_start);
+					i = n;
+					continue;
+				}
+			}
+			/* Inside a number, URL or name; or footnote numbers after the stop. */
+			if (n < pe && !is_space_byte(s[n]) && !is_closer(dec(g, n, pe, &j)) && s[n] != '.' && s[n] != '[') {
+				if ((j = footnote_end(g, start, i, pe)) != 0) {
+					split_at(g, &start, j);
+					i = j;
+					continue;
+				}
+				i = n;
 				continue;
 			}
 		}
-		push_trimmed(t, start, j, out);
-		start = j;
+		/* The run of marks, then closers and citations. */
+		j = n;
+		{
+			size_t dots = c == '.', m;
+			uint32_t d;
+			int ellipsis = c == 0x2026, wide = is_wide_terminal(c), bang = c == '!';
+			while (j < pe && is_terminal(d = dec(g, j, pe, &m))) {
+				dots += d == '.';
+				ellipsis |= d == 0x2026;
+				wide |= is_wide_terminal(d);
+				bang = 0;
+				j = m;
+			}
+			ellipsis |= dots >= 2;
+			q = skip_closers(g, j, pe);
+			if (q < pe && !is_blank(dec(g, q, pe, &m))) {
+				if (wide)
+					split_at(g, &start, q);
+				i = q;
+				continue;
+			}
+			j = q;
+			q = skip_blanks(g, j, pe);
+			if (q >= pe) {
+				i = j;
+				continue;
+			}
+			if (bang) {
+				ts = token_start(g, start, i);
+				if (abbrev_exclamation_name((const char *)s + ts, i - ts)) {
+					i = j;
+					continue;
+				}
+			}
+			if (c == '.' && dots == 1 && !ellipsis && j == n) {
+				if (period_ends(g, start, i, q, pe))
+					split_at(g, &start, j);
+			} else if (starts_sentence(g, q, pe)) {
+				split_at(g, &start, j);
+			}
+		}
 		i = j;
 	}
-	push_trimmed(t, start, end, out);
+	push_span(g, g->sents, start, pe);
+}
+
+/* --- driver -------------------------------------------------------------- */
+
+/* Close the paragraph [b, e): its sentences, then its span. */
+static void
+close_paragraph(struct seg *g, size_t b, size_t e, struct spans *paras)
+{
+	size_t cs;
+
+	b = skip_blanks(g, b, e);
+	e = skip_blanks_back(g, b, e);
+	if (e <= b)
+		return;
+	cs = cp_of(&g->cur, g->s, b);
+	if (g->sents)
+		sentences(g, b, e);
+	if (paras)
+		spans_push(paras, cs, cp_of(&g->cur, g->s, e));
+}
+
+static void
+seg_init(struct seg *g, const char *text, size_t len, struct spans *sents)
+{
+	memset(g, 0, sizeof *g);
+	g->s = (const uchar *)text;
+	g->len = len;
+	g->sents = sents;
+	g->blank_mode = has_blank_line(g);
+}
+
+static void
+segment(const char *text, size_t len, struct spans *paras, struct spans *sents)
+{
+	struct seg g;
+	size_t i = 0, pb = 0, prev_end = 0, next, e;
+	int open = 0, hard, prev_hard = 0;
+
+	seg_init(&g, text, len, sents);
+	while (i < len) {
+		size_t cb, ce;
+		e = line_end(&g, i, &next, &hard);
+		cb = skip_blanks(&g, i, e);
+		ce = skip_blanks_back(&g, cb, e);
+		if (cb == ce) { /* a blank line */
+			if (open)
+				close_paragraph(&g, pb, prev_end, paras);
+			open = 0;
+		} else if (open && (prev_hard || !(g.blank_mode || continues(&g, pb, prev_end, cb, ce)))) {
+			close_paragraph(&g, pb, prev_end, paras);
+			pb = cb;
+		} else if (!open) {
+			open = 1;
+			pb = cb;
+		}
+		if (cb != ce)
+			prev_end = ce;
+		prev_hard = hard;
+		i = next;
+	}
+	if (open)
+		close_paragraph(&g, pb, prev_end, paras);
 }
 
 void
-segment_sentences_in(const char *text, size_t len, const struct spans *paras, struct spans *out)
+segment_paragraphs(const char *text, size_t len, struct spans *out)
 {
-	struct text t;
-	size_t k;
-
-	text_decode(&t, text, len);
-	for (k = 0; k < paras->n; k++)
-		sentences_in(&t, paras->v[k].start, paras->v[k].end, out);
-	text_release(&t);
+	segment(text, len, out, NULL);
 }
 
 void
 segment_sentences(const char *text, size_t len, struct spans *out)
 {
-	struct text t;
-	struct spans paras = SPANS_INIT;
+	segment(text, len, NULL, out);
+}
+
+void
+segment_text(const char *text, size_t len, struct spans *paras, struct spans *sents)
+{
+	segment(text, len, paras, sents);
+}
+
+void
+segment_sentences_in(const char *text, size_t len, const struct spans *paras, struct spans *out)
+{
+	struct seg g;
+	struct cursor pc = { 0, 0 };
 	size_t k;
 
-	text_decode(&t, text, len);
-	paragraphs(&t, &paras);
-	for (k = 0; k < paras.n; k++)
-		sentences_in(&t, paras.v[k].start, paras.v[k].end, out);
-	spans_release(&paras);
-	text_release(&t);
+	seg_init(&g, text, len, out);
+	for (k = 0; k < paras->n; k++) {
+		size_t b = byte_of(&pc, g.s, len, paras->v[k].start);
+		size_t e = byte_of(&pc, g.s, len, paras->v[k].end);
+		if (e <= b)
+			continue;
+		b = skip_blanks(&g, b, e);
+		if (b < g.cur.b)
+			continue; /* overlapping or unordered spans: skip rather than misnumber */
+		sentences(&g, b, e);
+	}
 }

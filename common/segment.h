@@ -28,6 +28,13 @@ void segment_paragraphs(const char *text, size_t len, struct spans *out);
 void segment_sentences(const char *text, size_t len, struct spans *out);
 
 /*
+ * Paragraphs and sentences of text[0..len) in one pass (either list may
+ * be NULL): the same spans as segment_paragraphs() and
+ * segment_sentences(), at the cost of one.  Appends to paras and sents.
+ */
+void segment_text(const char *text, size_t len, struct spans *paras, struct spans *sents);
+
+/*
  * Sentences of the given paragraphs (code-point spans of text, as
  * segment_paragraphs() returns them).  Appends to out.
  */
