@@ -1,0 +1,476 @@
+/*
+ * index.c - the remembered items of news-dedupe, with LSH lookup and
+ * oldest-first eviction; see dedupe.h.
+ *
+ * Items live in arrays indexed by sequence number (seq - base): a 20-byte
+ * record, the 16-bit sketch, and the id strings in an arena.  The live
+ * items are [head, tail); eviction advances head and the arrays are
+ * compacted when half of them is dead.  The LSH table is one
+ * open-addressing table of 32-bit slots for all bands: 8 bits of the
+ * band key as a fingerprint and the low 24 bits of the item's sequence
+ * number.  A slot is checked by recomputing the item's band key from its
+ * sketch, so the table holds no keys; slots of evicted items are reused
+ * by inserts and dropped when the table is rebuilt.  Memory per item:
+ * 20 + 2K bytes + the id + bands x 4 / load (0.42 to 0.85).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dedupe.h"
+#include "hash.h"
+#include "xalloc.h"
+
+#define SEQ_BITS 24
+#define SEQ_MASK ((1u << SEQ_BITS) - 1)
+#define MAX_LOAD 0.85
+#define MAX_ID 65535u
+
+struct meta {
+	uint32_t when, nshingles, exact, id_off, cl_off;
+};
+
+struct index {
+	struct sketch_params p;
+	uint64_t capacity, max_age;
+	uint64_t base, head, tail;
+	struct meta *meta;
+	uint16_t *sigs;
+	size_t cap_items;
+	char *arena;
+	size_t arena_len, arena_cap;
+	uint32_t *table;
+	size_t tsize, tused;
+	uint64_t *cand;
+	size_t ncand, cap_cand;
+};
+
+struct index *
+index_new(const struct sketch_params *p, uint64_t capacity, uint64_t max_age)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+
+	ix->p = *p;
+	ix->capacity = capacity < SEQ_MASK ? capacity : SEQ_MASK - 1;
+	ix->max_age = max_age;
+	ix->tsize = 1024;
+	ix->table = xcalloc(ix->tsize, sizeof *ix->table);
+	return ix;
+}
+
+void
+index_free(struct index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->meta);
+	free(ix->sigs);
+	free(ix->arena);
+	free(ix->table);
+	free(ix->cand);
+	free(ix);
+}
+
+uint64_t
+index_count(const struct index *ix)
+{
+	return ix->tail - ix->head;
+}
+
+uint64_t
+index_next_seq(const struct index *ix)
+{
+	return ix->tail;
+}
+
+uint64_t
+index_memory(const struct index *ix)
+{
+	return (uint64_t)ix->cap_items * (sizeof(struct meta) + SK_BINS * sizeof(uint16_t)) + ix->arena_cap +
+	       (uint64_t)ix->tsize * sizeof(uint32_t);
+}
+
+static const struct meta *
+meta_of(const struct index *ix, uint64_t seq)
+{
+	return &ix->meta[seq - ix->base];
+}
+
+static const uint16_t *
+sig_of(const struct index *ix, uint64_t seq)
+{
+	return &ix->sigs[(seq - ix->base) * SK_BINS];
+}
+
+static const char *
+arena_str(const struct index *ix, uint32_t off, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)ix->arena + off;
+
+	*len = (size_t)p[0] | (size_t)p[1] << 8;
+	return (const char *)p + 2;
+}
+
+const char *
+index_id(const struct index *ix, uint64_t seq, size_t *len)
+{
+	return arena_str(ix, meta_of(ix, seq)->id_off, len);
+}
+
+const char *
+index_cluster(const struct index *ix, uint64_t seq, size_t *len)
+{
+	return arena_str(ix, meta_of(ix, seq)->cl_off, len);
+}
+
+uint32_t
+index_exact(const struct index *ix, uint64_t seq)
+{
+	return meta_of(ix, seq)->exact;
+}
+
+static uint32_t
+arena_add(struct index *ix, const char *s, size_t len)
+{
+	uint32_t off;
+
+	if (len > MAX_ID)
+		len = MAX_ID;
+	if (ix->arena_len + len + 2 > ix->arena_cap) {
+		size_t c = ix->arena_cap ? ix->arena_cap : 4096;
+		while (c < ix->arena_len + len + 2)
+			c *= 2;
+		ix->arena = xreallocarray(ix->arena, c, 1);
+		ix->arena_cap = c;
+	}
+	off = (uint32_t)ix->arena_len;
+	ix->arena[off] = (char)(len & 0xff);
+	ix->arena[off + 1] = (char)(len >> 8);
+	memcpy(ix->arena + off + 2, s, len);
+	ix->arena_len += len + 2;
+	return off;
+}
+
+/* The live item a slot names, or INDEX_NONE. */
+static uint64_t
+slot_seq(const struct index *ix, uint32_t slot)
+{
+	uint64_t d, seq;
+
+	if (ix->tail == 0)
+		return INDEX_NONE;
+	d = (ix->tail - 1 - (slot & SEQ_MASK)) & SEQ_MASK;
+	if (d > ix->tail - 1)
+		return INDEX_NONE;
+	seq = ix->tail - 1 - d;
+	return seq >= ix->head ? seq : INDEX_NONE;
+}
+
+static uint32_t
+slot_make(uint32_t key, uint64_t seq)
+{
+	return (((key >> 24) | 1u) << SEQ_BITS) | (uint32_t)(seq & SEQ_MASK);
+}
+
+static void
+table_put(struct index *ix, uint32_t key, uint64_t seq)
+{
+	size_t mask = ix->tsize - 1, pos = key & mask;
+
+	for (;; pos = (pos + 1) & mask) {
+		uint32_t s = ix->table[pos];
+		if (s == 0) {
+			ix->tused++;
+			break;
+		}
+		if (slot_seq(ix, s) == INDEX_NONE)
+			break; /* an evicted item's slot: reuse it */
+	}
+	ix->table[pos] = slot_make(key, seq);
+}
+
+/* Rebuild the table for the live items, sized for n more. */
+static void
+table_rebuild(struct index *ix, uint64_t more)
+{
+	uint64_t need = (ix->tail - ix->head + more) * ix->p.bands, seq;
+	size_t size = 1024;
+	unsigned b;
+
+	while ((double)size * MAX_LOAD * 0.5 < (double)need)
+		size *= 2;
+	free(ix->table);
+	ix->table = xcalloc(size, sizeof *ix->table);
+	ix->tsize = size;
+	ix->tused = 0;
+	for (seq = ix->head; seq < ix->tail; seq++)
+		for (b = 0; b < ix->p.bands; b++)
+			table_put(ix, sketch_band_key(&ix->p, sig_of(ix, seq), b), seq);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+bool
+index_lookup(struct index *ix, const struct sketch *s, const char *id, double threshold,
+	     uint32_t min_contained, struct match *m)
+{
+	size_t mask = ix->tsize - 1, i, n;
+	unsigned b;
+	bool found = false;
+
+	if (s->nshingles == 0 || ix->tail == ix->head)
+		return false;
+	ix->ncand = 0;
+	for (b = 0; b < ix->p.bands; b++) {
+		uint32_t key = sketch_band_key(&ix->p, s->sig, b), fp = (key >> 24) | 1u, slot;
+		size_t pos = key & mask;
+		for (; (slot = ix->table[pos]) != 0; pos = (pos + 1) & mask) {
+			uint64_t seq;
+			if (slot >> SEQ_BITS != fp || (seq = slot_seq(ix, slot)) == INDEX_NONE)
+				continue;
+			if (sketch_band_key(&ix->p, sig_of(ix, seq), b) != key)
+				continue;
+			ARRAY_GROW(ix->cand, ix->ncand + 1, ix->cap_cand);
+			ix->cand[ix->ncand++] = seq;
+		}
+	}
+	if (ix->ncand > 1)
+		qsort(ix->cand, ix->ncand, sizeof *ix->cand, cmp_u64);
+	for (i = 0, n = ix->ncand; i < n; i++) {
+		uint64_t seq = ix->cand[i];
+		const struct meta *mt;
+		double sim;
+		if (i > 0 && seq == ix->cand[i - 1])
+			continue;
+		mt = meta_of(ix, seq);
+		sim = sketch_similarity(s->sig, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles, mt->exact,
+					min_contained);
+		if (sim >= threshold && (!found || sim > m->similarity)) {
+			m->seq = seq;
+			m->similarity = sim;
+			found = true;
+		}
+		if (sim >= 1.0 && id) {
+			size_t len;
+			const char *cid = index_id(ix, seq, &len);
+			if (len == strlen(id) && memcmp(cid, id, len) == 0) {
+				m->seq = seq; /* the same record again */
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+/*
+ * Drop the dead front of the arrays and the strings only dead items
+ * used, when at least half is dead.
+ */
+static void
+compact(struct index *ix, bool force)
+{
+	uint64_t dead = ix->head - ix->base, live = ix->tail - ix->head, seq;
+	size_t n = 0, cap = 16, i;
+	uint32_t *from, *to;
+	char *old = ix->arena;
+	size_t oldlen = ix->arena_len;
+
+	if (!force && (dead < 4096 || dead < live))
+		return;
+	if (dead > 0) {
+		memmove(ix->meta, ix->meta + dead, live * sizeof *ix->meta);
+		memmove(ix->sigs, ix->sigs + dead * SK_BINS, live * SK_BINS * sizeof *ix->sigs);
+		ix->base = ix->head;
+	}
+	/* Copy the live strings to a new arena; cluster ids shared by
+	 * several items stay shared (a map from old offsets to new). */
+	while (cap < live * 2 + 16)
+		cap *= 2;
+	from = xcalloc(cap, sizeof *from);
+	to = xcalloc(cap, sizeof *to);
+	ix->arena = NULL;
+	ix->arena_len = ix->arena_cap = 0;
+	for (seq = ix->head; seq < ix->tail; seq++) {
+		struct meta *mt = &ix->meta[seq - ix->base];
+		uint32_t offs[2] = { mt->id_off, mt->cl_off };
+		uint32_t *dst[2] = { &mt->id_off, &mt->cl_off };
+		int k;
+		for (k = 0; k < 2; k++) {
+			const unsigned char *p = (const unsigned char *)old + offs[k];
+			size_t len = (size_t)p[0] | (size_t)p[1] << 8;
+			i = (size_t)hash_mix64(offs[k]) & (cap - 1);
+			while (to[i] != 0 && from[i] != offs[k] + 1)
+				i = (i + 1) & (cap - 1);
+			if (to[i] == 0) {
+				from[i] = offs[k] + 1;
+				to[i] = arena_add(ix, (const char *)p + 2, len) + 1;
+				n++;
+			}
+			*dst[k] = to[i] - 1;
+		}
+	}
+	(void)oldlen;
+	(void)n;
+	free(old);
+	free(from);
+	free(to);
+}
+
+static void
+evict_one(struct index *ix)
+{
+	ix->head++;
+}
+
+void
+index_evict(struct index *ix, uint32_t now)
+{
+	while (ix->tail - ix->head > ix->capacity)
+		evict_one(ix);
+	if (ix->max_age)
+		while (ix->head < ix->tail && (uint64_t)meta_of(ix, ix->head)->when + ix->max_age < now)
+			evict_one(ix);
+	compact(ix, false);
+}
+
+static uint64_t
+push_item(struct index *ix, const uint16_t *sig, uint32_t nsh, uint32_t exact, uint32_t when)
+{
+	uint64_t seq;
+	struct meta *mt;
+	unsigned b;
+
+	if (ix->tail - ix->head >= ix->capacity) {
+		evict_one(ix);
+		compact(ix, false);
+	}
+	if (ix->tail - ix->base + 1 > ix->cap_items) {
+		size_t c = ix->cap_items ? ix->cap_items * 2 : 1024;
+		ix->meta = xreallocarray(ix->meta, c, sizeof *ix->meta);
+		ix->sigs = xreallocarray(ix->sigs, c, SK_BINS * sizeof *ix->sigs);
+		ix->cap_items = c;
+	}
+	seq = ix->tail++;
+	mt = &ix->meta[seq - ix->base];
+	mt->when = when;
+	mt->nshingles = nsh;
+	mt->exact = exact;
+	memcpy(&ix->sigs[(seq - ix->base) * SK_BINS], sig, SK_BINS * sizeof *sig);
+	if ((double)(ix->tused + ix->p.bands) > (double)ix->tsize * MAX_LOAD)
+		table_rebuild(ix, 1);
+	else
+		for (b = 0; b < ix->p.bands; b++)
+			table_put(ix, sketch_band_key(&ix->p, sig, b), seq);
+	return seq;
+}
+
+uint64_t
+index_add(struct index *ix, const struct sketch *s, const char *id, size_t idlen, uint64_t like, uint32_t when)
+{
+	uint64_t seq;
+	uint32_t cl_off = 0;
+	struct meta *mt;
+	bool same = like == INDEX_NONE || like < ix->head;
+
+	if (!same)
+		cl_off = meta_of(ix, like)->cl_off;
+	seq = push_item(ix, s->sig, s->nshingles, s->exact, when);
+	mt = &ix->meta[seq - ix->base];
+	mt->id_off = arena_add(ix, id, idlen);
+	mt->cl_off = same ? mt->id_off : cl_off;
+	return seq;
+}
+
+void
+index_item(const struct index *ix, uint64_t seq, struct index_item *it)
+{
+	const struct meta *mt = meta_of(ix, seq);
+
+	it->seq = seq;
+	it->when = mt->when;
+	it->nshingles = mt->nshingles;
+	it->exact = mt->exact;
+	it->sig = sig_of(ix, seq);
+	it->id = arena_str(ix, mt->id_off, &it->idlen);
+	if (mt->cl_off == mt->id_off) {
+		it->cluster = NULL;
+		it->cllen = 0;
+	} else {
+		it->cluster = arena_str(ix, mt->cl_off, &it->cllen);
+	}
+}
+
+void
+index_replay(struct index *ix, const struct index_item *it)
+{
+	uint64_t seq = push_item(ix, it->sig, it->nshingles, it->exact, it->when);
+	struct meta *mt = &ix->meta[seq - ix->base];
+
+	mt->id_off = arena_add(ix, it->id, it->idlen);
+	mt->cl_off = it->cluster ? arena_add(ix, it->cluster, it->cllen) : mt->id_off;
+}
+
+void
+index_image(struct index *ix, struct index_image *im)
+{
+	compact(ix, true);
+	im->head = ix->head;
+	im->tail = ix->tail;
+	im->meta = ix->meta;
+	im->sigs = ix->sigs;
+	im->arena = ix->arena;
+	im->arena_len = ix->arena_len;
+	im->table = ix->table;
+	im->table_size = ix->tsize;
+}
+
+int
+index_load_image(struct index *ix, const struct index_image *im)
+{
+	uint64_t n = im->tail - im->head, i;
+	const struct meta *mt = im->meta;
+
+	if (im->tail < im->head || n > SEQ_MASK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		uint32_t offs[2] = { mt[i].id_off, mt[i].cl_off };
+		int k;
+		for (k = 0; k < 2; k++) {
+			const unsigned char *p = (const unsigned char *)im->arena + offs[k];
+			if ((uint64_t)offs[k] + 2 > im->arena_len ||
+			    (uint64_t)offs[k] + 2 + ((size_t)p[0] | (size_t)p[1] << 8) > im->arena_len)
+				return -1;
+		}
+	}
+	free(ix->meta);
+	free(ix->sigs);
+	free(ix->arena);
+	free(ix->table);
+	ix->cap_items = n > 1024 ? n : 1024;
+	ix->meta = xreallocarray(NULL, ix->cap_items, sizeof *ix->meta);
+	ix->sigs = xreallocarray(NULL, ix->cap_items, SK_BINS * sizeof *ix->sigs);
+	memcpy(ix->meta, im->meta, n * sizeof *ix->meta);
+	memcpy(ix->sigs, im->sigs, n * SK_BINS * sizeof *ix->sigs);
+	ix->arena_cap = im->arena_len > 4096 ? im->arena_len : 4096;
+	ix->arena = xmalloc(ix->arena_cap);
+	memcpy(ix->arena, im->arena, im->arena_len);
+	ix->arena_len = im->arena_len;
+	ix->base = ix->head = im->head;
+	ix->tail = im->tail;
+	ix->table = NULL;
+	if (im->table && im->table_size >= 1024 && (im->table_size & (im->table_size - 1)) == 0) {
+		ix->tsize = im->table_size;
+		ix->table = xmalloc(ix->tsize * sizeof *ix->table);
+		memcpy(ix->table, im->table, ix->tsize * sizeof *ix->table);
+		ix->tused = 0;
+		for (i = 0; i < ix->tsize; i++)
+			ix->tused += ix->table[i] != 0;
+	} else {
+		table_rebuild(ix, 0);
+	}
+	return 0;
+}

@@ -1,0 +1,185 @@
+/*
+ * sketch.c - normalized text, shingles, one-permutation MinHash with
+ * densification, LSH band keys and similarity estimates; see dedupe.h.
+ *
+ * Why one-permutation hashing: classic MinHash hashes every shingle K
+ * times; OPH hashes it once and keeps the minimum per bin, K times less
+ * work for the same estimator (Li, Owen & Zhang 2012), and the
+ * densification of Shrivastava (2017) fills the empty bins of short
+ * texts so that two texts borrow from the same bins.
+ *
+ * Why character shingles of the letter stream: OCR noise splits words
+ * ("th e"), joins them ("tocarry") and changes letters; a word 3-gram
+ * is lost by any change to three words, a character n-gram of the text
+ * with its spaces removed only by a change inside its n letters.
+ */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "dedupe.h"
+#include "hash.h"
+#include "utf8.h"
+
+#define ROLL_P 0x100000001b3ULL
+#define EMPTY_BIN 0xffffffffu
+
+void
+sketcher_init(struct sketcher *sk, const struct sketch_params *p)
+{
+	struct strbuf empty = STRBUF_INIT;
+
+	sk->p = *p;
+	sk->norm = empty;
+}
+
+void
+sketcher_release(struct sketcher *sk)
+{
+	strbuf_release(&sk->norm);
+}
+
+/* Append the normalized form of one non-ASCII code point. */
+static void
+norm_cp(struct strbuf *out, uint32_t cp)
+{
+	utf8proc_int32_t d[16];
+	int bc = 0;
+	utf8proc_ssize_t n, i;
+
+	n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 16,
+				    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+					    UTF8PROC_IGNORE,
+				    &bc);
+	if (n < 0 || n > 16)
+		return;
+	for (i = 0; i < n; i++) {
+		uint32_t c = (uint32_t)d[i];
+		if (c < 0x80) {
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				strbuf_addch(out, (int)(c | 0x20));
+			else if (c >= '0' && c <= '9')
+				strbuf_addch(out, (int)c);
+		} else if (uc_is_alpha(c) || uc_is_digit(c)) {
+			strbuf_add_cp(out, c);
+		}
+	}
+}
+
+/*
+ * The letter stream: letters and digits only, case folded, compatibility
+ * forms and marks removed; word separators are dropped (see above).
+ */
+static void
+normalize(struct strbuf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	strbuf_reset(out);
+	strbuf_grow(out, len);
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			/* The common case, without utf8proc. */
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				out->buf[out->len++] = (char)(c | 0x20);
+			else if (c >= '0' && c <= '9')
+				out->buf[out->len++] = (char)c;
+			i++;
+			continue;
+		}
+		norm_cp(out, utf8_next(s, len, &i));
+		strbuf_grow(out, len - i + 16);
+	}
+	out->buf[out->len] = '\0';
+}
+
+void
+sketch_text(struct sketcher *sk, const char *text, size_t len, struct sketch *out)
+{
+	uint32_t val[SK_BINS];
+	const unsigned char *b;
+	size_t n, g = sk->p.gram, i, k;
+	uint64_t h = 0, pw = 1;
+
+	normalize(&sk->norm, text, len);
+	b = (const unsigned char *)sk->norm.buf;
+	n = sk->norm.len;
+	memset(out, 0, sizeof *out);
+	out->exact = (uint32_t)(hash64(b, n, 0x6e657773ULL) >> 32);
+	if (n == 0)
+		return;
+	for (k = 0; k < SK_BINS; k++)
+		val[k] = EMPTY_BIN;
+	if (n < g)
+		g = n;
+	for (i = 0; i < g; i++) {
+		h = h * ROLL_P + b[i];
+		if (i > 0)
+			pw *= ROLL_P;
+	}
+	for (i = 0;; i++) {
+		uint64_t m = hash_mix64(h);
+		unsigned bin = (unsigned)(m >> 58);
+		uint32_t v = (uint32_t)m;
+		if (v < val[bin])
+			val[bin] = v;
+		if (i + g >= n)
+			break;
+		h = (h - b[i] * pw) * ROLL_P + b[i + g];
+	}
+	out->nshingles = (uint32_t)(n - g + 1);
+	for (k = 0; k < SK_BINS; k++) {
+		uint32_t v = val[k];
+		unsigned a;
+		/* Densify: an empty bin takes the value of a bin chosen by a
+		 * fixed sequence of its own, the same for every text. */
+		for (a = 1; v == EMPTY_BIN && a < 4 * SK_BINS; a++) {
+			unsigned j = (unsigned)(hash_mix64(((uint64_t)k << 32) + a) % SK_BINS);
+			v = val[j];
+		}
+		out->sig[k] = (uint16_t)(hash_mix64(((uint64_t)k << 32) | v) >> 48);
+	}
+}
+
+uint32_t
+sketch_band_key(const struct sketch_params *p, const uint16_t *sig, unsigned b)
+{
+	uint64_t v = 0;
+	unsigned r;
+	uint32_t key;
+
+	for (r = 0; r < p->rows; r++)
+		v = v << 16 | sig[b * p->rows + r];
+	key = (uint32_t)(hash_mix64(v + (uint64_t)(b + 1) * 0x9e3779b97f4a7c15ULL) >> 32);
+	return key ? key : 1;
+}
+
+double
+sketch_similarity(const uint16_t *a, uint32_t na, uint32_t ea, const uint16_t *b, uint32_t nb, uint32_t eb,
+		  uint32_t min_contained)
+{
+	unsigned k, same = 0;
+	double j, small, c;
+
+	if (na == 0 || nb == 0)
+		return 0.0;
+	if (ea == eb && na == nb)
+		return 1.0;
+	for (k = 0; k < SK_BINS; k++)
+		same += a[k] == b[k];
+	/* Two different 16-bit values agree by chance once in 65536. */
+	j = ((double)same / SK_BINS - 1.0 / 65536) / (1.0 - 1.0 / 65536);
+	if (j < 0)
+		j = 0;
+	if (j > 0.999)
+		j = 0.999; /* not exactly equal: never 1.0 */
+	small = na < nb ? na : nb;
+	if (small < min_contained)
+		return j;
+	/* |A n B| = J (|A| + |B|) / (1 + J); containment of the smaller. */
+	c = j * ((double)na + (double)nb) / (1.0 + j) / small;
+	if (c > 0.999)
+		c = 0.999;
+	return c > j ? c : j;
+}

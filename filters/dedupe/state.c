@@ -1,0 +1,386 @@
+/*
+ * state.c - the state of news-dedupe between runs: a snapshot and a
+ * journal; see dedupe.h.
+ *
+ * Why both: rewriting a snapshot of a million items after every batch
+ * would cost far more than the batch, and a journal alone would grow
+ * without bound.  So items are appended to FILE.log after each flushed
+ * batch of output (one write of checksummed entries: a kill -9 leaves at
+ * worst a torn last entry, which loading ignores), and the snapshot FILE
+ * is rewritten atomically (temp + fsync + rename, common/binfile) at the
+ * end of a run when the journal has grown past a quarter of the items;
+ * then the journal is removed.  A crash between the two leaves journal
+ * entries the snapshot already has, which loading skips by sequence
+ * number.  Integers are little-endian; the snapshot records the byte
+ * order of the host that wrote it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "binfile.h"
+#include "dedupe.h"
+#include "err.h"
+#include "xalloc.h"
+
+static const char snap_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'E', 'D', 'U', 'P', '\n' };
+static const char log_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'D', 'L', 'O', 'G', '\n' };
+#define STATE_VERSION 1u
+#define LOG_HEADER 16u
+#define ENTRY_FIXED (8 + 4 + 4 + 4 + 2 + 2 + SK_BINS * 2)
+#define BYTE_ORDER_MARK 0x01020304u
+
+enum { PARM_BOM, PARM_BINS, PARM_GRAM, PARM_BANDS, PARM_ROWS, PARM_LEVEL, PARM_N32 };
+
+struct parm {
+	uint32_t v[PARM_N32];
+	uint64_t head, tail, table_size;
+};
+
+struct state {
+	char *path, *logpath;
+	struct sketch_params p;
+	unsigned level;
+	int logfd;
+	uint64_t synced;    /* items before this are journalled or in the snapshot */
+	uint64_t journaled; /* entries in the journal */
+	struct strbuf buf;
+};
+
+static uint32_t
+crc(const void *p, size_t n)
+{
+	return (uint32_t)crc32(crc32(0L, Z_NULL, 0), p, (uInt)n);
+}
+
+static void
+put(struct strbuf *sb, const void *p, size_t n)
+{
+	strbuf_add(sb, p, n);
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+int
+state_write_snapshot(const char *path, const struct sketch_params *p, unsigned level, struct index *ix)
+{
+	struct index_image im;
+	struct parm pm;
+	uint64_t n;
+
+	index_image(ix, &im);
+	n = im.tail - im.head;
+	memset(&pm, 0, sizeof pm);
+	pm.v[PARM_BOM] = BYTE_ORDER_MARK;
+	pm.v[PARM_BINS] = SK_BINS;
+	pm.v[PARM_GRAM] = p->gram;
+	pm.v[PARM_BANDS] = p->bands;
+	pm.v[PARM_ROWS] = p->rows;
+	pm.v[PARM_LEVEL] = level;
+	pm.head = im.head;
+	pm.tail = im.tail;
+	pm.table_size = im.table_size;
+	{
+		struct binfile_section sec[5] = {
+			{ BINFILE_TAG('P', 'A', 'R', 'M'), &pm, sizeof pm },
+			{ BINFILE_TAG('M', 'E', 'T', 'A'), im.meta, n * 20 },
+			{ BINFILE_TAG('S', 'I', 'G', 'S'), im.sigs, n * SK_BINS * 2 },
+			{ BINFILE_TAG('I', 'D', 'S', ' '), im.arena, im.arena_len },
+			{ BINFILE_TAG('T', 'A', 'B', 'L'), im.table, im.table_size * 4 },
+		};
+		return binfile_write(path, snap_magic, STATE_VERSION, sec, 5);
+	}
+}
+
+static int
+load_error(const char *path, const char *why)
+{
+	return warn("cannot load '%s': %s", path, why);
+}
+
+static int
+load_snapshot(struct state *st, struct index *ix)
+{
+	struct binfile bf;
+	const struct parm *pm;
+	struct index_image im;
+	uint64_t sz, n, msz, ssz, tsz;
+	int rc = 0;
+
+	if (binfile_open(&bf, st->path, snap_magic, STATE_VERSION, STATE_VERSION) != 0)
+		return -1;
+	pm = binfile_section(&bf, BINFILE_TAG('P', 'A', 'R', 'M'), &sz);
+	if (!pm || sz != sizeof *pm) {
+		rc = load_error(st->path, "corrupt (no parameters)");
+	} else if (pm->v[PARM_BOM] != BYTE_ORDER_MARK) {
+		rc = load_error(st->path, "written on a host of another byte order");
+	} else if (pm->v[PARM_LEVEL] != st->level) {
+		rc = load_error(st->path, st->level ? "made with --level document, not paragraph"
+						  : "made with --level paragraph, not document");
+	} else if (pm->v[PARM_BINS] != SK_BINS || pm->v[PARM_GRAM] != st->p.gram ||
+		   pm->v[PARM_BANDS] != st->p.bands || pm->v[PARM_ROWS] != st->p.rows) {
+		rc = load_error(st->path, "made with other sketch parameters (--gram, --bands, --rows)");
+	} else {
+		n = pm->tail - pm->head;
+		im.head = pm->head;
+		im.tail = pm->tail;
+		im.meta = binfile_section(&bf, BINFILE_TAG('M', 'E', 'T', 'A'), &msz);
+		im.sigs = binfile_section(&bf, BINFILE_TAG('S', 'I', 'G', 'S'), &ssz);
+		im.arena = binfile_section(&bf, BINFILE_TAG('I', 'D', 'S', ' '), &im.arena_len);
+		im.table = binfile_section(&bf, BINFILE_TAG('T', 'A', 'B', 'L'), &tsz);
+		im.table_size = pm->table_size;
+		if (pm->tail < pm->head || !im.meta || !im.sigs || !im.arena || msz != n * 20 ||
+		    ssz != n * SK_BINS * 2 || (im.table && tsz != pm->table_size * 4))
+			rc = load_error(st->path, "corrupt (section sizes)");
+		else if (index_load_image(ix, &im) != 0)
+			rc = load_error(st->path, "corrupt (item table)");
+	}
+	binfile_close(&bf);
+	return rc;
+}
+
+static int
+read_file(const char *path, unsigned char **data, size_t *size)
+{
+	struct stat st;
+	size_t got = 0;
+	int fd = open(path, O_RDONLY);
+
+	*data = NULL;
+	*size = 0;
+	if (fd < 0)
+		return errno == ENOENT ? 1 : warn("cannot load '%s':", path);
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return warn("cannot load '%s':", path);
+	}
+	*size = (size_t)st.st_size;
+	*data = xmalloc(*size + 1);
+	while (got < *size) {
+		ssize_t r = read(fd, *data + got, *size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			close(fd);
+			free(*data);
+			*data = NULL;
+			return warn("cannot load '%s': read error", path);
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Replay the journal; cut a torn tail off so that appends follow good entries. */
+static int
+replay_log(struct state *st, struct index *ix)
+{
+	unsigned char *d;
+	size_t size, off;
+	int rc = read_file(st->logpath, &d, &size);
+
+	if (rc != 0)
+		return rc > 0 ? 0 : -1;
+	if (size < LOG_HEADER || memcmp(d, log_magic, BINFILE_MAGIC_LEN) != 0 ||
+	    get32(d + 12) != crc(d, 12)) {
+		free(d);
+		return load_error(st->logpath, "not a news-dedupe journal (bad magic or header)");
+	}
+	if (get32(d + 8) != STATE_VERSION) {
+		char why[96];
+		snprintf(why, sizeof why, "format version %u, this program reads %u", (unsigned)get32(d + 8),
+			 STATE_VERSION);
+		free(d);
+		return load_error(st->logpath, why);
+	}
+	for (off = LOG_HEADER; off + 8 <= size;) {
+		uint32_t len = get32(d + off), sum = get32(d + off + 4);
+		const unsigned char *e = d + off + 8;
+		struct index_item it;
+		uint16_t sig[SK_BINS];
+		uint16_t idlen, cllen;
+
+		if (len < ENTRY_FIXED || len > size - off - 8 || crc(e, len) != sum)
+			break; /* torn or corrupt: what a crash leaves at the end */
+		memcpy(&it.seq, e, 8);
+		memcpy(&it.when, e + 8, 4);
+		memcpy(&it.nshingles, e + 12, 4);
+		memcpy(&it.exact, e + 16, 4);
+		memcpy(&idlen, e + 20, 2);
+		memcpy(&cllen, e + 22, 2);
+		memcpy(sig, e + 24, sizeof sig);
+		if ((size_t)ENTRY_FIXED + idlen + cllen != len)
+			break;
+		it.sig = sig;
+		it.id = (const char *)e + ENTRY_FIXED;
+		it.idlen = idlen;
+		it.cluster = cllen ? (const char *)e + ENTRY_FIXED + idlen : NULL;
+		it.cllen = cllen;
+		if (it.seq > index_next_seq(ix)) {
+			free(d);
+			return load_error(st->logpath, "journal does not follow its snapshot (items missing)");
+		}
+		if (it.seq == index_next_seq(ix)) {
+			index_replay(ix, &it);
+			st->journaled++;
+		}
+		off += 8 + len;
+	}
+	free(d);
+	if (off < size && truncate(st->logpath, (off_t)off) != 0)
+		return warn("cannot repair '%s':", st->logpath);
+	return 0;
+}
+
+/* Create the journal with its header: written aside and renamed, never torn. */
+static int
+create_log(struct state *st)
+{
+	unsigned char h[LOG_HEADER];
+	struct strbuf tmp = STRBUF_INIT;
+	uint32_t v = STATE_VERSION, c;
+	int fd;
+
+	memcpy(h, log_magic, BINFILE_MAGIC_LEN);
+	memcpy(h + 8, &v, 4);
+	c = crc(h, 12);
+	memcpy(h + 12, &c, 4);
+	strbuf_addf(&tmp, "%s.tmp.%ld", st->logpath, (long)getpid());
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0 || write(fd, h, sizeof h) != (ssize_t)sizeof h || fsync(fd) != 0 || close(fd) != 0 ||
+	    rename(tmp.buf, st->logpath) != 0) {
+		warn("cannot write '%s':", tmp.buf);
+		unlink(tmp.buf);
+		strbuf_release(&tmp);
+		return -1;
+	}
+	strbuf_release(&tmp);
+	return 0;
+}
+
+struct state *
+state_open(const char *path, const struct sketch_params *p, unsigned level, uint64_t capacity,
+	   uint64_t max_age, struct index **ixp)
+{
+	struct state *st = xcalloc(1, sizeof *st);
+	struct strbuf lp = STRBUF_INIT;
+	struct index *ix = index_new(p, capacity, max_age);
+	struct stat sb;
+
+	st->path = xstrdup(path);
+	strbuf_addf(&lp, "%s.log", path);
+	st->logpath = strbuf_detach(&lp, NULL);
+	st->p = *p;
+	st->level = level;
+	st->logfd = -1;
+	if (stat(path, &sb) == 0) {
+		if (load_snapshot(st, ix) != 0)
+			goto fail;
+	} else if (errno != ENOENT) {
+		warn("cannot load '%s':", path);
+		goto fail;
+	}
+	if (replay_log(st, ix) != 0)
+		goto fail;
+	st->synced = index_next_seq(ix);
+	*ixp = ix;
+	return st;
+fail:
+	index_free(ix);
+	free(st->path);
+	free(st->logpath);
+	free(st);
+	return NULL;
+}
+
+void
+state_sync(struct state *st, struct index *ix)
+{
+	uint64_t seq, end = index_next_seq(ix), first = end - index_count(ix);
+	size_t off = 0;
+
+	if (st->synced >= end)
+		return;
+	strbuf_reset(&st->buf);
+	for (seq = st->synced > first ? st->synced : first; seq < end; seq++) {
+		struct index_item it;
+		uint32_t len, sum;
+		uint16_t idlen, cllen;
+		size_t at;
+
+		index_item(ix, seq, &it);
+		idlen = (uint16_t)it.idlen;
+		cllen = (uint16_t)it.cllen;
+		len = (uint32_t)(ENTRY_FIXED + idlen + cllen);
+		at = st->buf.len;
+		put(&st->buf, &len, 4);
+		put(&st->buf, &len, 4); /* checksum, filled below */
+		put(&st->buf, &it.seq, 8);
+		put(&st->buf, &it.when, 4);
+		put(&st->buf, &it.nshingles, 4);
+		put(&st->buf, &it.exact, 4);
+		put(&st->buf, &idlen, 2);
+		put(&st->buf, &cllen, 2);
+		put(&st->buf, it.sig, SK_BINS * 2);
+		put(&st->buf, it.id, idlen);
+		if (cllen)
+			put(&st->buf, it.cluster, cllen);
+		sum = crc(st->buf.buf + at + 8, len);
+		memcpy(st->buf.buf + at + 4, &sum, 4);
+		st->journaled++;
+	}
+	st->synced = end;
+	if (st->logfd < 0) {
+		struct stat sb;
+		if (stat(st->logpath, &sb) != 0 && create_log(st) != 0)
+			die("cannot keep the state");
+		st->logfd = open(st->logpath, O_WRONLY | O_APPEND);
+		if (st->logfd < 0)
+			die("cannot write '%s':", st->logpath);
+	}
+	while (off < st->buf.len) {
+		ssize_t w = write(st->logfd, st->buf.buf + off, st->buf.len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			die("cannot write '%s':", st->logpath);
+		off += (size_t)w;
+	}
+}
+
+int
+state_close(struct state *st, struct index *ix)
+{
+	int rc = 0;
+
+	if (!st)
+		return 0;
+	state_sync(st, ix);
+	if (st->logfd >= 0) {
+		if (fsync(st->logfd) != 0)
+			rc = warn("cannot write '%s':", st->logpath);
+		close(st->logfd);
+	}
+	if (rc == 0 && (st->journaled * 4 > index_count(ix) || st->journaled > 1000000)) {
+		rc = state_write_snapshot(st->path, &st->p, st->level, ix);
+		if (rc == 0 && unlink(st->logpath) != 0 && errno != ENOENT)
+			rc = warn("cannot remove '%s':", st->logpath);
+	}
+	strbuf_release(&st->buf);
+	free(st->path);
+	free(st->logpath);
+	free(st);
+	return rc;
+}
