@@ -1,0 +1,374 @@
+/*
+ * doc.c - the document news-extract-quotes works on: tokens with their
+ * sentence, paragraph, entity and lexicon classes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes.h"
+#include "segment.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+int
+tok_word(const struct doc *d, int i)
+{
+	return i >= 0 && (size_t)i < d->nt && d->t[i].type == TOK_WORD;
+}
+
+uint32_t
+tok_cp0(const struct doc *d, int i)
+{
+	size_t b;
+
+	if (i < 0 || (size_t)i >= d->nt)
+		return 0;
+	b = d->t[i].bstart;
+	return utf8_next(d->text, d->t[i].bend, &b);
+}
+
+int
+tok_is(const struct doc *d, int i, const char *s)
+{
+	return i >= 0 && (size_t)i < d->nt && d->t[i].h == word_hash(s, strlen(s));
+}
+
+int
+tok_is_punct(const struct doc *d, int i, const char *p)
+{
+	size_t n = strlen(p);
+
+	return i >= 0 && (size_t)i < d->nt && d->t[i].type == TOK_PUNCT &&
+	       d->t[i].bend - d->t[i].bstart == n && memcmp(d->text + d->t[i].bstart, p, n) == 0;
+}
+
+static unsigned
+match_cue(struct doc *d, size_t i, unsigned *len)
+{
+	size_t n, k;
+	const struct cue_entry *e = lexicon_cues(d->lx, d->t[i].h, &n);
+
+	for (k = 0; k < n; k++) {
+		unsigned w, ok = 1;
+		for (w = 1; w < e[k].nwords && ok; w++)
+			ok = i + w < d->nt && d->t[i + w].sent == d->t[i].sent &&
+			     d->t[i + w].h == e[k].words[w - 1];
+		if (ok) {
+			*len = e[k].nwords;
+			return e[k].flags;
+		}
+	}
+	return 0;
+}
+
+void
+doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sents,
+	    const struct spans *paras)
+{
+	size_t i, s = 0, p = 0;
+
+	d->text = text;
+	d->len = len;
+	tokens_clear(&d->tk);
+	tokenize(text, len, 0, 0, &d->tk);
+	spans_clear(&d->sents);
+	spans_clear(&d->paras);
+	if (paras)
+		for (i = 0; i < paras->n; i++)
+			spans_push(&d->paras, paras->v[i].start, paras->v[i].end);
+	else
+		segment_paragraphs(text, len, &d->paras);
+	if (sents)
+		for (i = 0; i < sents->n; i++)
+			spans_push(&d->sents, sents->v[i].start, sents->v[i].end);
+	else
+		segment_sentences_in(text, len, &d->paras, &d->sents);
+	if (d->sents.n == 0)
+		spans_push(&d->sents, 0, 0);
+	if (d->paras.n == 0)
+		spans_push(&d->paras, 0, 0);
+
+	ARRAY_GROW(d->t, d->tk.n + 1, d->tcap);
+	d->nt = d->tk.n;
+	for (i = 0; i < d->nt; i++) {
+		const struct token *k = &d->tk.v[i];
+		struct qtok *t = &d->t[i];
+		uint32_t c0;
+		size_t b = k->bstart;
+
+		memset(t, 0, sizeof *t);
+		t->start = k->start;
+		t->end = k->end;
+		t->bstart = k->bstart;
+		t->bend = k->bend;
+		t->type = k->type;
+		t->ent = -1;
+		t->quote = -1;
+		while (s + 1 < d->sents.n && d->sents.v[s].end <= k->start)
+			s++;
+		while (p + 1 < d->paras.n && d->paras.v[p].end <= k->start)
+			p++;
+		t->sent = (int)s;
+		t->para = (int)p;
+		c0 = utf8_next(text, k->bend, &b);
+		if (k->type == TOK_WORD) {
+			size_t n = k->bend - k->bstart;
+			t->h = word_hash(text + k->bstart, n);
+			t->cap = (unsigned char)(uc_is_upper(c0) != 0);
+			t->fw = lexicon_fw(d->lx, t->h);
+			t->noun = (unsigned char)lexicon_noun(d->lx, t->h);
+			t->ing = n > 4 && memcmp(text + k->bend - 3, "ing", 3) == 0;
+			if (n > 3 && memcmp(text + k->bend - 2, "ly", 2) == 0 && !t->cap)
+				t->fw |= FW_ADV;
+		}
+	}
+	for (i = 0; i < d->nt; i++) {
+		unsigned len2 = 0;
+		if (d->t[i].type == TOK_WORD && !d->t[i].cap) {
+			d->t[i].cueflags = (unsigned char)match_cue(d, i, &len2);
+			d->t[i].cuelen = (unsigned char)len2;
+		} else if (d->t[i].type == TOK_WORD) {
+			/* A capitalised cue only starts a sentence or a headline-case line. */
+			d->t[i].cueflags = (unsigned char)match_cue(d, i, &len2);
+			d->t[i].cuelen = (unsigned char)len2;
+		}
+	}
+	ARRAY_GROW(d->sent_t0, d->sents.n + 1, d->sent_cap);
+	for (s = 0, i = 0; s <= d->sents.n; s++) {
+		while (i < d->nt && d->t[i].sent < (int)s)
+			i++;
+		d->sent_t0[s] = (int)i;
+	}
+	d->ncp = d->nt ? d->t[d->nt - 1].end : 0;
+}
+
+int
+doc_tok_at(const struct doc *d, size_t cp)
+{
+	size_t lo = 0, hi = d->nt;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->t[mid].end <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo;
+}
+
+void
+doc_add_entity(struct doc *d, size_t start, size_t end, enum ent_kind kind, const char *canonical,
+	       size_t clen)
+{
+	struct qent *e;
+
+	ARRAY_GROW(d->ents, d->nents + 1, d->ecap);
+	e = &d->ents[d->nents++];
+	e->start = start;
+	e->end = end;
+	e->kind = kind;
+	e->canonical = canonical;
+	e->canon_len = clen;
+	e->t0 = e->t1 = -1;
+}
+
+static int
+cmp_ent(const void *a, const void *b)
+{
+	const struct qent *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end > y->end ? -1 : x->end < y->end;
+}
+
+void
+doc_index_entities(struct doc *d)
+{
+	size_t k, o = 0;
+
+	qsort(d->ents, d->nents, sizeof *d->ents, cmp_ent);
+	for (k = 0; k < d->nents; k++) {
+		struct qent *e = &d->ents[k];
+		int i = doc_tok_at(d, e->start), j;
+		/* Overlapping mentions: keep the first (longest at a start). */
+		if (o && d->ents[o - 1].end > e->start)
+			continue;
+		if (i >= (int)d->nt || d->t[i].start >= e->end)
+			continue;
+		for (j = i; j < (int)d->nt && d->t[j].start < e->end; j++)
+			;
+		d->ents[o] = *e;
+		d->ents[o].t0 = i;
+		d->ents[o].t1 = j;
+		for (; i < j; i++)
+			d->t[i].ent = (int)o;
+		o++;
+	}
+	d->nents = o;
+}
+
+/* ---- capitalisation fallback ------------------------------------------ */
+
+static const char *const org_words[] = {
+	"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "news",
+	"times", "post", "journal", "ventures", "capital", "partners", "bank", "agency",
+	"ministry", "department", "university", "council", "party", "association", "institute",
+	"committee", "commission", "foundation", "company", "press", "reuters", "network",
+	"union", "fund", "office", "service", "services", "house", "police", "court",
+	"enforcement", "technologies", "systems", "labs", "media", "tech", NULL
+};
+
+static int
+is_org_word(const struct doc *d, int i)
+{
+	size_t k;
+
+	for (k = 0; org_words[k]; k++)
+		if (tok_is(d, i, org_words[k]))
+			return 1;
+	return 0;
+}
+
+static int
+all_caps(const struct doc *d, int i)
+{
+	size_t b = d->t[i].bstart, n = 0, up = 0;
+
+	while (b < d->t[i].bend) {
+		uint32_t c = utf8_next(d->text, d->t[i].bend, &b);
+		if (uc_is_alpha(c)) {
+			n++;
+			up += uc_is_upper(c) != 0;
+		}
+	}
+	return n >= 2 && up == n;
+}
+
+/* A capitalised word that may be part of a name. */
+static int
+name_word(const struct doc *d, int i, int sent_start)
+{
+	const struct qtok *t = &d->t[i];
+
+	if (t->type != TOK_WORD || !t->cap)
+		return 0;
+	if (t->fw & ~(unsigned)FW_ADV)
+		return 0;
+	if (t->cueflags || t->noun == NOUN_PERSON)
+		return 0; /* "Says", "CEO": cues and titles are not names */
+	if (sent_start && (t->noun || (t->fw & FW_ADV)))
+		return 0;
+	return 1;
+}
+
+void
+doc_fallback_names(struct doc *d)
+{
+	int i = 0, n = (int)d->nt;
+	size_t first = d->nents, k, m;
+
+	while (i < n) {
+		int j, start_of_sent, org = 0;
+		if (!name_word(d, i, i == d->sent_t0[d->t[i].sent])) {
+			i++;
+			continue;
+		}
+		start_of_sent = i == d->sent_t0[d->t[i].sent] ||
+				(i > 0 && d->t[i - 1].type == TOK_PUNCT && d->t[i - 1].mark == 1);
+		j = i + 1;
+		while (j < n && d->t[j].sent == d->t[i].sent && name_word(d, j, 0) &&
+		       d->t[j].start <= d->t[j - 1].end + 1)
+			j++;
+		/* A lone capitalised word opening a sentence is a name only if it
+		 * is capitalised somewhere else too (not "Employees at ..."). */
+		if (j == i + 1 && start_of_sent) {
+			int seen = 0, q;
+			for (q = 0; q < n && !seen; q++)
+				seen = q != i && d->t[q].h == d->t[i].h && d->t[q].cap &&
+				       q != d->sent_t0[d->t[q].sent];
+			if (!seen) {
+				i = j;
+				continue;
+			}
+		}
+		if (j - i > 4) { /* a title-case line (headline), not a name */
+			i = j;
+			continue;
+		}
+		{
+			int q;
+			for (q = i; q < j; q++)
+				org |= is_org_word(d, q);
+			if (j == i + 1 && all_caps(d, i))
+				org = 1;
+		}
+		doc_add_entity(d, d->t[i].start, d->t[j - 1].end,
+			       org ? EK_ORG : (j - i >= 2 ? EK_PER : EK_OTHER), NULL, 0);
+		i = j;
+	}
+	/* Canonical names: a one-word mention takes the longest person name
+	 * ending in it ("Altman" -> "Sam Altman"); others are their own text. */
+	for (k = first; k < d->nents; k++) {
+		struct qent *e = &d->ents[k];
+		size_t bs = utf8_byte_offset(d->text, d->len, e->start);
+		size_t be = utf8_byte_offset(d->text, d->len, e->end);
+		e->canonical = d->text + bs;
+		e->canon_len = be - bs;
+	}
+	for (k = first; k < d->nents; k++) {
+		struct qent *e = &d->ents[k];
+		size_t best = 0;
+		if (e->end - e->start > 40 || memchr(e->canonical, ' ', e->canon_len))
+			continue;
+		for (m = first; m < d->nents; m++) {
+			const struct qent *f = &d->ents[m];
+			if (f->kind != EK_PER || f->canon_len <= e->canon_len + 1 || f->canon_len <= best)
+				continue;
+			if (memcmp(f->canonical + f->canon_len - e->canon_len, e->canonical, e->canon_len) == 0 &&
+			    f->canonical[f->canon_len - e->canon_len - 1] == ' ') {
+				best = f->canon_len;
+				e->canonical = f->canonical;
+				e->canon_len = f->canon_len;
+				e->kind = EK_PER;
+			}
+		}
+		if (e->kind == EK_OTHER)
+			e->kind = EK_ORG;
+	}
+}
+
+void
+doc_clear(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nowned; k++)
+		free(d->owned[k]);
+	d->nowned = 0;
+	d->nt = 0;
+	d->nents = 0;
+	d->nqs = 0;
+	d->nout = 0;
+	memset(&d->last_per, 0, sizeof d->last_per);
+	memset(&d->last_org, 0, sizeof d->last_org);
+	memset(&d->last_speaker, 0, sizeof d->last_speaker);
+	d->last_per.t0 = d->last_org.t0 = d->last_speaker.t0 = -1;
+	d->last_per_sent = d->last_org_sent = d->last_speaker_sent = -100;
+}
+
+void
+doc_release(struct doc *d)
+{
+	doc_clear(d);
+	free(d->owned);
+	free(d->t);
+	free(d->sent_t0);
+	free(d->ents);
+	free(d->qs);
+	free(d->out);
+	spans_release(&d->sents);
+	spans_release(&d->paras);
+	tokens_release(&d->tk);
+}

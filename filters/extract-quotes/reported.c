@@ -1,0 +1,316 @@
+/*
+ * reported.c - reported (indirect) speech, without quotation marks.
+ *
+ * Forms (PARC / Gender Gap Tracker style):
+ *   X said (that) CLAUSE          X told Y (that) CLAUSE
+ *   X wrote in a post on X that CLAUSE (a prepositional phrase first)
+ *   X added/noted/argued/... that CLAUSE, and "bare" verbs without "that"
+ *   CLAUSE, X said.   CLAUSE, said X.   CLAUSE, X said on Monday.
+ *   According to X, CLAUSE.   CLAUSE, according to X.
+ * The quote is the content clause, without "that".  It ends at the end of
+ * the sentence, at a semicolon, or where a new cue starts: a coordinated
+ * verb ("... but stressed that"), a participle (", saying"), a trailing
+ * attribution.  A cue whose object is a noun phrase ("expressed concern
+ * over ...", "welcomed the statements") reports no content and is not a
+ * quote; neither is a negated cue ("did not say") nor a passive one.
+ * "According to X" wrapped around another quote is only its relay.
+ */
+#include <string.h>
+
+#include "quotes.h"
+
+static int
+is_end_punct(const struct doc *d, int j)
+{
+	return tok_is_punct(d, j, ".") || tok_is_punct(d, j, "?") || tok_is_punct(d, j, "!") ||
+	       tok_is_punct(d, j, ";") || tok_is_punct(d, j, ":");
+}
+
+/* A bare content clause: a subject then a finite verb, roughly. */
+static int
+clause_like(const struct doc *d, int i, int limit)
+{
+	int j;
+
+	if (i >= limit || d->t[i].type != TOK_WORD)
+		return 0;
+	if (d->t[i].fw & (FW_SUBJ))
+		return 1;
+	if (tok_is(d, i, "there"))
+		return 1;
+	if (d->t[i].fw & (FW_PREP | FW_NOCONTENT | FW_NEG | FW_AUX | FW_OBJPRON))
+		return 0;
+	if (tok_is(d, i, "to"))
+		return 0;
+	for (j = i; j < limit && j < i + 9; j++) {
+		const struct qtok *t = &d->t[j];
+		size_t n = t->bend - t->bstart;
+		if (tok_is_punct(d, j, ",") || is_end_punct(d, j) || (t->fw & FW_THAT))
+			return 0;
+		if (t->type != TOK_WORD || j == i)
+			continue;
+		if (t->fw & FW_AUX)
+			return 1;
+		if (!t->cap && n > 3 && memcmp(d->text + t->bend - 2, "ed", 2) == 0)
+			return 1;
+		if (!t->cap && n > 3 && d->text[t->bend - 1] == 's' && j + 1 < limit &&
+		    d->t[j + 1].type == TOK_WORD && !d->t[j + 1].cap && !d->t[j + 1].fw)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a new cue start at token j (ending the content before it)? */
+static int
+content_stops(const struct doc *d, int j, int limit)
+{
+	int k;
+
+	if (is_end_punct(d, j) && !tok_is_punct(d, j, ":"))
+		return 1;
+	if (tok_is_punct(d, j, ",")) {
+		k = j + 1;
+		if (k < limit && (d->t[k].cueflags & CUE_PREP))
+			return 1;
+		if (k < limit && d->t[k].cueflags && d->t[k].ing && !(d->t[k].cueflags & CUE_QUOTE))
+			return 1;
+		if (k < limit && (d->t[k].fw & FW_CONJ)) {
+			k++;
+			while (k < limit && (d->t[k].fw & FW_ADV))
+				k++;
+			if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_QUOTE))
+				return 1;
+		}
+		/* ", X said." */
+		for (k = j + 1; k < limit && k < j + 6 && d->t[k].type == TOK_WORD; k++)
+			if ((d->t[k].cueflags & CUE_FINAL) && !d->t[k].ing &&
+			    (k + d->t[k].cuelen >= limit || d->t[k + d->t[k].cuelen].type == TOK_PUNCT))
+				return 1;
+		return 0;
+	}
+	if (d->t[j].fw & FW_CONJ) {
+		k = j + 1;
+		while (k < limit && (d->t[k].fw & FW_ADV))
+			k++;
+		if (k < limit && d->t[k].cueflags && !d->t[k].ing && !(d->t[k].cueflags & (CUE_QUOTE | CUE_PREP)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Overlaps a quote already found? */
+static int
+overlaps(const struct doc *d, size_t s, size_t e)
+{
+	size_t k;
+
+	for (k = 0; k < d->nout; k++)
+		if (!d->out[k].dead && d->out[k].s < e && s < d->out[k].e)
+			return 1;
+	return 0;
+}
+
+static int
+sentence_has_quote(const struct doc *d, int s)
+{
+	size_t k;
+
+	for (k = 0; k < d->nout; k++)
+		if (!d->out[k].dead && d->out[k].sent == s)
+			return 1;
+	return 0;
+}
+
+/* Emit content [a, b] (tokens) for cue i with speaker sp. */
+static int
+emit(struct doc *d, int a, int b, int i, int len, const struct mention *sp, int s)
+{
+	int j;
+
+	while (b > a && (d->t[b].type == TOK_PUNCT) && !d->t[b].mark)
+		b--;
+	if (b - a < 2)
+		return 0;
+	for (j = a; j <= b; j++)
+		if (d->t[j].quote >= 0 || d->t[j].mark)
+			return 0;
+	if (overlaps(d, d->t[a].start, d->t[b].end))
+		return 0;
+	quote_add(d, d->t[a].start, d->t[b].end, QT_INDIRECT, sp, i, i + len, s);
+	for (j = i; j < i + len; j++)
+		d->t[j].used = 1;
+	if (sp->t0 >= 0)
+		coref_note(d, sp, s);
+	return 1;
+}
+
+/* "CONTENT, X said." : the cue ends its sentence (a phrase may follow). */
+static int
+trailing(struct doc *d, int i, int s)
+{
+	int s0 = d->sent_t0[s], limit = d->sent_t0[s + 1], len = d->t[i].cuelen, j = i + len, c;
+	struct mention sp;
+
+	if (!(d->t[i].cueflags & CUE_FINAL) || d->t[i].ing)
+		return 0;
+	if (j < limit && !is_end_punct(d, j) && !tok_is_punct(d, j, ",")) {
+		/* "said on Monday." / "said in a statement." */
+		int k;
+		if (!(d->t[j].fw & FW_PREP))
+			return 0;
+		for (k = j; k < limit && !is_end_punct(d, k) && !tok_is_punct(d, k, ","); k++)
+			if (d->t[k].fw & FW_THAT || d->t[k].cueflags)
+				return 0;
+	} else if (j < limit && tok_is_punct(d, j, ",")) {
+		if (!(j + 1 < limit && ((d->t[j + 1].cueflags & CUE_PREP) || (d->t[j + 1].ing && d->t[j + 1].cueflags))))
+			return 0;
+	}
+	sp = speaker_of_cue(d, i);
+	if (sp.t0 < 0)
+		return 0;
+	c = sp.t0 < i ? sp.t0 - 1 : i - 1;
+	if (sp.t0 < i) {
+		/* Skip a leading title: "Apple CEO Tim Cook said" -> comma before "Apple". */
+		while (c >= s0 && d->t[c].type == TOK_WORD && (d->t[c].noun || d->t[c].ent >= 0 || (d->t[c].fw & FW_DET)))
+			c--;
+	}
+	if (c <= s0 || !tok_is_punct(d, c, ","))
+		return 0;
+	{
+		int a = s0;
+		/* Skip a leading "According to X," of another source. */
+		while (a < c && (d->t[a].mark || d->t[a].type == TOK_PUNCT))
+			a++;
+		return emit(d, a, c - 1, i, len, &sp, s);
+	}
+}
+
+static void
+verb_cue(struct doc *d, int i, int s)
+{
+	int limit = d->sent_t0[s + 1], s0 = d->sent_t0[s];
+	unsigned f = d->t[i].cueflags;
+	int len = d->t[i].cuelen, j = i + len, a, b, has_that = 0;
+	struct mention sp;
+
+	if (f & (CUE_QUOTE | CUE_PREP))
+		return;
+	if (i > s0 && (d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)))
+		return; /* a noun: "the report", "his claims" */
+	if (i > s0 && tok_is(d, i - 1, "to"))
+		return; /* "declined to say", "wants to tell" */
+	if (d->t[i].cap && i != s0)
+		return;
+	if (trailing(d, i, s))
+		return;
+	if (j >= limit)
+		return;
+	/* A prepositional phrase before "that": "wrote in a post on X that". */
+	if ((d->t[j].fw & FW_PREP) && !tok_is(d, j, "that")) {
+		int k;
+		for (k = j; k < limit && k < j + 10; k++)
+			if ((d->t[k].fw & FW_THAT) || d->t[k].cueflags || is_end_punct(d, k))
+				break;
+		if (k < limit && (d->t[k].fw & FW_THAT))
+			j = k;
+		else
+			return;
+	}
+	/* A hearer: "told NBC News (that)", "told staff he ...". */
+	if ((f & CUE_OBJ) && !(d->t[j].fw & FW_THAT)) {
+		int k = j, e = d->t[j].ent;
+		if (e >= 0 && d->ents[e].t0 == j)
+			k = d->ents[e].t1;
+		else if (d->t[j].fw & FW_OBJPRON)
+			k = j + 1;
+		else if (d->t[j].fw & (FW_DET | FW_POSS)) {
+			k = j + 1;
+			while (k + 1 < limit && k < j + 4 && d->t[k].type == TOK_WORD && !d->t[k].fw &&
+			       !d->t[k + 1].fw && d->t[k + 1].type == TOK_WORD)
+				k++;
+			k++;
+		} else if (d->t[j].type == TOK_WORD && !d->t[j].fw && !d->t[j].cap)
+			k = j + 1;
+		if (k < limit && (d->t[k].fw & FW_PREP) && !(d->t[k].fw & FW_THAT)) {
+			int m;
+			for (m = k; m < limit && m < k + 8; m++)
+				if (d->t[m].fw & FW_THAT)
+					break;
+			if (m < limit && (d->t[m].fw & FW_THAT))
+				k = m;
+		}
+		if (k > j && k < limit && ((d->t[k].fw & FW_THAT) || clause_like(d, k, limit)))
+			j = k;
+		else if (k > j && k < limit && (f & CUE_BARE) && !(d->t[k].fw & FW_THAT))
+			return;
+	}
+	if (j < limit && (d->t[j].fw & FW_THAT)) {
+		has_that = 1;
+		j++;
+	} else if (j < limit && tok_is_punct(d, j, ":")) {
+		j++;
+		if (!clause_like(d, j, limit))
+			return;
+	} else if (!(f & CUE_BARE) || !clause_like(d, j, limit)) {
+		return;
+	}
+	(void)has_that;
+	if (j >= limit)
+		return;
+	a = j;
+	for (b = a; b < limit && !content_stops(d, b, limit); b++)
+		;
+	b--;
+	if (b - a < 2)
+		return;
+	sp = speaker_of_cue(d, i);
+	if (sp.t0 < 0)
+		return;
+	emit(d, a, b, i, len, &sp, s);
+}
+
+/* "According to X, CONTENT." / "CONTENT, according to X." */
+static void
+according(struct doc *d, int i, int s)
+{
+	int s0 = d->sent_t0[s], limit = d->sent_t0[s + 1], len = d->t[i].cuelen, k;
+	struct mention src;
+	int first = i, a, b;
+
+	while (first > s0 && (d->t[first - 1].mark || d->t[first - 1].type == TOK_PUNCT))
+		first--;
+	if (sentence_has_quote(d, s))
+		return; /* the relay of a quote of this sentence */
+	src = speaker_np_right(d, i + len, limit);
+	if (src.t0 < 0)
+		return;
+	if (first == s0) {
+		for (k = i + len; k < limit && !tok_is_punct(d, k, ","); k++)
+			;
+		if (k >= limit)
+			return;
+		a = k + 1;
+		b = limit - 1;
+	} else {
+		if (!tok_is_punct(d, i - 1, ","))
+			return;
+		a = s0;
+		b = i - 2;
+	}
+	while (a < b && d->t[a].type == TOK_PUNCT)
+		a++;
+	emit(d, a, b, i, len, &src, s);
+}
+
+void
+reported_sentence(struct doc *d, int s)
+{
+	int i, s0 = d->sent_t0[s], limit = d->sent_t0[s + 1];
+
+	for (i = s0; i < limit; i++)
+		if (d->t[i].cueflags && !d->t[i].used && d->t[i].quote < 0 && !(d->t[i].cueflags & CUE_PREP))
+			verb_cue(d, i, s);
+	for (i = s0; i < limit; i++)
+		if ((d->t[i].cueflags & CUE_PREP) && !d->t[i].used && d->t[i].quote < 0)
+			according(d, i, s);
+}

@@ -1,0 +1,443 @@
+/*
+ * speaker.c - who is speaking: the subject of a cue verb, noun phrases,
+ * and coreference of pronouns and descriptions.
+ *
+ * No parser: a cue's subject is read off the words around it.  Left of
+ * the verb, adverbs and auxiliaries are skipped; what ends there is the
+ * subject (a name, a pronoun, a description), or an appositive or
+ * relative clause set off by commas, whose head comes before it.  A cue
+ * coordinated with an earlier verb ("..., but said") or a participle
+ * ("..., saying") takes the subject of its clause.  After a closing
+ * quotation mark or a comma the speaker may follow the verb ("said the
+ * company").
+ *
+ * Pronouns and definite descriptions ("he", "the CEO", "the company",
+ * "the group") resolve to the most recent compatible speaker or sentence
+ * subject of the last few sentences, then to the most recent compatible
+ * name; a description of unnamed people ("critics", "an open letter") has
+ * no speaker (null), never a guess.
+ */
+#include <string.h>
+
+#include "quotes.h"
+
+#define COREF_SENTS 4
+
+static struct mention
+none(void)
+{
+	struct mention m;
+
+	memset(&m, 0, sizeof m);
+	m.t0 = m.t1 = -1;
+	m.kind = EK_OTHER;
+	return m;
+}
+
+static struct mention
+of_entity(const struct doc *d, int e)
+{
+	struct mention m = none();
+	const struct qent *x = &d->ents[e];
+
+	m.t0 = x->t0;
+	m.t1 = x->t1;
+	m.kind = x->kind;
+	m.name = x->canonical;
+	m.name_len = x->canon_len;
+	return m;
+}
+
+static int
+sent_of(const struct doc *d, int i)
+{
+	return d->t[i].sent;
+}
+
+unsigned
+cue_at(const struct doc *d, int i)
+{
+	if (i < 0 || (size_t)i >= d->nt)
+		return 0;
+	return d->t[i].cueflags;
+}
+
+/* The most recent mention of a person/organisation name before token i,
+ * no further back than COREF_SENTS sentences. */
+static int
+recent_entity(const struct doc *d, int i, enum ent_kind kind, int maxback)
+{
+	int j, s = d->t[i].sent;
+
+	for (j = i - 1; j >= 0 && d->t[j].sent >= s - maxback; j--) {
+		int e = d->t[j].ent;
+		if (e >= 0 && d->ents[e].kind == kind && d->t[j].quote < 0)
+			return e;
+	}
+	return -1;
+}
+
+/* Resolve to the salient speaker or subject of a kind, else a recent name. */
+static struct mention
+resolve(struct doc *d, int i, enum ent_kind kind, int plural)
+{
+	int s = sent_of(d, i), e;
+	struct mention m = none();
+	const struct mention *sp = &d->last_speaker;
+	const struct mention *sub = kind == EK_PER ? &d->last_per : &d->last_org;
+	int sub_sent = kind == EK_PER ? d->last_per_sent : d->last_org_sent;
+	int sp_ok = sp->t0 >= 0 && d->last_speaker_sent >= s - COREF_SENTS &&
+		    (sp->kind == kind || (plural && sp->plural)) && sp->t0 < i;
+	int sub_ok = sub->t0 >= 0 && sub_sent >= s - COREF_SENTS && sub->t0 < i;
+
+	if (sp_ok && (!sub_ok || d->last_speaker_sent >= sub_sent))
+		m = *sp;
+	else if (sub_ok)
+		m = *sub;
+	else if (!plural && (e = recent_entity(d, i, kind, 2)) >= 0)
+		m = of_entity(d, e);
+	else if (plural && sp_ok)
+		m = *sp;
+	if (m.t0 < 0 || (!m.name && !plural))
+		return none();
+	m.plural = plural;
+	return m;
+}
+
+static struct mention
+pronoun(struct doc *d, int i)
+{
+	struct mention m = none();
+
+	if (tok_is(d, i, "he") || tok_is(d, i, "she"))
+		m = resolve(d, i, EK_PER, 0);
+	else if (tok_is(d, i, "they"))
+		m = resolve(d, i, EK_ORG, 1);
+	else if (tok_is(d, i, "it"))
+		m = resolve(d, i, EK_ORG, 0);
+	else
+		return none(); /* I, we, you: the writer or a quoted speaker */
+	if (m.t0 < 0 && !tok_is(d, i, "they"))
+		return none();
+	m.t0 = i;
+	m.t1 = i + 1;
+	if (tok_is(d, i, "they")) {
+		m.plural = 1;
+		if (m.name == NULL)
+			m.kind = EK_OTHER;
+	}
+	return m;
+}
+
+/* The first token of the entity starting at i, when an entity starts there. */
+static int
+ent_starts(const struct doc *d, int i)
+{
+	int e;
+
+	if (i < 0 || (size_t)i >= d->nt || (e = d->t[i].ent) < 0)
+		return -1;
+	return d->ents[e].t0 == i ? e : -1;
+}
+
+/* A description: determiner/modifiers + head noun at h, spanning [t0, h].
+ * pp: the entity of a prepositional phrase after the head, or -1. */
+static struct mention
+description(struct doc *d, int t0, int h, int pp)
+{
+	struct mention m = none();
+	enum noun_class c = (enum noun_class)d->t[h].noun;
+	int definite = (d->t[t0].fw & (FW_DET | FW_POSS)) && !(d->t[t0].fw & FW_INDEF);
+	int plural = c == NOUN_GROUP || c == NOUN_REP;
+
+	if (c == NOUN_REP && pp >= 0) {
+		m = of_entity(d, pp);
+	} else if (c == NOUN_PERSON && definite) {
+		m = resolve(d, h, EK_PER, 0);
+	} else if (c == NOUN_ORG && definite) {
+		m = resolve(d, h, EK_ORG, 0);
+		if (!m.name)
+			return none();
+	}
+	if (m.t0 < 0 && c == NOUN_NONE && !definite && !d->t[h].cap) {
+		/* An unknown bare noun ("critics say"): only plurals in -s name a source. */
+		size_t n = d->t[h].bend - d->t[h].bstart;
+		if (n < 4 || d->text[d->t[h].bend - 1] != 's')
+			return none();
+	}
+	m.t0 = t0;
+	m.t1 = h + 1;
+	m.plural = plural || m.plural;
+	if (!m.name)
+		m.kind = EK_OTHER;
+	return m;
+}
+
+/* Entity after "behind/for/of/from/at" following the head noun h. */
+static int
+pp_entity(const struct doc *d, int h)
+{
+	if (h + 2 < (int)d->nt && (d->t[h + 1].fw & FW_PREP) && d->t[h + 1].sent == d->t[h].sent) {
+		int e = ent_starts(d, h + 2);
+		if (e < 0 && (d->t[h + 2].fw & FW_DET))
+			e = ent_starts(d, h + 3);
+		if (e >= 0 && (d->ents[e].kind == EK_ORG || d->ents[e].kind == EK_PER))
+			return e;
+	}
+	return -1;
+}
+
+/* A run of names and titles from i ("OpenAI CEO Sam Altman"): its
+ * person, else its first organisation.  *end gets the token after it. */
+static struct mention
+name_run(struct doc *d, int i, int limit, int *end)
+{
+	int j = i, best = -1, first = -1;
+
+	while (j < limit && j < (int)d->nt) {
+		int e = ent_starts(d, j);
+		if (e >= 0) {
+			if (d->ents[e].kind == EK_PER)
+				best = e;
+			if (first < 0)
+				first = e;
+			j = d->ents[e].t1;
+		} else if (d->t[j].noun == NOUN_PERSON || (d->t[j].type == TOK_WORD && d->t[j].h == word_hash("'s", 2))) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	*end = j;
+	if (best < 0)
+		best = first;
+	if (best < 0)
+		return none();
+	return of_entity(d, best);
+}
+
+struct mention
+speaker_np_right(struct doc *d, int i, int limit)
+{
+	int j, h, end;
+	struct mention m;
+
+	if (i < 0 || i >= limit || (size_t)i >= d->nt)
+		return none();
+	if (d->t[i].fw & FW_SUBJ)
+		return pronoun(d, i);
+	if (ent_starts(d, i) >= 0) {
+		return name_run(d, i, limit, &end);
+	}
+	/* Determiner, modifiers, head noun. */
+	j = i;
+	if (d->t[j].fw & (FW_DET | FW_POSS | FW_INDEF))
+		j++;
+	if (ent_starts(d, j) >= 0 && j > i) {
+		m = name_run(d, j, limit, &end);
+		if (end < limit && d->t[end].noun != NOUN_NONE && d->t[end].noun != NOUN_PERSON)
+			return description(d, i, end, -1); /* "the ICEout.tech group" */
+		return m;
+	}
+	h = -1;
+	while (j < limit && j < i + 5 && d->t[j].type == TOK_WORD && !(d->t[j].fw & ~(unsigned)FW_ADV) &&
+	       !d->t[j].cueflags) {
+		h = j++;
+		if (d->t[h].noun != NOUN_NONE)
+			break;
+	}
+	if (h < 0)
+		return none();
+	if (d->t[h].noun == NOUN_NONE && (d->t[i].fw & (FW_DET | FW_POSS | FW_INDEF)) == 0)
+		return none();
+	return description(d, i, h, pp_entity(d, h));
+}
+
+/* The noun phrase ending at token k (subject left of a verb). */
+static struct mention
+np_left(struct doc *d, int k, int s0)
+{
+	int e, j;
+
+	if (k < s0)
+		return none();
+	if (d->t[k].fw & FW_SUBJ)
+		return pronoun(d, k);
+	if ((e = d->t[k].ent) >= 0) {
+		const struct qent *x = &d->ents[e];
+		if (x->kind == EK_LOC || x->kind == EK_MISC || x->kind == EK_OTHER) {
+			if (x->t0 - 1 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP))
+				return none();
+		}
+		/* An entity inside a prepositional phrase: "organisers behind X". */
+		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP)) {
+			int h = x->t0 - 2;
+			if (d->t[h].type == TOK_WORD && d->t[h].noun != NOUN_NONE) {
+				for (j = h; j > s0 && j > h - 4 && d->t[j - 1].type == TOK_WORD &&
+					    !(d->t[j - 1].fw & ~(unsigned)(FW_DET | FW_POSS | FW_INDEF | FW_ADV)) &&
+					    !d->t[j - 1].cueflags;
+				     j--)
+					if (d->t[j - 1].fw & (FW_DET | FW_POSS | FW_INDEF)) {
+						j--;
+						break;
+					}
+				return description(d, j, h, d->t[h].noun == NOUN_REP ? e : -1);
+			}
+			if (d->t[h].type == TOK_WORD && !d->t[h].cap && !(d->t[h].fw))
+				return none(); /* "the violence in X said"? not a speaker */
+		}
+		return of_entity(d, e);
+	}
+	if (d->t[k].type != TOK_WORD || (d->t[k].fw & ~(unsigned)FW_ADV) || d->t[k].cueflags)
+		return none();
+	/* A description ending at k: walk left over modifiers to a determiner. */
+	for (j = k; j > s0 && j > k - 5; j--) {
+		const struct qtok *p = &d->t[j - 1];
+		if (p->type != TOK_WORD || p->cueflags)
+			break;
+		if (p->fw & (FW_DET | FW_POSS | FW_INDEF)) {
+			j--;
+			break;
+		}
+		if (p->fw)
+			break;
+		if (p->ent >= 0)
+			continue;
+		if (p->cap && j - 1 != s0)
+			continue;
+		if (!p->cap)
+			continue;
+		break;
+	}
+	/* Skip an undetermined run that is really a clause: require a known
+	 * noun, a determiner, or a short bare plural. */
+	if (d->t[k].noun == NOUN_NONE && !(d->t[j].fw & (FW_DET | FW_POSS)) && k - j > 1)
+		return none();
+	return description(d, j, k, -1);
+}
+
+struct mention
+clause_subject(struct doc *d, int s, int limit)
+{
+	int i = d->sent_t0[s], again = 1;
+
+	while (again && i < limit) {
+		again = 0;
+		while (i < limit && (d->t[i].mark || d->t[i].quote >= 0 || d->t[i].type != TOK_WORD))
+			i++;
+		if (i >= limit)
+			break;
+		if ((d->t[i].fw & (FW_PREP | FW_SUBORD)) || ((d->t[i].fw & FW_ADV) && d->t[i].ent < 0)) {
+			/* A leading adverbial: skip to its comma. */
+			int j = i + 1;
+			while (j < limit && !tok_is_punct(d, j, ","))
+				j++;
+			if (j < limit) {
+				i = j + 1;
+				again = 1;
+			} else if (d->t[i].fw & FW_ADV) {
+				i++;
+				again = 1;
+			}
+		} else if (d->t[i].fw & FW_CONJ) {
+			i++;
+			again = 1;
+		}
+	}
+	if (i >= limit)
+		return none();
+	return speaker_np_right(d, i, limit);
+}
+
+struct mention
+speaker_of_cue(struct doc *d, int i)
+{
+	int s = sent_of(d, i), s0 = d->sent_t0[s], k = i - 1;
+	unsigned f = d->t[i].cueflags;
+	int after = i + d->t[i].cuelen, limit = d->sent_t0[s + 1];
+
+	if (d->t[i].ing) {
+		if (k >= s0 && (tok_is_punct(d, k, ",") || (d->t[k].fw & (FW_PREP | FW_SUBORD))))
+			return clause_subject(d, s, i);
+		if (k >= s0 && (d->t[k].fw & FW_SUBJ))
+			return pronoun(d, k);
+		if (k >= s0 && d->t[k].ent >= 0)
+			return np_left(d, k, s0);
+		return clause_subject(d, s, i);
+	}
+	while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX | FW_NEG)) &&
+	       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET))) {
+		if (d->t[k].fw & FW_NEG)
+			return none(); /* "did not say": no statement */
+		k--;
+	}
+	if (k < s0)
+		return none();
+	if (d->t[k].fw & FW_BE)
+		return none(); /* passive "is said to", "was told" */
+	if (d->t[k].mark == 2 || tok_is_punct(d, k, ",")) {
+		if ((f & CUE_FINAL) && after < limit && !(d->t[after].fw & FW_SUBJ)) {
+			struct mention m = speaker_np_right(d, after, limit);
+			int e = m.t1;
+			if (m.t0 >= 0 && (e >= limit || d->t[e].type == TOK_PUNCT || (d->t[e].fw & FW_PREP)))
+				return m;
+		}
+		if (d->t[k].mark == 2)
+			return none();
+		/* An appositive or relative clause: the head before its comma. */
+		{
+			int c = k - 1;
+			while (c > s0 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].cueflags)
+				c--;
+			if (c > s0 && tok_is_punct(d, c, ",")) {
+				int a = c + 1;
+				if ((d->t[a].fw & (FW_DET | FW_POSS | FW_INDEF | FW_REL)) || d->t[a].noun ||
+				    d->t[a].ent >= 0)
+					return np_left(d, c - 1, s0);
+			}
+		}
+		return none();
+	}
+	if (d->t[k].fw & FW_CONJ)
+		return clause_subject(d, s, k);
+	if (d->t[k].fw & FW_REL) {
+		int c = k - 1;
+		if (c >= s0 && tok_is_punct(d, c, ","))
+			c--;
+		return np_left(d, c, s0);
+	}
+	return np_left(d, k, s0);
+}
+
+void
+coref_note(struct doc *d, const struct mention *m, int sent)
+{
+	if (m->t0 < 0)
+		return;
+	d->last_speaker = *m;
+	d->last_speaker_sent = sent;
+	if (m->name && m->kind == EK_PER) {
+		d->last_per = *m;
+		d->last_per_sent = sent;
+	} else if (m->name && m->kind == EK_ORG) {
+		d->last_org = *m;
+		d->last_org_sent = sent;
+	}
+}
+
+void
+coref_sentence(struct doc *d, int s)
+{
+	int lim = d->sent_t0[s + 1];
+	struct mention m = clause_subject(d, s, lim);
+
+	if (m.t0 < 0 || !m.name)
+		return;
+	if (m.kind == EK_PER) {
+		d->last_per = m;
+		d->last_per_sent = s;
+	} else if (m.kind == EK_ORG) {
+		d->last_org = m;
+		d->last_org_sent = s;
+	}
+}

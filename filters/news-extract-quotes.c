@@ -1,0 +1,240 @@
+/*
+ * news-extract-quotes - who said what: direct, partial and reported speech.
+ *
+ * Adds `quotes` to each record: [{"text", "start", "end", "type", "speaker",
+ * "speaker_start", "speaker_end", "cue"}], offsets in code points of the
+ * text field, type "direct" (all of the content in quotation marks),
+ * "partial" (quoted words inside the writer's paraphrase) or "indirect"
+ * (reported speech without marks).  speaker is the canonical name of the
+ * speaker (from the record's entities when present), or null when the
+ * source has no name; speaker_start/speaker_end point at the mention
+ * nearest the cue ("he", "the company", a name).  cue is the reporting
+ * verb or phrase as written, null for a quote that continues the one
+ * before it.
+ *
+ * Reads: the text field (-f), sentences and paragraphs (news-split) when
+ * present, entities (news-tag-entities) when present; otherwise names are
+ * found with the shared tagger when its model is installed, else by
+ * capitalisation.  Writes: quotes.  Stateless: memory is bounded by the
+ * largest record.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "datafile.h"
+#include "err.h"
+#include "extract-quotes/quotes.h"
+#include "spans.h"
+#include "stream.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+struct options {
+	const char *cues, *speakers;
+	unsigned types; /* bit QT_* */
+	int no_entities;
+};
+
+struct extractor {
+	struct options opt;
+	struct lexicon *lx;
+	struct doc doc;
+	struct spans sents, paras;
+	struct utf8_index ix;
+	unsigned long nquotes[3];
+};
+
+enum { OPT_CUES = 256, OPT_SPEAKERS, OPT_TYPES, OPT_IGNORE_ENTITIES };
+
+static const char *const type_names[] = { "direct", "partial", "indirect", NULL };
+
+static const struct cli_option options[] = {
+	{ "types", OPT_TYPES, required_argument, "TYPE,...",
+	  "quote types to write: direct, partial, indirect (default all)" },
+	{ "cues", OPT_CUES, required_argument, "FILE",
+	  "cue-verb lexicon (default quotes/en/cue-verbs.txt in the data directory)" },
+	{ "speakers", OPT_SPEAKERS, required_argument, "FILE",
+	  "speaker-noun lexicon (default quotes/en/speaker-nouns.txt)" },
+	{ "ignore-entities", OPT_IGNORE_ENTITIES, no_argument, NULL,
+	  "find names by capitalisation even when the record has entities" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct options *o = ctx;
+
+	switch (key) {
+	case OPT_CUES: o->cues = arg; break;
+	case OPT_SPEAKERS: o->speakers = arg; break;
+	case OPT_TYPES: o->types = cli_name_set(arg, type_names, "--types"); break;
+	case OPT_IGNORE_ENTITIES: o->no_entities = 1; break;
+	}
+}
+
+static enum ent_kind
+kind_of(const char *type)
+{
+	if (strcmp(type, "PER") == 0)
+		return EK_PER;
+	if (strcmp(type, "ORG") == 0)
+		return EK_ORG;
+	if (strcmp(type, "LOC") == 0 || strcmp(type, "GPE") == 0)
+		return EK_LOC;
+	if (strcmp(type, "MISC") == 0 || strcmp(type, "NORP") == 0)
+		return EK_MISC;
+	return EK_OTHER;
+}
+
+/* Entities from the record; returns 0 when it has none (no field). */
+static int
+record_entities(struct doc *d, const json_t *ents, size_t ncp)
+{
+	size_t k;
+	json_t *e;
+
+	if (!json_is_array(ents))
+		return 0;
+	json_array_foreach(ents, k, e) {
+		json_t *js = json_object_get(e, "start"), *je = json_object_get(e, "end");
+		const char *type = json_string_value(json_object_get(e, "type"));
+		const char *canon = json_string_value(json_object_get(e, "canonical"));
+		json_int_t s, en;
+		enum ent_kind kind;
+
+		if (!json_is_integer(js) || !json_is_integer(je) || !type)
+			continue;
+		s = json_integer_value(js);
+		en = json_integer_value(je);
+		if (s < 0 || en <= s || (size_t)en > ncp)
+			continue;
+		kind = kind_of(type);
+		if (kind == EK_OTHER)
+			continue; /* dates, amounts: never speakers */
+		if (!canon)
+			canon = json_string_value(json_object_get(e, "text"));
+		doc_add_entity(d, (size_t)s, (size_t)en, kind, canon, canon ? strlen(canon) : 0);
+	}
+	return 1;
+}
+
+static json_t *
+mention_json_str(const char *s, size_t n)
+{
+	return s ? json_stringn(s, n) : json_null();
+}
+
+static int
+process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
+{
+	struct extractor *x = ctx;
+	struct doc *d = &x->doc;
+	size_t ncp = utf8_cplen(text, len), k;
+	const json_t *js = json_object_get(rec, "sentences"), *jp = json_object_get(rec, "paragraphs");
+	int have_s = js && spans_from_json(js, ncp, &x->sents) == 0;
+	int have_p = jp && spans_from_json(jp, ncp, &x->paras) == 0;
+	json_t *arr = json_array();
+
+	doc_clear(d);
+	doc_prepare(d, text, len, have_s ? &x->sents : NULL, have_p ? &x->paras : NULL);
+	marks_scan(d);
+	if (x->opt.no_entities || !record_entities(d, json_object_get(rec, "entities"), ncp))
+		doc_fallback_names(d);
+	doc_index_entities(d);
+	for (k = 0; k < d->sents.n; k++) {
+		direct_sentence(d, (int)k);
+		reported_sentence(d, (int)k);
+		coref_sentence(d, (int)k);
+	}
+	direct_floating(d);
+	utf8_index_build(&x->ix, text, len);
+	for (;;) { /* write in text order */
+		const struct quote *q = NULL;
+		size_t best = 0;
+		for (k = 0; k < d->nout; k++)
+			if (!d->out[k].dead && (!q || d->out[k].s < q->s)) {
+				q = &d->out[k];
+				best = k;
+			}
+		if (!q)
+			break;
+		if (x->opt.types & (1u << q->type)) {
+			json_t *o = json_object();
+			size_t bs = utf8_index_byte(&x->ix, q->s), be = utf8_index_byte(&x->ix, q->e);
+			json_object_set_new(o, "text", json_stringn(text + bs, be - bs));
+			json_object_set_new(o, "start", json_integer((json_int_t)q->s));
+			json_object_set_new(o, "end", json_integer((json_int_t)q->e));
+			json_object_set_new(o, "type", json_string(type_names[q->type]));
+			json_object_set_new(o, "speaker", mention_json_str(q->sp.name, q->sp.name_len));
+			if (q->sp.t0 >= 0) {
+				json_object_set_new(o, "speaker_start", json_integer((json_int_t)d->t[q->sp.t0].start));
+				json_object_set_new(o, "speaker_end", json_integer((json_int_t)d->t[q->sp.t1 - 1].end));
+			} else {
+				json_object_set_new(o, "speaker_start", json_null());
+				json_object_set_new(o, "speaker_end", json_null());
+			}
+			if (q->cue0 >= 0) {
+				size_t cb = d->t[q->cue0].bstart, ce = d->t[q->cue1 - 1].bend;
+				json_object_set_new(o, "cue", json_stringn(text + cb, ce - cb));
+			} else {
+				json_object_set_new(o, "cue", json_null());
+			}
+			json_array_append_new(arr, o);
+			x->nquotes[q->type]++;
+		}
+		d->out[best].dead = 1;
+	}
+	json_object_set_new(rec, "quotes", arr);
+	stream_emit(st, rec);
+	return 0;
+}
+
+static void
+finish(void *ctx, struct stream *st)
+{
+	struct extractor *x = ctx;
+
+	if (stream_opts(st)->stats)
+		note("quotes: %lu direct, %lu partial, %lu indirect", x->nquotes[QT_DIRECT],
+		     x->nquotes[QT_PARTIAL], x->nquotes[QT_INDIRECT]);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct extractor x;
+	struct cli_program prog = { "[options] [file ...]",
+				    "Find quotations and reported speech with their speakers.",
+				    options, handle_option, NULL };
+	struct stream_filter f = { process, finish, NULL, true };
+	struct common_opts co;
+	struct stream *s;
+	char *cues, *nouns;
+	int first;
+
+	prog_init(argv);
+	memset(&x, 0, sizeof x);
+	x.opt.types = 7;
+	prog.ctx = &x.opt;
+	first = cli_parse(&prog, &co, argc, argv);
+	cues = datafile_find(x.opt.cues, "quotes/en/cue-verbs.txt");
+	nouns = datafile_find(x.opt.speakers, "quotes/en/speaker-nouns.txt");
+	x.lx = lexicon_load(cues, nouns);
+	x.doc.lx = x.lx;
+	doc_clear(&x.doc);
+	f.ctx = &x;
+	s = stream_new(&co, &f);
+	stream_run(s, argc - first, argv + first);
+	stream_free(s);
+	doc_release(&x.doc);
+	spans_release(&x.sents);
+	spans_release(&x.paras);
+	utf8_index_release(&x.ix);
+	lexicon_free(x.lx);
+	free(cues);
+	free(nouns);
+	return prog_exit();
+}
