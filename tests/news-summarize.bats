@@ -1,0 +1,304 @@
+#!/usr/bin/env bats
+# news-summarize: single-document and group summaries, length limits, offsets,
+# groups, bad input; and the ROUGE scorer of eval/ on hand-computed cases.
+
+load helpers
+
+STORY=$BATS_TEST_DIRNAME/fixtures/summarize/story.jsonl
+
+# Every summary_sentences span of every record cuts, from the text of the
+# record it names, a piece of the summary, in order (jq slices by code point).
+spans_match_summary() {
+	jq -e -s '
+		(map(select(.text)) | map({(.id): .text}) | add) as $texts
+		| all(.[] | select(.summary_sentences);
+			.summary as $s
+			| ([.summary_sentences[] | $texts[.id][.start:.end]] | join(" ")) as $j
+			| ($j | gsub("[\n\t\r]"; " ")) == $s)' "$1" >/dev/null
+}
+
+@test "--help, --version and bad usage" {
+	run --separate-stderr "$BIN/news-summarize" --help
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"--group-by"* ]]
+	[ -z "$stderr" ]
+	run --separate-stderr "$BIN/news-summarize" --method magic
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "news-summarize: unknown method 'magic'"* ]]
+	run --separate-stderr "$BIN/news-summarize" --words 0
+	[ "$status" -eq 2 ]
+	run --separate-stderr "$BIN/news-summarize" --per-record
+	[ "$status" -eq 2 ]
+	run --separate-stderr "$BIN/news-summarize" --group some
+	[ "$status" -eq 2 ]
+}
+
+@test "one record in, one out, with summary and summary_sentences that point into the text" {
+	run --separate-stderr "$BIN/news-summarize" "$STORY"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" >"$TMP/out"
+	[ "$(wc -l <"$TMP/out")" -eq 3 ]
+	jq -e -s 'map(.id) == ["river-1","river-2","river-3"]' "$TMP/out"
+	# Fields kept in order, ours added at the end; three sentences by default.
+	jq -e -s 'all(.[]; (keys_unsorted[:5] == ["id","story","published","title","text"])
+		and (keys_unsorted[5:] == ["summary","summary_sentences"])
+		and (.summary_sentences | length) == 3
+		and all(.summary_sentences[]; .id != null))' "$TMP/out"
+	spans_match_summary "$TMP/out"
+}
+
+@test "the summary of a news article states its story, and differs from the lead" {
+	run --separate-stderr "$BIN/news-summarize" --sentences 2 "$STORY"
+	[ "$status" -eq 0 ]
+	first=$(printf '%s\n' "$output" | head -1)
+	# The lead sentence is the story; the dangling "He said..." is never chosen.
+	assert_json "$first" '.summary | startswith("Flood waters closed the Elm river bridge")'
+	assert_json "$first" '.summary | contains("He said") | not'
+	run --separate-stderr "$BIN/news-summarize" --method lead --sentences 2 "$STORY"
+	[ "$status" -eq 0 ]
+	assert_json "$(printf '%s\n' "$output" | head -1)" \
+		'.summary_sentences == [{"id":"river-1","start":0,"end":100},{"id":"river-1","start":102,"end":188}]'
+}
+
+@test "--sentences, --words and --bytes are never exceeded, and no sentence is cut" {
+	# Sentence spans of the fixture, to check that every chosen span is a whole sentence.
+	for n in 1 2 3 5 8; do
+		"$BIN/news-summarize" --sentences "$n" "$STORY" >"$TMP/s"
+		jq -e -s --argjson n "$n" 'all(.[]; (.summary_sentences | length) <= $n)' "$TMP/s" >/dev/null
+	done
+	for n in 5 12 20 33 50 80 200; do
+		"$BIN/news-summarize" --words "$n" "$STORY" >"$TMP/w"
+		jq -e -s --argjson n "$n" 'all(.[]; (.summary | [splits("[ \t\n]+")] | map(select(. != "")) | length) <= $n)' \
+			"$TMP/w" >/dev/null || fail "--words $n exceeded"
+		spans_match_summary "$TMP/w"
+		"$BIN/news-summarize" --bytes "$n" "$STORY" >"$TMP/b"
+		jq -e -s --argjson n "$n" 'all(.[]; (.summary | utf8bytelength) <= $n)' "$TMP/b" >/dev/null ||
+			fail "--bytes $n exceeded"
+		spans_match_summary "$TMP/b"
+	done
+	# Whole sentences: every chosen span ends where the text has a sentence end.
+	"$BIN/news-summarize" --words 40 "$STORY" >"$TMP/w"
+	jq -e -s 'all(.[]; .text as $t | all(.summary_sentences[]; $t[.end-1:.end] | test("[.!?]")))' "$TMP/w" >/dev/null
+	# A limit below the shortest sentence gives an empty summary, not a cut one.
+	"$BIN/news-summarize" --words 3 "$STORY" >"$TMP/w"
+	jq -e -s 'all(.[]; .summary == "" and .summary_sentences == [])' "$TMP/w" >/dev/null
+}
+
+@test "--truncate fills --words and --bytes exactly, cutting only the last sentence" {
+	for n in 7 25 41; do
+		"$BIN/news-summarize" --truncate --words "$n" "$STORY" >"$TMP/w"
+		jq -e -s --argjson n "$n" 'all(.[]; (.summary | [splits("[ \t\n]+")] | map(select(. != "")) | length) == $n)' \
+			"$TMP/w" >/dev/null || fail "--truncate --words $n not exact"
+		spans_match_summary "$TMP/w"
+		"$BIN/news-summarize" --truncate --bytes "$((n * 5))" "$STORY" >"$TMP/b"
+		jq -e -s --argjson n "$((n * 5))" 'all(.[]; (.summary | utf8bytelength) <= $n and (.summary | utf8bytelength) > $n - 12)' \
+			"$TMP/b" >/dev/null || fail "--truncate --bytes $((n * 5)) not filled"
+		spans_match_summary "$TMP/b"
+	done
+}
+
+@test "offsets count code points; byte limits count UTF-8 bytes" {
+	printf '%s\n' '{"id":"u","text":"Über 500 Ärzte streikten am Montag in München für höhere Löhne. Die Klinik blieb geöffnet für Notfälle aller Art. ☺ Ende der Meldung aus Bayern heute."}' >"$TMP/u.jsonl"
+	run --separate-stderr "$BIN/news-summarize" --sentences 1 --method lead "$TMP/u.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.summary_sentences == [{"id":"u","start":0,"end":63}]'
+	assert_json "$output" '.summary == "Über 500 Ärzte streikten am Montag in München für höhere Löhne."'
+	run --separate-stderr "$BIN/news-summarize" --bytes 69 --method lead "$TMP/u.jsonl"
+	assert_json "$output" '.summary | utf8bytelength <= 69'
+	assert_json "$output" '.summary | startswith("Über")'
+	run --separate-stderr "$BIN/news-summarize" --bytes 68 --method lead "$TMP/u.jsonl"
+	assert_json "$output" '.summary | startswith("Über") | not'
+}
+
+@test "empty and one-sentence articles" {
+	printf '%s\n' '{"id":"e","text":""}' '{"id":"w","text":"   \n\n  "}' \
+		'{"id":"one","text":"The council approved the new budget on Tuesday."}' \
+		'{"id":"frag","text":"Breaking news"}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 4 ]
+	assert_json "${lines[0]}" '.summary == "" and .summary_sentences == []'
+	assert_json "${lines[1]}" '.summary == "" and .summary_sentences == []'
+	assert_json "${lines[2]}" '.summary == "The council approved the new budget on Tuesday."'
+	# A text with no prose sentence still gives what it has.
+	assert_json "${lines[3]}" '.summary == "Breaking news"'
+}
+
+@test "the record's own sentences are used when present" {
+	# One span covering two segmenter sentences: the summary takes it whole.
+	printf '%s\n' '{"id":"s","text":"The mill closed. Two hundred jobs went with it. Workers marched on the town hall on Friday.","sentences":[[0,47],[48,91]]}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --method lead --sentences 1 "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.summary == "The mill closed. Two hundred jobs went with it."'
+	# Spans that do not fit the text are ignored (the shared segmenter is used instead).
+	printf '%s\n' '{"id":"s","text":"The mill closed on Monday morning. Two hundred jobs went with it.","sentences":[[0,999]]}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --method lead --sentences 1 "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.summary == "The mill closed on Monday morning."'
+}
+
+@test "--group-by: records pass through, a story record follows each group" {
+	{ cat "$STORY"; printf '%s\n' '{"id":"other-1","story":"budget","text":"The council approved the new budget on Tuesday after a long debate."}'; } >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --group-by story "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 6 ]
+	printf '%s\n' "$output" >"$TMP/out"
+	jq -e -s '[.[] | .id // ("group:" + .group)] == ["river-1","river-2","river-3","group:elm-flood","other-1","group:budget"]' "$TMP/out"
+	# Articles pass through unchanged (no summary of their own without --per-record).
+	jq -c '.' "$TMP/in" >"$TMP/in.c"
+	jq -c 'select(.text)' "$TMP/out" | cmp - "$TMP/in.c"
+	assert_json "${lines[3]}" 'keys_unsorted == ["group","ids","summary","summary_sentences"]'
+	assert_json "${lines[3]}" '.ids == ["river-1","river-2","river-3"]'
+	assert_json "${lines[5]}" '.ids == ["other-1"] and .summary == "The council approved the new budget on Tuesday after a long debate."'
+	spans_match_summary "$TMP/out"
+	# The story summary takes from several articles, at most 100 words, no sentence twice.
+	assert_json "${lines[3]}" '[.summary_sentences[].id] | unique | length >= 2'
+	assert_json "${lines[3]}" '.summary | [splits(" +")] | length <= 100'
+	assert_json "${lines[3]}" '[.summary_sentences[] | [.id, .start]] | (unique | length) == length'
+	# "Flood waters closed the Elm river bridge..." is in two articles: it appears once.
+	assert_json "${lines[3]}" '[.summary | scan("Flood waters closed")] | length == 1'
+}
+
+@test "--group-by: story sentences in time order (published), and --per-record, --groups-only" {
+	run --separate-stderr "$BIN/news-summarize" --group-by story --groups-only "$STORY"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	# The article of 2026-03-03 comes last.
+	assert_json "${lines[0]}" '[.summary_sentences[].id] | (map(select(. == "river-3")) | length) > 0 and (.[-1] == "river-3")'
+	run --separate-stderr "$BIN/news-summarize" --group all --per-record --sentences 2 "$STORY"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 4 ]
+	assert_json "${lines[0]}" '(.summary_sentences | length) == 2'
+	assert_json "${lines[3]}" '.group == "all" and (.summary_sentences | length) == 2'
+}
+
+@test "a group of identical articles has that article's summary, once" {
+	for i in 1 2 3; do jq -c --arg i "$i" '.id = "copy-" + $i | .story = "same"' <(head -1 "$STORY"); done >"$TMP/in"
+	"$BIN/news-summarize" --sentences 3 <(head -1 "$TMP/in") >"$TMP/single"
+	run --separate-stderr "$BIN/news-summarize" --group-by story --groups-only --sentences 3 "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "$(jq -r .summary "$TMP/single")" = "$(printf '%s\n' "$output" | jq -r .summary)" ]
+	assert_json "$output" '.ids == ["copy-1","copy-2","copy-3"]'
+	assert_json "$output" '[.summary_sentences[].id] | unique == ["copy-1"]'
+}
+
+@test "a group above --max-group is summarized in chunks of that size" {
+	run --separate-stderr "$BIN/news-summarize" --group all --max-group 2 --groups-only "$STORY"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	assert_json "${lines[0]}" '.ids == ["river-1","river-2"]'
+	assert_json "${lines[1]}" '.ids == ["river-3"]'
+}
+
+@test "a record marked dup of one in the group adds no sentence of its own" {
+	{ head -1 "$STORY"; head -1 "$STORY" | jq -c '.id = "river-1b" | .dup = {"of":"river-1","similarity":0.99,"level":"document"}'; } >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --group all --groups-only "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.ids == ["river-1","river-1b"] and ([.summary_sentences[].id] | unique == ["river-1"])'
+}
+
+@test "same input, byte-identical output" {
+	"$BIN/news-summarize" --group-by story --per-record "$STORY" "$STORY" >"$TMP/a"
+	"$BIN/news-summarize" --group-by story --per-record "$STORY" "$STORY" >"$TMP/b"
+	cmp "$TMP/a" "$TMP/b"
+}
+
+@test "bad input is reported and skipped, good records written" {
+	check_bad_input news-summarize
+	# In a group, a bad record is reported and left out of the story.
+	printf '%s\n' '{"id":"a","text":"The mill closed on Monday morning."}' '{"id":"b","text":7}' \
+		'{"id":"c","text":"Two hundred jobs went with the mill."}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --group all --groups-only "$TMP/in"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-summarize: $TMP/in:2: "* ]]
+	assert_json "$output" '.ids == ["a","c"]'
+}
+
+@test "a missing or malformed IDF table is an error naming the file" {
+	run --separate-stderr "$BIN/news-summarize" --idf "$TMP/none.tsv" "$STORY"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-summarize: "*"none.tsv"* ]]
+	printf 'term\tx\n' >"$TMP/bad.tsv"
+	run --separate-stderr "$BIN/news-summarize" --idf "$TMP/bad.tsv" "$STORY"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-summarize: "*"bad.tsv"* ]]
+	[ -z "$output" ]
+}
+
+@test "the contract check passes (../shared/conformance.py)" {
+	[ -f "$SHARED/conformance.py" ] || skip "../shared/conformance.py not present"
+	run python3 "$SHARED/conformance.py" "$BIN/news-summarize"
+	[ "$status" -eq 0 ]
+	[[ "${lines[-1]}" == *"passed, 0 failed" ]]
+}
+
+# --- eval/rouge.py on cases computed by hand (ROUGE-1.5.5's definitions) ---------------
+
+# rouge SYSTEM REFERENCE [REFERENCE2] -- [OPTIONS]: prints the JSON result.
+rouge() {
+	local sys=$1 ref=$2; shift 2
+	jq -cn --arg s "$sys" '{id: "x", summary: $s}' >"$TMP/sys.jsonl"
+	jq -cn --arg s "$ref" '{id: "x", summary: $s}' >"$TMP/ref.jsonl"
+	if [ "${1:-}" != "--" ] && [ $# -gt 0 ]; then
+		jq -cn --arg s "$1" '{id: "x", summary: $s}' >>"$TMP/ref.jsonl"
+		shift
+	fi
+	[ "${1:-}" = "--" ] && shift
+	python3 "$ROOT/eval/rouge.py" "$@" "$TMP/sys.jsonl" "$TMP/ref.jsonl"
+}
+
+@test "rouge: unigram and bigram recall, precision, F1" {
+	# the cat sat on the mat / the cat was on the mat:
+	# unigrams 5 of 6 match (the x2, cat, on, mat); bigrams 3 of 5 (the cat, on the, the mat).
+	out=$(rouge "The cat sat on the mat." "the cat was on the mat")
+	assert_json "$out" '.["rouge-1"] == {"r":0.83333,"p":0.83333,"f":0.83333}'
+	assert_json "$out" '.["rouge-2"] == {"r":0.6,"p":0.6,"f":0.6}'
+	# Counts are clipped: "the the the" / "the cat": R = 1/2, P = 1/3, F = 2PR/(P+R) = 0.4.
+	out=$(rouge "the the the" "the cat")
+	assert_json "$out" '.["rouge-1"] == {"r":0.5,"p":0.33333,"f":0.4}'
+	# Nothing in common: all zero.
+	out=$(rouge "alpha beta" "gamma delta")
+	assert_json "$out" '.["rouge-1"] == {"r":0,"p":0,"f":0}'
+}
+
+@test "rouge: tokens are [a-z0-9] runs, lower-cased; -m stems with Porter above 3 letters" {
+	# "U.S. firm's" -> u s firm s;  ref "us firm" -> us firm: only "firm" matches.
+	out=$(rouge "U.S. firm's" "us firm")
+	assert_json "$out" '.["rouge-1"].r == 0.5 and .["rouge-1"].p == 0.25'
+	# connections/connected vs connecting/connection: 0 unstemmed, all stemmed (connect).
+	out=$(rouge "connections connected" "connecting connection")
+	assert_json "$out" '.["rouge-1"].r == 0'
+	out=$(rouge "connections connected" "connecting connection" -- -m)
+	assert_json "$out" '.["rouge-1"] == {"r":1,"p":1,"f":1} and .["rouge-2"].r == 1'
+	# Three letters or fewer are not stemmed: "ran"/"run" differ, "runs"->"run".
+	out=$(rouge "runs ran" "run run" -- -m)
+	assert_json "$out" '.["rouge-1"].r == 0.5'
+	run python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); from rouge import porter
+for w, s in [("caresses","caress"),("ponies","poni"),("relational","relat"),("generalization","gener"),
+             ("hopefulness","hope"),("agreed","agre"),("hopping","hop"),("sky","sky"),("adjustment","adjust"),
+             ("controlling","control"),("happy","happi"),("yelling","yell")]:
+    assert porter(w) == s, (w, porter(w), s)' "$ROOT/eval"
+	[ "$status" -eq 0 ]
+}
+
+@test "rouge: -l keeps the first words, -b the first bytes, of system and references" {
+	out=$(rouge "a b c d e" "a b x y z" -- -n 1)
+	assert_json "$out" '.["rouge-1"].r == 0.4'
+	out=$(rouge "a b c d e" "a b x y z" -- -n 1 -l 2)
+	assert_json "$out" '.["rouge-1"] == {"r":1,"p":1,"f":1}'
+	# -b 5: "abc defgh" -> "abc d"; "abc def" -> "abc d".
+	out=$(rouge "abc defgh" "abc def" -- -n 1)
+	assert_json "$out" '.["rouge-1"].r == 0.5'
+	out=$(rouge "abc defgh" "abc def" -- -n 1 -b 5)
+	assert_json "$out" '.["rouge-1"] == {"r":1,"p":1,"f":1}'
+	# Lines are joined by a space before the byte limit.
+	out=$(rouge $'ab\ncd' "ab cd" -- -n 2 -b 5)
+	assert_json "$out" '.["rouge-2"].r == 1'
+}
+
+@test "rouge: several references are pooled (-f A)" {
+	# "a b" against "a c" and "b c": 2 hits of 4 reference unigrams; P = 2 / (2 x 2).
+	out=$(rouge "aa bb" "aa cc" "bb cc" -- -n 1)
+	assert_json "$out" '.["rouge-1"] == {"r":0.5,"p":0.5,"f":0.5}'
+}
