@@ -1,0 +1,197 @@
+/*
+ * test_segment.c - hand-written cases for the paragraph and sentence
+ * segmenter (common/segment.c), one or more per rule.
+ * Prints 'N passed, N failed'; exits 1 on any failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment.h"
+#include "spans.h"
+#include "utf8.h"
+
+#define MAXS 8
+
+struct scase {
+	const char *name;
+	const char *text;
+	const char *want[MAXS + 1]; /* expected sentences, NULL-terminated */
+};
+
+static const struct scase cases[] = {
+	/* Plain full stops, question and exclamation marks. */
+	{ "plain", "The sky is blue. The grass is green.", { "The sky is blue.", "The grass is green.", NULL } },
+	{ "question", "Is it? Yes! It is.", { "Is it?", "Yes!", "It is.", NULL } },
+	{ "lower after stop", "He said e.g. this and that.", { "He said e.g. this and that.", NULL } },
+	/* Abbreviations. */
+	{ "title", "Mr. Smith met Dr. Jones at St. Mary's.", { "Mr. Smith met Dr. Jones at St. Mary's.", NULL } },
+	{ "U.S. noun", "The U.S. Senate voted on Tuesday.", { "The U.S. Senate voted on Tuesday.", NULL } },
+	{ "U.S. end", "He moved to the U.S. The move was hard.", { "He moved to the U.S.", "The move was hard.", NULL } },
+	{ "month", "On Jan. 20 the president spoke.", { "On Jan. 20 the president spoke.", NULL } },
+	{ "Inc. said", "Apple Inc. said profit rose.", { "Apple Inc. said profit rose.", NULL } },
+	{ "Inc. end", "He works for Apple Inc. He likes it.", { "He works for Apple Inc.", "He likes it.", NULL } },
+	{ "a.m. lower", "He left at 5 a.m. and came back.", { "He left at 5 a.m. and came back.", NULL } },
+	{ "a.m. end", "He left at 6 a.m. Travelers waited.", { "He left at 6 a.m.", "Travelers waited.", NULL } },
+	{ "p.m. zone", "The call is at 5 p.m. ET on Monday.", { "The call is at 5 p.m. ET on Monday.", NULL } },
+	{ "No. number", "He is no. 5 on the list.", { "He is no. 5 on the list.", NULL } },
+	{ "Rs. number", "I was paid Rs. 500 for it.", { "I was paid Rs. 500 for it.", NULL } },
+	/* Initials. */
+	{ "initials", "John F. Kennedy and J. K. Rowling met.", { "John F. Kennedy and J. K. Rowling met.", NULL } },
+	{ "initial end", "His name is Mark E. Smith. He sings.", { "His name is Mark E. Smith.", "He sings.", NULL } },
+	/* Numbers and money. */
+	{ "money", "Revenue was $13.5 billion. Costs fell 2.5%.",
+	  { "Revenue was $13.5 billion.", "Costs fell 2.5%.", NULL } },
+	{ "number end", "It happened in 1990. Then it stopped.", { "It happened in 1990.", "Then it stopped.", NULL } },
+	{ "money start", "Sales rose. $5 million was spent.", { "Sales rose.", "$5 million was spent.", NULL } },
+	/* Ellipses. */
+	{ "ellipsis lower", "Well... maybe not.", { "Well... maybe not.", NULL } },
+	{ "ellipsis upper", "I waited... Nobody came.", { "I waited...", "Nobody came.", NULL } },
+	{ "ellipsis char", "It was \xe2\x80\xa6 odd. Yes.", { "It was \xe2\x80\xa6 odd.", "Yes.", NULL } },
+	/* Quotes and brackets after the stop. */
+	{ "quote after stop", "He said \"Go home.\" Then he left.", { "He said \"Go home.\"", "Then he left.", NULL } },
+	{ "paren after stop", "It rained. (It always does.) We stayed.",
+	  { "It rained.", "(It always does.)", "We stayed.", NULL } },
+	{ "why he asked", "\"Why?\" he asked.", { "\"Why?\" he asked.", NULL } },
+	{ "stop he said", "\"Stop!\" she said. \"Now!\"", { "\"Stop!\" she said.", "\"Now!\"", NULL } },
+	{ "curly quote", "\xe2\x80\x9cWe won,\xe2\x80\x9d he said. \xe2\x80\x9cWe are happy.\xe2\x80\x9d",
+	  { "\xe2\x80\x9cWe won,\xe2\x80\x9d he said.", "\xe2\x80\x9cWe are happy.\xe2\x80\x9d", NULL } },
+	{ "quote kept whole", "He said, \"It is late. We go.\" and left.",
+	  { "He said, \"It is late. We go.\" and left.", NULL } },
+	{ "quote ends sentence", "She shouted \"Run! Now!\" Nobody moved.",
+	  { "She shouted \"Run! Now!\"", "Nobody moved.", NULL } },
+	{ "single quotes", "'Well!' thought Alice. She sat.", { "'Well!' thought Alice.", "She sat.", NULL } },
+	{ "apostrophes", "The players' union met. It's done.", { "The players' union met.", "It's done.", NULL } },
+	/* Lists. */
+	{ "list number", "1. This is a list item.", { "1. This is a list item.", NULL } },
+	{ "list letters", "a) one thing b) another c) more", { "a) one thing", "b) another", "c) more", NULL } },
+	{ "list parens", "(a) Hello world. (b) Hello again.", { "(a) Hello world.", "(b) Hello again.", NULL } },
+	{ "list lines", "1. First item\n2. Second item", { "1. First item", "2. Second item", NULL } },
+	/* URLs, emails, file names. */
+	{ "url", "See www.example.com/a.html for more. It helps.",
+	  { "See www.example.com/a.html for more.", "It helps.", NULL } },
+	{ "url end", "Visit https://example.com. Then call.", { "Visit https://example.com.", "Then call.", NULL } },
+	{ "email", "Mail john.smith@example.com today. He replies.",
+	  { "Mail john.smith@example.com today.", "He replies.", NULL } },
+	/* Headlines and lines. */
+	{ "headline lines", "Markets Fall Sharply\nStocks fell on Monday. Bonds rose.",
+	  { "Markets Fall Sharply", "Stocks fell on Monday.", "Bonds rose.", NULL } },
+	{ "heading in paragraphs", "Chapter One\nIt began.\n\nThe end came.",
+	  { "Chapter One", "It began.", "The end came.", NULL } },
+	{ "hard wrap", "The hammer falls and\ninitiates a shot.", { "The hammer falls and\ninitiates a shot.", NULL } },
+	{ "wrapped paragraphs", "It was a long\nday for all of us.\n\nThen night fell.",
+	  { "It was a long\nday for all of us.", "Then night fell.", NULL } },
+	/* Citations and footnotes. */
+	{ "citation", "He was a martyr.[1] The emperor ruled.", { "He was a martyr.[1]", "The emperor ruled.", NULL } },
+	{ "footnote", "It is a gap in care.11 Take the cold.", { "It is a gap in care.11", "Take the cold.", NULL } },
+	/* Names with an exclamation mark. */
+	{ "Yahoo!", "He works at Yahoo! Research now.", { "He works at Yahoo! Research now.", NULL } },
+	/* Full-width and CJK marks. */
+	{ "full-width", "Test\xef\xbc\x8e" "Again\xef\xbc\x8e", { "Test\xef\xbc\x8e", "Again\xef\xbc\x8e", NULL } },
+	/* Non-ASCII text. */
+	{ "non-ASCII", "Ça va très bien. Élise est là.", { "Ça va très bien.", "Élise est là.", NULL } },
+	{ "empty", "", { NULL } },
+	{ "blank", "  \n\n  ", { NULL } },
+};
+
+static int
+check_case(const struct scase *c)
+{
+	struct spans sp = SPANS_INIT, paras = SPANS_INIT, sents2 = SPANS_INIT, sents3 = SPANS_INIT;
+	size_t len = strlen(c->text), n = 0, k, ncp = utf8_cplen(c->text, len);
+	int ok = 1;
+
+	segment_sentences(c->text, len, &sp);
+	while (c->want[n])
+		n++;
+	if (sp.n != n)
+		ok = 0;
+	for (k = 0; ok && k < n; k++) {
+		size_t b = utf8_byte_offset(c->text, len, sp.v[k].start);
+		size_t e = utf8_byte_offset(c->text, len, sp.v[k].end);
+		if (strlen(c->want[k]) != e - b || memcmp(c->want[k], c->text + b, e - b) != 0)
+			ok = 0;
+	}
+	/* Every entry point agrees, and spans are ordered and in range. */
+	segment_text(c->text, len, &paras, &sents2);
+	segment_sentences_in(c->text, len, &paras, &sents3);
+	if (sents2.n != sp.n || sents3.n != sp.n)
+		ok = 0;
+	for (k = 0; ok && k < sp.n; k++) {
+		if (sents2.v[k].start != sp.v[k].start || sents2.v[k].end != sp.v[k].end ||
+		    sents3.v[k].start != sp.v[k].start || sents3.v[k].end != sp.v[k].end)
+			ok = 0;
+		if (sp.v[k].start >= sp.v[k].end || sp.v[k].end > ncp || (k && sp.v[k].start < sp.v[k - 1].end))
+			ok = 0;
+	}
+	if (!ok) {
+		printf("FAIL %s: %s\n", c->name, c->text);
+		for (k = 0; k < n; k++)
+			printf("  want: [%s]\n", c->want[k]);
+		for (k = 0; k < sp.n; k++) {
+			size_t b = utf8_byte_offset(c->text, len, sp.v[k].start);
+			size_t e = utf8_byte_offset(c->text, len, sp.v[k].end);
+			printf("  got:  [%.*s]\n", (int)(e - b), c->text + b);
+		}
+	}
+	spans_release(&sp);
+	spans_release(&paras);
+	spans_release(&sents2);
+	spans_release(&sents3);
+	return ok;
+}
+
+struct pcase {
+	const char *name;
+	const char *text;
+	size_t n; /* number of paragraphs */
+};
+
+static const struct pcase pcases[] = {
+	{ "blank lines", "One para\nwrapped line.\n\nTwo para.", 2 },
+	{ "line per para", "Headline\nFirst para.\nSecond para.", 3 },
+	{ "hard wrapped", "It was a long\nday for all.", 1 },
+	{ "crlf", "One.\r\n\r\nTwo.\r\n", 2 },
+	{ "paragraph separator", "One.\xe2\x80\xa9Two.", 2 },
+	{ "empty", "", 0 },
+};
+
+static int
+check_pcase(const struct pcase *c)
+{
+	struct spans sp = SPANS_INIT;
+	int ok;
+
+	segment_paragraphs(c->text, strlen(c->text), &sp);
+	ok = sp.n == c->n;
+	if (!ok)
+		printf("FAIL paragraphs %s: want %zu, got %zu\n", c->name, c->n, sp.n);
+	spans_release(&sp);
+	return ok;
+}
+
+int
+main(void)
+{
+	size_t k, pass = 0, fail = 0;
+
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		check_case(&cases[k]) ? pass++ : fail++;
+	for (k = 0; k < sizeof pcases / sizeof pcases[0]; k++)
+		check_pcase(&pcases[k]) ? pass++ : fail++;
+	/* Code-point offsets over multi-byte text: "é" is one code point. */
+	{
+		struct spans sp = SPANS_INIT;
+		const char *t = "Été. Où?";
+		segment_sentences(t, strlen(t), &sp);
+		if (sp.n == 2 && sp.v[0].start == 0 && sp.v[0].end == 4 && sp.v[1].start == 5 && sp.v[1].end == 8)
+			pass++;
+		else {
+			printf("FAIL code-point offsets\n");
+			fail++;
+		}
+		spans_release(&sp);
+	}
+	printf("%zu passed, %zu failed\n", pass, fail);
+	return fail ? 1 : 0;
+}
