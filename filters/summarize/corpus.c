@@ -129,7 +129,8 @@ add_vector(struct corpus *c, const char *s, size_t len, size_t *start, size_t *n
 
 	c->nh = 0;
 	terms_hashes(s, len, &c->h, &c->nh, &c->caph);
-	qsort(c->h, c->nh, sizeof *c->h, cmp_u64);
+	if (c->nh > 1)
+		qsort(c->h, c->nh, sizeof *c->h, cmp_u64);
 	for (i = 0; i < c->nh;) {
 		size_t j = i;
 		while (j < c->nh && c->h[j] == c->h[i])
@@ -144,7 +145,8 @@ add_vector(struct corpus *c, const char *s, size_t len, size_t *start, size_t *n
 		c->ntw++;
 		i = j;
 	}
-	qsort(c->tw + first, c->ntw - first, sizeof *c->tw, cmp_tw);
+	if (c->ntw - first > 1)
+		qsort(c->tw + first, c->ntw - first, sizeof *c->tw, cmp_tw);
 	*start = first;
 	*n = c->ntw - first;
 	return sqrt(norm);

@@ -285,7 +285,8 @@ reading_order(const struct corpus *c, struct selection *out)
 		out->v[i].start = s->start;
 		out->v[i].key = dated || c->narts == 1 ? 0 : (double)s->pos / (double)(a->neligible ? a->neligible : 1);
 	}
-	qsort(out->v, out->n, sizeof *out->v, cmp_pick);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, cmp_pick);
 	free(rank);
 	free(order);
 }
