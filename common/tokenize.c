@@ -9,25 +9,38 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* The text decoded once: code points and the byte offset of each. */
+/*
+ * The text decoded once: code points and the byte offset of each.  Texts
+ * of up to SMALL_TEXT bytes (a sentence, a title) decode into the
+ * caller's stack buffers, so tokenizing them allocates nothing.
+ */
+#define SMALL_TEXT 1024
+
 struct cps {
 	uint32_t *cp;
 	size_t *off; /* off[i] = byte offset of cp[i]; off[n] = length */
 	size_t n;
+	int heap;
 };
 
 static void
-decode(const char *s, size_t len, struct cps *c)
+decode(const char *s, size_t len, struct cps *c, uint32_t *cp_buf, size_t *off_buf)
 {
 	size_t i = 0;
 
-	c->cp = xmalloc((len + 1) * sizeof *c->cp);
-	c->off = xmalloc((len + 1) * sizeof *c->off);
+	c->heap = len > SMALL_TEXT;
+	c->cp = c->heap ? xmalloc((len + 1) * sizeof *c->cp) : cp_buf;
+	c->off = c->heap ? xmalloc((len + 1) * sizeof *c->off) : off_buf;
 	c->n = 0;
 	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
 		c->off[c->n] = i;
-		c->cp[c->n] = utf8_next(s, len, &i);
-		c->n++;
+		if (b < 0x80) {
+			c->cp[c->n++] = b;
+			i++;
+			continue;
+		}
+		c->cp[c->n++] = utf8_next(s, len, &i);
 	}
 	c->off[c->n] = len;
 	c->cp[c->n] = 0;
@@ -48,6 +61,8 @@ is_apos(uint32_t c)
 static int
 is_alnum(uint32_t c)
 {
+	if (c < 0x80)
+		return (c | 0x20) - 'a' < 26 || c - '0' < 10;
 	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_mark(c);
 }
 
@@ -260,8 +275,10 @@ tokenize(const char *text, size_t len, size_t cp_base, size_t byte_base, struct 
 {
 	struct cps c;
 	size_t i = 0, e, k;
+	uint32_t cp_buf[SMALL_TEXT + 1];
+	size_t off_buf[SMALL_TEXT + 1];
 
-	decode(text, len, &c);
+	decode(text, len, &c, cp_buf, off_buf);
 	while (i < c.n) {
 		uint32_t ch = c.cp[i];
 
@@ -337,8 +354,10 @@ tokenize(const char *text, size_t len, size_t cp_base, size_t byte_base, struct 
 			i++;
 		}
 	}
-	free(c.cp);
-	free(c.off);
+	if (c.heap) {
+		free(c.cp);
+		free(c.off);
+	}
 }
 
 void
