@@ -123,10 +123,16 @@ is_possessive(const struct work *w, size_t i)
 	return is(w, i, "'s") || is(w, i, "'") || is(w, i, "s'");
 }
 
+/* Titles that sit between an organisation and a person's name. */
+static const char *const inner_titles[] = {
+	"ceo", "chief", "president", "chairman", "chairwoman", "founder", "co-founder", "cofounder", "director",
+	"spokesman", "spokeswoman", "spokesperson", "executive", "head", NULL,
+};
+
 static void
 model_mentions(struct work *w)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, k;
 	while (i < w->d.n) {
 		unsigned y = w->tags[i];
 		enum entity_type t;
@@ -146,8 +152,16 @@ model_mentions(struct work *w)
 				e--;
 			while (e - b > 1 && !(w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT)))
 				b++;
-			if (w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT))
+			/* "Apple CEO Tim Cook": an organisation, a title, a person. */
+			for (k = b + 1; k + 1 < e; k++)
+				if (is_any(w, k, inner_titles) && (w->d.t[k + 1].flags & NT_INITCAP))
+					break;
+			if (k + 1 < e) {
+				add_mention(w, b, k, t == ENT_PER ? ENT_ORG : t);
+				add_mention(w, k + 1, e, ENT_PER);
+			} else if (w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT)) {
 				add_mention(w, b, e, t);
+			}
 		}
 		i = j;
 	}
@@ -164,10 +178,11 @@ static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
 };
 static const char *const dayparts[] = { "morning", "afternoon", "evening", "night", NULL };
-static const char *const relative[] = { "last", "next", "this", "past", "coming", "previous", NULL };
+static const char *const relative[] = { "last", "next", "this", "past", "coming", "previous", "recent", NULL };
+static const char *const few[] = { "few", "two", "three", "four", "five", "six", "several", "couple", NULL };
 static const char *const periods[] = {
 	"week", "month", "year", "weekend", "decade", "quarter", "century", "spring", "summer", "autumn",
-	"fall", "winter", "weeks", "months", "years", "decades", NULL,
+	"fall", "winter", "weeks", "months", "years", "decades", "days", NULL,
 };
 static const char *const deictic[] = { "yesterday", "today", "tomorrow", "tonight", NULL };
 static const char *const scales[] = {
@@ -309,11 +324,20 @@ rule_at(const struct work *w, size_t i, size_t e, enum entity_type *t)
 		*t = ENT_DATE;
 		return j;
 	}
-	/* last week, this year, Monday night, last Monday */
-	if (is_any(w, i, relative) && free_at(w, i + 1, e) &&
-	    (is_any(w, i + 1, periods) || is_any(w, i + 1, weekdays))) {
+	/* last week, this year, recent days, the last few days, last Monday, the weekend */
+	j = i + (is(w, i, "the") ? 1 : 0);
+	if (free_at(w, j, e) && is_any(w, j, relative)) {
+		size_t q = j + 1;
+		if (free_at(w, q, e) && is_any(w, q, few))
+			q++;
+		if (free_at(w, q, e) && (is_any(w, q, periods) || is_any(w, q, weekdays))) {
+			*t = ENT_DATE;
+			return q + 1;
+		}
+	}
+	if (j > i && free_at(w, j, e) && is(w, j, "weekend")) {
 		*t = ENT_DATE;
-		return i + 2;
+		return j + 1;
 	}
 	if (is_any(w, i, weekdays) && (w->d.t[i].flags & NT_INITCAP)) {
 		j = i + 1;
@@ -369,23 +393,39 @@ same_tokens(const struct work *w, size_t b1, size_t e1, size_t b2, size_t e2)
 	return 1;
 }
 
-/* The initials of the capitalised words of mention m ("Immigration and Customs Enforcement" -> "ice"). */
+/*
+ * Do the initials of the capitalised words of mention m, or of its last
+ * capitalised words, spell acr?  ("Immigration and Customs Enforcement"
+ * and "US Immigration and Customs Enforcement" -> "ice").
+ */
 static int
 initials_match(const struct work *w, const struct mention *m, const char *acr)
 {
+	char ini[32];
 	size_t i, k = 0, n = strlen(acr);
 	if (n < 2 || m->e - m->b < 2)
 		return 0;
-	for (i = m->b; i < m->e; i++) {
-		const char *lw = w->d.t[i].lw;
-		if (!(w->d.t[i].flags & NT_INITCAP))
-			continue;
-		if (k >= n || lw[0] != acr[k])
-			return 0;
-		k++;
-	}
-	return k == n;
+	for (i = m->b; i < m->e && k < sizeof ini; i++)
+		if (w->d.t[i].flags & NT_INITCAP)
+			ini[k++] = w->d.t[i].lw[0];
+	return k >= n && k - n <= 2 && memcmp(ini + k - n, acr, n) == 0;
 }
+
+/* Exactly: the initials of all capitalised words of m spell acr. */
+static int
+initials_exact(const struct work *w, const struct mention *m, const char *acr)
+{
+	size_t i, k = 0, n = strlen(acr);
+	for (i = m->b; i < m->e; i++)
+		if (w->d.t[i].flags & NT_INITCAP) {
+			if (k >= n || w->d.t[i].lw[0] != acr[k])
+				return 0;
+			k++;
+		}
+	return k == n && (w->d.t[m->b].flags & NT_INITCAP);
+}
+
+static const char *const connectors[] = { "and", "of", "for", "the", "&", "on", "de", "in", NULL };
 
 /* An all-capitals single token of 2-6 letters (ICE, NATO, F.B.I. without dots) as lower case, or NULL. */
 static int
@@ -409,22 +449,64 @@ acronym(const struct work *w, size_t i, char *out)
 static void
 resolve(struct work *w)
 {
-	size_t i, j, nm0;
+	size_t i, j, k, nm0, nm1;
 	char acr[8];
 
 	qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
 	for (i = 0; i < w->nm; i++)
 		w->m[i].canon = i;
-	/* "Long Name (ACR)": the acronym names the same entity; add it when the model missed it. */
+	/*
+	 * "Long Name (ACR)": the capitalised words before the parenthesis whose
+	 * initials spell the acronym are one name, and the acronym names the
+	 * same entity, wherever it occurs in the text.
+	 */
 	nm0 = w->nm;
-	for (i = 0; i < nm0; i++) {
-		size_t e = w->m[i].e;
-		if (w->m[i].type > ENT_MISC || e + 2 >= w->d.n || !is(w, e, "(") || !is(w, e + 2, ")"))
+	for (k = 1; k + 2 < w->d.n; k++) {
+		size_t s0, q, best_s = k;
+		enum entity_type ty = ENT_ORG;
+		if (!is(w, k, "(") || !is(w, k + 2, ")") || !acronym(w, k + 1, acr))
 			continue;
-		if (!acronym(w, e + 1, acr) || !initials_match(w, &w->m[i], acr))
+		for (s0 = k; s0 > 0 && k - s0 < 12; s0--) {
+			const struct ner_tok *t = &w->d.t[s0 - 1];
+			struct mention tmp;
+			if (!(t->flags & NT_INITCAP) && !is_any(w, s0 - 1, connectors))
+				break;
+			if (!(t->flags & NT_INITCAP))
+				continue;
+			tmp.b = s0 - 1;
+			tmp.e = k;
+			if (initials_exact(w, &tmp, acr)) {
+				best_s = s0 - 1;
+				break;
+			}
+		}
+		if (best_s == k)
 			continue;
-		if (!w->used[e + 1])
-			add_mention(w, e + 1, e + 2, w->m[i].type);
+		/* The long form replaces the model's pieces of it (taking their type). */
+		for (q = 0; q < w->nm; q++)
+			if (w->m[q].b < k && w->m[q].e > best_s) {
+				if (w->m[q].type <= ENT_MISC)
+					ty = w->m[q].type == ENT_PER ? ENT_ORG : w->m[q].type;
+				w->m[q] = w->m[--w->nm];
+				q--;
+			}
+		for (q = best_s; q < k; q++)
+			w->used[q] = 0;
+		add_mention(w, best_s, k, ty);
+		for (q = 0; q < w->d.n; q++)
+			if (!w->used[q] && w->d.t[q].hw == w->d.t[k + 1].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
+				add_mention(w, q, q + 1, ty);
+	}
+	/* An acronym tagged once is the same name at its other (untagged) occurrences. */
+	nm1 = w->nm;
+	for (i = 0; i < nm1; i++) {
+		const struct mention *m = &w->m[i];
+		size_t q;
+		if (m->e - m->b != 1 || m->type > ENT_MISC || !acronym(w, m->b, acr))
+			continue;
+		for (q = 0; q < w->d.n; q++)
+			if (!w->used[q] && w->d.t[q].hw == w->d.t[m->b].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
+				add_mention(w, q, q + 1, w->m[i].type);
 	}
 	if (w->nm != nm0) {
 		qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
@@ -525,13 +607,28 @@ ner_tag(const struct ner_model *m, const char *text, size_t len, const struct sp
 		size_t b = sentences->v[s].start, e = sentences->v[s].end;
 		while (k < w.toks.n && w.toks.v[k].start < b)
 			k++;
+		size_t k0 = k, kend, nlong = 0, ncap = 0;
+		int title;
 		ner_doc_sentence(&w.d);
-		for (; k < w.toks.n && w.toks.v[k].end <= e; k++) {
+		/* A title-case headline ("OpenAI And Anthropic CEOs Condemn ICE Violence")? */
+		for (kend = k; kend < w.toks.n && w.toks.v[kend].end <= e; kend++) {
+			const struct token *t = &w.toks.v[kend];
+			unsigned char c = (unsigned char)text[t->bstart];
+			if (t->type != TOK_WORD || t->bend - t->bstart < 4 || kend == k0)
+				continue;
+			nlong++;
+			ncap += c >= 'A' && c <= 'Z';
+		}
+		title = nlong >= 3 && ncap * 4 >= nlong * 3;
+		for (; k < kend; k++) {
 			const struct token *t = &w.toks.v[k];
 			if (t->bend - t->bstart > 200) /* no word is this long: a URL or junk */
 				continue;
 			w.tok_of[w.d.n] = k;
-			ner_doc_add(&w.d, text + t->bstart, t->bend - t->bstart);
+			if (title)
+				ner_doc_add_upper(&w.d, text + t->bstart, t->bend - t->bstart);
+			else
+				ner_doc_add(&w.d, text + t->bstart, t->bend - t->bstart);
 		}
 	}
 	if (w.d.n > 0) {

@@ -109,6 +109,19 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t n)
 	d->sent[d->nsent] = d->n;
 }
 
+void
+ner_doc_add_upper(struct ner_doc *d, const char *s, size_t n)
+{
+	char *w;
+	size_t i;
+
+	ner_doc_add(d, s, n);
+	w = d->arena.buf + d->off[3 * (d->n - 1)];
+	for (i = 0; i < d->t[d->n - 1].wlen; i++)
+		if (w[i] >= 'a' && w[i] <= 'z')
+			w[i] = (char)(w[i] - 'a' + 'A');
+}
+
 /* Seeds of the per-token hashes. */
 enum { SEED_W = 1, SEED_L, SEED_S, SEED_LS, SEED_PRE, SEED_SUF = SEED_PRE + 4, SEED_GAZ = SEED_SUF + 4 };
 
@@ -579,7 +592,8 @@ ner_hist_add(struct ner_hist *h, const struct ner_tok *t, unsigned tag)
 	size_t i;
 	unsigned lab = tag ? (tag + 1) / 2 : 0;
 
-	if (!hist_word(t))
+	/* In a headline every word is capitalised: only its names tell something. */
+	if (!hist_word(t) || ((t->flags & NT_CAPS_SENT) && lab == 0))
 		return;
 	for (i = k & h->mask; h->keys[i] && h->keys[i] != k; i = (i + 1) & h->mask)
 		;

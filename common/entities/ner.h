@@ -83,6 +83,8 @@ void ner_doc_release(struct ner_doc *d);
 void ner_doc_sentence(struct ner_doc *d);
 /* Add a token (UTF-8 bytes s[0..n)); it is normalised (quotes, dashes). */
 void ner_doc_add(struct ner_doc *d, const char *s, size_t n);
+/* The same, upper-casing ASCII letters (a title-case headline made to look like CoNLL's all-caps ones). */
+void ner_doc_add_upper(struct ner_doc *d, const char *s, size_t n);
 /*
  * Compute each token's forms, hashes, flags, clusters, gazetteer marks
  * and document-level flags.  Call once after the last ner_doc_add().

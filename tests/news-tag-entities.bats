@@ -1,0 +1,172 @@
+#!/usr/bin/env bats
+# news-tag-entities: hand-written sentences through the committed model,
+# model-file checks, deterministic training, the bad-input contract.
+
+load helpers
+
+# The trainer is a tool beside the filters' build (build/tools or $BIN/../tools).
+trainer() {
+	local t
+	for t in "$BIN/../tools/news-train-entities" "$ROOT/build/tools/news-train-entities"; do
+		if [ -x "$t" ]; then
+			echo "$t"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# tag TEXT: the entities of a one-record input, one "TYPE<TAB>text<TAB>canonical" a line.
+tag() {
+	jq -cn --arg t "$1" '{id: "t", text: $t}' | "$BIN/news-tag-entities" |
+		jq -r '.entities[] | "\(.type)\t\(.text)\t\(.canonical)"'
+}
+
+@test "names, a company and a place; offsets are code points" {
+	run --separate-stderr bash -c "jq -cn '{id:\"a\",text:\"Café owner Angela Merkel met Microsoft executives in Berlin on Tuesday.\"}' | '$BIN/news-tag-entities'"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.entities | map(select(.type=="PER"))[0] | .text=="Angela Merkel" and .start==11 and .end==24'
+	assert_json "$output" '.entities | any(.text=="Microsoft" and .type=="ORG")'
+	assert_json "$output" '.entities | any(.text=="Berlin" and .type=="LOC" and .start==53)'
+	assert_json "$output" '.entities | any(.text=="Tuesday" and .type=="DATE")'
+}
+
+@test "surname and title resolve to the full name; possessive and title outside the span" {
+	run tag "Sam Altman runs OpenAI. Altman's plan was praised. Tim Cook agreed, and Mr. Cook said so."
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx $'PER\tAltman\tSam Altman' || fail "$output"
+	echo "$output" | grep -qx $'PER\tCook\tTim Cook' || fail "$output"
+	! echo "$output" | grep -q "Altman's" || fail "possessive in span: $output"
+	! echo "$output" | grep -q "Mr. Cook" || fail "title in span: $output"
+}
+
+@test "an acronym in parentheses is linked to the long name" {
+	run tag "Agents of Immigration and Customs Enforcement (ICE) arrived. ICE declined to comment."
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx $'ORG\tImmigration and Customs Enforcement\tImmigration and Customs Enforcement' || fail "$output"
+	[ "$(echo "$output" | grep -c $'^ORG\tICE\tImmigration and Customs Enforcement$')" -eq 2 ] || fail "$output"
+}
+
+@test "Apple the company versus apple the fruit" {
+	run tag "Apple said its quarterly revenue rose. She ate an apple and a pear for lunch."
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q $'^ORG\tApple\t' || fail "$output"
+	! echo "$output" | grep -q $'\tapple\t' || fail "$output"
+}
+
+@test "a sentence-initial capitalised word is not a name by position alone" {
+	run tag "Yesterday the minister resigned. However, Germany disagreed."
+	[ "$status" -eq 0 ]
+	! echo "$output" | grep -qE $'^(PER|ORG|LOC|MISC)\t(However|Yesterday)\t' || fail "$output"
+	echo "$output" | grep -q $'^LOC\tGermany\t' || fail "$output"
+}
+
+@test "an all-caps headline and a title-case headline" {
+	run tag $'CLINTON VISITS GERMANY\n\nPresident Bill Clinton arrived in Germany on Monday.'
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q $'^LOC\tGERMANY\t' || fail "$output"
+	echo "$output" | grep -q $'^PER\tBill Clinton\t' || fail "$output"
+	! echo "$output" | grep -q $'^PER\tPresident' || fail "title in span: $output"
+}
+
+@test "hyphenated names and U.S." {
+	run tag "Coca-Cola opened a plant in the U.S. state of Ohio, said Jean-Pierre Dupont."
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q $'^ORG\tCoca-Cola\t' || fail "$output"
+	echo "$output" | grep -q $'^LOC\tU.S.\t' || fail "$output"
+	echo "$output" | grep -q $'^PER\tJean-Pierre Dupont\t' || fail "$output"
+}
+
+@test "dates, money and percentages from the rules" {
+	run tag "On Jan. 26, 2026 the firm raised \$13 billion, and last week shares rose 40% after a 5 percent fall."
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx $'DATE\tJan. 26, 2026\tJan. 26, 2026' || fail "$output"
+	echo "$output" | grep -q $'^MONEY\t\\$13 billion\t' || fail "$output"
+	echo "$output" | grep -q $'^DATE\tlast week\t' || fail "$output"
+	echo "$output" | grep -q $'^PERCENT\t40%\t' || fail "$output"
+	echo "$output" | grep -q $'^PERCENT\t5 percent\t' || fail "$output"
+}
+
+@test "sentences from the record are used; --types filters" {
+	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"s\",\"text\":\"Paris is big. Rome is old.\",\"sentences\":[[0,13],[14,26]]}' | '$BIN/news-tag-entities' --types LOC"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '[.entities[].text] == ["Paris","Rome"]'
+	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"s\",\"text\":\"Paris.\",\"sentences\":[[0,99]]}' | '$BIN/news-tag-entities'"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"<stdin>:1:"*sentences* ]]
+}
+
+@test "an empty text has no entities" {
+	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"e\",\"text\":\"\"}' | '$BIN/news-tag-entities'"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.entities == []'
+}
+
+@test "bad input per the contract" {
+	check_bad_input news-tag-entities
+}
+
+@test "a missing model is an error naming it" {
+	run --separate-stderr "$BIN/news-tag-entities" --model "$TMP/none.bin" </dev/null
+	[ "$status" -ne 0 ]
+	[[ "$stderr" == *"$TMP/none.bin"* ]]
+}
+
+@test "a truncated model is an error naming it, not a crash" {
+	head -c 5000 "$NEWSPIPE_DATA/entities/model.bin" >"$TMP/trunc.bin"
+	run --separate-stderr "$BIN/news-tag-entities" --model "$TMP/trunc.bin" </dev/null
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"$TMP/trunc.bin"* ]]
+}
+
+@test "a model with the wrong magic is an error naming it" {
+	cp "$NEWSPIPE_DATA/entities/model.bin" "$TMP/magic.bin"
+	printf 'XXXX' | dd of="$TMP/magic.bin" bs=1 seek=0 conv=notrunc 2>/dev/null
+	run --separate-stderr "$BIN/news-tag-entities" --model "$TMP/magic.bin" </dev/null
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"$TMP/magic.bin"* ]]
+}
+
+@test "a model of another format version is an error naming it" {
+	cp "$NEWSPIPE_DATA/entities/model.bin" "$TMP/version.bin"
+	printf '\x63\x00\x00\x00' | dd of="$TMP/version.bin" bs=1 seek=8 conv=notrunc 2>/dev/null
+	run --separate-stderr "$BIN/news-tag-entities" --model "$TMP/version.bin" </dev/null
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"$TMP/version.bin"* ]]
+	[[ "$stderr" == *version* ]]
+}
+
+@test "training is deterministic and the trained model tags" {
+	local t
+	t=$(trainer) || skip "news-train-entities not built"
+	local fx=$ROOT/tests/fixtures/entities/tiny.conll
+	run --separate-stderr "$t" --train "$fx" --dev "$fx" --epochs 3 --bits 14 -o "$TMP/m1.bin"
+	[ "$status" -eq 0 ]
+	run --separate-stderr "$t" --train "$fx" --dev "$fx" --epochs 3 --bits 14 -o "$TMP/m2.bin"
+	[ "$status" -eq 0 ]
+	cmp "$TMP/m1.bin" "$TMP/m2.bin"
+	run --separate-stderr "$t" --predict "$fx" --model "$TMP/m1.bin"
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q '^Lisbon NNP B-NP B-LOC [BI]-\|^Lisbon NNP B-NP B-LOC O$' || fail "$output"
+	[ "$(echo "$output" | grep -c '^Maria ')" -eq 1 ]
+	run --separate-stderr "$t" --dump --model "$TMP/m1.bin"
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q '^== B-PER' || fail "$output"
+}
+
+@test "the trainer rejects a file that is not CoNLL, naming it" {
+	local t
+	t=$(trainer) || skip "news-train-entities not built"
+	printf 'justoneword\n' >"$TMP/bad.conll"
+	run --separate-stderr "$t" --train "$TMP/bad.conll" --dev "$TMP/bad.conll" -o "$TMP/m.bin"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"$TMP/bad.conll:1"* ]]
+	[ ! -e "$TMP/m.bin" ]
+}
+
+@test "conformance" {
+	[ -f "$SHARED/conformance.py" ] || skip "../shared/conformance.py not found"
+	run python3 "$SHARED/conformance.py" "$BIN/news-tag-entities"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *" 0 failed"* ]] || fail "$output"
+}
