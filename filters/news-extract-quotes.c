@@ -141,9 +141,12 @@ process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 	doc_clear(d);
 	doc_prepare(d, text, len, have_s ? &x->sents : NULL, have_p ? &x->paras : NULL);
 	marks_scan(d);
-	if (x->opt.no_entities || !record_entities(d, json_object_get(rec, "entities"), ncp))
-		doc_fallback_names(d);
+	if (!x->opt.no_entities)
+		record_entities(d, json_object_get(rec, "entities"), ncp);
 	doc_index_entities(d);
+	doc_fallback_names(d); /* names the record's entities missed */
+	doc_index_entities(d);
+	doc_link_names(d);
 	for (k = 0; k < d->sents.n; k++) {
 		direct_sentence(d, (int)k);
 		reported_sentence(d, (int)k);

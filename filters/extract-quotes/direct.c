@@ -40,6 +40,16 @@ quote_add(struct doc *d, size_t s, size_t e, int type, const struct mention *sp,
 	q->cue1 = cue1;
 	q->sent = sent;
 	q->para = d->t[doc_tok_at(d, s)].para;
+	{
+		int j;
+		for (j = doc_tok_at(d, s); j < (int)d->nt && d->t[j].start < e; j++)
+			d->t[j].inq = 1;
+	}
+	if (cue0 >= 0 && sp->t0 >= 0) {
+		d->lastcue_sent = sent;
+		d->lastcue_tok = cue0;
+		d->lastcue_sp = *sp;
+	}
 }
 
 static struct mention

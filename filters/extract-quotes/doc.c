@@ -188,6 +188,8 @@ doc_index_entities(struct doc *d)
 {
 	size_t k, o = 0;
 
+	for (k = 0; k < d->nt; k++)
+		d->t[k].ent = -1;
 	qsort(d->ents, d->nents, sizeof *d->ents, cmp_ent);
 	for (k = 0; k < d->nents; k++) {
 		struct qent *e = &d->ents[k];
@@ -252,7 +254,7 @@ name_word(const struct doc *d, int i, int sent_start)
 {
 	const struct qtok *t = &d->t[i];
 
-	if (t->type != TOK_WORD || !t->cap)
+	if (t->type != TOK_WORD || !t->cap || t->ent >= 0)
 		return 0;
 	if (t->fw & ~(unsigned)FW_ADV)
 		return 0;
@@ -308,34 +310,68 @@ doc_fallback_names(struct doc *d)
 			       org ? EK_ORG : (j - i >= 2 ? EK_PER : EK_OTHER), NULL, 0);
 		i = j;
 	}
-	/* Canonical names: a one-word mention takes the longest person name
-	 * ending in it ("Altman" -> "Sam Altman"); others are their own text. */
 	for (k = first; k < d->nents; k++) {
 		struct qent *e = &d->ents[k];
 		size_t bs = utf8_byte_offset(d->text, d->len, e->start);
 		size_t be = utf8_byte_offset(d->text, d->len, e->end);
 		e->canonical = d->text + bs;
 		e->canon_len = be - bs;
-	}
-	for (k = first; k < d->nents; k++) {
-		struct qent *e = &d->ents[k];
-		size_t best = 0;
-		if (e->end - e->start > 40 || memchr(e->canonical, ' ', e->canon_len))
-			continue;
-		for (m = first; m < d->nents; m++) {
-			const struct qent *f = &d->ents[m];
-			if (f->kind != EK_PER || f->canon_len <= e->canon_len + 1 || f->canon_len <= best)
-				continue;
-			if (memcmp(f->canonical + f->canon_len - e->canon_len, e->canonical, e->canon_len) == 0 &&
-			    f->canonical[f->canon_len - e->canon_len - 1] == ' ') {
-				best = f->canon_len;
-				e->canonical = f->canonical;
-				e->canon_len = f->canon_len;
-				e->kind = EK_PER;
-			}
-		}
 		if (e->kind == EK_OTHER)
 			e->kind = EK_ORG;
+	}
+	(void)m;
+}
+
+static int
+ends_with_word(const char *s, size_t n, const char *w, size_t m)
+{
+	return n > m + 1 && memcmp(s + n - m, w, m) == 0 && s[n - m - 1] == ' ';
+}
+
+void
+doc_link_names(struct doc *d)
+{
+	size_t k, m;
+
+	/* "ICEout" + ".tech": a name written as a domain. */
+	for (k = 0; k < d->nents; k++) {
+		struct qent *e = &d->ents[k];
+		int j = e->t1;
+		if (j + 1 < (int)d->nt && tok_is_punct(d, j, ".") && d->t[j].start == d->t[j - 1].end &&
+		    d->t[j + 1].start == d->t[j].end && d->t[j + 1].type == TOK_WORD && !d->t[j + 1].cap &&
+		    d->t[j + 1].end - d->t[j + 1].start <= 4 && d->t[j + 1].ent < 0) {
+			size_t bs = d->t[e->t0].bstart, be = d->t[j + 1].bend;
+			char *c = xstrndup(d->text + bs, be - bs);
+			ARRAY_GROW(d->owned, d->nowned + 1, d->ocap);
+			d->owned[d->nowned++] = c;
+			e->canonical = c;
+			e->canon_len = be - bs;
+			e->end = d->t[j + 1].end;
+			e->t1 = j + 2;
+			d->t[j].ent = d->t[j + 1].ent = (int)k;
+		}
+	}
+	/* A one-word name takes the longest person name ending in it. */
+	for (k = 0; k < d->nents && d->nents < 2000; k++) {
+		struct qent *e = &d->ents[k];
+		const char *best = NULL;
+		size_t blen = 0;
+		if (!e->canonical || e->canon_len > 40 || memchr(e->canonical, ' ', e->canon_len) ||
+		    (e->kind != EK_PER && e->kind != EK_ORG))
+			continue;
+		for (m = 0; m < d->nents; m++) {
+			const struct qent *f = &d->ents[m];
+			if (f->kind == EK_PER && f->canonical && f->canon_len > blen &&
+			    ends_with_word(f->canonical, f->canon_len, e->canonical, e->canon_len)) {
+				best = f->canonical;
+				blen = f->canon_len;
+			}
+		}
+		if (best) {
+			e->canonical = best;
+			e->canon_len = blen;
+			e->kind = EK_PER;
+		}
 	}
 }
 
@@ -356,6 +392,9 @@ doc_clear(struct doc *d)
 	memset(&d->last_speaker, 0, sizeof d->last_speaker);
 	d->last_per.t0 = d->last_org.t0 = d->last_speaker.t0 = -1;
 	d->last_per_sent = d->last_org_sent = d->last_speaker_sent = -100;
+	d->lastcue_sent = -1;
+	d->lastcue_tok = -1;
+	d->lastcue_sp.t0 = d->lastcue_sp.t1 = -1;
 }
 
 void

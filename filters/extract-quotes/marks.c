@@ -164,6 +164,14 @@ marks_scan(struct doc *d)
 		{
 			int i, done = 0;
 			struct open_mark m;
+			/* Straight marks cannot nest: an opening-looking " while one is
+			 * open means the last closing mark was left out. */
+			if (c == '"' && depth > 0 && st[depth - 1].straight && st[depth - 1].fam == FAM_DOUBLE &&
+			    uc_is_space(prev) && next && alnum(next)) {
+				if (depth == 1)
+					emit(d, st[0].cp, cp - 1, 0);
+				depth--;
+			}
 			for (i = depth - 1; i >= 0 && !done; i--) {
 				if (closes(&st[i], prev, c, next)) {
 					if (i == 0)

@@ -103,6 +103,7 @@ struct qtok {
 	unsigned char cuelen;   /* words in that cue */
 	unsigned char ing;   /* word ends in -ing */
 	unsigned char mark;  /* 1 open mark, 2 close mark of a quotation */
+	unsigned char inq;   /* inside the content of a quote found */
 };
 
 struct qspan {              /* one outermost quotation */
@@ -154,6 +155,9 @@ struct doc {
 	/* coreference history: most recent salient mentions */
 	struct mention last_per, last_org, last_speaker;
 	int last_per_sent, last_org_sent, last_speaker_sent;
+	/* the last cue that gave a quote, for coordinated verbs */
+	struct mention lastcue_sp;
+	int lastcue_sent, lastcue_tok;
 	struct tokens tk;
 };
 
@@ -165,8 +169,11 @@ void doc_add_entity(struct doc *d, size_t start, size_t end, enum ent_kind kind,
 		    const char *canonical, size_t clen);
 /* Map entities to tokens (after all doc_add_entity calls). */
 void doc_index_entities(struct doc *d);
-/* Find names by capitalisation when no tagger is available. */
+/* Find names by capitalisation among tokens no entity covers. */
 void doc_fallback_names(struct doc *d);
+/* Link one-word names to the fullest name ending in them ("Amodei" ->
+ * "Dario Amodei") and extend names over a domain suffix ("ICEout.tech"). */
+void doc_link_names(struct doc *d);
 /* Reset for the next record, keeping allocations. */
 void doc_clear(struct doc *d);
 void doc_release(struct doc *d);

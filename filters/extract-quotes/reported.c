@@ -72,13 +72,17 @@ content_stops(const struct doc *d, int j, int limit)
 		k = j + 1;
 		if (k < limit && (d->t[k].cueflags & CUE_PREP))
 			return 1;
-		if (k < limit && d->t[k].cueflags && d->t[k].ing && !(d->t[k].cueflags & CUE_QUOTE))
+		/* ", becoming ...", ", saying ...": a participle clause of the main verb */
+		if (k < limit && d->t[k].ing && !d->t[k].cap)
+			return 1;
+		if (k < limit && (tok_is(d, k, "though") || tok_is(d, k, "although") ||
+				  tok_is(d, k, "whereas")))
 			return 1;
 		if (k < limit && (d->t[k].fw & FW_CONJ)) {
 			k++;
 			while (k < limit && (d->t[k].fw & FW_ADV))
 				k++;
-			if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_QUOTE))
+			if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_PREP))
 				return 1;
 		}
 		/* ", X said." */
@@ -92,7 +96,11 @@ content_stops(const struct doc *d, int j, int limit)
 		k = j + 1;
 		while (k < limit && (d->t[k].fw & FW_ADV))
 			k++;
-		if (k < limit && d->t[k].cueflags && !d->t[k].ing && !(d->t[k].cueflags & (CUE_QUOTE | CUE_PREP)))
+		if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_PREP) &&
+		    (!d->t[k].ing || (j > 0 && d->t[j - 1].type == TOK_WORD && 0)))
+			return 1;
+		/* "saying X and calling for Y": a second participle */
+		if (k < limit && d->t[k].ing && d->t[k].cueflags)
 			return 1;
 	}
 	return 0;
@@ -161,9 +169,6 @@ trailing(struct doc *d, int i, int s)
 		for (k = j; k < limit && !is_end_punct(d, k) && !tok_is_punct(d, k, ","); k++)
 			if (d->t[k].fw & FW_THAT || d->t[k].cueflags)
 				return 0;
-	} else if (j < limit && tok_is_punct(d, j, ",")) {
-		if (!(j + 1 < limit && ((d->t[j + 1].cueflags & CUE_PREP) || (d->t[j + 1].ing && d->t[j + 1].cueflags))))
-			return 0;
 	}
 	sp = speaker_of_cue(d, i);
 	if (sp.t0 < 0)

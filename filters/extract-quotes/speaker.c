@@ -62,8 +62,8 @@ cue_at(const struct doc *d, int i)
 	return d->t[i].cueflags;
 }
 
-/* The most recent mention of a person/organisation name before token i,
- * no further back than COREF_SENTS sentences. */
+/* The most recent name of a kind before token i, outside quoted content,
+ * no further back than maxback sentences. */
 static int
 recent_entity(const struct doc *d, int i, enum ent_kind kind, int maxback)
 {
@@ -71,36 +71,44 @@ recent_entity(const struct doc *d, int i, enum ent_kind kind, int maxback)
 
 	for (j = i - 1; j >= 0 && d->t[j].sent >= s - maxback; j--) {
 		int e = d->t[j].ent;
-		if (e >= 0 && d->ents[e].kind == kind && d->t[j].quote < 0)
+		if (e >= 0 && d->ents[e].kind == kind && d->t[j].quote < 0 && !d->t[j].inq &&
+		    d->ents[e].canonical)
 			return e;
 	}
 	return -1;
 }
 
-/* Resolve to the salient speaker or subject of a kind, else a recent name. */
+/*
+ * Resolve a pronoun or definite description at token i to a name: the
+ * subject of its own sentence when that is a name of the kind; else the
+ * more recent of the last speaker of the kind and the last name of the
+ * kind outside quoted content (content words are the speaker's, not the
+ * writer's: in "he hoped Trump would ... . He added", he is the speaker).
+ */
 static struct mention
 resolve(struct doc *d, int i, enum ent_kind kind, int plural)
 {
 	int s = sent_of(d, i), e;
 	struct mention m = none();
 	const struct mention *sp = &d->last_speaker;
-	const struct mention *sub = kind == EK_PER ? &d->last_per : &d->last_org;
-	int sub_sent = kind == EK_PER ? d->last_per_sent : d->last_org_sent;
-	int sp_ok = sp->t0 >= 0 && d->last_speaker_sent >= s - COREF_SENTS &&
-		    (sp->kind == kind || (plural && sp->plural)) && sp->t0 < i;
-	int sub_ok = sub->t0 >= 0 && sub_sent >= s - COREF_SENTS && sub->t0 < i;
+	int sp_ok = sp->t0 >= 0 && d->last_speaker_sent >= s - COREF_SENTS && sp->t0 < i && sp->name &&
+		    (plural ? (sp->plural || sp->kind == EK_ORG) : sp->kind == kind);
 
-	if (sp_ok && (!sub_ok || d->last_speaker_sent >= sub_sent))
-		m = *sp;
-	else if (sub_ok)
-		m = *sub;
-	else if (!plural && (e = recent_entity(d, i, kind, 2)) >= 0)
+	if (plural) {
+		if (sp_ok && d->last_speaker_sent >= s - 2)
+			m = *sp;
+		return m;
+	}
+	if (d->sent_t0[s] < i) {
+		struct mention c = clause_subject(d, s, i);
+		if (c.t0 >= 0 && c.t1 <= i && c.name && c.kind == kind && !(d->t[c.t0].fw & FW_SUBJ))
+			return c;
+	}
+	e = recent_entity(d, i, kind, 3);
+	if (e >= 0 && (!sp_ok || d->ents[e].t0 > sp->t0))
 		m = of_entity(d, e);
-	else if (plural && sp_ok)
+	else if (sp_ok)
 		m = *sp;
-	if (m.t0 < 0 || (!m.name && !plural))
-		return none();
-	m.plural = plural;
 	return m;
 }
 
@@ -229,6 +237,34 @@ speaker_np_right(struct doc *d, int i, int limit)
 	if (ent_starts(d, i) >= 0) {
 		return name_run(d, i, limit, &end);
 	}
+	/* Titles and modifiers before a name: "chief executive John Woodward",
+	 * "French finance minister Nicolas Sarkozy", "the bank's boss Jane Doe". */
+	{
+		int k2, titled = 0;
+		for (k2 = i; k2 < limit && k2 < i + 7; k2++) {
+			const struct qtok *t = &d->t[k2];
+			int e = t->ent;
+			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER)
+				return of_entity(d, e);
+			if (e >= 0 && (d->ents[e].kind == EK_ORG || d->ents[e].kind == EK_LOC ||
+				       d->ents[e].kind == EK_MISC)) {
+				k2 = d->ents[e].t1 - 1;
+				continue;
+			}
+			if (t->type == TOK_WORD && (t->noun == NOUN_PERSON || t->noun == NOUN_REP)) {
+				titled = 1;
+				continue;
+			}
+			if (t->type == TOK_WORD && (t->fw & (FW_DET | FW_POSS)) && k2 == i)
+				continue;
+			if (t->type == TOK_WORD && t->h == word_hash("'s", 2))
+				continue;
+			if (t->type == TOK_WORD && !t->fw && !t->cueflags && !t->ing)
+				continue;
+			break;
+		}
+		(void)titled;
+	}
 	/* Determiner, modifiers, head noun. */
 	j = i;
 	if (d->t[j].fw & (FW_DET | FW_POSS | FW_INDEF))
@@ -265,6 +301,9 @@ np_left(struct doc *d, int k, int s0)
 		return pronoun(d, k);
 	if ((e = d->t[k].ent) >= 0) {
 		const struct qent *x = &d->ents[e];
+		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP) && d->t[x->t0 - 2].ent >= 0 &&
+		    d->ents[d->t[x->t0 - 2].ent].kind == EK_PER)
+			return np_left(d, x->t0 - 2, s0); /* "Nicolas Sarkozy of France said" */
 		if (x->kind == EK_LOC || x->kind == EK_MISC || x->kind == EK_OTHER) {
 			if (x->t0 - 1 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP))
 				return none();
@@ -327,7 +366,8 @@ clause_subject(struct doc *d, int s, int limit)
 			i++;
 		if (i >= limit)
 			break;
-		if ((d->t[i].fw & (FW_PREP | FW_SUBORD)) || ((d->t[i].fw & FW_ADV) && d->t[i].ent < 0)) {
+		if ((d->t[i].fw & (FW_PREP | FW_SUBORD)) || (d->t[i].cueflags & CUE_PREP) ||
+		    ((d->t[i].fw & FW_ADV) && d->t[i].ent < 0)) {
 			/* A leading adverbial: skip to its comma. */
 			int j = i + 1;
 			while (j < limit && !tok_is_punct(d, j, ","))
@@ -357,8 +397,14 @@ speaker_of_cue(struct doc *d, int i)
 	int after = i + d->t[i].cuelen, limit = d->sent_t0[s + 1];
 
 	if (d->t[i].ing) {
-		if (k >= s0 && (tok_is_punct(d, k, ",") || (d->t[k].fw & (FW_PREP | FW_SUBORD))))
+		if (k >= s0 && (tok_is_punct(d, k, ",") || (d->t[k].fw & (FW_PREP | FW_SUBORD | FW_CONJ)))) {
+			if (d->lastcue_sent == s && d->lastcue_tok < i && d->lastcue_sp.t0 >= 0 &&
+			    !tok_is_punct(d, k, ","))
+				return d->lastcue_sp;
 			return clause_subject(d, s, i);
+		}
+		if (k >= s0 && d->t[k].type == TOK_WORD && !d->t[k].fw && !d->t[k].cueflags)
+			return np_left(d, k, s0); /* "a letter urging ..." */
 		if (k >= s0 && (d->t[k].fw & FW_SUBJ))
 			return pronoun(d, k);
 		if (k >= s0 && d->t[k].ent >= 0)
@@ -391,15 +437,18 @@ speaker_of_cue(struct doc *d, int i)
 				c--;
 			if (c > s0 && tok_is_punct(d, c, ",")) {
 				int a = c + 1;
-				if ((d->t[a].fw & (FW_DET | FW_POSS | FW_INDEF | FW_REL)) || d->t[a].noun ||
+				if ((d->t[a].fw & (FW_DET | FW_POSS | FW_INDEF | FW_REL | FW_PREP)) || d->t[a].noun ||
 				    d->t[a].ent >= 0)
 					return np_left(d, c - 1, s0);
 			}
 		}
 		return none();
 	}
-	if (d->t[k].fw & FW_CONJ)
+	if (d->t[k].fw & FW_CONJ) {
+		if (d->lastcue_sent == s && d->lastcue_tok < i && d->lastcue_sp.t0 >= 0)
+			return d->lastcue_sp;
 		return clause_subject(d, s, k);
+	}
 	if (d->t[k].fw & FW_REL) {
 		int c = k - 1;
 		if (c >= s0 && tok_is_punct(d, c, ","))
