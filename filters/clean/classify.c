@@ -66,13 +66,22 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	/* Stop words are looked up in the folded line, word by word. */
 	fold_line(s, n, fold);
 	while (i < n) {
-		uint32_t cp = utf8_next(s, n, &i);
-		int wc = uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp) || cp == '\'' || cp == 0x2019;
+		unsigned char b = (unsigned char)s[i];
+		uint32_t cp;
+		int wc;
+		if (b < 0x80) { /* ASCII without the Unicode tables */
+			cp = b;
+			i++;
+			wc = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '\'';
+		} else {
+			cp = utf8_next(s, n, &i);
+			wc = uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp) || cp == 0x2019;
+		}
 		p->chars++;
 		if (wc && !in_word) {
 			in_word = 1;
-			first_upper = uc_is_upper(cp);
-			digit_word = uc_is_digit(cp);
+			first_upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : uc_is_upper(cp);
+			digit_word = cp < 0x80 ? (cp >= '0' && cp <= '9') : uc_is_digit(cp);
 		} else if (!wc && in_word) {
 			in_word = 0;
 			p->words++;

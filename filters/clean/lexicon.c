@@ -31,6 +31,8 @@ struct pattern {
 	enum kind kind;
 	int category;
 	int max_words;  /* the line may have at most this many words */
+	uint64_t first; /* hash of the pattern's first word */
+	int next;       /* next pattern with the same first word, or -1 */
 };
 
 struct wordset {
@@ -39,10 +41,15 @@ struct wordset {
 	int *val;
 };
 
+/*
+ * Patterns are indexed by their first word, so matching a line costs one
+ * lookup per word of the line instead of one comparison per pattern.
+ */
 struct lexicon {
 	struct pattern *p;
 	size_t np, cap;
 	struct wordset stop, months;
+	struct wordset first;  /* first-word hash -> 1 + index of its first pattern */
 };
 
 void
@@ -50,52 +57,56 @@ fold_line(const char *s, size_t n, struct strbuf *out)
 {
 	size_t i = 0;
 	int space = 1;
+	char *o;
 
+	/* At most 3 output bytes per input byte (a symbol gets two spaces), plus padding. */
 	strbuf_reset(out);
-	strbuf_addch(out, ' ');
+	strbuf_grow(out, 3 * n + 8);
+	o = out->buf;
+	*o++ = ' ';
 	while (i < n) {
 		uint32_t cp;
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			i++;
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				strbuf_addch(out, (char)c);
+				*o++ = (char)c;
 				space = 0;
 			} else if (c >= 'A' && c <= 'Z') {
-				strbuf_addch(out, (char)(c + 32));
+				*o++ = (char)(c + 32);
 				space = 0;
 			} else if (c == '@' || c == '#' || c == '$' || c == '%' || c == '&' || c == '+' || c == '|' ||
 				   c == '*') {
 				if (!space)
-					strbuf_addch(out, ' ');
-				strbuf_addch(out, (char)c);
-				strbuf_addch(out, ' ');
+					*o++ = ' ';
+				*o++ = (char)c;
+				*o++ = ' ';
 				space = 1;
 			} else if (!space) {
-				strbuf_addch(out, ' ');
+				*o++ = ' ';
 				space = 1;
 			}
 			continue;
 		}
 		cp = utf8_next(s, n, &i);
 		if (uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
-			strbuf_add_cp(out, uc_tolower(cp));
+			o += utf8_encode(uc_tolower(cp), o);
 			space = 0;
 		} else if (uc_is_symbol(cp)) {
 			if (!space)
-				strbuf_addch(out, ' ');
-			strbuf_add_cp(out, cp);
-			strbuf_addch(out, ' ');
+				*o++ = ' ';
+			o += utf8_encode(cp, o);
+			*o++ = ' ';
 			space = 1;
 		} else if (!space) {
-			strbuf_addch(out, ' ');
+			*o++ = ' ';
 			space = 1;
 		}
 	}
 	if (!space)
-		strbuf_addch(out, ' ');
-	if (out->len == 1) /* an empty line folds to " " */
-		return;
+		*o++ = ' ';
+	*o = '\0';
+	out->len = (size_t)(o - out->buf);
 }
 
 static void
@@ -118,9 +129,8 @@ word_hash(const char *w, size_t n)
 }
 
 static void
-wordset_add(struct wordset *ws, const char *w, size_t n, int val)
+wordset_add_hash(struct wordset *ws, uint64_t h, int val)
 {
-	uint64_t h = word_hash(w, n);
 	size_t k = (size_t)h & ws->mask;
 
 	while (ws->h[k] && ws->h[k] != h)
@@ -129,11 +139,15 @@ wordset_add(struct wordset *ws, const char *w, size_t n, int val)
 	ws->val[k] = val;
 }
 
-/* The value stored for w, or 0 when w is not in the set. */
-static int
-wordset_get(const struct wordset *ws, const char *w, size_t n)
+static void
+wordset_add(struct wordset *ws, const char *w, size_t n, int val)
 {
-	uint64_t h = word_hash(w, n);
+	wordset_add_hash(ws, word_hash(w, n), val);
+}
+
+static int
+wordset_get_hash(const struct wordset *ws, uint64_t h)
+{
 	size_t k = (size_t)h & ws->mask;
 
 	while (ws->h[k]) {
@@ -142,6 +156,13 @@ wordset_get(const struct wordset *ws, const char *w, size_t n)
 		k = (k + 1) & ws->mask;
 	}
 	return 0;
+}
+
+/* The value stored for w, or 0 when w is not in the set. */
+static int
+wordset_get(const struct wordset *ws, const char *w, size_t n)
+{
+	return wordset_get_hash(ws, word_hash(w, n));
 }
 
 static void
@@ -269,6 +290,8 @@ load_patterns(struct lexicon *lx, const char *path)
 				die("%s:%lu: empty pattern", path, lineno);
 			pt.text = xstrndup(fold.buf, fold.len);
 			pt.len = fold.len;
+			pt.first = word_hash(fold.buf + 1, strcspn(fold.buf + 1, " "));
+			pt.next = -1;
 			pt.category = cat;
 			pt.max_words = max_words;
 			if (lx->np == lx->cap) {
@@ -291,6 +314,17 @@ lexicon_load(const char *lang, const char *dir)
 	path = data_path(dir, lang, "boilerplate.txt");
 	load_patterns(lx, path);
 	free(path);
+	/* The first-word index; chains keep file order. */
+	{
+		size_t k;
+		wordset_init(&lx->first, lx->np + 1);
+		for (k = lx->np; k-- > 0;) {
+			const struct pattern *pt = &lx->p[k];
+			int head = wordset_get_hash(&lx->first, pt->first);
+			lx->p[k].next = head - 1;
+			wordset_add_hash(&lx->first, pt->first, (int)k + 1);
+		}
+	}
 	path = data_path(dir, lang, "stopwords.txt");
 	load_words(&lx->stop, path, 0);
 	free(path);
@@ -312,40 +346,52 @@ lexicon_free(struct lexicon *lx)
 	free(lx->p);
 	wordset_release(&lx->stop);
 	wordset_release(&lx->months);
+	wordset_release(&lx->first);
 	free(lx);
 }
 
 int
 lexicon_match(const struct lexicon *lx, const char *folded, size_t len, int nwords, const char **pattern)
 {
-	size_t k;
+	size_t i = 1;
+	long best = -1;
 
-	for (k = 0; k < lx->np; k++) {
-		const struct pattern *pt = &lx->p[k];
-		int hit = 0;
-		if (pt->len > len)
-			continue;
-		switch (pt->kind) {
-		case K_EQUAL:
-			hit = pt->len == len && memcmp(pt->text, folded, len) == 0;
-			break;
-		case K_PREFIX:
-			hit = nwords <= pt->max_words && memcmp(pt->text, folded, pt->len) == 0;
-			break;
-		case K_SUFFIX:
-			hit = nwords <= pt->max_words && memcmp(pt->text, folded + len - pt->len, pt->len) == 0;
-			break;
-		case K_CONTAINS:
-			hit = nwords <= pt->max_words && strstr(folded, pt->text) != NULL;
-			break;
+	/* Each word of the line: the patterns that start with it, at this position. */
+	while (i < len) {
+		const char *sp = memchr(folded + i, ' ', len - i);
+		size_t e = sp ? (size_t)(sp - folded) : len;
+		int k = e > i ? wordset_get_hash(&lx->first, word_hash(folded + i, e - i)) - 1 : -1;
+		for (; k >= 0 && (best < 0 || k < best); k = lx->p[k].next) {
+			const struct pattern *pt = &lx->p[k];
+			const char *at = folded + i - 1; /* the space before the word */
+			size_t room = len - (i - 1);
+			int hit = 0;
+			if (pt->len > room)
+				continue;
+			switch (pt->kind) {
+			case K_EQUAL:
+				hit = i == 1 && pt->len == len && memcmp(pt->text, folded, len) == 0;
+				break;
+			case K_PREFIX:
+				hit = i == 1 && nwords <= pt->max_words && memcmp(pt->text, folded, pt->len) == 0;
+				break;
+			case K_SUFFIX:
+				hit = nwords <= pt->max_words && pt->len == room && memcmp(pt->text, at, pt->len) == 0;
+				break;
+			case K_CONTAINS:
+				hit = nwords <= pt->max_words && memcmp(pt->text, at, pt->len) == 0;
+				break;
+			}
+			if (hit)
+				best = k;
 		}
-		if (hit) {
-			if (pattern)
-				*pattern = pt->text;
-			return pt->category;
-		}
+		i = e + 1;
 	}
-	return -1;
+	if (best < 0)
+		return -1;
+	if (pattern)
+		*pattern = lx->p[best].text;
+	return lx->p[best].category;
 }
 
 int

@@ -322,7 +322,14 @@ clean_normalize(const char *text, size_t len, struct strbuf *out)
 			if (space)
 				strbuf_addch(&line, ' ');
 			space = 0;
-			strbuf_addch(&line, c);
+			{
+				/* The rest of a run of printable ASCII in one copy. */
+				size_t r = i;
+				while (r < n && (unsigned char)s[r] > 0x20 && (unsigned char)s[r] < 0x7F)
+					r++;
+				strbuf_add(&line, s + i - 1, r - i + 1);
+				i = r;
+			}
 			continue;
 		}
 		cp = utf8_next(s, n, &i);
