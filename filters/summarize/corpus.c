@@ -351,26 +351,83 @@ sent_cosine(const struct corpus *c, const struct sentence *x, const struct sente
 	return dot / (x->norm * y->norm);
 }
 
+/* The local ids of the two heaviest terms of s (UINT32_MAX when it has fewer). */
+static void
+top_terms(const struct corpus *c, const struct sentence *s, uint32_t top[2])
+{
+	const struct term_weight *p = c->tw + s->tstart, *pe = p + s->tlen;
+	float w0 = -1, w1 = -1;
+
+	top[0] = top[1] = UINT32_MAX;
+	for (; p < pe; p++) {
+		if (p->w > w0) {
+			w1 = w0;
+			top[1] = top[0];
+			w0 = p->w;
+			top[0] = p->id;
+		} else if (p->w > w1) {
+			w1 = p->w;
+			top[1] = p->id;
+		}
+	}
+}
+
+/*
+ * Near-duplicates share most of their weight, so they share their
+ * heaviest terms: each representative is filed under its two heaviest
+ * terms, and a sentence is compared only with the representatives filed
+ * under its own two.  This keeps linking near-linear in the number of
+ * sentences instead of quadratic.
+ */
 void
 corpus_link_duplicates(struct corpus *c, double threshold)
 {
-	size_t i, j;
+	size_t nv = c->nvocab ? c->nvocab : 1, j, none = (size_t)-1;
+	size_t *head = xmalloc(nv * sizeof *head);
+	size_t *next = xmalloc(2 * (c->nsents ? c->nsents : 1) * sizeof *next);
+	size_t *seen = xmalloc((c->nsents ? c->nsents : 1) * sizeof *seen);
 
+	for (j = 0; j < nv; j++)
+		head[j] = none;
+	for (j = 0; j < c->nsents; j++)
+		seen[j] = none;
 	for (j = 0; j < c->nsents; j++) {
 		struct sentence *sj = &c->sents[j];
-		if (!(sj->flags & SENT_ELIGIBLE))
+		uint32_t top[2];
+		int t, linked = 0;
+
+		if (!(sj->flags & SENT_ELIGIBLE) || sj->tlen == 0)
 			continue;
-		for (i = 0; i < j; i++) {
-			struct sentence *si = &c->sents[i];
-			if (si->rep != i || !(si->flags & SENT_ELIGIBLE) || si->art == sj->art)
-				continue;
-			if (2 * si->nwords < sj->nwords || 2 * sj->nwords < si->nwords)
-				continue;
-			if (sent_cosine(c, si, sj) >= threshold) {
-				sj->rep = i;
-				si->copies++;
-				break;
+		top_terms(c, sj, top);
+		for (t = 0; t < 2 && !linked && top[t] != UINT32_MAX; t++) {
+			size_t e;
+			for (e = head[top[t]]; e != none; e = next[e]) {
+				size_t i = e / 2;
+				struct sentence *si = &c->sents[i];
+				if (seen[i] == j)
+					continue;
+				seen[i] = j;
+				if (si->art == sj->art || 2 * si->nwords < sj->nwords || 2 * sj->nwords < si->nwords)
+					continue;
+				if (sent_cosine(c, si, sj) >= threshold) {
+					sj->rep = i;
+					si->copies++;
+					linked = 1;
+					break;
+				}
 			}
 		}
+		if (linked)
+			continue;
+		/* A representative: file it under its terms (entries 2j and 2j+1). */
+		for (t = 0; t < 2; t++) {
+			if (top[t] == UINT32_MAX)
+				continue;
+			next[2 * j + (size_t)t] = head[top[t]];
+			head[top[t]] = 2 * j + (size_t)t;
+		}
 	}
+	free(head);
+	free(next);
+	free(seen);
 }
