@@ -121,10 +121,18 @@ wordset_init(struct wordset *ws, size_t n)
 	ws->mask = cap - 1;
 }
 
+/* FNV-1a: words are short, and this is cheaper than hash64() on them. */
 static uint64_t
 word_hash(const char *w, size_t n)
 {
-	uint64_t h = hash64(w, n, 0x636c65616eULL);
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)w[i];
+		h *= 0x100000001b3ULL;
+	}
+	h = hash_mix64(h);
 	return h ? h : 1;
 }
 
