@@ -76,7 +76,9 @@ last_inside(const struct doc *d, const struct qspan *q)
 static int
 ends_with_punct(const struct doc *d, int j)
 {
-	return tok_is_punct(d, j, ",") || tok_is_punct(d, j, ".") || tok_is_punct(d, j, "?") ||
+	/* Not ".": a quotation closed by a full stop ends its sentence, and a
+	 * cue after it belongs to the next statement. */
+	return tok_is_punct(d, j, ",") || tok_is_punct(d, j, "?") ||
 	       tok_is_punct(d, j, "!") || tok_is_punct(d, j, "...") || tok_is_punct(d, j, "\xe2\x80\xa6") ||
 	       tok_is_punct(d, j, "\xe2\x80\x94");
 }
@@ -266,7 +268,9 @@ direct_sentence(struct doc *d, int s)
 		} else {
 			/* No cue: a continuation, a floating paragraph, or nothing. */
 			int starts = to == s0 || (to > s0 && d->t[to - 1].type == TOK_PUNCT && d->t[to - 1].mark == 0 &&
-						  to - 1 == s0);
+						  to - 1 == s0) ||
+				     (to > s0 && (tok_is_punct(d, to - 1, ".") || tok_is_punct(d, to - 1, "?") ||
+						  tok_is_punct(d, to - 1, "!")));
 			int whole_para = to == 0 || d->t[to - 1].para != d->t[to].para;
 			const struct quote *prev = d->nout ? &d->out[d->nout - 1] : NULL;
 

@@ -328,6 +328,37 @@ ends_with_word(const char *s, size_t n, const char *w, size_t m)
 	return n > m + 1 && memcmp(s + n - m, w, m) == 0 && s[n - m - 1] == ' ';
 }
 
+/* Is a (capital letters, maybe '&') the initials of the words of n? */
+static int
+acronym_of(const char *a, size_t alen, const char *n, size_t nlen)
+{
+	size_t i = 0, j = 0;
+
+	while (j < nlen) {
+		size_t w = j;
+		while (j < nlen && n[j] != ' ')
+			j++;
+		if (j - w == 3 && memcmp(n + w, "and", 3) == 0) {
+			/* "and" may be "&" in the acronym, or nothing */
+			if (i < alen && a[i] == '&')
+				i++;
+		} else if (!(j - w == 2 && memcmp(n + w, "of", 2) == 0) &&
+			   !(j - w == 3 && memcmp(n + w, "the", 3) == 0)) {
+			if (n[w] == '&') {
+				if (i < alen && a[i] == '&')
+					i++;
+			} else {
+				if (i >= alen || !(a[i] >= 'A' && a[i] <= 'Z') || a[i] != n[w])
+					return 0;
+				i++;
+			}
+		}
+		while (j < nlen && n[j] == ' ')
+			j++;
+	}
+	return i == alen;
+}
+
 void
 doc_link_names(struct doc *d)
 {
@@ -349,6 +380,36 @@ doc_link_names(struct doc *d)
 			e->end = d->t[j + 1].end;
 			e->t1 = j + 2;
 			d->t[j].ent = d->t[j + 1].ent = (int)k;
+		}
+	}
+	/* A title is not part of a name: "Magistrate Lee Gilmore" -> "Lee Gilmore". */
+	for (k = 0; k < d->nents; k++) {
+		struct qent *e = &d->ents[k];
+		const char *sp;
+		if (e->kind != EK_PER || !e->canonical)
+			continue;
+		sp = memchr(e->canonical, ' ', e->canon_len);
+		if (sp && memchr(sp + 1, ' ', e->canon_len - (size_t)(sp + 1 - e->canonical)) &&
+		    lexicon_noun(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))) == NOUN_PERSON) {
+			e->canon_len -= (size_t)(sp + 1 - e->canonical);
+			e->canonical = sp + 1;
+		}
+	}
+	/* An acronym takes the organisation it abbreviates: "B&B" -> "Bradford
+	 * & Bingley", "ICE" -> "Immigration and Customs Enforcement". */
+	for (k = 0; k < d->nents; k++) {
+		struct qent *e = &d->ents[k];
+		if (e->kind != EK_ORG || !e->canonical || e->canon_len < 2 || e->canon_len > 8 ||
+		    memchr(e->canonical, ' ', e->canon_len))
+			continue;
+		for (m = 0; m < d->nents; m++) {
+			const struct qent *f = &d->ents[m];
+			if (f->kind == EK_ORG && f->canonical && f->canon_len > e->canon_len + 2 &&
+			    acronym_of(e->canonical, e->canon_len, f->canonical, f->canon_len)) {
+				e->canonical = f->canonical;
+				e->canon_len = f->canon_len;
+				break;
+			}
 		}
 	}
 	/* A one-word name takes the longest person name ending in it. */

@@ -158,6 +158,12 @@ description(struct doc *d, int t0, int h, int pp)
 	int definite = (d->t[t0].fw & (FW_DET | FW_POSS)) && !(d->t[t0].fw & FW_INDEF);
 	int plural = c == NOUN_GROUP || c == NOUN_REP;
 
+	if (c == NOUN_REP && pp < 0) {
+		int j;
+		for (j = t0; j < h; j++)
+			if (d->t[j].ent >= 0 && d->ents[d->t[j].ent].kind == EK_ORG)
+				pp = d->t[j].ent;
+	}
 	if (c == NOUN_REP && pp >= 0) {
 		m = of_entity(d, pp);
 	} else if (c == NOUN_PERSON && definite) {
@@ -240,14 +246,16 @@ speaker_np_right(struct doc *d, int i, int limit)
 	/* Titles and modifiers before a name: "chief executive John Woodward",
 	 * "French finance minister Nicolas Sarkozy", "the bank's boss Jane Doe". */
 	{
-		int k2, titled = 0;
+		int k2, titled = 0, org = -1;
 		for (k2 = i; k2 < limit && k2 < i + 7; k2++) {
 			const struct qtok *t = &d->t[k2];
 			int e = t->ent;
-			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER)
+			int poss = e >= 0 && d->ents[e].t1 < limit && d->t[d->ents[e].t1].h == word_hash("'s", 2);
+			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER && !poss)
 				return of_entity(d, e);
-			if (e >= 0 && (d->ents[e].kind == EK_ORG || d->ents[e].kind == EK_LOC ||
-				       d->ents[e].kind == EK_MISC)) {
+			if (e >= 0) {
+				if (!poss && d->ents[e].kind == EK_ORG && k2 > i)
+					org = e;
 				k2 = d->ents[e].t1 - 1;
 				continue;
 			}
@@ -259,10 +267,13 @@ speaker_np_right(struct doc *d, int i, int limit)
 				continue;
 			if (t->type == TOK_WORD && t->h == word_hash("'s", 2))
 				continue;
-			if (t->type == TOK_WORD && !t->fw && !t->cueflags && !t->ing)
+			if (t->type == TOK_WORD && !t->fw && !t->cueflags)
 				continue;
 			break;
 		}
+		/* "local newspaper the Daily Telegraph" */
+		if (org >= 0 && d->ents[org].t1 == k2)
+			return of_entity(d, org);
 		(void)titled;
 	}
 	/* Determiner, modifiers, head noun. */
@@ -308,7 +319,26 @@ np_left(struct doc *d, int k, int s0)
 			if (x->t0 - 1 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP))
 				return none();
 		}
-		/* An entity inside a prepositional phrase: "organisers behind X". */
+		/* An entity inside a prepositional phrase: "organisers behind X",
+		 * "lawyers for Mr A and Mr B". */
+		{
+			int j2 = x->t0 - 1;
+			for (;;) {
+				while (j2 >= s0 && d->t[j2].type == TOK_WORD && d->t[j2].cap && d->t[j2].ent < 0 &&
+				       (d->t[j2].noun == NOUN_PERSON || d->t[j2].bend - d->t[j2].bstart <= 4))
+					j2--; /* titles: Mr, Dr, Mrs, President */
+				if (j2 - 1 >= s0 && (d->t[j2].fw & FW_CONJ) && d->t[j2 - 1].ent >= 0)
+					j2 = d->ents[d->t[j2 - 1].ent].t0 - 1;
+				else
+					break;
+			}
+			if (j2 >= s0 && j2 < x->t0 - 1 && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
+			    d->t[j2 - 1].type == TOK_WORD && !d->t[j2 - 1].cap && !d->t[j2 - 1].fw)
+				return description(d, j2 - 1, j2 - 1, -1);
+			if (j2 >= s0 && j2 < x->t0 - 1 && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
+			    d->t[j2 - 1].type == TOK_WORD && d->t[j2 - 1].noun)
+				return description(d, j2 - 1, j2 - 1, -1);
+		}
 		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP)) {
 			int h = x->t0 - 2;
 			if (d->t[h].type == TOK_WORD && d->t[h].noun != NOUN_NONE) {
@@ -419,6 +449,15 @@ speaker_of_cue(struct doc *d, int i)
 	}
 	if (k < s0)
 		return none();
+	if ((d->t[k].fw & FW_BE) && tok_is(d, i, "quoted")) {
+		/* "X was quoted as saying": the passive names the speaker. */
+		k--;
+		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX)) &&
+		       !(d->t[k].fw & (FW_SUBJ | FW_THAT | FW_DET)))
+			k--;
+		if (k < s0)
+			return none();
+	}
 	if (d->t[k].fw & FW_BE)
 		return none(); /* passive "is said to", "was told" */
 	if (d->t[k].mark == 2 || tok_is_punct(d, k, ",")) {
@@ -436,10 +475,14 @@ speaker_of_cue(struct doc *d, int i)
 			while (c > s0 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].cueflags)
 				c--;
 			if (c > s0 && tok_is_punct(d, c, ",")) {
-				int a = c + 1;
-				if ((d->t[a].fw & (FW_DET | FW_POSS | FW_INDEF | FW_REL | FW_PREP)) || d->t[a].noun ||
-				    d->t[a].ent >= 0)
-					return np_left(d, c - 1, s0);
+				int a = c + 1, e = d->t[a].ent;
+				struct mention m;
+				/* "The UN's relief coordinator, Jan Egeland, said" */
+				if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == k && d->ents[e].kind == EK_PER)
+					return of_entity(d, e);
+				m = np_left(d, c - 1, s0);
+				if (m.t0 >= 0)
+					return m;
 			}
 		}
 		return none();
