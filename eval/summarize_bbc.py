@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Score news-summarize on the BBC development set (../shared/data/summarize/bbc-dev).
 
-usage: eval/summarize_bbc.py BIN_DIR BBC_DIR
+usage: eval/summarize_bbc.py BIN_DIR BBC_DIR [SYNTH_DIR]
 
 For each article the summary gets the length of its reference: k sentences (k = the reference's
 sentence count, as the README's LEAD-k), and, separately, the reference's word count (--words).
 Runs `news-summarize --method rank` and `--method lead` at those lengths and prints ROUGE-1 and
 ROUGE-2 recall, precision and F1 (stemmed, ROUGE-1.5.5 style: eval/rouge.py), one line a system.
+
+With SYNTH_DIR (../shared/data/dedupe/bbc-synth-dev: wire-style copies of the same BBC articles,
+with datelines, outlet boilerplate, inserted local paragraphs, abridged endings), a multi-document
+check: every cluster of 3 or more copies is one group (--group-by cluster, 100 words, the DUC
+setting), scored with ROUGE -l 100 against the reference summary of the cluster's source article.
+A proxy only: the copies are far more alike than the articles of a DUC story.
 """
 import json
 import os
@@ -61,6 +67,39 @@ def main():
                     tot[(n - 1) * 3:(n - 1) * 3 + 3] = [a + b for a, b in zip(tot[(n - 1) * 3:(n - 1) * 3 + 3], (r, p, f))]
             m = len(docs)
             print(f"{method + ', ' + label:<34} " + " ".join(f"{v / m:7.3f}" for v in tot))
+    if len(sys.argv) > 3 and os.path.isfile(os.path.join(sys.argv[3], "gold.jsonl")):
+        multi(bin_dir, sys.argv[3], refs)
+
+
+def multi(bin_dir, synth, refs):
+    docs = {}
+    for l in open(os.path.join(synth, "docs.jsonl"), encoding="utf-8"):
+        if l.strip():
+            d = json.loads(l)
+            docs[d["id"]] = d
+    clusters = {}
+    for l in open(os.path.join(synth, "gold.jsonl"), encoding="utf-8"):
+        if l.strip():
+            g = json.loads(l)
+            clusters.setdefault(g["cluster"], []).append(g["id"])
+    groups = {c: ids for c, ids in clusters.items() if len(ids) >= 3 and c.startswith("bbc-") and c[4:] in refs}
+    data = "".join(json.dumps({"id": i, "cluster": c, "text": docs[i]["text"]}, ensure_ascii=False) + "\n"
+                   for c in sorted(groups) for i in groups[c]).encode("utf-8")
+    print(f"bbc-synth-dev: {len(groups)} clusters of 3+ copies as groups; 100 words; ROUGE -l 100, stemmed")
+    print(f"{'system':<34} {'R-1 R':>7} {'R-1 F':>7} {'R-2 R':>7} {'R-2 F':>7}")
+    for method in ("lead", "rank"):
+        r = subprocess.run([os.path.join(bin_dir, "news-summarize"), "--method", method, "--group-by", "cluster",
+                            "--groups-only", "--words", "100"], input=data, capture_output=True)
+        if r.returncode != 0:
+            sys.exit(f"summarize_bbc.py: news-summarize failed: {r.stderr.decode('utf-8', 'replace')[:300]}")
+        tot = [0.0] * 4
+        for line in r.stdout.decode("utf-8").splitlines():
+            rec = json.loads(line)
+            ref = refs[rec["group"][4:]]
+            r1 = rouge.score(rec["summary"], [ref], 1, stem=True, words=100)
+            r2 = rouge.score(rec["summary"], [ref], 2, stem=True, words=100)
+            tot = [a + b for a, b in zip(tot, (r1[0], r1[2], r2[0], r2[2]))]
+        print(f"{method + ', group of copies':<34} " + " ".join(f"{v / len(groups):7.3f}" for v in tot))
 
 
 if __name__ == "__main__":
