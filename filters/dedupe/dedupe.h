@@ -24,6 +24,7 @@
 
 #define SK_BINS 64       /* K: MinHash bins of a sketch */
 #define SK_MAX_BANDS 32
+#define BUCKET_CAP 16  /* candidates per band key: the latest items */
 
 /* Parameters of sketches; a state file is valid only for the same ones. */
 struct sketch_params {

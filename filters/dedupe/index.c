@@ -40,8 +40,13 @@ struct index {
 	size_t arena_len, arena_cap;
 	uint32_t *table;
 	size_t tsize, tused;
-	uint64_t *cand;
+	uint64_t *cand;     /* the distinct candidates of a lookup */
 	size_t ncand, cap_cand;
+	uint64_t *bucket;   /* the items of one band key */
+	size_t nbucket, cap_bucket;
+	uint64_t *seen;     /* a set of them (seq + 1; 0 = empty), emptied after each lookup */
+	size_t *seen_at;    /* where each candidate sits in seen */
+	size_t nseen;       /* size of seen: a power of two */
 };
 
 struct index *
@@ -67,6 +72,9 @@ index_free(struct index *ix)
 	free(ix->arena);
 	free(ix->table);
 	free(ix->cand);
+	free(ix->seen);
+	free(ix->seen_at);
+	free(ix->bucket);
 	free(ix);
 }
 
@@ -171,20 +179,40 @@ slot_make(uint32_t key, uint64_t seq)
 	return (((key >> 24) | 1u) << SEQ_BITS) | (uint32_t)(seq & SEQ_MASK);
 }
 
+/*
+ * Insert seq under band b's key.  A key keeps only its latest BUCKET_CAP
+ * items: past that, the new one replaces the oldest, so that no lookup
+ * walks a long run of one key.
+ */
 static void
-table_put(struct index *ix, uint32_t key, uint64_t seq)
+table_put(struct index *ix, uint32_t key, unsigned b, uint64_t seq)
 {
-	size_t mask = ix->tsize - 1, pos = key & mask;
+	size_t mask = ix->tsize - 1, pos = key & mask, reuse = SIZE_MAX, oldest_pos = 0;
+	uint32_t fp = (key >> 24) | 1u, s;
+	uint64_t oldest = INDEX_NONE;
+	unsigned same = 0;
 
-	for (;; pos = (pos + 1) & mask) {
-		uint32_t s = ix->table[pos];
-		if (s == 0) {
-			ix->tused++;
-			break;
+	for (; (s = ix->table[pos]) != 0; pos = (pos + 1) & mask) {
+		uint64_t q = slot_seq(ix, s);
+		if (q == INDEX_NONE) {
+			if (reuse == SIZE_MAX)
+				reuse = pos; /* an evicted item's slot */
+			continue;
 		}
-		if (slot_seq(ix, s) == INDEX_NONE)
-			break; /* an evicted item's slot: reuse it */
+		if (s >> SEQ_BITS == fp && sketch_band_key(&ix->p, sig_of(ix, q), b) == key) {
+			same++;
+			if (q < oldest) {
+				oldest = q;
+				oldest_pos = pos;
+			}
+		}
 	}
+	if (same >= BUCKET_CAP)
+		pos = oldest_pos;
+	else if (reuse != SIZE_MAX)
+		pos = reuse;
+	else
+		ix->tused++;
 	ix->table[pos] = slot_make(key, seq);
 }
 
@@ -204,14 +232,44 @@ table_rebuild(struct index *ix, uint64_t more)
 	ix->tused = 0;
 	for (seq = ix->head; seq < ix->tail; seq++)
 		for (b = 0; b < ix->p.bands; b++)
-			table_put(ix, sketch_band_key(&ix->p, sig_of(ix, seq), b), seq);
+			table_put(ix, sketch_band_key(&ix->p, sig_of(ix, seq), b), b, seq);
 }
 
 static int
-cmp_u64(const void *a, const void *b)
+cmp_desc(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return (x > y) - (x < y);
+	return (x < y) - (x > y);
+}
+
+/* Add seq to the candidates unless it is there already. */
+static void
+add_candidate(struct index *ix, uint64_t seq)
+{
+	size_t i;
+
+	if ((ix->ncand + 1) * 2 > ix->nseen) {
+		size_t n = ix->nseen ? ix->nseen * 2 : 256, k;
+		free(ix->seen);
+		ix->seen = xcalloc(n, sizeof *ix->seen);
+		ix->nseen = n;
+		ix->seen_at = xreallocarray(ix->seen_at, n / 2, sizeof *ix->seen_at);
+		for (k = 0; k < ix->ncand; k++) {
+			i = (size_t)hash_mix64(ix->cand[k]) & (n - 1);
+			while (ix->seen[i] != 0)
+				i = (i + 1) & (n - 1);
+			ix->seen[i] = ix->cand[k] + 1;
+			ix->seen_at[k] = i;
+		}
+	}
+	i = (size_t)hash_mix64(seq) & (ix->nseen - 1);
+	for (; ix->seen[i] != 0; i = (i + 1) & (ix->nseen - 1))
+		if (ix->seen[i] == seq + 1)
+			return;
+	ix->seen[i] = seq + 1;
+	ARRAY_GROW(ix->cand, ix->ncand + 1, ix->cap_cand);
+	ix->seen_at[ix->ncand] = i;
+	ix->cand[ix->ncand++] = seq;
 }
 
 bool
@@ -234,22 +292,30 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 				continue;
 			if (sketch_band_key(&ix->p, sig_of(ix, seq), b) != key)
 				continue;
-			ARRAY_GROW(ix->cand, ix->ncand + 1, ix->cap_cand);
-			ix->cand[ix->ncand++] = seq;
+			ARRAY_GROW(ix->bucket, ix->nbucket + 1, ix->cap_bucket);
+			ix->bucket[ix->nbucket++] = seq;
 		}
+		/* A key shared by very many items (a remix corpus, a common
+		 * template) would make every lookup check them all: only the
+		 * latest BUCKET_CAP of a key are candidates (--reduce does the same). */
+		if (ix->nbucket > BUCKET_CAP) {
+			qsort(ix->bucket, ix->nbucket, sizeof *ix->bucket, cmp_desc);
+			ix->nbucket = BUCKET_CAP;
+		}
+		for (i = 0; i < ix->nbucket; i++)
+			add_candidate(ix, ix->bucket[i]);
+		ix->nbucket = 0;
 	}
-	if (ix->ncand > 1)
-		qsort(ix->cand, ix->ncand, sizeof *ix->cand, cmp_u64);
+	for (i = 0; i < ix->ncand; i++)
+		ix->seen[ix->seen_at[i]] = 0;
 	for (i = 0, n = ix->ncand; i < n; i++) {
 		uint64_t seq = ix->cand[i];
-		const struct meta *mt;
-		double sim;
-		if (i > 0 && seq == ix->cand[i - 1])
-			continue;
-		mt = meta_of(ix, seq);
-		sim = sketch_similarity(s->sig, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles, mt->exact,
-					min_contained);
-		if (sim >= threshold && (!found || sim > m->similarity)) {
+		const struct meta *mt = meta_of(ix, seq);
+		double sim = sketch_similarity(s->sig, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles,
+					       mt->exact, min_contained);
+		/* The most similar; on a tie, the earliest. */
+		if (sim >= threshold &&
+		    (!found || sim > m->similarity || (sim == m->similarity && seq < m->seq))) {
 			m->seq = seq;
 			m->similarity = sim;
 			found = true;
@@ -364,7 +430,7 @@ push_item(struct index *ix, const uint16_t *sig, uint32_t nsh, uint32_t exact, u
 		table_rebuild(ix, 1);
 	else
 		for (b = 0; b < ix->p.bands; b++)
-			table_put(ix, sketch_band_key(&ix->p, sig, b), seq);
+			table_put(ix, sketch_band_key(&ix->p, sig, b), b, seq);
 	return seq;
 }
 

@@ -120,18 +120,36 @@ grow_slots(struct reducer *r)
 		*find_slot(r, r->items[i].seq) = i + 1;
 }
 
-/* Compare the items of the finished group pairwise. */
+static int
+by_item_seq(const void *a, const void *b, const struct item *items)
+{
+	uint64_t x = items[*(const size_t *)a].seq, y = items[*(const size_t *)b].seq;
+	return (x > y) - (x < y);
+}
+
+/*
+ * Compare each item of the finished group with the BUCKET_CAP items
+ * before it (by sequence number): the candidates the single-process
+ * lookup takes from one band key.
+ */
 static void
 close_group(struct reducer *r)
 {
-	size_t a, b;
+	size_t a, b, i, j;
 
-	for (a = 0; a < r->ngroup; a++) {
-		for (b = 0; b < r->ngroup; b++) {
+	/* Insertion sort by seq: groups are small, and often sorted already. */
+	for (i = 1; i < r->ngroup; i++) {
+		size_t v = r->group[i];
+		for (j = i; j > 0 && by_item_seq(&r->group[j - 1], &v, r->items) > 0; j--)
+			r->group[j] = r->group[j - 1];
+		r->group[j] = v;
+	}
+	for (b = 1; b < r->ngroup; b++) {
+		for (a = b > BUCKET_CAP ? b - BUCKET_CAP : 0; a < b; a++) {
 			struct item *x = &r->items[r->group[a]], *y = &r->items[r->group[b]];
 			double sim;
-			if (x->seq >= y->seq)
-				continue; /* x must be the earlier */
+			if (x->seq == y->seq)
+				continue;
 			sim = sketch_similarity(y->sig, y->n, y->x, x->sig, x->n, x->x, r->min_contained);
 			if (sim < r->threshold)
 				continue;
