@@ -71,11 +71,36 @@ static const uchar interesting[256] = {
 	['['] = 1, ['{'] = 1, ['\n'] = 1, ['\r'] = 1, [0xc2] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1,
 };
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Nonzero if some byte of v equals byte value b (the classic SWAR test). */
+static uint64_t
+has_byte(uint64_t v, unsigned b)
+{
+	uint64_t x = v ^ (ONES * b);
+
+	return (x - ONES) & ~x & HIGHS;
+}
+
 static size_t
 cp_of(struct cursor *c, const uchar *s, size_t b)
 {
 	size_t i = c->b, n = c->cp;
+	uint64_t v;
 
+	/* Eight bytes at a time; all-ASCII words are eight code points. */
+	while (i + 8 <= b) {
+		memcpy(&v, s + i, 8);
+		if (v & HIGHS) {
+			size_t k;
+			for (k = 0; k < 8; k++)
+				n += (s[i + k] & 0xc0) != 0x80;
+		} else {
+			n += 8;
+		}
+		i += 8;
+	}
 	for (; i < b; i++)
 		n += (s[i] & 0xc0) != 0x80;
 	c->b = b;
@@ -87,8 +112,17 @@ static size_t
 byte_of(struct cursor *c, const uchar *s, size_t len, size_t cp)
 {
 	size_t i = c->b, n = c->cp;
+	uint64_t v;
 
 	while (n < cp && i < len) {
+		if (n + 8 <= cp && i + 8 <= len) {
+			memcpy(&v, s + i, 8);
+			if (!(v & HIGHS)) { /* eight ASCII code points */
+				i += 8;
+				n += 8;
+				continue;
+			}
+		}
 		i++;
 		while (i < len && (s[i] & 0xc0) == 0x80)
 			i++;
@@ -257,7 +291,18 @@ line_end(const struct seg *g, size_t i, size_t *next, int *hard)
 
 	*hard = 0;
 	for (; i < n; i++) {
-		uchar c = s[i];
+		uchar c;
+		/* Skip eight bytes at a time while none can start a line break. */
+		while (i + 8 <= n) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			if (has_byte(v, '\n') | has_byte(v, '\r') | has_byte(v, 0xc2) | has_byte(v, 0xe2))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = s[i];
 		if (c == '\n') {
 			*next = i + 1;
 			return i;
@@ -995,25 +1040,35 @@ seg_init(struct seg *g, const char *text, size_t len, struct spans *sents)
 	g->blank_mode = has_blank_line(g);
 }
 
-static void
-segment(const char *text, size_t len, struct spans *paras, struct spans *sents)
+/*
+ * The lines of the text grouped into paragraphs (see the top of the file).
+ * Reading lines as paragraphs (blank_mode 0), it gives up and returns 0 at
+ * the first blank line, so that the caller can start over in blank-line
+ * mode; that keeps one pass for one-per-line text.
+ */
+static int
+segment_lines(struct seg *g, struct spans *paras)
 {
-	struct seg g;
-	size_t i = 0, pb = 0, prev_end = 0, next, e;
-	int open = 0, hard, prev_hard = 0;
+	size_t i = 0, pb = 0, prev_end = 0, next, e, len = g->len;
+	int open = 0, hard, prev_hard = 0, first = 1;
 
-	seg_init(&g, text, len, sents);
 	while (i < len) {
 		size_t cb, ce;
-		e = line_end(&g, i, &next, &hard);
-		cb = skip_blanks(&g, i, e);
-		ce = skip_blanks_back(&g, cb, e);
+		e = line_end(g, i, &next, &hard);
+		if (first && e == len) { /* no line break at all */
+			close_paragraph(g, 0, len, paras);
+			return 1;
+		}
+		cb = skip_blanks(g, i, e);
+		ce = skip_blanks_back(g, cb, e);
+		if (!g->blank_mode && (hard || (!first && e < len && cb == ce)))
+			return 0;
 		if (cb == ce) { /* a blank line */
 			if (open)
-				close_paragraph(&g, pb, prev_end, paras);
+				close_paragraph(g, pb, prev_end, paras);
 			open = 0;
-		} else if (open && (prev_hard || !(g.blank_mode || continues(&g, pb, prev_end, cb, ce)))) {
-			close_paragraph(&g, pb, prev_end, paras);
+		} else if (open && (prev_hard || !(g->blank_mode || continues(g, pb, prev_end, cb, ce)))) {
+			close_paragraph(g, pb, prev_end, paras);
 			pb = cb;
 		} else if (!open) {
 			open = 1;
@@ -1022,10 +1077,34 @@ segment(const char *text, size_t len, struct spans *paras, struct spans *sents)
 		if (cb != ce)
 			prev_end = ce;
 		prev_hard = hard;
+		first = 0;
 		i = next;
 	}
 	if (open)
-		close_paragraph(&g, pb, prev_end, paras);
+		close_paragraph(g, pb, prev_end, paras);
+	return 1;
+}
+
+static void
+segment(const char *text, size_t len, struct spans *paras, struct spans *sents)
+{
+	struct seg g;
+	size_t np = paras ? paras->n : 0, ns = sents ? sents->n : 0;
+
+	memset(&g, 0, sizeof g);
+	g.s = (const uchar *)text;
+	g.len = len;
+	g.sents = sents;
+	if (segment_lines(&g, paras))
+		return;
+	/* A blank line: paragraphs are separated by blank lines.  Start over. */
+	if (paras)
+		paras->n = np;
+	if (sents)
+		sents->n = ns;
+	g.cur.b = g.cur.cp = 0;
+	g.blank_mode = 1;
+	(void)segment_lines(&g, paras);
 }
 
 void
