@@ -40,12 +40,24 @@ exe_dir(void)
 char *
 datafile_find(const char *explicit_path, const char *rel)
 {
+	char *path;
+
+	if (explicit_path)
+		return xstrdup(explicit_path);
+	path = datafile_try(rel);
+	if (path)
+		return path;
+	die("data file '%s' not found (looked in $NEWSPIPE_DATA, ../share/newspipe and ../data beside the program)",
+	    rel);
+}
+
+char *
+datafile_try(const char *rel)
+{
 	struct strbuf sb = STRBUF_INIT;
 	const char *env = getenv("NEWSPIPE_DATA");
 	char *dir;
 
-	if (explicit_path)
-		return xstrdup(explicit_path);
 	if (env && *env) {
 		strbuf_addf(&sb, "%s/%s", env, rel);
 		if (readable(sb.buf))
@@ -68,8 +80,7 @@ datafile_find(const char *explicit_path, const char *rel)
 		free(dir);
 	}
 	strbuf_release(&sb);
-	die("data file '%s' not found (looked in $NEWSPIPE_DATA, ../share/newspipe and ../data beside the program)",
-	    rel);
+	return NULL;
 }
 
 char *

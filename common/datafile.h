@@ -19,6 +19,13 @@
 char *datafile_find(const char *explicit_path, const char *rel);
 
 /*
+ * Like datafile_find() without an explicit path, but return NULL when the
+ * file is nowhere (for optional data such as a model a filter can do
+ * without).  The caller frees the result.
+ */
+char *datafile_try(const char *rel);
+
+/*
  * Read a whole text file into a new NUL-terminated buffer (caller frees);
  * die() naming the file when it cannot be read.
  */
