@@ -25,6 +25,7 @@
 #include "cli.h"
 #include "datafile.h"
 #include "err.h"
+#include "entities/entities.h"
 #include "extract-quotes/quotes.h"
 #include "spans.h"
 #include "stream.h"
@@ -32,9 +33,9 @@
 #include "xalloc.h"
 
 struct options {
-	const char *cues, *speakers;
+	const char *cues, *speakers, *model;
 	unsigned types; /* bit QT_* */
-	int no_entities;
+	int no_entities, no_tagger;
 };
 
 struct extractor {
@@ -43,10 +44,13 @@ struct extractor {
 	struct doc doc;
 	struct spans sents, paras;
 	struct utf8_index ix;
+	struct ner_model *model;   /* loaded at the first record without entities */
+	int model_tried;
+	struct entity_list ents;
 	unsigned long nquotes[3];
 };
 
-enum { OPT_CUES = 256, OPT_SPEAKERS, OPT_TYPES, OPT_IGNORE_ENTITIES };
+enum { OPT_CUES = 256, OPT_SPEAKERS, OPT_TYPES, OPT_IGNORE_ENTITIES, OPT_MODEL, OPT_NO_TAGGER };
 
 static const char *const type_names[] = { "direct", "partial", "indirect", NULL };
 
@@ -57,8 +61,12 @@ static const struct cli_option options[] = {
 	  "cue-verb lexicon (default quotes/en/cue-verbs.txt in the data directory)" },
 	{ "speakers", OPT_SPEAKERS, required_argument, "FILE",
 	  "speaker-noun lexicon (default quotes/en/speaker-nouns.txt)" },
+	{ "model", OPT_MODEL, required_argument, "FILE",
+	  "entity model for records without entities (default entities/model.bin)" },
+	{ "no-tagger", OPT_NO_TAGGER, no_argument, NULL,
+	  "records without entities: find names by capitalisation only (faster)" },
 	{ "ignore-entities", OPT_IGNORE_ENTITIES, no_argument, NULL,
-	  "find names by capitalisation even when the record has entities" },
+	  "ignore the record's entities (find names anew)" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -72,6 +80,8 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_SPEAKERS: o->speakers = arg; break;
 	case OPT_TYPES: o->types = cli_name_set(arg, type_names, "--types"); break;
 	case OPT_IGNORE_ENTITIES: o->no_entities = 1; break;
+	case OPT_MODEL: o->model = arg; break;
+	case OPT_NO_TAGGER: o->no_tagger = 1; break;
 	}
 }
 
@@ -121,6 +131,38 @@ record_entities(struct doc *d, const json_t *ents, size_t ncp)
 	return 1;
 }
 
+/*
+ * Names of a record without entities, from the shared tagger when its
+ * model is installed (or given with --model); without a model, the
+ * capitalisation fallback alone finds them.
+ */
+static void
+tagged_entities(struct extractor *x, const char *text, size_t len)
+{
+	size_t k;
+
+	if (x->opt.no_tagger)
+		return;
+	if (!x->model_tried) {
+		char *path = x->opt.model ? xstrdup(x->opt.model) : datafile_try("entities/model.bin");
+		x->model_tried = 1;
+		if (path)
+			x->model = ner_model_load(path);
+		free(path);
+	}
+	if (!x->model)
+		return;
+	entity_list_clear(&x->ents);
+	ner_tag(x->model, text, len, &x->doc.sents, &x->ents);
+	for (k = 0; k < x->ents.n; k++) {
+		const struct entity *e = &x->ents.v[k];
+		enum ent_kind kind = kind_of(entity_type_name(e->type));
+		if (kind != EK_OTHER && e->end > e->start)
+			doc_add_entity(&x->doc, e->start, e->end, kind, e->canonical,
+				       e->canonical ? strlen(e->canonical) : 0);
+	}
+}
+
 static json_t *
 mention_json_str(const char *s, size_t n)
 {
@@ -141,8 +183,8 @@ process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 	doc_clear(d);
 	doc_prepare(d, text, len, have_s ? &x->sents : NULL, have_p ? &x->paras : NULL);
 	marks_scan(d);
-	if (!x->opt.no_entities)
-		record_entities(d, json_object_get(rec, "entities"), ncp);
+	if (x->opt.no_entities || !record_entities(d, json_object_get(rec, "entities"), ncp))
+		tagged_entities(x, text, len);
 	doc_index_entities(d);
 	doc_fallback_names(d); /* names the record's entities missed */
 	doc_index_entities(d);
@@ -237,6 +279,8 @@ main(int argc, char **argv)
 	spans_release(&x.paras);
 	utf8_index_release(&x.ix);
 	lexicon_free(x.lx);
+	ner_model_free(x.model);
+	entity_list_release(&x.ents);
 	free(cues);
 	free(nouns);
 	return prog_exit();

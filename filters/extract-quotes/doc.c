@@ -27,10 +27,34 @@ tok_cp0(const struct doc *d, int i)
 	return utf8_next(d->text, d->t[i].bend, &b);
 }
 
+/* Compare without hashing: s is lower-case ASCII; a leading ' also
+ * matches a typographic apostrophe. */
 int
 tok_is(const struct doc *d, int i, const char *s)
 {
-	return i >= 0 && (size_t)i < d->nt && d->t[i].h == word_hash(s, strlen(s));
+	const char *w;
+	size_t n = strlen(s), m, k;
+
+	if (i < 0 || (size_t)i >= d->nt || d->t[i].type != TOK_WORD)
+		return 0;
+	w = d->text + d->t[i].bstart;
+	m = d->t[i].bend - d->t[i].bstart;
+	if (*s == '\'' && m == n + 2 && memcmp(w, "\xe2\x80\x99", 3) == 0) {
+		w += 3;
+		m -= 3;
+		s++;
+		n--;
+	}
+	if (m != n)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char c = w[k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != s[k])
+			return 0;
+	}
+	return 1;
 }
 
 int
@@ -265,11 +289,27 @@ name_word(const struct doc *d, int i, int sent_start)
 	return 1;
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 void
 doc_fallback_names(struct doc *d)
 {
 	int i = 0, n = (int)d->nt;
-	size_t first = d->nents, k, m;
+	uint64_t *midcap = xmalloc((d->nt + 1) * sizeof *midcap);
+	size_t nmid = 0;
+
+	/* Words capitalised inside a sentence somewhere in the text. */
+	for (i = 0; i < n; i++)
+		if (d->t[i].cap && d->t[i].type == TOK_WORD && i != d->sent_t0[d->t[i].sent])
+			midcap[nmid++] = d->t[i].h;
+	qsort(midcap, nmid, sizeof *midcap, cmp_u64);
+	i = 0;
 
 	while (i < n) {
 		int j, start_of_sent, org = 0;
@@ -286,11 +326,7 @@ doc_fallback_names(struct doc *d)
 		/* A lone capitalised word opening a sentence is a name only if it
 		 * is capitalised somewhere else too (not "Employees at ..."). */
 		if (j == i + 1 && start_of_sent) {
-			int seen = 0, q;
-			for (q = 0; q < n && !seen; q++)
-				seen = q != i && d->t[q].h == d->t[i].h && d->t[q].cap &&
-				       q != d->sent_t0[d->t[q].sent];
-			if (!seen) {
+			if (!bsearch(&d->t[i].h, midcap, nmid, sizeof *midcap, cmp_u64)) {
 				i = j;
 				continue;
 			}
@@ -307,19 +343,11 @@ doc_fallback_names(struct doc *d)
 				org = 1;
 		}
 		doc_add_entity(d, d->t[i].start, d->t[j - 1].end,
-			       org ? EK_ORG : (j - i >= 2 ? EK_PER : EK_OTHER), NULL, 0);
+			       org ? EK_ORG : (j - i >= 2 ? EK_PER : EK_ORG), d->text + d->t[i].bstart,
+			       d->t[j - 1].bend - d->t[i].bstart);
 		i = j;
 	}
-	for (k = first; k < d->nents; k++) {
-		struct qent *e = &d->ents[k];
-		size_t bs = utf8_byte_offset(d->text, d->len, e->start);
-		size_t be = utf8_byte_offset(d->text, d->len, e->end);
-		e->canonical = d->text + bs;
-		e->canon_len = be - bs;
-		if (e->kind == EK_OTHER)
-			e->kind = EK_ORG;
-	}
-	(void)m;
+	free(midcap);
 }
 
 static int

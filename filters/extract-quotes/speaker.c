@@ -216,7 +216,7 @@ name_run(struct doc *d, int i, int limit, int *end)
 			if (first < 0)
 				first = e;
 			j = d->ents[e].t1;
-		} else if (d->t[j].noun == NOUN_PERSON || (d->t[j].type == TOK_WORD && d->t[j].h == word_hash("'s", 2))) {
+		} else if (d->t[j].noun == NOUN_PERSON || tok_is(d, j, "'s")) {
 			j++;
 		} else {
 			break;
@@ -250,7 +250,7 @@ speaker_np_right(struct doc *d, int i, int limit)
 		for (k2 = i; k2 < limit && k2 < i + 7; k2++) {
 			const struct qtok *t = &d->t[k2];
 			int e = t->ent;
-			int poss = e >= 0 && d->ents[e].t1 < limit && d->t[d->ents[e].t1].h == word_hash("'s", 2);
+			int poss = e >= 0 && d->ents[e].t1 < limit && tok_is(d, d->ents[e].t1, "'s");
 			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER && !poss)
 				return of_entity(d, e);
 			if (e >= 0) {
@@ -265,7 +265,7 @@ speaker_np_right(struct doc *d, int i, int limit)
 			}
 			if (t->type == TOK_WORD && (t->fw & (FW_DET | FW_POSS)) && k2 == i)
 				continue;
-			if (t->type == TOK_WORD && t->h == word_hash("'s", 2))
+			if (tok_is(d, k2, "'s"))
 				continue;
 			if (t->type == TOK_WORD && !t->fw && !t->cueflags)
 				continue;
