@@ -36,6 +36,7 @@ struct cleaner {
 	struct lexicon *lx;
 	struct classify_params params;
 	struct strbuf norm, out, fold;
+	struct fwords words;
 	struct paras ps;
 	struct spans paras, sents;
 };
@@ -116,7 +117,7 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	strbuf_reset(&c->out);
 	c->ps.n = 0;
 	clean_normalize(text, len, &c->norm);
-	classify(c->lx, &c->params, c->norm.buf ? c->norm.buf : "", c->norm.len, &c->ps, &c->fold);
+	classify(c->lx, &c->params, c->norm.buf ? c->norm.buf : "", c->norm.len, &c->ps, &c->fold, &c->words);
 	meta_find(c->lx, c->norm.buf, &c->ps, json_is_string(title) ? json_string_value(title) : NULL, &m, &c->fold);
 	classify_main_block(&c->ps, &c->params);
 	classify_finish(&c->ps);
@@ -135,7 +136,9 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	}
 	if (kept == 0 && c->ps.n > 0)
 		stream_warn(s, "every line is boilerplate: empty text");
-	json_object_set_new(rec, stream_opts(s)->field, json_stringn(c->out.buf ? c->out.buf : "", c->out.len));
+	/* Unchanged text (nothing removed, nothing normalized) stays the record's own string. */
+	if (c->out.len != len || (len > 0 && memcmp(c->out.buf, text, len) != 0))
+		json_object_set_new(rec, stream_opts(s)->field, json_stringn_nocheck(c->out.buf ? c->out.buf : "", c->out.len));
 	if (m.title && field_empty(rec, "title"))
 		json_object_set_new(rec, "title", json_string(m.title));
 	if (m.nauthors && field_empty(rec, "authors")) {
@@ -203,6 +206,7 @@ main(int argc, char **argv)
 	strbuf_release(&c.out);
 	strbuf_release(&c.fold);
 	free(c.ps.v);
+	free(c.words.v);
 	spans_release(&c.paras);
 	spans_release(&c.sents);
 	return prog_exit();

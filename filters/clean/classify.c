@@ -56,58 +56,35 @@ is_closer(uint32_t cp)
 
 /* Count words, stop words, capitalised words; note terminal punctuation and link-like text. */
 static void
-measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold)
+measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold, struct fwords *w)
 {
-	size_t i = 0;
+	size_t k, e = n;
 	uint32_t lastnc = 0;
-	int in_word = 0, first_upper = 0, digit_word = 0;
 
 	p->chars = p->words = p->stops = p->capwords = p->digits = 0;
-	/* Stop words are looked up in the folded line, word by word. */
-	fold_line(s, n, fold);
-	while (i < n) {
-		unsigned char b = (unsigned char)s[i];
-		uint32_t cp;
-		int wc;
-		if (b < 0x80) { /* ASCII without the Unicode tables */
-			cp = b;
-			i++;
-			wc = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '\'';
-		} else {
-			cp = utf8_next(s, n, &i);
-			wc = uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp) || cp == 0x2019;
-		}
-		p->chars++;
-		if (wc && !in_word) {
-			in_word = 1;
-			first_upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : uc_is_upper(cp);
-			digit_word = cp < 0x80 ? (cp >= '0' && cp <= '9') : uc_is_digit(cp);
-		} else if (!wc && in_word) {
-			in_word = 0;
-			p->words++;
-			p->capwords += first_upper;
-			p->digits += digit_word;
-		}
-		if (!is_closer(cp))
-			lastnc = cp;
-	}
-	if (in_word) {
+	/* One pass folds the line and lists its words with their hashes. */
+	fold_line_words(s, n, fold, w);
+	p->chars = (int)w->chars;
+	for (k = 0; k < w->n; k++) {
+		const struct fword *f = &w->v[k];
+		if (f->symbol)
+			continue;
 		p->words++;
-		p->capwords += first_upper;
-		p->digits += digit_word;
+		p->capwords += f->upper;
+		p->digits += f->digit;
+		p->stops += lexicon_is_stop_hash(lx, f->hash);
+	}
+	/* The last character that is not a closing quote or bracket. */
+	while (e > 0) {
+		size_t at = e;
+		uint32_t cp = utf8_prev(s, &at);
+		e = at;
+		if (!is_closer(cp)) {
+			lastnc = cp;
+			break;
+		}
 	}
 	p->term = lastnc == '.' || lastnc == '!' || lastnc == '?' || lastnc == 0x2026 || lastnc == ':' || lastnc == ';';
-	/* Stop words: the folded line is " w1 w2 ... ". */
-	{
-		const char *f = fold->buf + 1, *end = fold->buf + fold->len;
-		while (f < end) {
-			const char *sp = memchr(f, ' ', (size_t)(end - f));
-			size_t wl = sp ? (size_t)(sp - f) : (size_t)(end - f);
-			if (wl > 0 && lexicon_is_stopword(lx, f, wl))
-				p->stops++;
-			f += wl + 1;
-		}
-	}
 	p->linklike = 0;
 	if (p->words <= 40 && (strstr(fold->buf, " http ") || strstr(fold->buf, " https ") || strstr(fold->buf, " www ")))
 		p->linklike = 1;
@@ -269,7 +246,7 @@ initial_class(const struct para *p, const struct classify_params *cp, int length
 
 void
 classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
-	 struct paras *ps, struct strbuf *fold)
+	 struct paras *ps, struct strbuf *fold, struct fwords *words)
 {
 	size_t i = 0, line = 1, k;
 	enum para_class *next;
@@ -286,13 +263,13 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			p.line = line;
 			p.lexcat = -1;
 			p.category = -1;
-			measure(lx, text + i, e - i, &p, fold);
+			measure(lx, text + i, e - i, &p, fold, words);
 			/* Lines with no letters or digits at all are separators. */
 			if (p.words == 0) {
 				p.lexcat = CAT_NAVIGATION;
 				p.pattern = "no words";
 			} else if (p.words <= 60) {
-				p.lexcat = lexicon_match(lx, fold->buf, fold->len, p.words, &p.pattern);
+				p.lexcat = lexicon_match_words(lx, fold->buf, fold->len, words, p.words, &p.pattern);
 			}
 			/* Byline and date prefixes are hints for meta.c, not boilerplate by themselves. */
 			p.hint = -1;

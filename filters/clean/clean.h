@@ -75,11 +75,38 @@ int lexicon_is_stopword(const struct lexicon *lx, const char *w, size_t n);
 int lexicon_month(const struct lexicon *lx, const char *w, size_t n, int *month);
 
 /*
- * Lower-case s[0..n) into out (reset first), map typographic apostrophes
- * and quotes to ASCII and collapse runs of non-word characters to one
- * space, without leading or trailing space.
+ * Fold s[0..n) into out (reset first): lower case, every run of
+ * punctuation and space one space, symbols (@ # $ % & + | * and Unicode
+ * symbols) words of their own, and one space before and after, so
+ * "Read more »" folds to " read more » ".
  */
 void fold_line(const char *s, size_t n, struct strbuf *out);
+
+/* The words of a folded line, found while folding (one pass over the line). */
+struct fword {
+	uint32_t start;      /* byte offset in the folded line */
+	uint32_t len;
+	uint64_t hash;
+	unsigned char upper; /* the original word began with a capital */
+	unsigned char digit; /* it began with a digit */
+	unsigned char symbol;/* a symbol, not a word */
+};
+
+struct fwords {
+	struct fword *v;
+	size_t n, cap;
+	size_t chars;        /* code points in the original line */
+};
+
+/* fold_line() that also lists the words in w (reset first). */
+void fold_line_words(const char *s, size_t n, struct strbuf *out, struct fwords *w);
+
+/* As lexicon_match(), with the words fold_line_words() listed. */
+int lexicon_match_words(const struct lexicon *lx, const char *folded, size_t len, const struct fwords *w,
+			int nwords, const char **pattern);
+
+/* 1 if the word with this hash (from fold_line_words()) is a stop word. */
+int lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash);
 
 /* ---- classify.c ----------------------------------------------------- */
 
@@ -123,7 +150,7 @@ struct classify_params {
  * and category).  fold is a scratch buffer.
  */
 void classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
-	      struct paras *ps, struct strbuf *fold);
+	      struct paras *ps, struct strbuf *fold, struct fwords *words);
 
 /*
  * Keep only the article's main block (see classify.c).  Then

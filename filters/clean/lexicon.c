@@ -52,61 +52,198 @@ struct lexicon {
 	struct wordset first;  /* first-word hash -> 1 + index of its first pattern */
 };
 
-void
-fold_line(const char *s, size_t n, struct strbuf *out)
+/* FNV-1a over a word's bytes, finished with a mixer. */
+#define FNV_INIT 0xcbf29ce484222325ULL
+#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001b3ULL)
+
+static uint64_t
+word_hash_finish(uint64_t h)
 {
-	size_t i = 0;
-	int space = 1;
-	char *o;
+	h = hash_mix64(h);
+	return h ? h : 1;
+}
+
+static uint64_t
+word_hash(const char *w, size_t n)
+{
+	uint64_t h = FNV_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = FNV_STEP(h, w[i]);
+	return word_hash_finish(h);
+}
+
+/* Byte classes of ASCII for folding. */
+enum { B_SEP, B_LOWER, B_UPPER, B_DIGIT, B_SYMBOL, B_HIGH };
+
+static const unsigned char ascii_class[128] = {
+	['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT, ['4'] = B_DIGIT,
+	['5'] = B_DIGIT, ['6'] = B_DIGIT, ['7'] = B_DIGIT, ['8'] = B_DIGIT, ['9'] = B_DIGIT,
+	['a'] = B_LOWER, ['b'] = B_LOWER, ['c'] = B_LOWER, ['d'] = B_LOWER, ['e'] = B_LOWER, ['f'] = B_LOWER,
+	['g'] = B_LOWER, ['h'] = B_LOWER, ['i'] = B_LOWER, ['j'] = B_LOWER, ['k'] = B_LOWER, ['l'] = B_LOWER,
+	['m'] = B_LOWER, ['n'] = B_LOWER, ['o'] = B_LOWER, ['p'] = B_LOWER, ['q'] = B_LOWER, ['r'] = B_LOWER,
+	['s'] = B_LOWER, ['t'] = B_LOWER, ['u'] = B_LOWER, ['v'] = B_LOWER, ['w'] = B_LOWER, ['x'] = B_LOWER,
+	['y'] = B_LOWER, ['z'] = B_LOWER,
+	['A'] = B_UPPER, ['B'] = B_UPPER, ['C'] = B_UPPER, ['D'] = B_UPPER, ['E'] = B_UPPER, ['F'] = B_UPPER,
+	['G'] = B_UPPER, ['H'] = B_UPPER, ['I'] = B_UPPER, ['J'] = B_UPPER, ['K'] = B_UPPER, ['L'] = B_UPPER,
+	['M'] = B_UPPER, ['N'] = B_UPPER, ['O'] = B_UPPER, ['P'] = B_UPPER, ['Q'] = B_UPPER, ['R'] = B_UPPER,
+	['S'] = B_UPPER, ['T'] = B_UPPER, ['U'] = B_UPPER, ['V'] = B_UPPER, ['W'] = B_UPPER, ['X'] = B_UPPER,
+	['Y'] = B_UPPER, ['Z'] = B_UPPER,
+	['@'] = B_SYMBOL, ['#'] = B_SYMBOL, ['$'] = B_SYMBOL, ['%'] = B_SYMBOL, ['&'] = B_SYMBOL,
+	['+'] = B_SYMBOL, ['|'] = B_SYMBOL, ['*'] = B_SYMBOL,
+};
+
+/*
+ * The folding state: the open word's hash is computed as its bytes are
+ * written, so nothing is read twice.
+ */
+struct folder {
+	char *o, *base;
+	struct fwords *w;
+	int open;
+};
+
+static void
+word_open(struct folder *f, int upper, int digit, int symbol)
+{
+	struct fword *x;
+
+	f->open = 1;
+	if (!f->w)
+		return;
+	if (f->w->n == f->w->cap) {
+		f->w->cap = f->w->cap ? 2 * f->w->cap : 64;
+		f->w->v = xreallocarray(f->w->v, f->w->cap, sizeof *f->w->v);
+	}
+	x = &f->w->v[f->w->n++];
+	x->start = (uint32_t)(f->o - f->base);
+	x->upper = (unsigned char)upper;
+	x->digit = (unsigned char)digit;
+	x->symbol = (unsigned char)symbol;
+}
+
+/*
+ * Close the open word.  Its hash is computed here only for words of at
+ * most HASH_NOW bytes (every stop word, most first words of patterns);
+ * longer ones get hash 0 and are hashed only if the lexicon needs them.
+ */
+#define HASH_NOW 12
+
+static void
+word_close(struct folder *f)
+{
+	if (f->open && f->w) {
+		struct fword *x = &f->w->v[f->w->n - 1];
+		x->len = (uint32_t)(f->o - f->base) - x->start;
+		x->hash = x->len <= HASH_NOW ? word_hash(f->base + x->start, x->len) : 0;
+	}
+	f->open = 0;
+}
+
+static void
+put_byte(struct folder *f, char c)
+{
+	*f->o++ = c;
+}
+
+static void
+put_cp(struct folder *f, uint32_t cp)
+{
+	char b[4];
+	size_t k, m = utf8_encode(cp, b);
+
+	for (k = 0; k < m; k++)
+		put_byte(f, b[k]);
+}
+
+void
+fold_line_words(const char *s, size_t n, struct strbuf *out, struct fwords *w)
+{
+	size_t i = 0, chars = 0;
+	struct folder f;
 
 	/* At most 3 output bytes per input byte (a symbol gets two spaces), plus padding. */
 	strbuf_reset(out);
 	strbuf_grow(out, 3 * n + 8);
-	o = out->buf;
-	*o++ = ' ';
+	f.base = out->buf;
+	f.o = out->buf;
+	f.w = w;
+	f.open = 0;
+	*f.o++ = ' ';
+	if (w)
+		w->n = 0;
 	while (i < n) {
 		uint32_t cp;
 		unsigned char c = (unsigned char)s[i];
+		int cls;
+		chars++;
 		if (c < 0x80) {
 			i++;
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				*o++ = (char)c;
-				space = 0;
-			} else if (c >= 'A' && c <= 'Z') {
-				*o++ = (char)(c + 32);
-				space = 0;
-			} else if (c == '@' || c == '#' || c == '$' || c == '%' || c == '&' || c == '+' || c == '|' ||
-				   c == '*') {
-				if (!space)
-					*o++ = ' ';
-				*o++ = (char)c;
-				*o++ = ' ';
-				space = 1;
-			} else if (!space) {
-				*o++ = ' ';
-				space = 1;
+			cls = ascii_class[c];
+			switch (cls) {
+			case B_LOWER:
+			case B_DIGIT:
+				if (!f.open)
+					word_open(&f, 0, cls == B_DIGIT, 0);
+				put_byte(&f, (char)c);
+				break;
+			case B_UPPER:
+				if (!f.open)
+					word_open(&f, 1, 0, 0);
+				put_byte(&f, (char)(c + 32));
+				break;
+			case B_SYMBOL:
+				if (f.open) {
+					word_close(&f);
+					*f.o++ = ' ';
+				}
+				word_open(&f, 0, 0, 1);
+				put_byte(&f, (char)c);
+				word_close(&f);
+				*f.o++ = ' ';
+				break;
+			default:
+				if (f.open) {
+					word_close(&f);
+					*f.o++ = ' ';
+				}
 			}
 			continue;
 		}
 		cp = utf8_next(s, n, &i);
 		if (uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
-			o += utf8_encode(uc_tolower(cp), o);
-			space = 0;
+			if (!f.open)
+				word_open(&f, uc_is_upper(cp), uc_is_digit(cp), 0);
+			put_cp(&f, uc_tolower(cp));
 		} else if (uc_is_symbol(cp)) {
-			if (!space)
-				*o++ = ' ';
-			o += utf8_encode(cp, o);
-			*o++ = ' ';
-			space = 1;
-		} else if (!space) {
-			*o++ = ' ';
-			space = 1;
+			if (f.open) {
+				word_close(&f);
+				*f.o++ = ' ';
+			}
+			word_open(&f, 0, 0, 1);
+			put_cp(&f, cp);
+			word_close(&f);
+			*f.o++ = ' ';
+		} else if (f.open) {
+			word_close(&f);
+			*f.o++ = ' ';
 		}
 	}
-	if (!space)
-		*o++ = ' ';
-	*o = '\0';
-	out->len = (size_t)(o - out->buf);
+	if (f.open) {
+		word_close(&f);
+		*f.o++ = ' ';
+	}
+	*f.o = '\0';
+	out->len = (size_t)(f.o - out->buf);
+	if (w)
+		w->chars = chars;
+}
+
+void
+fold_line(const char *s, size_t n, struct strbuf *out)
+{
+	fold_line_words(s, n, out, NULL);
 }
 
 static void
@@ -119,21 +256,6 @@ wordset_init(struct wordset *ws, size_t n)
 	ws->h = xcalloc(cap, sizeof *ws->h);
 	ws->val = xcalloc(cap, sizeof *ws->val);
 	ws->mask = cap - 1;
-}
-
-/* FNV-1a: words are short, and this is cheaper than hash64() on them. */
-static uint64_t
-word_hash(const char *w, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)w[i];
-		h *= 0x100000001b3ULL;
-	}
-	h = hash_mix64(h);
-	return h ? h : 1;
 }
 
 static void
@@ -240,6 +362,8 @@ load_words(struct wordset *ws, const char *path, int numbered)
 			}
 			fold_line(p, wl, &fold);
 			/* The folded word without its padding. */
+			if (fold.len > 2 + HASH_NOW && !numbered)
+				die("%s:%lu: stop words are at most %d bytes", path, lineno, HASH_NOW);
 			if (fold.len > 2)
 				wordset_add(ws, fold.buf + 1, fold.len - 2, val);
 		}
@@ -358,6 +482,39 @@ lexicon_free(struct lexicon *lx)
 	free(lx);
 }
 
+/* The patterns starting with word k of the line (at folded offset i), best = lowest index so far. */
+static long
+match_at(const struct lexicon *lx, const char *folded, size_t len, size_t i, uint64_t hash, int nwords, long best)
+{
+	int k = wordset_get_hash(&lx->first, hash) - 1;
+
+	for (; k >= 0 && (best < 0 || k < best); k = lx->p[k].next) {
+		const struct pattern *pt = &lx->p[k];
+		const char *at = folded + i - 1; /* the space before the word */
+		size_t room = len - (i - 1);
+		int hit = 0;
+		if (pt->len > room)
+			continue;
+		switch (pt->kind) {
+		case K_EQUAL:
+			hit = i == 1 && pt->len == len && memcmp(pt->text, folded, len) == 0;
+			break;
+		case K_PREFIX:
+			hit = i == 1 && nwords <= pt->max_words && memcmp(pt->text, folded, pt->len) == 0;
+			break;
+		case K_SUFFIX:
+			hit = nwords <= pt->max_words && pt->len == room && memcmp(pt->text, at, pt->len) == 0;
+			break;
+		case K_CONTAINS:
+			hit = nwords <= pt->max_words && memcmp(pt->text, at, pt->len) == 0;
+			break;
+		}
+		if (hit)
+			best = k;
+	}
+	return best;
+}
+
 int
 lexicon_match(const struct lexicon *lx, const char *folded, size_t len, int nwords, const char **pattern)
 {
@@ -368,31 +525,8 @@ lexicon_match(const struct lexicon *lx, const char *folded, size_t len, int nwor
 	while (i < len) {
 		const char *sp = memchr(folded + i, ' ', len - i);
 		size_t e = sp ? (size_t)(sp - folded) : len;
-		int k = e > i ? wordset_get_hash(&lx->first, word_hash(folded + i, e - i)) - 1 : -1;
-		for (; k >= 0 && (best < 0 || k < best); k = lx->p[k].next) {
-			const struct pattern *pt = &lx->p[k];
-			const char *at = folded + i - 1; /* the space before the word */
-			size_t room = len - (i - 1);
-			int hit = 0;
-			if (pt->len > room)
-				continue;
-			switch (pt->kind) {
-			case K_EQUAL:
-				hit = i == 1 && pt->len == len && memcmp(pt->text, folded, len) == 0;
-				break;
-			case K_PREFIX:
-				hit = i == 1 && nwords <= pt->max_words && memcmp(pt->text, folded, pt->len) == 0;
-				break;
-			case K_SUFFIX:
-				hit = nwords <= pt->max_words && pt->len == room && memcmp(pt->text, at, pt->len) == 0;
-				break;
-			case K_CONTAINS:
-				hit = nwords <= pt->max_words && memcmp(pt->text, at, pt->len) == 0;
-				break;
-			}
-			if (hit)
-				best = k;
-		}
+		if (e > i)
+			best = match_at(lx, folded, len, i, word_hash(folded + i, e - i), nwords, best);
 		i = e + 1;
 	}
 	if (best < 0)
@@ -400,6 +534,31 @@ lexicon_match(const struct lexicon *lx, const char *folded, size_t len, int nwor
 	if (pattern)
 		*pattern = lx->p[best].text;
 	return lx->p[best].category;
+}
+
+int
+lexicon_match_words(const struct lexicon *lx, const char *folded, size_t len, const struct fwords *w, int nwords,
+		    const char **pattern)
+{
+	size_t k;
+	long best = -1;
+
+	for (k = 0; k < w->n; k++) {
+		const struct fword *f = &w->v[k];
+		uint64_t h = f->hash ? f->hash : word_hash(folded + f->start, f->len);
+		best = match_at(lx, folded, len, f->start, h, nwords, best);
+	}
+	if (best < 0)
+		return -1;
+	if (pattern)
+		*pattern = lx->p[best].text;
+	return lx->p[best].category;
+}
+
+int
+lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash)
+{
+	return hash != 0 && wordset_get_hash(&lx->stop, hash) != 0;
 }
 
 int
