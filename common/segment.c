@@ -373,6 +373,28 @@ last_word_initial(const struct seg *g, size_t lo, size_t e)
 	return first;
 }
 
+/* Words on the line that ends at pe (counting stops at 3). */
+static int
+line_words(const struct seg *g, size_t lo, size_t pe)
+{
+	size_t p = pe;
+	int words = 0, in_word = 0;
+
+	while (p > lo && words < 3) {
+		uchar c = g->s[p - 1];
+		if (c == '\n' || c == '\r')
+			break;
+		if (is_space_byte(c)) {
+			in_word = 0;
+		} else if (!in_word) {
+			in_word = 1;
+			words++;
+		}
+		p--;
+	}
+	return words;
+}
+
 /*
  * Does the line ending (trimmed) at pe continue on the line starting
  * (trimmed) at nb?  Yes when it was visibly hard-wrapped inside a sentence.
@@ -386,7 +408,7 @@ continues(const struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
 	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe))
 		return 0;
 	if (uc_is_lower(nc))
-		return 1;
+		return line_words(g, lo, pe) >= 3; /* not a menu or list of short items */
 	if (nc == ',' || nc == ';' || nc == ':' || nc == '.' || nc == ')' || nc == ']' || nc == '}' ||
 	    nc == '%')
 		return 1;
@@ -456,6 +478,24 @@ atoi_n(const char *t, size_t n)
 	return v;
 }
 
+static int
+is_bullet(uint32_t c)
+{
+	return c == 0x2022 || c == 0x2043 || c == 0x25e6 || c == 0x25aa || c == 0x25cf || c == 0xb7 ||
+	       c == '*' || c == '-';
+}
+
+/* If a bullet (and spaces) stands right before ts, its position; else ts. */
+static size_t
+bullet_before(const struct seg *g, size_t lo, size_t ts)
+{
+	size_t p = skip_blanks_back(g, lo, ts), q;
+
+	if (is_bullet(dec_prev(g, lo, p, &q)))
+		return q;
+	return ts;
+}
+
 /* Is marker b the one after marker a in a list (same form)? */
 static int
 marker_follows(const char *a, size_t an, const char *b, size_t bn)
@@ -484,7 +524,7 @@ marker_token(const struct seg *g, size_t lo, size_t ts, size_t te)
 
 	if (n == 0 || n > 4)
 		return 0;
-	if (ts > lo && !is_space_byte(s[ts - 1]) && s[ts - 1] != '(')
+	if (ts > lo && !is_space_byte(s[ts - 1]) && s[ts - 1] != '(' && bullet_before(g, lo, ts) == ts)
 		return 0;
 	if (all_digits((const char *)s + ts, n))
 		return n <= 2;
@@ -585,7 +625,7 @@ next_is_starter(const struct seg *g, size_t q, size_t pe)
 {
 	size_t ws, we;
 
-	if (marker_at(g, q, pe))
+	if (q < pe && !(g->s[q] >= '0' && g->s[q] <= '9') && marker_at(g, q, pe))
 		return 1;
 	next_word(g, q, pe, &ws, &we);
 	return abbrev_sentence_starter((const char *)g->s + ws, we - ws);
@@ -618,6 +658,29 @@ next_is_time_qualifier(const struct seg *g, size_t q, size_t pe)
 /* --- the full stop ------------------------------------------------------- */
 
 /*
+ * A time that opens the sentence with a preposition ("At 5 a.m. Mr. Smith
+ * left"): at most three words from the sentence start to the time at ws.
+ */
+static int
+fronted_time(const struct seg *g, size_t sb, size_t ws)
+{
+	static const char *const preps[] = { "At", "By", "Until", "Till", "From", "Before", "After",
+					     "Around", "Since", "About", "Shortly", "Just", NULL };
+	size_t b = skip_blanks(g, sb, ws), e = b, words = 0, k;
+
+	while (e < ws && is_wordch(g->s[e]))
+		e++;
+	for (k = 0; preps[k]; k++)
+		if (strlen(preps[k]) == e - b && memcmp(preps[k], g->s + b, e - b) == 0)
+			break;
+	if (!preps[k])
+		return 0;
+	for (k = b; k < ws; k++)
+		words += is_space_byte(g->s[k]) && !is_space_byte(g->s[k + 1]);
+	return words <= 3;
+}
+
+/*
  * Does the full stop at byte p end a sentence, given that the next word
  * (after spaces) starts at q and the sentence began at sb?
  */
@@ -630,8 +693,13 @@ period_ends(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
 
 	if (!starts_sentence(g, q, pe))
 		return 0;
-	if (ws == p)
+	if (ws == p) {
+		/* "N°. 5" / "Nº. 5": the number sign before a number. */
+		uint32_t c1 = dec_prev(g, sb, p, &k), c0 = dec_prev(g, sb, k, &k);
+		if ((c1 == 0xb0 || c1 == 0xba) && (c0 == 'N' || c0 == 'n') && uc_is_digit(dec(g, q, pe, &k)))
+			return 0;
 		return 1; /* after punctuation or a space */
+	}
 	/* Drop a leading hyphen or apostrophe: "-Ph.D." */
 	while (ws < p && (s[ws] == '-' || s[ws] == '\''))
 		ws++;
@@ -649,12 +717,16 @@ period_ends(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
 	if (letters == 0)
 		return 1; /* a number or symbol: "in 1990." */
 	/* A single letter: an initial, a variable, "p. 154". */
-	if (uc_is_alpha(dec(g, ws, p, &k)) && k == p)
+	if (uc_is_alpha(dec(g, ws, p, &k)) && k == p) {
+		/* "you and I." is the pronoun; otherwise an initial or a variable. */
+		if (s[ws] == 'I' && uc_is_lower(last_word_initial(g, sb, skip_blanks_back(g, sb, ws))))
+			return 1;
 		return 0;
+	}
 	if (dots > 0 && parts_ok && run >= 1 && run <= 2) {
 		/* Dotted abbreviations: U.S. a.m. e.g. Ph.D. */
 		if (p - ws == 3 && (s[ws + 2] | 0x20) == 'm' && ((s[ws] | 0x20) == 'a' || (s[ws] | 0x20) == 'p'))
-			return !next_is_time_qualifier(g, q, pe);
+			return !next_is_time_qualifier(g, q, pe) && !fronted_time(g, sb, ws);
 		if (p - ws == 3 && ((s[ws] == 'e' && s[ws + 2] == 'g') || (s[ws] == 'i' && s[ws + 2] == 'e')))
 			return 0;
 		return next_is_starter(g, q, pe);
@@ -945,11 +1017,28 @@ sentences(struct seg *g, size_t pb, size_t pe)
 			/* A list marker: "1. Item", "a. here ... b. there". */
 			ts = token_start(g, start, i);
 			if (ts < i && marker_token(g, start, ts, i) && (n >= pe || is_space_byte(s[n]) || s[n] == ')')) {
-				int at_start = ts == first || (ts == first + 1 && s[first] == '(');
+				size_t bt = bullet_before(g, start, ts);
+				int at_start = ts == first || bt == first || (ts == first + 1 && s[first] == '(');
 				int lower = s[ts] >= 'a' || all_digits((const char *)s + ts, i - ts);
 				if (at_start || (lower && g->mk_form == '.' &&
 						 marker_follows(g->mk, g->mk_len, (const char *)s + ts, i - ts))) {
-					list_marker(g, &start, ts, i, ts, !at_start);
+					list_marker(g, &start, ts, i, bt, !at_start);
+					i = n;
+					continue;
+				}
+			}
+			/* A spaced ellipsis ". . ." ends a sentence only with a fourth stop. */
+			if (n + 1 < pe && s[n] == ' ' && s[n + 1] == '.') {
+				i = n;
+				continue;
+			}
+			if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == '.') {
+				size_t k = i, dots = 1;
+				while (k >= start + 2 && s[k - 1] == ' ' && s[k - 2] == '.') {
+					dots++;
+					k -= 2;
+				}
+				if (dots < 4) {
 					i = n;
 					continue;
 				}
