@@ -90,6 +90,18 @@ static const struct scase cases[] = {
 	{ "full-width", "Test\xef\xbc\x8e" "Again\xef\xbc\x8e", { "Test\xef\xbc\x8e", "Again\xef\xbc\x8e", NULL } },
 	/* Non-ASCII text. */
 	{ "non-ASCII", "Ça va très bien. Élise est là.", { "Ça va très bien.", "Élise est là.", NULL } },
+	{ "fronted time", "At 5 a.m. Mr. Smith left. He came back at 6 P.M. Mr. Smith then slept.",
+	  { "At 5 a.m. Mr. Smith left.", "He came back at 6 P.M.", "Mr. Smith then slept.", NULL } },
+	{ "pronoun I", "We make a team, you and I. Did you see Albert I. Jones?",
+	  { "We make a team, you and I.", "Did you see Albert I. Jones?", NULL } },
+	{ "spaced ellipsis", "The thing is . . . I did not. It ended. . . . Then it began.",
+	  { "The thing is . . . I did not.", "It ended. . . .", "Then it began.", NULL } },
+	{ "bullets", "\xe2\x80\xa2 9. The first item \xe2\x80\xa2 10. The second item",
+	  { "\xe2\x80\xa2 9. The first item", "\xe2\x80\xa2 10. The second item", NULL } },
+	{ "menu lines", "features\ncontact manager\nevents, activities",
+	  { "features", "contact manager", "events, activities", NULL } },
+	{ "month day", "The meeting is on Jan. 5. It starts at 9 a.m.",
+	  { "The meeting is on Jan. 5.", "It starts at 9 a.m.", NULL } },
 	{ "empty", "", { NULL } },
 	{ "blank", "  \n\n  ", { NULL } },
 };
