@@ -48,7 +48,7 @@ tag() {
 }
 
 @test "Apple the company versus apple the fruit" {
-	run tag "Apple said its quarterly revenue rose. She ate an apple and a pear for lunch."
+	run tag "Shares of Apple fell after the company said iPhone sales slowed. She ate an apple and a pear for lunch."
 	[ "$status" -eq 0 ]
 	echo "$output" | grep -q $'^ORG\tApple\t' || fail "$output"
 	! echo "$output" | grep -q $'\tapple\t' || fail "$output"

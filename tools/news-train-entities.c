@@ -941,14 +941,21 @@ train(const struct opts *o)
 		}
 	}
 	note("best epoch %u, dev F1 %.4f", bestep, bestf);
-	/* Quantise to int16 with one scale. */
-	for (k = 0; k < W.nw; k++)
-		if (fabs(best[k]) > maxabs)
-			maxabs = fabs(best[k]);
+	/* Tags 1..8 relative to O (see model.c), quantised to int16 with one scale. */
+	for (k = 0; k < W.nw; k += NTAGS) {
+		unsigned y;
+		for (y = 1; y < NTAGS; y++)
+			if (fabs((double)best[k + y] - best[k]) > maxabs)
+				maxabs = fabs((double)best[k + y] - best[k]);
+	}
 	scale = maxabs > 0 ? maxabs / 32767.0 : 1.0;
-	wq = xmalloc(W.nw * sizeof *wq);
-	for (k = 0; k < W.nw; k++)
-		wq[k] = (int16_t)lrint(best[k] / scale);
+	wq = xmalloc(W.nw / NTAGS * NER_WROW * sizeof *wq);
+	for (k = 0; k < W.nw / NTAGS; k++) {
+		unsigned y;
+		for (y = 1; y < NTAGS; y++)
+			wq[k * NER_WROW + y - 1] =
+				(int16_t)lrint(((double)best[k * NTAGS + y] - best[k * NTAGS]) / scale);
+	}
 	for (k = 0; k < (NTAGS + 1) * NTAGS; k++)
 		tq[k] = (int32_t)lrint(btrans[k] / scale);
 	top_names(&tr, best, o->bits, &names);
@@ -963,7 +970,7 @@ train(const struct opts *o)
 		struct binfile_section sec[8];
 		size_t ns = 0;
 		sec[ns++] = (struct binfile_section){ NER_SEC_HEAD, &head, sizeof head };
-		sec[ns++] = (struct binfile_section){ NER_SEC_WGHT, wq, W.nw * sizeof *wq };
+		sec[ns++] = (struct binfile_section){ NER_SEC_WGHT, wq, W.nw / NTAGS * NER_WROW * sizeof *wq };
 		sec[ns++] = (struct binfile_section){ NER_SEC_TRAN, tq, sizeof tq };
 		sec[ns++] = (struct binfile_section){ NER_SEC_GAZK, gz[NFOLDS].keys, gz[NFOLDS].slots * 8 };
 		sec[ns++] = (struct binfile_section){ NER_SEC_GAZV, gz[NFOLDS].vals, gz[NFOLDS].slots };
@@ -1038,7 +1045,7 @@ dump(const struct opts *o)
 {
 	struct ner_model *m = ner_model_load(o->model);
 	printf("model %s: %u hash bits (%zu weights), scale %g, gazetteer %s, clusters %s\n", m->path, m->bits,
-	       ((size_t)1 << m->bits) * NTAGS, (double)m->scale, m->gz.keys ? "yes" : "no",
+	       ((size_t)1 << m->bits) * NER_WROW, (double)m->scale, m->gz.keys ? "yes" : "no",
 	       m->cl.keys ? "yes" : "no");
 	if (m->names)
 		fwrite(m->names, 1, (size_t)m->names_len, stdout);

@@ -67,6 +67,7 @@ struct work {
 	size_t *tok_of;        /* doc token -> index in toks */
 	uint8_t *tags;
 	uint8_t *used;         /* doc token inside a mention */
+	uint32_t *cls;         /* doc token -> bit mask of the word lists holding it */
 	struct mention *m;
 	size_t nm, mcap;
 };
@@ -94,13 +95,19 @@ is(const struct work *w, size_t i, const char *s)
 	return i < w->d.n && strcmp(w->d.t[i].lw, s) == 0;
 }
 
+#define NLISTS 15
+static const char *const *const all_lists[NLISTS];
+
+/* Is doc token i in the word list? (one lookup per token, done once: see word_classes) */
 static int
 is_any(const struct work *w, size_t i, const char *const *list)
 {
-	for (; *list; list++)
-		if (is(w, i, *list))
-			return 1;
-	return 0;
+	unsigned b;
+	if (i >= w->d.n)
+		return 0;
+	for (b = 0; all_lists[b] && all_lists[b] != list; b++)
+		;
+	return (w->cls[i] >> b) & 1;
 }
 
 /* ---- spans from the model ------------------------------------------------ */
@@ -585,6 +592,50 @@ span_text(const struct work *w, size_t b, size_t e)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* ---- word lists ----------------------------------------------------------------- */
+
+/* Every list is_any() may be asked about (at most 32). */
+static const char *const *const all_lists[NLISTS] = {
+	titles, honorifics, inner_titles, months, weekdays, dayparts, relative, few, periods, deictic,
+	scales, currencies, percents, connectors, NULL,
+};
+
+void
+ner_words_build(struct ner_model *m)
+{
+	unsigned b;
+	const char *const *p;
+	size_t mask = NER_WORDS_SLOTS - 1, i;
+
+	memset(m->wkeys, 0, sizeof m->wkeys);
+	memset(m->wbits, 0, sizeof m->wbits);
+	for (b = 0; all_lists[b]; b++)
+		for (p = all_lists[b]; *p; p++) {
+			uint64_t h = ner_lower_hash(*p, strlen(*p)) | 1;
+			for (i = h & mask; m->wkeys[i] && m->wkeys[i] != h; i = (i + 1) & mask)
+				;
+			m->wkeys[i] = h;
+			m->wbits[i] |= 1u << b;
+		}
+}
+
+static void
+word_classes(const struct ner_model *m, struct work *w)
+{
+	size_t k, i, mask = NER_WORDS_SLOTS - 1;
+	for (k = 0; k < w->d.n; k++) {
+		uint64_t h = w->d.t[k].hl | 1;
+		w->cls[k] = 0;
+		if (w->d.t[k].lwlen > 12)
+			continue;
+		for (i = h & mask; m->wkeys[i]; i = (i + 1) & mask)
+			if (m->wkeys[i] == h) {
+				w->cls[k] = m->wbits[i];
+				break;
+			}
+	}
+}
+
 /* ---- the entry point --------------------------------------------------------- */
 
 void
@@ -619,7 +670,9 @@ ner_tag(const struct ner_model *m, const char *text, size_t len, const struct sp
 			nlong++;
 			ncap += c >= 'A' && c <= 'Z';
 		}
-		title = nlong >= 3 && ncap * 4 >= nlong * 3;
+		/* Headlines end without a full stop. */
+		title = nlong >= 3 && ncap * 4 >= nlong * 3 && kend > k0 &&
+			!(text[w.toks.v[kend - 1].bstart] == '.' && w.toks.v[kend - 1].type == TOK_PUNCT);
 		for (; k < kend; k++) {
 			const struct token *t = &w.toks.v[k];
 			if (t->bend - t->bstart > 200) /* no word is this long: a URL or junk */
@@ -635,6 +688,8 @@ ner_tag(const struct ner_model *m, const char *text, size_t len, const struct sp
 		ner_doc_prepare(&w.d, &m->cl, &m->gz);
 		w.tags = xmalloc(w.d.n);
 		w.used = xcalloc(w.d.n, 1);
+		w.cls = xmalloc(w.d.n * sizeof *w.cls);
+		word_classes(m, &w);
 		/* A capitalised word after an honorific starts a person's name (news style "Mr. Cook"). */
 		for (i = 0; i + 1 < w.d.n; i++)
 			if (is_any(&w, i, honorifics) && (w.d.t[i + 1].flags & NT_INITCAP) &&
@@ -663,6 +718,7 @@ ner_tag(const struct ner_model *m, const char *text, size_t len, const struct sp
 	free(w.m);
 	free(w.tags);
 	free(w.used);
+	free(w.cls);
 	free(w.tok_of);
 	tokens_release(&w.toks);
 	ner_doc_release(&w.d);

@@ -125,6 +125,12 @@ ner_doc_add_upper(struct ner_doc *d, const char *s, size_t n)
 /* Seeds of the per-token hashes. */
 enum { SEED_W = 1, SEED_L, SEED_S, SEED_LS, SEED_PRE, SEED_SUF = SEED_PRE + 4, SEED_GAZ = SEED_SUF + 4 };
 
+uint64_t
+ner_lower_hash(const char *lw, size_t n)
+{
+	return hash64(lw, n, SEED_L);
+}
+
 /* Lower-case form (digits -> 0) and shapes of word w into the arena. */
 static void
 forms(struct ner_doc *d, size_t k)
@@ -137,6 +143,9 @@ forms(struct ner_doc *d, size_t k)
 	char ls[24];
 	size_t lsn = 0;
 
+	/* Room for both forms first: w points into the arena. */
+	strbuf_grow(a, 5 * n + 8);
+	w = a->buf + d->off[3 * k];
 	lo = a->len;
 	while (i < n) {
 		uint32_t cp = utf8_next(w, n, &i);
@@ -233,7 +242,7 @@ ner_gaz_hash(const struct ner_doc *d, size_t i, size_t j)
 static uint64_t
 lower_word_hash(const struct ner_tok *t)
 {
-	return hash64(t->lw, t->lwlen, 99);
+	return t->hl;
 }
 
 void
@@ -250,8 +259,15 @@ ner_doc_gazetteer(struct ner_doc *d, const struct ner_gazetteer *gz)
 			for (i = b; i < e; i++) {
 				if (!(d->t[i].flags & (NT_INITCAP | NT_HASDIGIT)))
 					continue;
-				for (j = (e - i < gz->maxlen ? e : i + gz->maxlen); j > i; j--) {
-					unsigned v = ner_gazetteer_get(gz, ner_gaz_hash(d, i, j)), ty;
+				uint64_t hh[17], h = SEED_GAZ;
+				size_t jmax = e - i < gz->maxlen ? e : i + gz->maxlen;
+				for (j = i; j < jmax && j - i < 16; j++) {
+					h = hash_mix64(h * 31 + d->t[j].hl);
+					hh[j - i + 1] = h | 1;
+				}
+				jmax = j;
+				for (j = jmax; j > i; j--) {
+					unsigned v = ner_gazetteer_get(gz, hh[j - i]), ty;
 					if (!v)
 						continue;
 					for (ty = 0; ty < 4; ty++) {

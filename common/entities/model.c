@@ -4,7 +4,10 @@
  * The file (binfile.h layout, magic NER_MAGIC, version NER_VERSION):
  *   HEAD  struct ner_head: hash bits, tag count, gazetteer max length,
  *         cluster levels, weight scale, training epochs
- *   WGHT  int16 weights, (1 << bits) x NTAGS, weight = value * scale
+ *   WGHT  int16 weights, (1 << bits) x NER_WROW: the score of tags 1..8
+ *         relative to O's (Viterbi only compares tags at a position, so
+ *         O's weight can be folded in; rows of 16 bytes never straddle a
+ *         cache line), weight = value * scale
  *   TRAN  int32 transition scores, (NTAGS + 1) x NTAGS (last row: start)
  *   GAZK/GAZV  gazetteer: u64 keys, u8 type masks (open addressing)
  *   CLUK/CLUV  word clusters: u64 keys, u16 x levels cluster ids
@@ -77,7 +80,7 @@ ner_viterbi_d(const double *emit, const double *trans, size_t n, uint8_t *tags)
 void
 ner_viterbi_i(const int32_t *emit, const int32_t *trans, size_t n, uint8_t *tags)
 {
-	int64_t *score;
+	int64_t *score, tr[(NTAGS + 1) * NTAGS];
 	uint8_t *back;
 	size_t i;
 	unsigned y, p, best = 0;
@@ -85,19 +88,21 @@ ner_viterbi_i(const int32_t *emit, const int32_t *trans, size_t n, uint8_t *tags
 
 	if (n == 0)
 		return;
+	/* Disallowed transitions as a large negative score: no branch in the loop. */
+	for (p = 0; p <= NTAGS; p++)
+		for (y = 0; y < NTAGS; y++)
+			tr[p * NTAGS + y] = allowed(p, y) ? trans[p * NTAGS + y] : NEG / 2;
 	score = xmalloc(n * NTAGS * sizeof *score);
 	back = xmalloc(n * NTAGS);
 	for (y = 0; y < NTAGS; y++)
-		score[y] = allowed(NTAGS, y) ? (int64_t)emit[y] + trans[NTAGS * NTAGS + y] : NEG;
+		score[y] = (int64_t)emit[y] + tr[NTAGS * NTAGS + y];
 	for (i = 1; i < n; i++) {
+		const int64_t *prev = score + (i - 1) * NTAGS;
 		for (y = 0; y < NTAGS; y++) {
-			int64_t b = NEG - 1;
+			int64_t b = prev[0] + tr[y];
 			unsigned bp = 0;
-			for (p = 0; p < NTAGS; p++) {
-				int64_t v;
-				if (!allowed(p, y))
-					continue;
-				v = score[(i - 1) * NTAGS + p] + trans[p * NTAGS + y];
+			for (p = 1; p < NTAGS; p++) {
+				int64_t v = prev[p] + tr[p * NTAGS + y];
 				if (v > b) {
 					b = v;
 					bp = p;
@@ -136,20 +141,23 @@ ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, const uint
 			emit = xmalloc(cap * NTAGS * sizeof *emit);
 		}
 		for (i = b; i < e; i++) {
-			int32_t acc[NTAGS] = { 0 };
+			int32_t acc[NER_WROW] = { 0 };
 			size_t nf = ner_features(d, b, e, i, m->bits, f, NULL);
 			unsigned y;
+			int32_t *em = emit + (i - b) * NTAGS;
 			nf += ner_hist_features(&h, &d->t[i], m->bits, f + nf, NULL);
 			for (k = 0; k < nf; k++) {
-				const int16_t *w = m->w + (size_t)f[k] * NTAGS;
-				for (y = 0; y < NTAGS; y++)
+				const int16_t *w = m->w + (size_t)f[k] * NER_WROW;
+				for (y = 0; y < NER_WROW; y++)
 					acc[y] += w[y];
 			}
+			em[0] = 0;
+			for (y = 1; y < NTAGS; y++)
+				em[y] = acc[y - 1];
 			if (force && force[i] == 1)
 				for (y = 0; y < NTAGS; y++)
 					if (y != 1)
-						acc[y] -= 1 << 28;
-			memcpy(emit + (i - b) * NTAGS, acc, sizeof acc);
+						em[y] -= 1 << 28;
 		}
 		ner_viterbi_i(emit, m->trans, e - b, tags + b);
 		for (i = b; i < e; i++)
@@ -184,7 +192,7 @@ ner_model_load(const char *path)
 	m->bits = h->bits;
 	m->scale = h->scale;
 	m->w = binfile_section(&m->bf, NER_SEC_WGHT, &sz);
-	if (!m->w || sz != ((uint64_t)1 << m->bits) * NTAGS * sizeof *m->w)
+	if (!m->w || sz != ((uint64_t)1 << m->bits) * NER_WROW * sizeof *m->w)
 		bad(m, "weights missing or of the wrong size");
 	m->trans = binfile_section(&m->bf, NER_SEC_TRAN, &sz);
 	if (!m->trans || sz != (NTAGS + 1) * NTAGS * sizeof *m->trans)
@@ -208,6 +216,7 @@ ner_model_load(const char *path)
 		m->cl.mask = slots - 1;
 	}
 	m->names = binfile_section(&m->bf, NER_SEC_NAME, &m->names_len);
+	ner_words_build(m);
 	return m;
 }
 

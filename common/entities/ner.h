@@ -25,7 +25,8 @@ extern const char *const ner_tag_names[NTAGS];
 
 /* Model file: magic, version. */
 #define NER_MAGIC "NPNER\0\0\1"
-#define NER_VERSION 1u
+#define NER_VERSION 2u
+#define NER_WROW 8 /* stored weights per bucket: tags 1..8 relative to O */
 
 /* Token flags computed by ner_doc_prepare(). */
 #define NT_INITCAP 0x01    /* first letter upper case */
@@ -137,19 +138,29 @@ void ner_viterbi_d(const double *emit, const double *trans, size_t n, uint8_t *t
 /* ... or 32-bit integers (the quantised model). */
 void ner_viterbi_i(const int32_t *emit, const int32_t *trans, size_t n, uint8_t *tags);
 
+#define NER_WORDS_SLOTS 1024
+
 /* The loaded model. */
 struct ner_model {
 	struct binfile bf;
 	char *path;
 	unsigned bits;
 	float scale;           /* weight = int16 * scale */
-	const int16_t *w;      /* (1 << bits) * NTAGS */
+	const int16_t *w;      /* (1 << bits) * NER_WROW */
 	const int32_t *trans;  /* (NTAGS + 1) * NTAGS */
 	struct ner_clusters cl;
 	struct ner_gazetteer gz;
 	const char *names;     /* --dump: top features as text; may be NULL */
 	uint64_t names_len;
+	/* The rule layer's word lists: lower-case hash -> bit mask of lists (built on load). */
+	uint64_t wkeys[NER_WORDS_SLOTS];
+	uint32_t wbits[NER_WORDS_SLOTS];
 };
+
+/* Fill m->wkeys/wbits from the rule layer's lists (entities.c). */
+void ner_words_build(struct ner_model *m);
+/* Hash of a lower-case form as ner_tok.hl computes it. */
+uint64_t ner_lower_hash(const char *lw, size_t n);
 
 /* Section tags. */
 #define NER_SEC_HEAD BINFILE_TAG('H', 'E', 'A', 'D')
