@@ -12,9 +12,13 @@ Metrics (as the README defines them):
   exact       share of cases whose predicted sentences, each strip()ped, equal the gold list;
   boundary    sentence ends inside a case, as counts of non-whitespace characters before
               the end (so re-spacing does not matter); the end of the case is not counted.
+  exact~ws    (information only) exact after collapsing runs of whitespace inside each
+              sentence: the gold of pySBD's clean mode joins hard-wrapped lines ("a\nb" ->
+              "a b"), which offsets into the unchanged text cannot reproduce.
 Figures are printed for all cases and for each subset the README names.
 """
 import json
+import re
 import sys
 
 
@@ -54,7 +58,8 @@ def main(argv):
         got = [s for s in got if s]
         want = [s.strip() for s in case["sentences"]]
         g, p = ends(want), ends(got)
-        row = (got == want, len(g & p), len(p), len(g))
+        ws = [re.sub(r"\s+", " ", x) for x in got] == [re.sub(r"\s+", " ", x) for x in want]
+        row = (got == want, len(g & p), len(p), len(g), ws)
         for name in ("all", subset(case)):
             groups.setdefault(name, []).append(row)
         if show and got != want:
@@ -64,7 +69,7 @@ def main(argv):
             for s in got:
                 print("  got:  %r" % s)
     missing = sum(1 for c in gold if c["id"] not in pred)
-    print("%-28s %5s %8s %7s %7s %7s" % ("subset", "cases", "exact%", "P", "R", "F1"))
+    print("%-28s %5s %8s %7s %7s %7s %9s" % ("subset", "cases", "exact%", "P", "R", "F1", "exact~ws%"))
     order = ["all", "clean, preserves_text", "clean, not preserves_text", "clean=false"]
     for name in order:
         rows = groups.get(name)
@@ -77,7 +82,9 @@ def main(argv):
         prec = tp / np_ if np_ else 1.0
         rec = tp / ng if ng else 1.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        print("%-28s %5d %7.1f%% %7.3f %7.3f %7.3f" % (name, len(rows), 100.0 * ex / len(rows), prec, rec, f1))
+        exw = sum(r[4] for r in rows)
+        print("%-28s %5d %7.1f%% %7.3f %7.3f %7.3f %8.1f%%" % (name, len(rows), 100.0 * ex / len(rows), prec, rec, f1,
+                                                        100.0 * exw / len(rows)))
     if missing:
         print("%d gold cases missing from the predictions (counted as wrong)" % missing)
     return 0
