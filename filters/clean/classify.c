@@ -199,7 +199,7 @@ classify_main_block(struct paras *ps, const struct classify_params *cp)
 			size_t g, gap = bl[hi + 1].first - bl[hi].last - 1;
 			int closing = 0;
 			for (g = bl[hi].last + 1; g < bl[hi + 1].first; g++)
-				closing |= ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat);
+				closing |= (ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat));
 			if (closing || gap > (size_t)cp->join_gap)
 				break;
 			hi++;
@@ -208,7 +208,7 @@ classify_main_block(struct paras *ps, const struct classify_params *cp)
 			size_t g, gap = bl[lo].first - bl[lo - 1].last - 1;
 			int closing = 0;
 			for (g = bl[lo - 1].last + 1; g < bl[lo].first; g++)
-				closing |= ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat);
+				closing |= (ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat));
 			if (closing || gap > (size_t)cp->join_gap)
 				break;
 			lo--;

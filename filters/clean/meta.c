@@ -19,6 +19,11 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Lines after the start of the body where a byline or date is still looked for. */
+#define HEAD_SLACK 8
+/* At most this many lines between the headline and the byline or date. */
+#define HEAD_SPAN 12
+
 /* Words of a folded line " a b c " as [start,len) pairs, at most max. */
 static size_t
 fold_words(const char *f, size_t len, const char **w, size_t *wl, size_t max)
@@ -276,8 +281,11 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 			break;
 		}
 
-	/* Byline and date in the head. */
-	for (k = 0; k < head; k++) {
+	/*
+	 * Byline and date in the head, or just after a standfirst that
+	 * started the body too early.
+	 */
+	for (k = 0; k < head + HEAD_SLACK && k < ps->n; k++) {
 		struct para *p = &ps->v[k];
 		const char *s = text + p->bstart;
 		size_t n = p->bend - p->bstart;
@@ -285,7 +293,7 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 			size_t at = glued_by(s, n) ? 2 : skip_words(s, n, p->pattern);
 			size_t before = m->nauthors;
 			parse_authors(m, s + at, n - at);
-			if (m->nauthors == before && at >= n && k + 1 < head && ps->v[k + 1].words <= 8) {
+			if (m->nauthors == before && at >= n && k + 1 < ps->n && ps->v[k + 1].words <= 8) {
 				/* "By" alone: the names are on the next line. */
 				struct para *q = &ps->v[k + 1];
 				parse_authors(m, text + q->bstart, q->bend - q->bstart);
@@ -299,7 +307,8 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 			}
 			continue;
 		}
-		if (p->words <= 14 && (p->lexcat < 0 || p->lexcat == CAT_NAVIGATION)) {
+		if (p->words <= 14 && (k < head || (byline != (size_t)-1 && k <= byline + 2)) &&
+		    (p->lexcat < 0 || p->lexcat == CAT_NAVIGATION)) {
 			fold_line(s, n, fold);
 			if (meta_parse_date(lx, fold->buf, fold->len, iso)) {
 				date = k;
@@ -346,6 +355,27 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 			}
 	}
 	free(title_fold);
+	/*
+	 * Between the headline and the byline or date: the standfirst, the
+	 * author's title, links to the author's page.  Not body.
+	 */
+	{
+		size_t end = byline;
+		if (date != (size_t)-1 && (end == (size_t)-1 || date > end))
+			end = date;
+		size_t prose = 0;
+		for (k = first_title + 1; first_title != (size_t)-1 && k < end && k < ps->n; k++)
+			prose += ps->v[k].cls0 == PC_GOOD;
+		if (first_title != (size_t)-1 && end != (size_t)-1 && end > first_title && end - first_title <= HEAD_SPAN &&
+		    prose <= 1)
+			for (k = first_title + 1; k < end; k++)
+				if (!ps->v[k].remove) {
+					ps->v[k].remove = 1;
+					ps->v[k].category = CAT_TITLES;
+					ps->v[k].reason = "between headline and byline";
+					ps->v[k].lexcat = -1;
+				}
+	}
 	/* Above the headline is the masthead: site name, tagline, sections, a photo caption. */
 	for (k = 0; first_title != (size_t)-1 && k < first_title; k++) {
 		struct para *p = &ps->v[k];
