@@ -839,8 +839,18 @@ find_closer(const struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open
 
 	*clen = 1;
 	switch (open) {
-	case '"':
+	case '"': {
+		/*
+		 * A straight double quote opens only after a space, an opener or a
+		 * dash (after a letter or comma it closes a quotation begun in an
+		 * earlier paragraph; after a digit it is an inch mark).
+		 */
+		uint32_t before = dec_prev(g, sb, i, &p);
+		if (i > sb && !is_blank(before) && !is_opener(before) && !is_dash_or_bullet(before) &&
+		    before != '/' && before != ':')
+			return pe;
 		return find_seq(g, i + 1, pe, "\"", 1);
+	}
 	case 0x201c:
 		*clen = 3;
 		return find_seq(g, i + olen, pe, "\xe2\x80\x9d", 3);
@@ -875,7 +885,7 @@ find_closer(const struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open
 		uint32_t before = dec_prev(g, sb, i, &p);
 		if (i > sb && !is_blank(before) && !is_opener(before) && before != '-' && before != 0x2014)
 			return pe;
-		if (i + olen >= pe || is_space_byte(s[i + olen]))
+		if (i + olen >= pe || is_space_byte(s[i + olen]) || (s[i + olen] >= '0' && s[i + olen] <= '9'))
 			return pe;
 		*clen = cn;
 		for (k = i + olen; (k = find_seq(g, k, pe, close, cn)) < pe; k += cn) {
@@ -1044,7 +1054,8 @@ sentences(struct seg *g, size_t pb, size_t pe)
 				}
 			}
 			/* Inside a number, URL or name; or footnote numbers after the stop. */
-			if (n < pe && !is_space_byte(s[n]) && !is_closer(dec(g, n, pe, &j)) && s[n] != '.' && s[n] != '[') {
+			if (n < pe && !is_space_byte(s[n]) && !is_closer(dec(g, n, pe, &j)) && !is_blank(dec(g, n, pe, &j)) &&
+			    s[n] != '.' && s[n] != '[') {
 				if ((j = footnote_end(g, start, i, pe)) != 0) {
 					split_at(g, &start, j);
 					i = j;
