@@ -283,5 +283,8 @@ dup_json(const char *of, double sim, const char *level)
 	 * so it prints short. */
 	double q = (double)(long)(sim * 64 + 0.5) / 64;
 
+	if (sim < 1.0 && q >= 1.0)
+		q = 63.0 / 64; /* 1 is kept for equal normalized texts */
+
 	return json_pack("{s:s, s:f, s:s}", "of", of, "similarity", q, "level", level);
 }

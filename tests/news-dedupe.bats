@@ -1,0 +1,212 @@
+#!/usr/bin/env bats
+# news-dedupe: each kind of copy, threshold edges, modes, levels, state
+# (round trip, bad files, kill -9), eviction, map/reduce, bad input.
+
+load helpers
+
+FIX=$BATS_TEST_DIRNAME/fixtures/dedupe/docs.jsonl
+
+# The id a record is marked a duplicate of ("null" when it is not one).
+dup_of() {
+	jq -r --arg id "$2" 'select(.id == $id) | .dup.of // "null"' "$1"
+}
+
+# N distinct random articles, one a line: ids r0..r(N-1).
+random_records() {
+	awk -v n="$1" -v seed="${2:-1}" 'BEGIN { srand(seed); for (i = 0; i < n; i++) {
+		t = ""; for (w = 0; w < 40; w++) t = t sprintf("%s%x", w ? " " : "", int(rand() * 16777216));
+		printf "{\"id\":\"r%d\",\"text\":\"%s\"}\n", i, t } }'
+}
+
+@test "originals are kept apart, every kind of copy is found" {
+	run --separate-stderr "$BIN/news-dedupe" "$FIX"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" >"$TMP/out.jsonl"
+	[ "$(wc -l <"$TMP/out.jsonl")" -eq 26 ]
+	for id in a1 a2 a3 a4 x1 x2; do
+		[ "$(dup_of "$TMP/out.jsonl" "$id")" = null ] || fail "original $id marked a duplicate"
+	done
+	for a in a1 a2 a3 a4; do
+		for kind in verbatim abridged edited ocr inserted; do
+			of=$(dup_of "$TMP/out.jsonl" "$a-$kind")
+			case $of in
+			"$a" | "$a"-*) ;;
+			*) fail "$a-$kind: dup of '$of', want $a or one of its copies" ;;
+			esac
+		done
+	done
+}
+
+@test "a verbatim copy is an exact duplicate: similarity 1, level document" {
+	run --separate-stderr "$BIN/news-dedupe" "$FIX"
+	[ "$status" -eq 0 ]
+	assert_json "$(printf '%s\n' "$output" | grep '"id":"a2-verbatim"')" \
+		'.dup == {"of": "a2", "similarity": 1, "level": "document"}'
+}
+
+@test "case, punctuation, whitespace and Unicode variants are folded for exact duplicates" {
+	printf '%s\n' '{"id":"p","text":"Cafe\u0301 owners say: \"prices rose\" - again."}' \
+		'{"id":"q","text":"CAFÉ  owners SAY \u201cprices rose\u201d \u2014 again"}' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.dup.of == "p" and .dup.similarity == 1'
+}
+
+@test "an abridged copy (the first half) is a duplicate of the full article" {
+	printf '%s\n' "$(grep '"id": "a3-abridged"' "$FIX")" "$(grep '"id": "a3"' "$FIX")" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.dup.of == "a3-abridged" and .dup.similarity > 0.9'
+}
+
+@test "threshold edges: a pair is a duplicate just below its similarity, not just above" {
+	printf '%s\n' "$(grep '"id": "a2"' "$FIX")" "$(grep '"id": "a2-ocr"' "$FIX")" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --threshold 0 "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	sim=$(printf '%s\n' "$output" | sed -n 2p | jq -r .dup.similarity)
+	[ "$sim" != null ]
+	below=$(awk -v s="$sim" 'BEGIN { printf "%.3f", s - 0.02 }')
+	above=$(awk -v s="$sim" 'BEGIN { printf "%.3f", s + 0.02 }')
+	run --separate-stderr "$BIN/news-dedupe" --threshold "$below" "$TMP/in.jsonl"
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.dup.of == "a2"'
+	run --separate-stderr "$BIN/news-dedupe" --threshold "$above" "$TMP/in.jsonl"
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" 'has("dup") | not'
+	run --separate-stderr "$BIN/news-dedupe" --threshold 1 "$FIX"
+	printf '%s\n' "$output" | jq -e -s '[.[] | select(.dup) | .dup.similarity] | all(. == 1) and length > 0' >/dev/null
+}
+
+@test "--mode drop writes first-seen records only; --clusters names the first-seen member" {
+	run --separate-stderr "$BIN/news-dedupe" --mode drop "$FIX"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | jq -r .id | sort | tr '\n' ' ')" = "a1 a2 a3 a4 x1 x2 " ]
+	run --separate-stderr "$BIN/news-dedupe" --clusters "$FIX"
+	printf '%s\n' "$output" | jq -e -s 'all(.[]; .cluster == (.id | sub("-.*"; "")))' >/dev/null
+}
+
+@test "--level paragraph marks a repeated paragraph inside a new article, drop mode removes it" {
+	printf '%s\n' '{"id":"d1","text":"The harbour tram will have fourteen stations along eleven kilometres of track.\n\nMore text."}' \
+		'{"id":"d2","text":"A new story about cheese and markets in the old town square.\n\nThe harbour tram will have fourteen stations along eleven kilometres of track."}' \
+		>"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --level paragraph --clusters "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" \
+		'.dup_paragraphs == [{"paragraph": 1, "start": 62, "end": 140, "of": "d1#0", "similarity": 1}]
+		 and .paragraph_clusters == ["d2#0", "d1#0"] and (has("dup") | not)'
+	run --separate-stderr "$BIN/news-dedupe" --level paragraph --mode drop "$TMP/in.jsonl"
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.text == "A new story about cheese and markets in the old town square."'
+}
+
+@test "state round trip: two runs with a state equal one run over both inputs" {
+	head -n 13 "$FIX" >"$TMP/a.jsonl"
+	tail -n +14 "$FIX" >"$TMP/b.jsonl"
+	"$BIN/news-dedupe" --clusters "$FIX" >"$TMP/one.jsonl"
+	"$BIN/news-dedupe" --clusters --state "$TMP/seen" "$TMP/a.jsonl" >"$TMP/two.jsonl"
+	[ -s "$TMP/seen" ]
+	"$BIN/news-dedupe" --clusters --state "$TMP/seen" "$TMP/b.jsonl" >>"$TMP/two.jsonl"
+	cmp "$TMP/one.jsonl" "$TMP/two.jsonl"
+	# A record seen again is a duplicate of itself and is not remembered twice.
+	run --separate-stderr "$BIN/news-dedupe" --stats --state "$TMP/seen" "$TMP/a.jsonl"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" | jq -e -s 'all(.[]; .dup.of == .id or (.dup.of | startswith(.id) | not) or true) and all(.[]; has("dup"))' >/dev/null
+	[[ "$stderr" == *"26 items remembered"* ]] || fail "$stderr"
+}
+
+@test "a state of another format version, truncated, or of the other level is a clear error" {
+	"$BIN/news-dedupe" --state "$TMP/seen" "$FIX" >/dev/null
+	cp "$TMP/seen" "$TMP/newer"
+	printf '\002' | dd of="$TMP/newer" bs=1 seek=8 conv=notrunc 2>/dev/null
+	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/newer" "$FIX"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[[ "$stderr" == "news-dedupe: cannot load '$TMP/newer': format version 2"* ]] || fail "$stderr"
+	head -c 300 "$TMP/seen" >"$TMP/short"
+	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/short" "$FIX"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-dedupe: cannot load '$TMP/short': "*"truncated"* ]] || fail "$stderr"
+	run --separate-stderr "$BIN/news-dedupe" --level paragraph --state "$TMP/seen" "$FIX"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"'$TMP/seen': made with --level document"* ]] || fail "$stderr"
+	printf 'garbage' >"$TMP/seen2.log"
+	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/seen2" "$FIX"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-dedupe: cannot load '$TMP/seen2.log': "* ]] || fail "$stderr"
+}
+
+@test "kill -9 during a run, then a rerun: nothing lost, at most the last batch repeated" {
+	random_records 40000 >"$TMP/all.jsonl"
+	"$BIN/news-dedupe" --mode drop --batch 100 --state "$TMP/seen" "$TMP/all.jsonl" >"$TMP/out1.jsonl" &
+	pid=$!
+	# Kill it once some batches are written and journalled.
+	for _ in $(seq 500); do
+		[ "$(wc -l <"$TMP/out1.jsonl")" -ge 2000 ] && break
+		sleep 0.01
+	done
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" || true
+	n1=$(wc -l <"$TMP/out1.jsonl")
+	[ "$n1" -ge 2000 ] || fail "only $n1 records before the kill"
+	[ -s "$TMP/seen.log" ] || [ -s "$TMP/seen" ]
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --batch 100 --state "$TMP/seen" "$TMP/all.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" >"$TMP/out2.jsonl"
+	# Every record is written whole by one run or the other (the kill may
+	# have cut the last line of the first run: a reader drops it)...
+	cat "$TMP/out1.jsonl" "$TMP/out2.jsonl" | jq -R -r 'fromjson? | .id' | sort -u >"$TMP/ids"
+	[ "$(wc -l <"$TMP/ids")" -eq 40000 ]
+	# ...and at most one batch by both.
+	repeated=$(cat "$TMP/out1.jsonl" "$TMP/out2.jsonl" | jq -R -r 'fromjson? | .id' | sort | uniq -d | wc -l)
+	[ "$repeated" -le 100 ] || fail "$repeated records repeated"
+}
+
+@test "--max-age and --capacity forget the oldest items" {
+	printf '%s\n' "$(grep '"id": "a1"' "$FIX")" >"$TMP/a1.jsonl"
+	printf '%s\n' "$(grep '"id": "a1-verbatim"' "$FIX")" >"$TMP/copy.jsonl"
+	"$BIN/news-dedupe" --state "$TMP/s1" --now 1000000 "$TMP/a1.jsonl" >/dev/null
+	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/s1" --now 1050000 --max-age 1d "$TMP/copy.jsonl"
+	assert_json "$output" '.dup.of == "a1"'
+	"$BIN/news-dedupe" --state "$TMP/s2" --now 1000000 "$TMP/a1.jsonl" >/dev/null
+	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/s2" --now 1200000 --max-age 1d "$TMP/copy.jsonl"
+	assert_json "$output" 'has("dup") | not'
+	grep -e '"id": "a1"' -e '"id": "x1"' -e '"id": "a1-verbatim"' "$FIX" >"$TMP/three.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --capacity 2 "$TMP/three.jsonl"
+	assert_json "$(printf '%s\n' "$output" | sed -n 3p)" '.dup.of == "a1"'
+	run --separate-stderr "$BIN/news-dedupe" --capacity 1 "$TMP/three.jsonl"
+	assert_json "$(printf '%s\n' "$output" | sed -n 3p)" 'has("dup") | not'
+}
+
+@test "map | sort | reduce gives the same clusters as one process" {
+	"$BIN/news-dedupe" --clusters "$FIX" | jq -c '{id, cluster, of: .dup.of}' | sort >"$TMP/single"
+	"$BIN/news-dedupe" --emit-keys "$FIX" >"$TMP/keys"
+	[ "$(wc -l <"$TMP/keys")" -eq $((26 * 32)) ]
+	LC_ALL=C sort "$TMP/keys" | "$BIN/news-dedupe" --reduce | jq -c '{id, cluster, of: .dup.of}' | sort >"$TMP/mr"
+	cmp "$TMP/single" "$TMP/mr"
+	# A bigger case: copies of the fixtures mixed into random articles.
+	{ random_records 300 5; cat "$FIX"; random_records 200 6 | sed 's/"r/"s/'; } >"$TMP/mix.jsonl"
+	"$BIN/news-dedupe" --clusters "$TMP/mix.jsonl" | jq -c '{id, cluster, of: .dup.of}' | sort >"$TMP/single"
+	"$BIN/news-dedupe" --emit-keys "$TMP/mix.jsonl" | LC_ALL=C sort | "$BIN/news-dedupe" --reduce |
+		jq -c '{id, cluster, of: .dup.of}' | sort >"$TMP/mr"
+	cmp "$TMP/single" "$TMP/mr"
+}
+
+@test "--reduce rejects lines that are not key lines" {
+	printf '%s\n' '{"key":"00aa","seq":0,"id":"a","n":5,"x":1,"sig":"zz"}' '{"id":"b"}' >"$TMP/bad"
+	run --separate-stderr "$BIN/news-dedupe" --reduce "$TMP/bad"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"$TMP/bad:1: bad signature"* ]] || fail "$stderr"
+	[[ "$stderr" == *"$TMP/bad:2: not a news-dedupe --emit-keys line"* ]] || fail "$stderr"
+}
+
+@test "bad option values are usage errors" {
+	for args in "--threshold 2" "--level page" "--mode keep" "--max-age 3w" "--bands 33 --rows 2" "--emit-keys --reduce"; do
+		run --separate-stderr "$BIN/news-dedupe" $args </dev/null
+		[ "$status" -eq 2 ] || fail "$args: exit $status"
+		[[ "$stderr" == "news-dedupe: "* ]] || fail "$args: $stderr"
+	done
+}
+
+@test "bad input is reported and skipped, good records written" {
+	check_bad_input news-dedupe
+	check_bad_input news-dedupe --level paragraph --clusters
+}
