@@ -302,3 +302,26 @@ for w, s in [("caresses","caress"),("ponies","poni"),("relational","relat"),("ge
 	out=$(rouge "aa bb" "aa cc" "bb cc" -- -n 1)
 	assert_json "$out" '.["rouge-1"] == {"r":0.5,"p":0.5,"f":0.5}'
 }
+
+@test "digest.sh ends with one story summary of the five samples, no sentence twice" {
+	[ -x "$BIN/news-split" ] || skip "news-split not built in $BIN"
+	run --separate-stderr env NEWSPIPE_BIN="$BIN" "$ROOT/pipelines/digest.sh" "$ROOT"/samples/*.txt
+	[ "$status" -eq 0 ]
+	last=${lines[-1]}
+	assert_json "$last" '.group == "all" and (.ids | length) == 5'
+	assert_json "$last" '(.summary | length) > 200 and (.summary | [splits(" +")] | length) <= 100'
+	assert_json "$last" '[.summary_sentences[] | [.id, .start]] | (unique | length) == length'
+	# The articles came first, each with its own summary (--per-record).
+	[ "$(printf '%s\n' "${lines[@]}" | jq -s '[.[] | select(.text and .summary)] | length')" -eq 5 ]
+}
+
+@test "the man page examples run" {
+	[ -x "$BIN/news-split" ] || skip "news-split not built in $BIN"
+	cd "$ROOT"
+	run --separate-stderr sh -c '"$0/news-split" samples/*.txt | "$0/news-summarize" | jq -r .summary' "$BIN"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 5 ]
+	run --separate-stderr sh -c '"$0/news-split" samples/*.txt | "$0/news-summarize" --group all | tail -1' "$BIN"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.group == "all" and (.ids | length) == 5'
+}
