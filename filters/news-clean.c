@@ -17,6 +17,7 @@
  * old text).
  */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +124,9 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	classify_finish(&c->ps);
 	if (c->explain)
 		removed = json_array();
+	if (getenv("NC_DEBUG"))
+		for (k = 0; k < c->ps.n; k++)
+			fprintf(stderr, "%zu c0=%d c=%d rm=%d out=%d ch=%d w=%d st=%d | %.60s\n", c->ps.v[k].line, c->ps.v[k].cls0, c->ps.v[k].cls, c->ps.v[k].remove, c->ps.v[k].outside, c->ps.v[k].chars, c->ps.v[k].words, c->ps.v[k].stops, c->norm.buf + c->ps.v[k].bstart);
 	for (k = 0; k < c->ps.n; k++) {
 		struct para *p = &c->ps.v[k];
 		if (p->remove && !(p->category >= 0 && (c->keep & (1u << p->category)))) {
@@ -192,7 +196,7 @@ main(int argc, char **argv)
 	c.params.stop_high = 0.25;
 	c.params.max_heading_distance = 200;
 	c.params.max_gap = 3;
-	c.params.join_gap = 8;
+	c.params.join_gap = 12;
 	c.params.main_ratio = 50;
 	prog.ctx = &c;
 	first = cli_parse(&prog, &co, argc, argv);

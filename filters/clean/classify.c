@@ -149,6 +149,17 @@ closing_category(int c)
  * closing prompt (comments, related, share...) belong to it too; the
  * good lines of every other block are dropped.
  */
+/* Lines between a and b (exclusive) that are not body. */
+static size_t
+bad_between(const struct paras *ps, size_t a, size_t b)
+{
+	size_t k, n = 0;
+
+	for (k = a + 1; k < b; k++)
+		n += ps->v[k].cls != PC_GOOD;
+	return n;
+}
+
 void
 classify_main_block(struct paras *ps, const struct classify_params *cp)
 {
@@ -156,10 +167,11 @@ classify_main_block(struct paras *ps, const struct classify_params *cp)
 	struct block { size_t first, last; long chars; } *bl = NULL;
 	long maxc = 0;
 
+	/* Blocks are made of text lines; short lines kept by context only fill gaps. */
 	for (k = 0; k < ps->n; k++) {
-		if (ps->v[k].cls != PC_GOOD)
+		if (ps->v[k].cls != PC_GOOD || ps->v[k].cls0 == PC_SHORT)
 			continue;
-		if (nb > 0 && k - bl[nb - 1].last - 1 <= (size_t)cp->max_gap) {
+		if (nb > 0 && bad_between(ps, bl[nb - 1].last, k) <= (size_t)cp->max_gap) {
 			bl[nb - 1].last = k;
 			bl[nb - 1].chars += ps->v[k].chars;
 			continue;
@@ -172,7 +184,7 @@ classify_main_block(struct paras *ps, const struct classify_params *cp)
 		bl[nb].chars = ps->v[k].chars;
 		nb++;
 	}
-	if (nb <= 1) {
+	if (nb == 0) {
 		free(bl);
 		return;
 	}
@@ -213,14 +225,19 @@ classify_main_block(struct paras *ps, const struct classify_params *cp)
 				break;
 			lo--;
 		}
-		for (i = 0; i < nb; i++) {
-			if (i >= lo && i <= hi)
+		/* Everything outside the span (and the good lines touching it) goes. */
+		size_t a = bl[lo].first, b = bl[hi].last;
+		while (a > 0 && ps->v[a - 1].cls == PC_GOOD)
+			a--;
+		while (b + 1 < ps->n && ps->v[b + 1].cls == PC_GOOD)
+			b++;
+		for (k = 0; k < ps->n; k++) {
+			if (k >= a && k <= b)
 				continue;
-			for (k = bl[i].first; k <= bl[i].last; k++)
-				if (ps->v[k].cls == PC_GOOD) {
-					ps->v[k].cls = PC_BAD;
-					ps->v[k].outside = 1;
-				}
+			if (ps->v[k].cls == PC_GOOD) {
+				ps->v[k].cls = PC_BAD;
+				ps->v[k].outside = 1;
+			}
 		}
 	}
 	free(bl);
@@ -268,7 +285,7 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			if (p.words == 0) {
 				p.lexcat = CAT_NAVIGATION;
 				p.pattern = "no words";
-			} else if (p.words <= 60) {
+			} else if (p.words <= 120) {
 				p.lexcat = lexicon_match_words(lx, fold->buf, fold->len, words, p.words, &p.pattern);
 			}
 			/* Byline and date prefixes are hints for meta.c, not boilerplate by themselves. */
