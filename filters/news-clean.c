@@ -17,7 +17,6 @@
  * old text).
  */
 #include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,9 +123,6 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	classify_finish(&c->ps);
 	if (c->explain)
 		removed = json_array();
-	if (getenv("NC_DEBUG"))
-		for (k = 0; k < c->ps.n; k++)
-			fprintf(stderr, "%zu c0=%d c=%d rm=%d out=%d ch=%d w=%d st=%d | %.60s\n", c->ps.v[k].line, c->ps.v[k].cls0, c->ps.v[k].cls, c->ps.v[k].remove, c->ps.v[k].outside, c->ps.v[k].chars, c->ps.v[k].words, c->ps.v[k].stops, c->norm.buf + c->ps.v[k].bstart);
 	for (k = 0; k < c->ps.n; k++) {
 		struct para *p = &c->ps.v[k];
 		if (p->remove && !(p->category >= 0 && (c->keep & (1u << p->category)))) {

@@ -54,6 +54,46 @@ is_closer(uint32_t cp)
 	       cp == '*';
 }
 
+/*
+ * A teaser card rendered to text: a Title Case headline glued to its
+ * summary with no space ("Bull Elk Poached In Northern MichiganMichigan
+ * officials said...", "On The Rise?Violence is...").  The glue is a
+ * lower-case run of 3+ letters, a digit, ? or ! followed by a capital that
+ * starts a word; what comes before must read as a headline (5+ words,
+ * mostly capitalised), so "YouTube" or "PlayStation" inside prose and
+ * "Name (@handle)" tweet signatures do not count.
+ */
+static int
+teaser_glue(const char *s, size_t n)
+{
+	size_t i, lower = 0, words = 0, caps = 0;
+	int in_word = 0;
+
+	for (i = 0; i < n && i < 200; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int is_lower = c >= 'a' && c <= 'z', is_upper = c >= 'A' && c <= 'Z';
+		if ((is_upper && (lower >= 3 || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))) ||
+		    ((c == '?' || c == '!') && i + 1 < n && s[i + 1] >= 'A' && s[i + 1] <= 'Z')) {
+			size_t j = is_upper ? i + 1 : i + 2;
+			int starts_word = j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j - 1] == 'A' && s[j] == ' '));
+			if (starts_word && words >= 5 && caps * 10 >= words * 7)
+				return 1;
+		}
+		if (is_lower || is_upper || c >= 0x80 || (c >= '0' && c <= '9') || c == '\'') {
+			if (!in_word) {
+				words++;
+				caps += is_upper || (c >= '0' && c <= '9');
+				in_word = 1;
+			}
+			lower = is_lower ? lower + 1 : 0;
+		} else {
+			in_word = 0;
+			lower = 0;
+		}
+	}
+	return 0;
+}
+
 /* Count words, stop words, capitalised words; note terminal punctuation and link-like text. */
 static void
 measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold, struct fwords *w)
@@ -90,6 +130,8 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 		p->linklike = 1;
 	if (p->words <= 40 && (contains(s, n, " | ") || contains(s, n, "\xc2\xbb") || contains(s, n, "\xe2\x80\xba")))
 		p->linklike = 1;
+	if (!p->linklike && p->words >= 6 && teaser_glue(s, n))
+		p->linklike = 2;
 	p->heading = !p->term && p->words > 0 && p->words <= 20 && p->capwords > 0;
 }
 
@@ -404,6 +446,9 @@ classify_finish(struct paras *ps)
 		if (p->lexcat >= 0) {
 			p->category = p->lexcat;
 			p->reason = p->pattern;
+		} else if (p->linklike == 2) {
+			p->category = CAT_RELATED;
+			p->reason = "teaser: headline glued to its summary";
 		} else if (p->linklike) {
 			p->category = CAT_NAVIGATION;
 			p->reason = "link-like text";
