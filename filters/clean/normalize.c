@@ -274,7 +274,9 @@ add_line_nfc(struct strbuf *out, const char *s, size_t n, int nfc)
 	utf8proc_uint8_t *norm = NULL;
 	utf8proc_ssize_t r;
 
-	if (!nfc || n == 0) {
+	if (n == 0)
+		return;
+	if (!nfc) {
 		strbuf_add(out, s, n);
 		return;
 	}
