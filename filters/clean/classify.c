@@ -295,6 +295,8 @@ initial_class(const struct para *p, const struct classify_params *cp, int length
 		return PC_BAD;
 	if (p->chars < cp->length_low)
 		return PC_SHORT;
+	if (cp->stop_high <= 0)
+		return p->chars > length_high ? PC_GOOD : PC_NEARGOOD;
 	d = (double)p->stops / (double)p->words;
 	if (d >= cp->stop_high)
 		return p->chars > length_high ? PC_GOOD : PC_NEARGOOD;
@@ -348,14 +350,27 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 	 * tabloids and wire briefs write) have no line longer than
 	 * length_high; for them a shorter "long" keeps the body.
 	 */
+	/*
+	 * A page with almost no stop words of the lexicon's language is in
+	 * another language: judge it by length alone (jusText does the same
+	 * without a stop list) rather than call all of it boilerplate.
+	 */
 	{
-		int length_high = cp->length_high, ngood = 0;
+		struct classify_params local = *cp;
+		long nwords = 0, nstops = 0;
+		int ngood = 0;
+		for (k = 0; k < ps->n; k++) {
+			nwords += ps->v[k].words;
+			nstops += ps->v[k].stops;
+		}
+		if (nwords >= 50 && nstops * 100 < nwords * 3)
+			local.stop_low = local.stop_high = 0;
 		for (k = 0; k < ps->n; k++)
-			ngood += initial_class(&ps->v[k], cp, length_high) == PC_GOOD;
+			ngood += initial_class(&ps->v[k], &local, local.length_high) == PC_GOOD;
 		if (ngood < 2)
-			length_high = cp->length_high_short;
+			local.length_high = cp->length_high_short;
 		for (k = 0; k < ps->n; k++)
-			ps->v[k].cls = ps->v[k].cls0 = initial_class(&ps->v[k], cp, length_high);
+			ps->v[k].cls = ps->v[k].cls0 = initial_class(&ps->v[k], &local, local.length_high);
 	}
 
 	/* Short headings right before good text are near-good. */
