@@ -108,6 +108,11 @@ static const struct {
 	{ "while when because although though if as whether where whereas", FW_SUBORD },
 	{ "nothing so much little something anything everything otherwise yes goodbye "
 	  "hello thanks sorry", FW_NOCONTENT },
+	{ "knew went made took came saw gave got thought felt found left kept held ran won lost "
+	  "paid sold bought brought built sent spent met led fell rose grew began became broke "
+	  "chose drove fought hid hit hurt meant put set stood struck swore taught threw "
+	  "understood spoke knows goes makes takes comes sees gives gets seems needs wants "
+	  "remains means feels keeps holds", FW_FINITE },
 	{ "so-called dubbed titled entitled named nicknamed called branded labelled labeled", FW_TITLE },
 };
 

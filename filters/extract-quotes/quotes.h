@@ -55,6 +55,7 @@ enum noun_class { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_REP, NOUN_GROUP };
 #define FW_NOCONTENT 0x2000 /* nothing so much little ... (no clause) */
 #define FW_INDEF 0x4000  /* a an one another some */
 #define FW_TITLE 0x8000  /* so-called dubbed titled named entitled */
+#define FW_FINITE 0x10000 /* irregular finite verbs: knew, went, made ... */
 
 struct cue_entry {
 	uint64_t words[4]; /* hashes of the words after the first (phrases) */

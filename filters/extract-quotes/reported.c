@@ -49,7 +49,7 @@ clause_like(const struct doc *d, int i, int limit)
 			return 0;
 		if (t->type != TOK_WORD || j == i)
 			continue;
-		if (t->fw & FW_AUX)
+		if (t->fw & (FW_AUX | FW_FINITE))
 			return 1;
 		if (!t->cap && n > 3 && memcmp(d->text + t->bend - 2, "ed", 2) == 0)
 			return 1;
@@ -214,7 +214,8 @@ verb_cue(struct doc *d, int i, int s)
 	if ((d->t[j].fw & FW_PREP) && !tok_is(d, j, "that")) {
 		int k;
 		for (k = j; k < limit && k < j + 10; k++)
-			if ((d->t[k].fw & FW_THAT) || d->t[k].cueflags || is_end_punct(d, k))
+			if ((d->t[k].fw & FW_THAT) || is_end_punct(d, k) ||
+			    (d->t[k].cueflags && !(d->t[k - 1].fw & (FW_DET | FW_POSS | FW_INDEF))))
 				break;
 		if (k < limit && (d->t[k].fw & FW_THAT))
 			j = k;

@@ -1,0 +1,232 @@
+#!/usr/bin/env bats
+# news-extract-quotes: direct, partial and reported speech with speakers.
+#
+# Most tests run with --no-tagger so that names come from the record's
+# `entities` or from the capitalisation fallback, whatever entity model is
+# installed; one test covers the tagger path and skips without a model.
+
+load helpers
+
+# One record on stdin: rec TEXT [ENTITIES_JSON]
+rec() {
+	if [ $# -ge 2 ]; then
+		jq -cn --arg t "$1" --argjson e "$2" '{id: "t", text: $t, entities: $e}'
+	else
+		jq -cn --arg t "$1" '{id: "t", text: $t}'
+	fi
+}
+
+# Run the filter on one record: quotes_of TEXT [ENTITIES_JSON] (sets $output).
+quotes_of() {
+	rec "$@" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --no-tagger "$TMP/in.jsonl"
+	[ "$status" -eq 0 ] || fail "exit $status: $stderr"
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+}
+
+@test "--help and --version print on stdout and exit 0" {
+	run --separate-stderr "$BIN/news-extract-quotes" --help
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"news-extract-quotes"* ]]
+	[[ "$output" == *"--no-tagger"* ]]
+	run --separate-stderr "$BIN/news-extract-quotes" --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "news-extract-quotes (newspipe) "* ]]
+}
+
+@test "bad usage exits 2 with a hint" {
+	run --separate-stderr "$BIN/news-extract-quotes" --no-such-option
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"news-extract-quotes --help"* ]]
+	run --separate-stderr "$BIN/news-extract-quotes" --types=direct,speeches
+	[ "$status" -eq 2 ]
+}
+
+@test "bad input: each bad record reported, good ones written, exit 1" {
+	check_bad_input news-extract-quotes --no-tagger
+}
+
+@test "a bad lexicon file is an error naming it" {
+	printf 'said\tsay\tthat,loud\n' >"$TMP/cues.txt"
+	rec 'He said so.' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --cues "$TMP/cues.txt" "$TMP/in.jsonl"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"cues.txt:1: unknown cue flag 'loud'"* ]]
+	run --separate-stderr "$BIN/news-extract-quotes" --speakers "$TMP/nope.txt" "$TMP/in.jsonl"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"nope.txt"* ]]
+}
+
+@test "direct quote with a name from the record's entities (canonical name)" {
+	quotes_of 'Sam Altman runs OpenAI. “We will keep going,” Altman said on Monday.' \
+		'[{"text":"Sam Altman","type":"PER","start":0,"end":10,"canonical":"Sam Altman"},
+		  {"text":"OpenAI","type":"ORG","start":16,"end":22,"canonical":"OpenAI"},
+		  {"text":"Altman","type":"PER","start":46,"end":52,"canonical":"Sam Altman"}]'
+	assert_json "$output" '.quotes | length == 1'
+	assert_json "$output" '.quotes[0] | .type == "direct" and .text == "We will keep going," and .speaker == "Sam Altman" and .cue == "said"'
+	assert_json "$output" '.quotes[0] | .speaker_start == 46 and .speaker_end == 52'
+	assert_json "$output" '. as $r | all($r.quotes[]; .text == $r.text[.start:.end])'
+}
+
+@test "direct quotes in every mark style" {
+	for q in '“A plan is ready,”' '"A plan is ready,"' "'A plan is ready,'" '‘A plan is ready,’' \
+		 '«A plan is ready,»' '„A plan is ready,“' '‚A plan is ready,‘' '»A plan is ready,«'; do
+		quotes_of "$q said Maria Lopez, the mayor."
+		assert_json "$output" '.quotes | length == 1' || fail "style $q: $output"
+		assert_json "$output" '.quotes[0] | .type == "direct" and .text == "A plan is ready," and .speaker == "Maria Lopez"' ||
+			fail "style $q: $output"
+	done
+}
+
+@test "apostrophes are not quotation marks" {
+	quotes_of "The workers' union said it's ready. Maria Lopez's team didn't comment."
+	assert_json "$output" 'all(.quotes[]; .type != "direct" and .type != "partial")'
+}
+
+@test "a quote continued across paragraphs is one quote" {
+	quotes_of $'Maria Lopez spoke to reporters.\n\n“The first part of the plan is ready.\n\n“The second part comes next year,” Lopez said.'
+	assert_json "$output" '.quotes | length == 1'
+	assert_json "$output" '.quotes[0] | .type == "direct" and .speaker == "Maria Lopez" and (.text | startswith("The first part")) and (.text | endswith("next year,"))'
+}
+
+@test "nested quotes: the outermost is the quote" {
+	quotes_of '“They told us ‘wait and see’ for years,” said Maria Lopez.'
+	assert_json "$output" '.quotes | length == 1'
+	assert_json "$output" '.quotes[0].text == "They told us ‘wait and see’ for years,"'
+}
+
+@test "a quote split by its attribution is one quote with one speaker" {
+	quotes_of 'Tom Reed was angry. “We are not,” he said, “going to stop.”'
+	assert_json "$output" '.quotes | length == 1'
+	assert_json "$output" '.quotes[0] | .type == "direct" and .speaker == "Tom Reed" and (.text | startswith("We are not")) and (.text | endswith("going to stop."))'
+}
+
+@test "partial quote inside the writer's paraphrase" {
+	quotes_of 'Mayor Maria Lopez called the raids “deeply upsetting” and left.'
+	assert_json "$output" '.quotes | length == 1'
+	assert_json "$output" '.quotes[0] | .type == "partial" and .text == "deeply upsetting" and .speaker == "Maria Lopez"'
+}
+
+@test "cue before the quote: direct with a colon or 'that', partial inside a clause" {
+	quotes_of 'Tom Reed wrote that “the plan will not work.” Later Tom Reed said: “We tried.” Tom Reed said the plan was “a mess”.'
+	assert_json "$output" '[.quotes[].type] == ["direct", "direct", "partial"]'
+	assert_json "$output" 'all(.quotes[]; .speaker == "Tom Reed")'
+}
+
+@test "indirect speech: said (that), told Y (that), trailing cue, according to" {
+	quotes_of 'Maria Lopez said that the budget would grow next year. Tom Reed told reporters the plan had failed. The deal is off, Tom Reed said. According to Maria Lopez, the talks will resume in May.'
+	assert_json "$output" '.quotes | length == 4'
+	assert_json "$output" 'all(.quotes[]; .type == "indirect")'
+	assert_json "$output" '[.quotes[].text] == ["the budget would grow next year", "the plan had failed", "The deal is off", "the talks will resume in May"]'
+	assert_json "$output" '[.quotes[].speaker] == ["Maria Lopez", "Tom Reed", "Tom Reed", "Maria Lopez"]'
+	assert_json "$output" '[.quotes[].cue] == ["said", "told", "said", "According to"]'
+	assert_json "$output" '. as $r | all($r.quotes[]; .text == $r.text[.start:.end])'
+}
+
+@test "indirect speech: wrote in a post that, added/noted/argued/warned/claimed" {
+	quotes_of 'Tom Reed wrote in a post on Friday that the vote was rigged. He added that the count must start again. He noted that ten boxes were missing. He argued that the judges were biased. He warned that protests would follow. He claimed the mayor knew everything.'
+	assert_json "$output" '.quotes | length == 6'
+	assert_json "$output" '[.quotes[].cue] == ["wrote", "added", "noted", "argued", "warned", "claimed"]'
+	assert_json "$output" 'all(.quotes[]; .type == "indirect" and .speaker == "Tom Reed")'
+	assert_json "$output" '.quotes[0].text == "the vote was rigged"'
+	assert_json "$output" '[.quotes[1:][].speaker_start] | all(. != null)'
+}
+
+@test "coordinated cues share the subject; the content stops at the next cue" {
+	quotes_of 'Maria Lopez said the plan was sound but stressed that more money was needed.'
+	assert_json "$output" '[.quotes[].text] == ["the plan was sound", "more money was needed"]'
+	assert_json "$output" 'all(.quotes[]; .speaker == "Maria Lopez" and .speaker_start == 0)'
+}
+
+@test "pronouns and descriptions resolve to the most recent compatible entity" {
+	quotes_of 'Acme Corp hired Tom Reed in May. The company said profits would rise. He said he was pleased.' \
+		'[{"text":"Acme Corp","type":"ORG","start":0,"end":9,"canonical":"Acme Corp"},
+		  {"text":"Tom Reed","type":"PER","start":16,"end":24,"canonical":"Tom Reed"}]'
+	assert_json "$output" '[.quotes[].speaker] == ["Acme Corp", "Tom Reed"]'
+	assert_json "$output" '. as $r | [$r.quotes[] | $r.text[.speaker_start:.speaker_end]] == ["The company", "He"]'
+}
+
+@test "unnamed sources get a null speaker, never a guess" {
+	quotes_of 'Critics say the law is unfair. An open letter argued that the agency had gone too far.'
+	assert_json "$output" '.quotes | length == 2'
+	assert_json "$output" 'all(.quotes[]; .speaker == null and .speaker_start != null)'
+}
+
+@test "a floating quote paragraph takes the surrounding speaker" {
+	quotes_of $'“We will win,” said Maria Lopez.\n\n“Nobody can stop us now.”\n\nThe crowd cheered.'
+	assert_json "$output" '.quotes | length == 2'
+	assert_json "$output" '.quotes[1] | .type == "direct" and .speaker == "Maria Lopez" and .cue == null'
+}
+
+@test "a second quoted sentence continues the attributed one" {
+	quotes_of '“I love this city,” Maria Lopez wrote. “But it must change.”'
+	assert_json "$output" '.quotes | length == 2'
+	assert_json "$output" '[.quotes[].speaker] == ["Maria Lopez", "Maria Lopez"] and .quotes[1].cue == null'
+}
+
+@test "hard negatives: scare quotes, titles, quoted words without a speech act, beliefs" {
+	quotes_of 'The so-called “deportation flights” resumed. She watched the film “Gone With the Wind” again. The “smart” meters failed. Tom Reed thinks the plan will fail. Tom Reed believes that taxes will rise.'
+	assert_json "$output" '.quotes == []'
+}
+
+@test "hard negatives: a headline in quotes without a speaker, a nominal object, a negated cue" {
+	quotes_of $'“Storm Hits The Coast”\n\nThe storm hit the coast on Monday. Maria Lopez expressed concern over the damage. Tom Reed did not say that the port would close.'
+	assert_json "$output" '.quotes == []'
+}
+
+@test "a 100-paragraph article with alternating speakers" {
+	local text="" i
+	for i in $(seq 1 50); do
+		text+="“Point $i is about money,” said Maria Lopez."$'\n\n'
+		text+="“Reply $i is about people,” Tom Reed said."$'\n\n'
+	done
+	quotes_of "$text"
+	assert_json "$output" '.quotes | length == 100'
+	assert_json "$output" '[.quotes[].speaker] == [range(50) | "Maria Lopez", "Tom Reed"]'
+	assert_json "$output" 'all(.quotes[]; .type == "direct" and .cue == "said")'
+	assert_json "$output" '. as $r | all($r.quotes[]; .text == $r.text[.start:.end])'
+}
+
+@test "records without entities find names by capitalisation; with entities the canonical is used" {
+	quotes_of 'Sam Altman leads the firm. Altman said the rules were unclear.'
+	assert_json "$output" '.quotes[0].speaker == "Sam Altman"'
+	quotes_of 'Sam Altman leads the firm. Altman said the rules were unclear.' \
+		'[{"text":"Altman","type":"PER","start":27,"end":33,"canonical":"Samuel H. Altman"}]'
+	assert_json "$output" '.quotes[0].speaker == "Samuel H. Altman"'
+}
+
+@test "offsets are code points; other fields pass through in order" {
+	jq -cn --arg t 'Café owners 🙂 met. “Prices are too high,” said Zoë Brûlé.' \
+		'{id: "x", lang: "en", text: $t, extra: [1, 2]}' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --no-tagger "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '[keys_unsorted[]] == ["id", "lang", "text", "extra", "quotes"]'
+	assert_json "$output" '.quotes[0] | .start == 20 and .end == 40 and .speaker == "Zoë Brûlé"'
+	assert_json "$output" '. as $r | all($r.quotes[]; .text == $r.text[.start:.end])'
+}
+
+@test "--types keeps only the asked types" {
+	rec 'Tom Reed said the plan was “a mess”. Tom Reed said that the vote was rigged.' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --no-tagger --types=indirect "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '[.quotes[].type] == ["indirect"]'
+}
+
+@test "the entity model: used when installed, a missing --model is an error naming it" {
+	rec 'Tom Reed said the plan had failed.' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --model "$TMP/none.bin" "$TMP/in.jsonl"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"none.bin"* ]]
+	[ -e "$NEWSPIPE_DATA/entities/model.bin" ] || skip "no entity model installed (make model)"
+	run --separate-stderr "$BIN/news-extract-quotes" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ] || skip "installed entity model unusable: $stderr"
+	assert_json "$output" '.quotes[0].text == "the plan had failed"'
+}
+
+@test "| head ends quietly" {
+	for i in $(seq 1 3000); do rec "Tom Reed said the plan $i had failed."; done >"$TMP/many.jsonl"
+	run bash -c "'$BIN/news-extract-quotes' --no-tagger '$TMP/many.jsonl' 2>'$TMP/err' | head -1 >/dev/null; echo \${PIPESTATUS[0]}"
+	[[ "$output" == 141 || "$output" == 0 ]]
+	[ ! -s "$TMP/err" ]
+}
