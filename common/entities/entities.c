@@ -459,7 +459,8 @@ resolve(struct work *w)
 	size_t i, j, k, nm0, nm1;
 	char acr[8];
 
-	qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
+	if (w->nm > 1)
+		qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
 	for (i = 0; i < w->nm; i++)
 		w->m[i].canon = i;
 	/*
@@ -515,7 +516,7 @@ resolve(struct work *w)
 			if (!w->used[q] && w->d.t[q].hw == w->d.t[m->b].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
 				add_mention(w, q, q + 1, w->m[i].type);
 	}
-	if (w->nm != nm0) {
+	if (w->nm != nm0 && w->nm > 1) {
 		qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
 		for (i = 0; i < w->nm; i++)
 			w->m[i].canon = i;
