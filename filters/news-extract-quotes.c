@@ -251,7 +251,8 @@ int
 main(int argc, char **argv)
 {
 	struct extractor x;
-	struct cli_program prog = { "[options] [file ...]",
+	struct cli_program prog = { "[--types type,...] [--cues file] [--speakers file] [--model file] "
+				    "[--no-tagger] [--ignore-entities] [-f name] [file ...]",
 				    "Find quotations and reported speech with their speakers.",
 				    options, handle_option, NULL };
 	struct stream_filter f = { process, finish, NULL, true };
