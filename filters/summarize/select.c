@@ -25,6 +25,14 @@ struct weights {
 
 static const struct weights W = { 1.0, 1.0, 0.5, 0.5, 0.8 };
 
+/*
+ * In a group, a sentence this similar (cosine) to one already chosen
+ * repeats it in other words (outlets paraphrase one another): MMR lowers
+ * it, and above this it is not chosen at all.  One writer rarely repeats
+ * a point, so a single article needs no such cut.
+ */
+#define MAX_OVERLAP 0.5
+
 /* A sentence added to fill a budget must be worth this share of the first one chosen. */
 #define MIN_FILL 0.3
 
@@ -319,7 +327,7 @@ summarize_select(struct corpus *c, enum method m, const struct limit *lim, struc
 			break;
 		for (i = 0; i < c->nsents; i++) {
 			double v;
-			if (used[i] || c->sents[i].score <= 0)
+			if (used[i] || c->sents[i].score <= 0 || (c->narts > 1 && maxsim[i] > MAX_OVERLAP))
 				continue;
 			v = m == METHOD_LEAD ? c->sents[i].score : W.lambda * c->sents[i].score - (1 - W.lambda) * maxsim[i];
 			if (v > bestv) {
