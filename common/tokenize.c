@@ -12,7 +12,8 @@
 /*
  * The text decoded once: code points and the byte offset of each.  Texts
  * of up to SMALL_TEXT bytes (a sentence, a title) decode into the
- * caller's stack buffers, so tokenizing them allocates nothing.
+ * caller's stack buffers; longer ones into scratch space that struct
+ * tokens keeps between calls.
  */
 #define SMALL_TEXT 1024
 
@@ -20,17 +21,25 @@ struct cps {
 	uint32_t *cp;
 	size_t *off; /* off[i] = byte offset of cp[i]; off[n] = length */
 	size_t n;
-	int heap;
 };
 
 static void
-decode(const char *s, size_t len, struct cps *c, uint32_t *cp_buf, size_t *off_buf)
+decode(const char *s, size_t len, struct cps *c, uint32_t *cp_buf, size_t *off_buf, struct tokens *out)
 {
 	size_t i = 0;
 
-	c->heap = len > SMALL_TEXT;
-	c->cp = c->heap ? xmalloc((len + 1) * sizeof *c->cp) : cp_buf;
-	c->off = c->heap ? xmalloc((len + 1) * sizeof *c->off) : off_buf;
+	if (len > SMALL_TEXT && len + 1 > out->scratch_cap) {
+		size_t cap = out->scratch_cap ? out->scratch_cap : 4096;
+		while (cap < len + 1)
+			cap *= 2;
+		free(out->scratch_cp);
+		free(out->scratch_off);
+		out->scratch_cp = xmalloc(cap * sizeof *out->scratch_cp);
+		out->scratch_off = xmalloc(cap * sizeof *out->scratch_off);
+		out->scratch_cap = cap;
+	}
+	c->cp = len > SMALL_TEXT ? out->scratch_cp : cp_buf;
+	c->off = len > SMALL_TEXT ? out->scratch_off : off_buf;
 	c->n = 0;
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
@@ -278,7 +287,7 @@ tokenize(const char *text, size_t len, size_t cp_base, size_t byte_base, struct 
 	uint32_t cp_buf[SMALL_TEXT + 1];
 	size_t off_buf[SMALL_TEXT + 1];
 
-	decode(text, len, &c, cp_buf, off_buf);
+	decode(text, len, &c, cp_buf, off_buf, out);
 	while (i < c.n) {
 		uint32_t ch = c.cp[i];
 
@@ -354,10 +363,6 @@ tokenize(const char *text, size_t len, size_t cp_base, size_t byte_base, struct 
 			i++;
 		}
 	}
-	if (c.heap) {
-		free(c.cp);
-		free(c.off);
-	}
 }
 
 void
@@ -370,8 +375,12 @@ void
 tokens_release(struct tokens *t)
 {
 	free(t->v);
+	free(t->scratch_cp);
+	free(t->scratch_off);
 	t->v = NULL;
-	t->n = t->cap = 0;
+	t->scratch_cp = NULL;
+	t->scratch_off = NULL;
+	t->n = t->cap = t->scratch_cap = 0;
 }
 
 const char *

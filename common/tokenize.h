@@ -17,6 +17,7 @@
 #define NEWSPIPE_TOKENIZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum token_type {
 	TOK_WORD,
@@ -42,17 +43,23 @@ struct token {
 struct tokens {
 	struct token *v;
 	size_t n, cap;
+	/* Scratch space of tokenize() for long texts, kept between calls. */
+	uint32_t *scratch_cp;
+	size_t *scratch_off;
+	size_t scratch_cap;
 };
 
-#define TOKENS_INIT { NULL, 0, 0 }
+#define TOKENS_INIT { NULL, 0, 0, NULL, NULL, 0 }
 
 /*
  * Append the tokens of text[0..len) to out.  Offsets are relative to
  * text, plus cp_base code points and byte_base bytes, so a caller can
- * tokenize a sentence of a larger text.
+ * tokenize a sentence of a larger text.  Allocates only to grow out
+ * (whose scratch space is reused from call to call).
  */
 void tokenize(const char *text, size_t len, size_t cp_base, size_t byte_base, struct tokens *out);
 
+/* Empty the list (keeps its memory).  tokens_release() frees everything. */
 void tokens_clear(struct tokens *t);
 void tokens_release(struct tokens *t);
 
