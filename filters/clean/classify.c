@@ -64,32 +64,40 @@ is_closer(uint32_t cp)
  * "Name (@handle)" tweet signatures do not count.
  */
 static int
-teaser_glue(const char *s, size_t n)
+teaser_glue(const char *s, size_t n, size_t from)
 {
-	size_t i, lower = 0, words = 0, caps = 0;
-	int in_word = 0;
+	size_t i, k, m = n < 200 ? n : 200;
 
-	for (i = 0; i < n && i < 200; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int is_lower = c >= 'a' && c <= 'z', is_upper = c >= 'A' && c <= 'Z';
-		if ((is_upper && (lower >= 3 || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))) ||
-		    ((c == '?' || c == '!') && i + 1 < n && s[i + 1] >= 'A' && s[i + 1] <= 'Z')) {
-			size_t j = is_upper ? i + 1 : i + 2;
-			int starts_word = j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j - 1] == 'A' && s[j] == ' '));
-			if (starts_word && words >= 5 && caps * 10 >= words * 7)
-				return 1;
-		}
-		if (is_lower || is_upper || c >= 0x80 || (c >= '0' && c <= '9') || c == '\'') {
-			if (!in_word) {
+	for (i = from; i + 1 < m; i++) {
+		unsigned char c = (unsigned char)s[i], prev = (unsigned char)s[i - 1];
+		size_t j, words = 0, caps = 0, lower = 0;
+		int in_word = 0, starts_word;
+		/* Cheap test first: a capital right after a letter, digit, ? or !. */
+		if (!(c >= 'A' && c <= 'Z'))
+			continue;
+		if (!((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || prev == '?' || prev == '!'))
+			continue;
+		j = i + 1;
+		starts_word = (s[j] >= 'a' && s[j] <= 'z') || (c == 'A' && s[j] == ' ');
+		if (!starts_word)
+			continue;
+		for (k = i; k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z'; k--)
+			lower++;
+		if (prev >= 'a' && prev <= 'z' && lower < 3)
+			continue;
+		/* What comes before must read as a headline. */
+		for (k = 0; k < i; k++) {
+			unsigned char d = (unsigned char)s[k];
+			int wc = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d >= 0x80 || (d >= '0' && d <= '9') ||
+				 d == '\'';
+			if (wc && !in_word) {
 				words++;
-				caps += is_upper || (c >= '0' && c <= '9');
-				in_word = 1;
+				caps += (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9');
 			}
-			lower = is_lower ? lower + 1 : 0;
-		} else {
-			in_word = 0;
-			lower = 0;
+			in_word = wc;
 		}
+		if (words >= 5 && caps * 10 >= words * 7)
+			return 1;
 	}
 	return 0;
 }
@@ -126,11 +134,16 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	}
 	p->term = lastnc == '.' || lastnc == '!' || lastnc == '?' || lastnc == 0x2026 || lastnc == ':' || lastnc == ';';
 	p->linklike = 0;
-	if (p->words <= 40 && (strstr(fold->buf, " http ") || strstr(fold->buf, " https ") || strstr(fold->buf, " www ")))
-		p->linklike = 1;
-	if (p->words <= 40 && (contains(s, n, " | ") || contains(s, n, "\xc2\xbb") || contains(s, n, "\xe2\x80\xba")))
-		p->linklike = 1;
-	if (!p->linklike && p->words >= 6 && teaser_glue(s, n))
+	if (p->words <= 40) {
+		/* URLs, and menus joined by | » › */
+		if (memchr(s, ':', n) || memchr(s, 'w', n))
+			if (strstr(fold->buf, " http ") || strstr(fold->buf, " https ") || strstr(fold->buf, " www "))
+				p->linklike = 1;
+		if ((memchr(s, '|', n) && contains(s, n, " | ")) ||
+		    (memchr(s, 0xBB, n) && contains(s, n, "\xc2\xbb")) || (memchr(s, 0xBA, n) && contains(s, n, "\xe2\x80\xba")))
+			p->linklike = 1;
+	}
+	if (!p->linklike && p->words >= 6 && w->glue < n && teaser_glue(s, n, w->glue))
 		p->linklike = 2;
 	p->heading = !p->term && p->words > 0 && p->words <= 20 && p->capwords > 0;
 }

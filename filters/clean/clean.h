@@ -96,6 +96,7 @@ struct fwords {
 	struct fword *v;
 	size_t n, cap;
 	size_t chars;        /* code points in the original line */
+	size_t glue;         /* byte offset of the first capital glued to a word or ?/! (else (size_t)-1) */
 };
 
 /* fold_line() that also lists the words in w (reset first). */

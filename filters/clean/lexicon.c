@@ -171,8 +171,10 @@ fold_line_words(const char *s, size_t n, struct strbuf *out, struct fwords *w)
 	f.w = w;
 	f.open = 0;
 	*f.o++ = ' ';
-	if (w)
+	if (w) {
 		w->n = 0;
+		w->glue = (size_t)-1;
+	}
 	while (i < n) {
 		uint32_t cp;
 		unsigned char c = (unsigned char)s[i];
@@ -191,6 +193,10 @@ fold_line_words(const char *s, size_t n, struct strbuf *out, struct fwords *w)
 			case B_UPPER:
 				if (!f.open)
 					word_open(&f, 1, 0, 0);
+				if (w && w->glue == (size_t)-1 && i >= 2 &&
+				    ((s[i - 2] >= 'a' && s[i - 2] <= 'z') || (s[i - 2] >= '0' && s[i - 2] <= '9') ||
+				     s[i - 2] == '?' || s[i - 2] == '!'))
+					w->glue = i - 1;
 				put_byte(&f, (char)(c + 32));
 				break;
 			case B_SYMBOL:

@@ -268,22 +268,19 @@ needs_nfc(uint32_t cp)
 	return cp >= 0x300 && !(cp >= 0x2010 && cp <= 0x206F);
 }
 
+/* Put out[from..] in NFC, in place (utf8proc allocates the result). */
 static void
-add_line_nfc(struct strbuf *out, const char *s, size_t n, int nfc)
+line_nfc(struct strbuf *out, size_t from)
 {
 	utf8proc_uint8_t *norm = NULL;
 	utf8proc_ssize_t r;
 
-	if (n == 0)
+	if (out->len == from)
 		return;
-	if (!nfc) {
-		strbuf_add(out, s, n);
-		return;
-	}
-	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &norm, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (r < 0) {
-		strbuf_add(out, s, n);
-	} else {
+	r = utf8proc_map((const utf8proc_uint8_t *)out->buf + from, (utf8proc_ssize_t)(out->len - from), &norm,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (r >= 0) {
+		out->len = from;
 		strbuf_add(out, norm, (size_t)r);
 	}
 	free(norm);
@@ -292,22 +289,24 @@ add_line_nfc(struct strbuf *out, const char *s, size_t n, int nfc)
 void
 clean_normalize(const char *text, size_t len, struct strbuf *out)
 {
-	struct strbuf pass1 = STRBUF_INIT, line = STRBUF_INIT;
+	struct strbuf pass1 = STRBUF_INIT;
 	const char *s = text;
-	size_t n = len, i = 0;
+	size_t n = len, i = 0, line = out->len;
 	int space = 0, nfc = 0;
 
 	if (strip_markup(text, len, &pass1)) {
 		s = pass1.buf;
 		n = pass1.len;
 	}
+	strbuf_grow(out, n);
 	while (i <= n) {
 		uint32_t cp;
 		if (i == n || s[i] == '\n') {
-			add_line_nfc(out, line.buf, line.len, nfc);
+			if (nfc)
+				line_nfc(out, line);
 			if (i < n)
 				strbuf_addch(out, '\n');
-			strbuf_reset(&line);
+			line = out->len;
 			space = 0;
 			nfc = 0;
 			i++;
@@ -316,20 +315,20 @@ clean_normalize(const char *text, size_t len, struct strbuf *out)
 		if ((unsigned char)s[i] < 0x80) {
 			char c = s[i++];
 			if (c == ' ' || c == '\t' || c == '\r') {
-				space = line.len > 0;
+				space = out->len > line;
 				continue;
 			}
 			if ((unsigned char)c < 0x20 || c == 0x7F)
 				continue;
 			if (space)
-				strbuf_addch(&line, ' ');
+				strbuf_addch(out, ' ');
 			space = 0;
 			{
 				/* The rest of a run of printable ASCII in one copy. */
 				size_t r = i;
 				while (r < n && (unsigned char)s[r] > 0x20 && (unsigned char)s[r] < 0x7F)
 					r++;
-				strbuf_add(&line, s + i - 1, r - i + 1);
+				strbuf_add(out, s + i - 1, r - i + 1);
 				i = r;
 			}
 			continue;
@@ -344,7 +343,7 @@ clean_normalize(const char *text, size_t len, struct strbuf *out)
 			}
 		}
 		if (uc_is_space(cp)) {
-			space = line.len > 0;
+			space = out->len > line;
 			continue;
 		}
 		if (is_invisible(cp))
@@ -352,10 +351,9 @@ clean_normalize(const char *text, size_t len, struct strbuf *out)
 		if (needs_nfc(cp))
 			nfc = 1;
 		if (space)
-			strbuf_addch(&line, ' ');
+			strbuf_addch(out, ' ');
 		space = 0;
-		strbuf_add_cp(&line, cp);
+		strbuf_add_cp(out, cp);
 	}
-	strbuf_release(&line);
 	strbuf_release(&pass1);
 }
