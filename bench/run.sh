@@ -10,3 +10,4 @@ if [ ! -s "$corpus" ]; then
 	mv "$corpus.tmp" "$corpus"
 fi
 python3 bench/run.py "$corpus"
+if [ -x bin/news-dedupe ]; then sh bench/bench-dedupe.sh "$corpus"; fi

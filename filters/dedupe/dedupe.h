@@ -7,7 +7,7 @@
  * n-grams of the letter stream, so that OCR noise which splits or joins
  * words costs little), and summarised by one-permutation MinHash with
  * densification: one hash per shingle, K bins, the minimum of each bin.
- * The sketch keeps 16 bits of each bin (b-bit MinHash), the shingle count
+ * The sketch keeps 12 bits of each bin (b-bit MinHash), the shingle count
  * (to turn an estimated Jaccard into an estimated containment) and a hash
  * of the whole normalized text (exact duplicates).  LSH bands of R bins
  * each give the candidate keys.
@@ -23,6 +23,8 @@
 #include "strbuf.h"
 
 #define SK_BINS 64       /* K: MinHash bins of a sketch */
+#define SK_BITS 12       /* bits kept of each bin (b-bit MinHash) */
+#define SK_PACKED (SK_BINS * 3 / 2) /* bytes of a stored sketch: two bins in three bytes */
 #define SK_MAX_BANDS 32
 #define BUCKET_CAP 16  /* candidates per band key: the latest items */
 
@@ -34,7 +36,7 @@ struct sketch_params {
 };
 
 struct sketch {
-	uint16_t sig[SK_BINS];
+	uint16_t sig[SK_BINS]; /* SK_BITS bits each */
 	uint32_t nshingles; /* 0: the text has no letters or digits */
 	uint32_t exact;     /* hash of the normalized text */
 };
@@ -56,6 +58,13 @@ void sketch_text(struct sketcher *sk, const char *text, size_t len, struct sketc
 
 /* The 32-bit LSH key of band b of sig (never 0). */
 uint32_t sketch_band_key(const struct sketch_params *p, const uint16_t *sig, unsigned b);
+
+/* The same from a packed sketch (SK_PACKED bytes). */
+uint32_t sketch_band_key_packed(const struct sketch_params *p, const unsigned char *packed, unsigned b);
+
+/* Pack sig into SK_PACKED bytes, and back. */
+void sketch_pack(const uint16_t *sig, unsigned char *out);
+void sketch_unpack(const unsigned char *packed, uint16_t *sig);
 
 /*
  * How similar two sketched texts are: the larger of the estimated
@@ -154,21 +163,37 @@ int state_write_snapshot(const char *path, const struct sketch_params *p, unsign
 struct index_image {
 	uint64_t head, tail;       /* live items are [head, tail) */
 	const void *meta;          /* (tail - head) x 20 bytes */
-	const uint16_t *sigs;      /* (tail - head) x SK_BINS */
+	const unsigned char *sigs; /* (tail - head) x SK_PACKED */
 	const char *arena;         /* ids */
 	uint64_t arena_len;
-	const uint32_t *table;     /* slots (may be NULL: rebuilt) */
-	uint64_t table_size;
+	const uint32_t *table;     /* slots */
+	uint64_t table_size, table_used;
 };
 void index_image(struct index *ix, struct index_image *im);
-/* Replace ix's content by im (copied).  Returns 0 or -1 if im is inconsistent. */
-int index_load_image(struct index *ix, const struct index_image *im);
+
+/* The same, loaded into malloc'd arrays that index_adopt() takes over. */
+struct index_owned {
+	uint64_t head, tail;
+	void *meta;              /* cap_items x 20 bytes */
+	unsigned char *sigs;     /* cap_items x SK_PACKED */
+	size_t cap_items;
+	char *arena;
+	size_t arena_len, arena_cap;
+	uint32_t *table;         /* NULL: rebuilt */
+	uint64_t table_size, table_used;
+};
+
+/*
+ * Replace ix's content by o's arrays, which ix then owns (they are freed
+ * when o is inconsistent).  Returns 0, or -1 if o is inconsistent.
+ */
+int index_adopt(struct index *ix, struct index_owned *o);
 
 /* Items added since seq: for the journal. */
 struct index_item {
 	uint64_t seq;
 	uint32_t when, nshingles, exact;
-	const uint16_t *sig;
+	const unsigned char *sig; /* packed */
 	const char *id, *cluster;
 	size_t idlen, cllen;
 };

@@ -22,7 +22,8 @@
 
 #define SEQ_BITS 24
 #define SEQ_MASK ((1u << SEQ_BITS) - 1)
-#define MAX_LOAD 0.85
+#define MAX_LOAD 0.92     /* the table grows past this load... */
+#define REBUILD_LOAD 0.75 /* ...to this one */
 #define MAX_ID 65535u
 
 struct meta {
@@ -34,7 +35,7 @@ struct index {
 	uint64_t capacity, max_age;
 	uint64_t base, head, tail;
 	struct meta *meta;
-	uint16_t *sigs;
+	unsigned char *sigs;
 	size_t cap_items;
 	char *arena;
 	size_t arena_len, arena_cap;
@@ -93,7 +94,7 @@ index_next_seq(const struct index *ix)
 uint64_t
 index_memory(const struct index *ix)
 {
-	return (uint64_t)ix->cap_items * (sizeof(struct meta) + SK_BINS * sizeof(uint16_t)) + ix->arena_cap +
+	return (uint64_t)ix->cap_items * (sizeof(struct meta) + SK_PACKED) + ix->arena_cap +
 	       (uint64_t)ix->tsize * sizeof(uint32_t);
 }
 
@@ -103,10 +104,30 @@ meta_of(const struct index *ix, uint64_t seq)
 	return &ix->meta[seq - ix->base];
 }
 
-static const uint16_t *
+static const unsigned char *
 sig_of(const struct index *ix, uint64_t seq)
 {
-	return &ix->sigs[(seq - ix->base) * SK_BINS];
+	return &ix->sigs[(seq - ix->base) * SK_PACKED];
+}
+
+/* Where a key's run of slots starts: multiply-shift, for any table size. */
+static size_t
+home(const struct index *ix, uint32_t key)
+{
+	return (size_t)(((uint64_t)key * ix->tsize) >> 32);
+}
+
+static size_t
+next_pos(const struct index *ix, size_t pos)
+{
+	return pos + 1 == ix->tsize ? 0 : pos + 1;
+}
+
+/* The fingerprint of a key: its low bits (home() uses the high ones). */
+static uint32_t
+key_fp(uint32_t key)
+{
+	return (key & 0xff) | 1u;
 }
 
 static const char *
@@ -176,7 +197,7 @@ slot_seq(const struct index *ix, uint32_t slot)
 static uint32_t
 slot_make(uint32_t key, uint64_t seq)
 {
-	return (((key >> 24) | 1u) << SEQ_BITS) | (uint32_t)(seq & SEQ_MASK);
+	return key_fp(key) << SEQ_BITS | (uint32_t)(seq & SEQ_MASK);
 }
 
 /*
@@ -187,19 +208,19 @@ slot_make(uint32_t key, uint64_t seq)
 static void
 table_put(struct index *ix, uint32_t key, unsigned b, uint64_t seq)
 {
-	size_t mask = ix->tsize - 1, pos = key & mask, reuse = SIZE_MAX, oldest_pos = 0;
-	uint32_t fp = (key >> 24) | 1u, s;
+	size_t pos = home(ix, key), reuse = SIZE_MAX, oldest_pos = 0;
+	uint32_t fp = key_fp(key), s;
 	uint64_t oldest = INDEX_NONE;
 	unsigned same = 0;
 
-	for (; (s = ix->table[pos]) != 0; pos = (pos + 1) & mask) {
+	for (; (s = ix->table[pos]) != 0; pos = next_pos(ix, pos)) {
 		uint64_t q = slot_seq(ix, s);
 		if (q == INDEX_NONE) {
 			if (reuse == SIZE_MAX)
 				reuse = pos; /* an evicted item's slot */
 			continue;
 		}
-		if (s >> SEQ_BITS == fp && sketch_band_key(&ix->p, sig_of(ix, q), b) == key) {
+		if (s >> SEQ_BITS == fp && sketch_band_key_packed(&ix->p, sig_of(ix, q), b) == key) {
 			same++;
 			if (q < oldest) {
 				oldest = q;
@@ -224,15 +245,15 @@ table_rebuild(struct index *ix, uint64_t more)
 	size_t size = 1024;
 	unsigned b;
 
-	while ((double)size * MAX_LOAD * 0.5 < (double)need)
-		size *= 2;
+	if ((double)need / REBUILD_LOAD > (double)size)
+		size = ((size_t)((double)need / REBUILD_LOAD) | 1023) + 1;
 	free(ix->table);
 	ix->table = xcalloc(size, sizeof *ix->table);
 	ix->tsize = size;
 	ix->tused = 0;
 	for (seq = ix->head; seq < ix->tail; seq++)
 		for (b = 0; b < ix->p.bands; b++)
-			table_put(ix, sketch_band_key(&ix->p, sig_of(ix, seq), b), b, seq);
+			table_put(ix, sketch_band_key_packed(&ix->p, sig_of(ix, seq), b), b, seq);
 }
 
 static int
@@ -276,7 +297,8 @@ bool
 index_lookup(struct index *ix, const struct sketch *s, const char *id, double threshold,
 	     uint32_t min_contained, struct match *m)
 {
-	size_t mask = ix->tsize - 1, i, n;
+	size_t i, n;
+	uint16_t sig[SK_BINS];
 	unsigned b;
 	bool found = false;
 
@@ -284,13 +306,13 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 		return false;
 	ix->ncand = 0;
 	for (b = 0; b < ix->p.bands; b++) {
-		uint32_t key = sketch_band_key(&ix->p, s->sig, b), fp = (key >> 24) | 1u, slot;
-		size_t pos = key & mask;
-		for (; (slot = ix->table[pos]) != 0; pos = (pos + 1) & mask) {
+		uint32_t key = sketch_band_key(&ix->p, s->sig, b), fp = key_fp(key), slot;
+		size_t pos = home(ix, key);
+		for (; (slot = ix->table[pos]) != 0; pos = next_pos(ix, pos)) {
 			uint64_t seq;
 			if (slot >> SEQ_BITS != fp || (seq = slot_seq(ix, slot)) == INDEX_NONE)
 				continue;
-			if (sketch_band_key(&ix->p, sig_of(ix, seq), b) != key)
+			if (sketch_band_key_packed(&ix->p, sig_of(ix, seq), b) != key)
 				continue;
 			ARRAY_GROW(ix->bucket, ix->nbucket + 1, ix->cap_bucket);
 			ix->bucket[ix->nbucket++] = seq;
@@ -311,8 +333,9 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 	for (i = 0, n = ix->ncand; i < n; i++) {
 		uint64_t seq = ix->cand[i];
 		const struct meta *mt = meta_of(ix, seq);
-		double sim = sketch_similarity(s->sig, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles,
-					       mt->exact, min_contained);
+		double sim;
+		sketch_unpack(sig_of(ix, seq), sig);
+		sim = sketch_similarity(s->sig, s->nshingles, s->exact, sig, mt->nshingles, mt->exact, min_contained);
 		/* The most similar; on a tie, the earliest. */
 		if (sim >= threshold &&
 		    (!found || sim > m->similarity || (sim == m->similarity && seq < m->seq))) {
@@ -349,7 +372,7 @@ compact(struct index *ix, bool force)
 		return;
 	if (dead > 0) {
 		memmove(ix->meta, ix->meta + dead, live * sizeof *ix->meta);
-		memmove(ix->sigs, ix->sigs + dead * SK_BINS, live * SK_BINS * sizeof *ix->sigs);
+		memmove(ix->sigs, ix->sigs + dead * SK_PACKED, live * SK_PACKED);
 		ix->base = ix->head;
 	}
 	/* Copy the live strings to a new arena; cluster ids shared by
@@ -404,7 +427,7 @@ index_evict(struct index *ix, uint32_t now)
 }
 
 static uint64_t
-push_item(struct index *ix, const uint16_t *sig, uint32_t nsh, uint32_t exact, uint32_t when)
+push_item(struct index *ix, const unsigned char *sig, uint32_t nsh, uint32_t exact, uint32_t when)
 {
 	uint64_t seq;
 	struct meta *mt;
@@ -417,7 +440,7 @@ push_item(struct index *ix, const uint16_t *sig, uint32_t nsh, uint32_t exact, u
 	if (ix->tail - ix->base + 1 > ix->cap_items) {
 		size_t c = ix->cap_items ? ix->cap_items * 2 : 1024;
 		ix->meta = xreallocarray(ix->meta, c, sizeof *ix->meta);
-		ix->sigs = xreallocarray(ix->sigs, c, SK_BINS * sizeof *ix->sigs);
+		ix->sigs = xreallocarray(ix->sigs, c, SK_PACKED);
 		ix->cap_items = c;
 	}
 	seq = ix->tail++;
@@ -425,12 +448,12 @@ push_item(struct index *ix, const uint16_t *sig, uint32_t nsh, uint32_t exact, u
 	mt->when = when;
 	mt->nshingles = nsh;
 	mt->exact = exact;
-	memcpy(&ix->sigs[(seq - ix->base) * SK_BINS], sig, SK_BINS * sizeof *sig);
+	memcpy(&ix->sigs[(seq - ix->base) * SK_PACKED], sig, SK_PACKED);
 	if ((double)(ix->tused + ix->p.bands) > (double)ix->tsize * MAX_LOAD)
 		table_rebuild(ix, 1);
 	else
 		for (b = 0; b < ix->p.bands; b++)
-			table_put(ix, sketch_band_key(&ix->p, sig, b), b, seq);
+			table_put(ix, sketch_band_key_packed(&ix->p, sig, b), b, seq);
 	return seq;
 }
 
@@ -441,10 +464,12 @@ index_add(struct index *ix, const struct sketch *s, const char *id, size_t idlen
 	uint32_t cl_off = 0;
 	struct meta *mt;
 	bool same = like == INDEX_NONE || like < ix->head;
+	unsigned char packed[SK_PACKED];
 
 	if (!same)
 		cl_off = meta_of(ix, like)->cl_off;
-	seq = push_item(ix, s->sig, s->nshingles, s->exact, when);
+	sketch_pack(s->sig, packed);
+	seq = push_item(ix, packed, s->nshingles, s->exact, when);
 	mt = &ix->meta[seq - ix->base];
 	mt->id_off = arena_add(ix, id, idlen);
 	mt->cl_off = same ? mt->id_off : cl_off;
@@ -492,51 +517,54 @@ index_image(struct index *ix, struct index_image *im)
 	im->arena_len = ix->arena_len;
 	im->table = ix->table;
 	im->table_size = ix->tsize;
+	im->table_used = ix->tused;
 }
 
 int
-index_load_image(struct index *ix, const struct index_image *im)
+index_adopt(struct index *ix, struct index_owned *o)
 {
-	uint64_t n = im->tail - im->head, i;
-	const struct meta *mt = im->meta;
+	uint64_t n = o->tail - o->head, i;
+	const struct meta *mt = o->meta;
 
-	if (im->tail < im->head || n > SEQ_MASK)
-		return -1;
+	if (o->tail < o->head || n > SEQ_MASK || o->cap_items < n || o->arena_cap < o->arena_len ||
+	    (o->table && (o->table_size < 1024 || o->table_size >= ((uint64_t)1 << 32))))
+		goto bad;
 	for (i = 0; i < n; i++) {
 		uint32_t offs[2] = { mt[i].id_off, mt[i].cl_off };
 		int k;
 		for (k = 0; k < 2; k++) {
-			const unsigned char *p = (const unsigned char *)im->arena + offs[k];
-			if ((uint64_t)offs[k] + 2 > im->arena_len ||
-			    (uint64_t)offs[k] + 2 + ((size_t)p[0] | (size_t)p[1] << 8) > im->arena_len)
-				return -1;
+			const unsigned char *p = (const unsigned char *)o->arena + offs[k];
+			if ((uint64_t)offs[k] + 2 > o->arena_len ||
+			    (uint64_t)offs[k] + 2 + ((size_t)p[0] | (size_t)p[1] << 8) > o->arena_len)
+				goto bad;
 		}
 	}
 	free(ix->meta);
 	free(ix->sigs);
 	free(ix->arena);
 	free(ix->table);
-	ix->cap_items = n > 1024 ? n : 1024;
-	ix->meta = xreallocarray(NULL, ix->cap_items, sizeof *ix->meta);
-	ix->sigs = xreallocarray(NULL, ix->cap_items, SK_BINS * sizeof *ix->sigs);
-	memcpy(ix->meta, im->meta, n * sizeof *ix->meta);
-	memcpy(ix->sigs, im->sigs, n * SK_BINS * sizeof *ix->sigs);
-	ix->arena_cap = im->arena_len > 4096 ? im->arena_len : 4096;
-	ix->arena = xmalloc(ix->arena_cap);
-	memcpy(ix->arena, im->arena, im->arena_len);
-	ix->arena_len = im->arena_len;
-	ix->base = ix->head = im->head;
-	ix->tail = im->tail;
-	ix->table = NULL;
-	if (im->table && im->table_size >= 1024 && (im->table_size & (im->table_size - 1)) == 0) {
-		ix->tsize = im->table_size;
-		ix->table = xmalloc(ix->tsize * sizeof *ix->table);
-		memcpy(ix->table, im->table, ix->tsize * sizeof *ix->table);
-		ix->tused = 0;
-		for (i = 0; i < ix->tsize; i++)
-			ix->tused += ix->table[i] != 0;
-	} else {
+	ix->meta = o->meta;
+	ix->sigs = o->sigs;
+	ix->cap_items = o->cap_items;
+	ix->arena = o->arena;
+	ix->arena_len = o->arena_len;
+	ix->arena_cap = o->arena_cap;
+	ix->base = ix->head = o->head;
+	ix->tail = o->tail;
+	ix->table = o->table;
+	ix->tsize = o->table_size;
+	ix->tused = o->table_used;
+	memset(o, 0, sizeof *o);
+	if (!ix->table) {
+		ix->tsize = 1024;
 		table_rebuild(ix, 0);
 	}
 	return 0;
+bad:
+	free(o->meta);
+	free(o->sigs);
+	free(o->arena);
+	free(o->table);
+	memset(o, 0, sizeof *o);
+	return -1;
 }

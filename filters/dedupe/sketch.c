@@ -138,8 +138,16 @@ sketch_text(struct sketcher *sk, const char *text, size_t len, struct sketch *ou
 			unsigned j = (unsigned)(hash_mix64(((uint64_t)k << 32) + a) % SK_BINS);
 			v = val[j];
 		}
-		out->sig[k] = (uint16_t)(hash_mix64(((uint64_t)k << 32) | v) >> 48);
+		out->sig[k] = (uint16_t)(hash_mix64(((uint64_t)k << 32) | v) >> (64 - SK_BITS));
 	}
+}
+
+static uint32_t
+band_key(uint64_t v, unsigned b)
+{
+	uint32_t key = (uint32_t)(hash_mix64(v + (uint64_t)(b + 1) * 0x9e3779b97f4a7c15ULL) >> 32);
+
+	return key ? key : 1;
 }
 
 uint32_t
@@ -147,12 +155,51 @@ sketch_band_key(const struct sketch_params *p, const uint16_t *sig, unsigned b)
 {
 	uint64_t v = 0;
 	unsigned r;
-	uint32_t key;
 
 	for (r = 0; r < p->rows; r++)
 		v = v << 16 | sig[b * p->rows + r];
-	key = (uint32_t)(hash_mix64(v + (uint64_t)(b + 1) * 0x9e3779b97f4a7c15ULL) >> 32);
-	return key ? key : 1;
+	return band_key(v, b);
+}
+
+/* Bin i of a packed sketch. */
+static uint16_t
+packed_bin(const unsigned char *p, unsigned i)
+{
+	const unsigned char *g = p + (i / 2) * 3;
+
+	return i % 2 == 0 ? (uint16_t)(g[0] | (g[1] & 0x0f) << 8) : (uint16_t)(g[1] >> 4 | g[2] << 4);
+}
+
+uint32_t
+sketch_band_key_packed(const struct sketch_params *p, const unsigned char *packed, unsigned b)
+{
+	uint64_t v = 0;
+	unsigned r;
+
+	for (r = 0; r < p->rows; r++)
+		v = v << 16 | packed_bin(packed, b * p->rows + r);
+	return band_key(v, b);
+}
+
+void
+sketch_pack(const uint16_t *sig, unsigned char *out)
+{
+	unsigned k;
+
+	for (k = 0; k < SK_BINS; k += 2, out += 3) {
+		out[0] = (unsigned char)(sig[k] & 0xff);
+		out[1] = (unsigned char)((sig[k] >> 8 & 0x0f) | (sig[k + 1] & 0x0f) << 4);
+		out[2] = (unsigned char)(sig[k + 1] >> 4 & 0xff);
+	}
+}
+
+void
+sketch_unpack(const unsigned char *packed, uint16_t *sig)
+{
+	unsigned k;
+
+	for (k = 0; k < SK_BINS; k++)
+		sig[k] = packed_bin(packed, k);
 }
 
 double
@@ -178,8 +225,8 @@ sketch_similarity(const uint16_t *a, uint32_t na, uint32_t ea, const uint16_t *b
 		y = ~(((x & lo) + lo) | x | lo);
 		same += (unsigned)(((y >> 15) * 0x0001000100010001ULL) >> 48);
 	}
-	/* Two different 16-bit values agree by chance once in 65536. */
-	j = ((double)same / SK_BINS - 1.0 / 65536) / (1.0 - 1.0 / 65536);
+	/* Two different SK_BITS-bit values agree by chance once in 4096. */
+	j = ((double)same / SK_BINS - 1.0 / (1 << SK_BITS)) / (1.0 - 1.0 / (1 << SK_BITS));
 	if (j < 0)
 		j = 0;
 	if (j > 0.999)

@@ -32,14 +32,14 @@ static const char snap_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'E', 'D', 'U'
 static const char log_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'D', 'L', 'O', 'G', '\n' };
 #define STATE_VERSION 1u
 #define LOG_HEADER 16u
-#define ENTRY_FIXED (8 + 4 + 4 + 4 + 2 + 2 + SK_BINS * 2)
+#define ENTRY_FIXED (8 + 4 + 4 + 4 + 2 + 2 + SK_PACKED)
 #define BYTE_ORDER_MARK 0x01020304u
 
 enum { PARM_BOM, PARM_BINS, PARM_GRAM, PARM_BANDS, PARM_ROWS, PARM_LEVEL, PARM_N32 };
 
 struct parm {
 	uint32_t v[PARM_N32];
-	uint64_t head, tail, table_size;
+	uint64_t head, tail, table_size, table_used;
 };
 
 struct state {
@@ -91,11 +91,12 @@ state_write_snapshot(const char *path, const struct sketch_params *p, unsigned l
 	pm.head = im.head;
 	pm.tail = im.tail;
 	pm.table_size = im.table_size;
+	pm.table_used = im.table_used;
 	{
 		struct binfile_section sec[5] = {
 			{ BINFILE_TAG('P', 'A', 'R', 'M'), &pm, sizeof pm },
 			{ BINFILE_TAG('M', 'E', 'T', 'A'), im.meta, n * 20 },
-			{ BINFILE_TAG('S', 'I', 'G', 'S'), im.sigs, n * SK_BINS * 2 },
+			{ BINFILE_TAG('S', 'I', 'G', 'S'), im.sigs, n * SK_PACKED },
 			{ BINFILE_TAG('I', 'D', 'S', ' '), im.arena, im.arena_len },
 			{ BINFILE_TAG('T', 'A', 'B', 'L'), im.table, im.table_size * 4 },
 		};
@@ -109,45 +110,162 @@ load_error(const char *path, const char *why)
 	return warn("cannot load '%s': %s", path, why);
 }
 
+/*
+ * Read a section straight into memory it will live in (no copy of the
+ * whole file: a million items load in one pass at the size they keep),
+ * checking it against the CRC of the binfile header.
+ */
+static int
+read_section(int fd, uint64_t off, uint64_t size, uint32_t sum, void *dst)
+{
+	unsigned char *p = dst;
+	uint64_t got = 0;
+	uLong c = crc32(0L, Z_NULL, 0);
+
+	while (got < size) {
+		size_t want = size - got > (1u << 30) ? (1u << 30) : (size_t)(size - got);
+		ssize_t r = pread(fd, p + got, want, (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		c = crc32(c, p + got, (uInt)r);
+		got += (uint64_t)r;
+	}
+	return (uint32_t)c == sum ? 0 : -1;
+}
+
+struct entry {
+	uint32_t tag, sum;
+	uint64_t off, size;
+};
+
+/* The snapshot, in the layout of common/binfile.h, checked as binfile_open() checks it. */
 static int
 load_snapshot(struct state *st, struct index *ix)
 {
-	struct binfile bf;
-	const struct parm *pm;
-	struct index_image im;
-	uint64_t sz, n, msz, ssz, tsz;
-	int rc = 0;
+	unsigned char fixed[16], *hdr = NULL;
+	struct entry e[8], *meta = NULL, *sigs = NULL, *ids = NULL, *tabl = NULL, *parm = NULL;
+	struct index_owned o;
+	struct parm pm;
+	struct stat sb;
+	uint32_t version, nsec, i;
+	size_t hsize;
+	uint64_t n;
+	const char *why = NULL;
+	char buf[96];
+	int fd = open(st->path, O_RDONLY);
 
-	if (binfile_open(&bf, st->path, snap_magic, STATE_VERSION, STATE_VERSION) != 0)
-		return -1;
-	pm = binfile_section(&bf, BINFILE_TAG('P', 'A', 'R', 'M'), &sz);
-	if (!pm || sz != sizeof *pm) {
-		rc = load_error(st->path, "corrupt (no parameters)");
-	} else if (pm->v[PARM_BOM] != BYTE_ORDER_MARK) {
-		rc = load_error(st->path, "written on a host of another byte order");
-	} else if (pm->v[PARM_LEVEL] != st->level) {
-		rc = load_error(st->path, st->level ? "made with --level document, not paragraph"
-						  : "made with --level paragraph, not document");
-	} else if (pm->v[PARM_BINS] != SK_BINS || pm->v[PARM_GRAM] != st->p.gram ||
-		   pm->v[PARM_BANDS] != st->p.bands || pm->v[PARM_ROWS] != st->p.rows) {
-		rc = load_error(st->path, "made with other sketch parameters (--gram, --bands, --rows)");
-	} else {
-		n = pm->tail - pm->head;
-		im.head = pm->head;
-		im.tail = pm->tail;
-		im.meta = binfile_section(&bf, BINFILE_TAG('M', 'E', 'T', 'A'), &msz);
-		im.sigs = binfile_section(&bf, BINFILE_TAG('S', 'I', 'G', 'S'), &ssz);
-		im.arena = binfile_section(&bf, BINFILE_TAG('I', 'D', 'S', ' '), &im.arena_len);
-		im.table = binfile_section(&bf, BINFILE_TAG('T', 'A', 'B', 'L'), &tsz);
-		im.table_size = pm->table_size;
-		if (pm->tail < pm->head || !im.meta || !im.sigs || !im.arena || msz != n * 20 ||
-		    ssz != n * SK_BINS * 2 || (im.table && tsz != pm->table_size * 4))
-			rc = load_error(st->path, "corrupt (section sizes)");
-		else if (index_load_image(ix, &im) != 0)
-			rc = load_error(st->path, "corrupt (item table)");
+	memset(&o, 0, sizeof o);
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return warn("cannot load '%s':", st->path);
 	}
-	binfile_close(&bf);
-	return rc;
+	if (pread(fd, fixed, 16, 0) != 16 || memcmp(fixed, snap_magic, BINFILE_MAGIC_LEN) != 0) {
+		why = "not a news-dedupe state (bad magic)";
+		goto fail;
+	}
+	version = get32(fixed + 8);
+	nsec = get32(fixed + 12);
+	if (version != STATE_VERSION) {
+		snprintf(buf, sizeof buf, "format version %u, this program reads %u", (unsigned)version, STATE_VERSION);
+		why = buf;
+		goto fail;
+	}
+	if (nsec > 8) {
+		why = "corrupt header (section count)";
+		goto fail;
+	}
+	hsize = 16 + (size_t)nsec * 24 + 4;
+	hdr = xmalloc(hsize);
+	if ((uint64_t)sb.st_size < hsize || pread(fd, hdr, hsize, 0) != (ssize_t)hsize) {
+		why = "truncated header";
+		goto fail;
+	}
+	if (get32(hdr + hsize - 4) != crc(hdr, hsize - 4)) {
+		why = "corrupt header (checksum)";
+		goto fail;
+	}
+	for (i = 0; i < nsec; i++) {
+		const unsigned char *p = hdr + 16 + i * 24;
+		e[i].tag = get32(p);
+		e[i].sum = get32(p + 4);
+		memcpy(&e[i].off, p + 8, 8);
+		memcpy(&e[i].size, p + 16, 8);
+		if (e[i].off % 8 != 0 || e[i].off < hsize || e[i].off > (uint64_t)sb.st_size ||
+		    e[i].size > (uint64_t)sb.st_size - e[i].off) {
+			why = "truncated or corrupt (section out of bounds)";
+			goto fail;
+		}
+		if (e[i].tag == BINFILE_TAG('P', 'A', 'R', 'M'))
+			parm = &e[i];
+		else if (e[i].tag == BINFILE_TAG('M', 'E', 'T', 'A'))
+			meta = &e[i];
+		else if (e[i].tag == BINFILE_TAG('S', 'I', 'G', 'S'))
+			sigs = &e[i];
+		else if (e[i].tag == BINFILE_TAG('I', 'D', 'S', ' '))
+			ids = &e[i];
+		else if (e[i].tag == BINFILE_TAG('T', 'A', 'B', 'L'))
+			tabl = &e[i];
+	}
+	if (!parm || !meta || !sigs || !ids || parm->size != sizeof pm ||
+	    read_section(fd, parm->off, parm->size, parm->sum, &pm) != 0) {
+		why = "corrupt (parameters)";
+		goto fail;
+	}
+	if (pm.v[PARM_BOM] != BYTE_ORDER_MARK) {
+		why = "written on a host of another byte order";
+		goto fail;
+	}
+	if (pm.v[PARM_LEVEL] != st->level) {
+		why = st->level ? "made with --level document, not paragraph" : "made with --level paragraph, not document";
+		goto fail;
+	}
+	if (pm.v[PARM_BINS] != SK_BINS || pm.v[PARM_GRAM] != st->p.gram || pm.v[PARM_BANDS] != st->p.bands ||
+	    pm.v[PARM_ROWS] != st->p.rows) {
+		why = "made with other sketch parameters (--gram, --bands, --rows)";
+		goto fail;
+	}
+	n = pm.tail - pm.head;
+	if (pm.tail < pm.head || meta->size != n * 20 || sigs->size != n * SK_PACKED ||
+	    (tabl && tabl->size != pm.table_size * 4)) {
+		why = "corrupt (section sizes)";
+		goto fail;
+	}
+	o.head = pm.head;
+	o.tail = pm.tail;
+	o.cap_items = n > 1024 ? n + n / 8 : 1024;
+	o.meta = xreallocarray(NULL, o.cap_items, 20);
+	o.sigs = xreallocarray(NULL, o.cap_items, SK_PACKED);
+	o.arena_len = ids->size;
+	o.arena_cap = ids->size + ids->size / 8 + 4096;
+	o.arena = xmalloc(o.arena_cap);
+	if (tabl && pm.table_size > 0) {
+		o.table = xreallocarray(NULL, pm.table_size, 4);
+		o.table_size = pm.table_size;
+		o.table_used = pm.table_used;
+	}
+	if (read_section(fd, meta->off, meta->size, meta->sum, o.meta) != 0 ||
+	    read_section(fd, sigs->off, sigs->size, sigs->sum, o.sigs) != 0 ||
+	    read_section(fd, ids->off, ids->size, ids->sum, o.arena) != 0 ||
+	    (o.table && read_section(fd, tabl->off, tabl->size, tabl->sum, o.table) != 0)) {
+		why = "corrupt (section checksum)";
+		goto fail;
+	}
+	close(fd);
+	free(hdr);
+	if (index_adopt(ix, &o) != 0)
+		return load_error(st->path, "corrupt (item table)");
+	return 0;
+fail:
+	close(fd);
+	free(hdr);
+	free(o.meta);
+	free(o.sigs);
+	free(o.arena);
+	free(o.table);
+	return load_error(st->path, why);
 }
 
 static int
@@ -209,7 +327,7 @@ replay_log(struct state *st, struct index *ix)
 		uint32_t len = get32(d + off), sum = get32(d + off + 4);
 		const unsigned char *e = d + off + 8;
 		struct index_item it;
-		uint16_t sig[SK_BINS];
+		unsigned char sig[SK_PACKED];
 		uint16_t idlen, cllen;
 
 		if (len < ENTRY_FIXED || len > size - off - 8 || crc(e, len) != sum)
@@ -333,7 +451,7 @@ state_sync(struct state *st, struct index *ix)
 		put(&st->buf, &it.exact, 4);
 		put(&st->buf, &idlen, 2);
 		put(&st->buf, &cllen, 2);
-		put(&st->buf, it.sig, SK_BINS * 2);
+		put(&st->buf, it.sig, SK_PACKED);
 		put(&st->buf, it.id, idlen);
 		if (cllen)
 			put(&st->buf, it.cluster, cllen);

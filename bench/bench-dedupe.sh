@@ -1,0 +1,28 @@
+#!/bin/sh
+# bench/bench-dedupe.sh - news-dedupe with an empty state and with a state of
+# one million remembered documents, beside the identity filter, same run.
+#
+#   bench/bench-dedupe.sh [CORPUS]     (default: the make bench corpus)
+#
+# The million-document state is generated once (synthetic articles of 30
+# random tokens: distinct, so it measures the index, not the duplicates)
+# and cached in build/bench/; each timed run gets a fresh copy of it, made
+# outside the timing.  Prints MB/s, records/s, max RSS and the ratio to
+# identity (median of $BENCH_REPEAT runs, interleaved), the start-up time
+# with the 1M state, and the memory and state size per remembered document.
+set -eu
+cd "$(dirname "$0")/.."
+BIN=${NEWSPIPE_BIN:-bin}
+corpus=${1:-build/bench/corpus-${BENCH_MB:-60}mb.jsonl}
+state=build/bench/dedupe-1m.state
+mkdir -p build/bench
+if [ ! -s "$state" ]; then
+	echo "bench-dedupe: generating a state of 1,000,000 documents in $state (once; a few minutes)" >&2
+	rm -f "$state" "$state.log"
+	awk -v n=1000000 'BEGIN { srand(42); for (i = 0; i < n; i++) { t = "";
+		for (w = 0; w < 30; w++) t = t sprintf("%s%x", w ? " " : "", int(rand() * 16777216));
+		printf "{\"id\":\"gen-%07d\",\"text\":\"%s\"}\n", i, t } }' |
+		"$BIN/news-dedupe" --mode drop --state "$state.tmp" >/dev/null
+	mv "$state.tmp" "$state"
+fi
+exec python3 bench/bench_dedupe.py "$BIN" "$corpus" "$state"

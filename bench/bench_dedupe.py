@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""news-dedupe throughput with an empty and a 1M-document state, beside identity (bench-dedupe.sh).
+
+usage: bench_dedupe.py BINDIR CORPUS STATE
+
+Every command reads CORPUS on stdin and writes to /dev/null, BENCH_REPEAT times (default 5),
+interleaved as bench/run.py does.  Runs with the 1M state get a fresh copy of STATE first,
+outside the timing, so each starts from the same million documents.
+"""
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
+
+
+def run_once(cmd, stdin_path):
+    with open(stdin_path, "rb") as fin, open(os.devnull, "wb") as fout:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE)
+        _, status, ru = os.wait4(p.pid, 0)
+        dt = time.perf_counter() - t0
+        err = p.stderr.read().decode("utf-8", "replace")
+        p.stderr.close()
+    if status != 0:
+        sys.exit(f"bench-dedupe: {' '.join(cmd)} failed (status {status}): {err[:300]}")
+    return dt, ru.ru_maxrss, err
+
+
+def main():
+    bindir, corpus, state = sys.argv[1:4]
+    work = state + ".work"
+    dedupe = os.path.join(bindir, "news-dedupe")
+    size = os.path.getsize(corpus)
+    with open(corpus, "rb") as f:
+        nrec = sum(1 for _ in f)
+    cmds = [
+        ("identity", ["build/bench/identity"], False),
+        ("news-dedupe, empty state", [dedupe, "--clusters"], False),
+        ("news-dedupe, 1M-doc state", [dedupe, "--clusters", "--state", work], True),
+    ]
+    times = {n: [] for n, _, _ in cmds}
+    rss = {n: 0 for n, _, _ in cmds}
+    startup, startup_rss, stats = [], 0, ""
+    for _ in range(REPEAT):
+        for name, cmd, fresh in cmds:
+            if fresh:
+                shutil.copyfile(state, work)
+                if os.path.exists(work + ".log"):
+                    os.unlink(work + ".log")
+            dt, m, _ = run_once(cmd, corpus)
+            times[name].append(dt)
+            rss[name] = max(rss[name], m)
+        # Start-up: load the 1M state, read nothing, write nothing back.
+        shutil.copyfile(state, work)
+        dt, m, stats = run_once([dedupe, "--stats", "--state", work], os.devnull)
+        startup.append(dt)
+        startup_rss = max(startup_rss, m)
+    for p in (work, work + ".log"):
+        if os.path.exists(p):
+            os.unlink(p)
+    base = statistics.median(times["identity"])
+    print(f"corpus: {corpus}, {size / 1e6:.1f} MB, {nrec} records; median of {REPEAT} runs, interleaved")
+    print(f"{'command':30} {'median s':>9} {'MB/s':>8} {'rec/s':>9} {'max RSS':>10} {'x identity':>10}")
+    for name, _, _ in cmds:
+        med = statistics.median(times[name])
+        print(f"{name:30} {med:9.3f} {size / 1e6 / med:8.1f} {nrec / med:9.0f} {rss[name] / 1024:8.1f}MB"
+              f" {base / med:10.2f}")
+    m = re.search(r"(\d+) items remembered, \d+ duplicates, index ([\d.]+) MB", stats)
+    items = int(m.group(1)) if m else 0
+    print(f"start-up with the state ({items} documents, {os.path.getsize(state) / 1e6:.1f} MB file): "
+          f"median {statistics.median(startup):.3f} s, max RSS {startup_rss / 1024:.1f} MB")
+    if items:
+        print(f"per remembered document: index {float(m.group(2)) * 1e6 / items:.0f} bytes, "
+              f"state file {os.path.getsize(state) / items:.0f} bytes, "
+              f"max RSS at start-up {startup_rss * 1024 / items:.0f} bytes")
+
+
+if __name__ == "__main__":
+    main()
