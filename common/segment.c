@@ -63,7 +63,13 @@ struct seg {
 	char mk[4];
 	size_t mk_len;
 	int mk_form; /* '.' or ')' */
+	/* Per kind of quotation mark: no closing mark after this byte (paragraph). */
+	size_t fail_from[7];
+	size_t last_close[3]; /* one past the paragraph's last ) ] }, computed when needed */
 };
+
+/* Brackets must close within this many bytes to protect what they hold. */
+#define CLOSE_WINDOW 4096
 
 /* Bytes the sentence scanner must look at; everything else is skipped. */
 static const uchar interesting[256] = {
@@ -717,7 +723,8 @@ period_ends(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
 	if (letters == 0)
 		return 1; /* a number or symbol: "in 1990." */
 	/* A single letter: an initial, a variable, "p. 154". */
-	if (uc_is_alpha(dec(g, ws, p, &k)) && k == p) {
+	if (uc_is_alpha(dec(g, ws, p, &k)) && k == p &&
+	    !(ws > sb && !is_blank(dec_prev(g, sb, ws, &k)) && !is_opener(dec_prev(g, sb, ws, &k)))) {
 		/* "you and I." is the pronoun; otherwise an initial or a variable. */
 		if (s[ws] == 'I' && uc_is_lower(last_word_initial(g, sb, skip_blanks_back(g, sb, ws))))
 			return 1;
@@ -826,16 +833,30 @@ find_seq(const struct seg *g, size_t i, size_t pe, const char *seq, size_t n)
 	return pe;
 }
 
+/* Find seq like find_seq, remembering (per kind of quote) where a search found nothing. */
+static size_t
+find_memo(struct seg *g, int slot, size_t i, size_t pe, const char *seq, size_t n)
+{
+	size_t k;
+
+	if (i >= g->fail_from[slot])
+		return pe;
+	k = find_seq(g, i, pe, seq, n);
+	if (k >= pe)
+		g->fail_from[slot] = i;
+	return k;
+}
+
 /*
  * The closing partner of the opener cp at i (len olen) inside the paragraph:
  * its byte position (and *clen), or pe when it does not close.
  */
 static size_t
-find_closer(const struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size_t pe, size_t *clen)
+find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size_t pe, size_t *clen)
 {
 	const uchar *s = g->s;
-	size_t k, p;
-	int depth;
+	size_t k, p, lim;
+	int depth, slot;
 
 	*clen = 1;
 	switch (open) {
@@ -853,22 +874,32 @@ find_closer(const struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open
 	}
 	case 0x201c:
 		*clen = 3;
-		return find_seq(g, i + olen, pe, "\xe2\x80\x9d", 3);
+		return find_memo(g, 0, i + olen, pe, "\xe2\x80\x9d", 3);
 	case 0x201e: /* „...“ */
 		*clen = 3;
-		return find_seq(g, i + olen, pe, "\xe2\x80\x9c", 3);
+		return find_memo(g, 1, i + olen, pe, "\xe2\x80\x9c", 3);
 	case 0xab:
 		*clen = 2;
-		return find_seq(g, i + olen, pe, "\xc2\xbb", 2);
+		return find_memo(g, 2, i + olen, pe, "\xc2\xbb", 2);
 	case 0x2039:
 		*clen = 3;
-		return find_seq(g, i + olen, pe, "\xe2\x80\xba", 3);
+		return find_memo(g, 3, i + olen, pe, "\xe2\x80\xba", 3);
 	case '(':
 	case '[':
 	case '{': {
+		/* Brackets close within CLOSE_WINDOW bytes (bounds the work on unbalanced text). */
 		uchar o = (uchar)open, c = open == '(' ? ')' : open == '[' ? ']' : '}';
+		slot = open == '(' ? 7 : open == '[' ? 8 : 9;
+		if (g->last_close[slot - 7] == (size_t)-1) { /* where is the paragraph's last closer? */
+			for (k = pe; k > sb && s[k - 1] != c; k--)
+				;
+			g->last_close[slot - 7] = k; /* one past it; sb if none */
+		}
+		if (i + 1 >= g->last_close[slot - 7])
+			return pe;
+		lim = pe - i > CLOSE_WINDOW ? i + CLOSE_WINDOW : pe;
 		depth = 0;
-		for (k = i; k < pe; k++) {
+		for (k = i; k < lim; k++) {
 			if (s[k] == o)
 				depth++;
 			else if (s[k] == c && --depth == 0)
@@ -888,11 +919,15 @@ find_closer(const struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open
 		if (i + olen >= pe || is_space_byte(s[i + olen]) || (s[i + olen] >= '0' && s[i + olen] <= '9'))
 			return pe;
 		*clen = cn;
+		slot = open == '\'' ? 4 : open == '`' ? 5 : 6;
+		if (i >= g->fail_from[slot])
+			return pe;
 		for (k = i + olen; (k = find_seq(g, k, pe, close, cn)) < pe; k += cn) {
 			/* A closing quote: after a non-space, not before a letter ("they'll"). */
 			if (!is_space_byte(s[k - 1]) && (k + cn >= pe || !is_word_byte(s[k + cn])))
 				return k;
 		}
+		g->fail_from[slot] = i; /* no closing quote after i: none after a later opener either */
 		return pe;
 	}
 	}
@@ -919,7 +954,7 @@ inner_terminal(const struct seg *g, size_t lo, size_t closer)
  * belongs to it unless another quotation follows the parenthesis.
  */
 static int
-quote_end_splits(const struct seg *g, size_t q, size_t pe)
+quote_end_splits(struct seg *g, size_t q, size_t pe)
 {
 	size_t clen, k, n;
 	uint32_t c;
@@ -956,10 +991,14 @@ static void
 sentences(struct seg *g, size_t pb, size_t pe)
 {
 	const uchar *s = g->s;
-	size_t i = pb, start = pb;
+	size_t i = pb, start = pb, f;
 
 	g->mk_len = 0;
 	g->mk_form = 0;
+	for (f = 0; f < sizeof g->fail_from / sizeof g->fail_from[0]; f++)
+		g->fail_from[f] = (size_t)-1;
+	for (f = 0; f < sizeof g->last_close / sizeof g->last_close[0]; f++)
+		g->last_close[f] = (size_t)-1;
 	while (i < pe) {
 		uchar b = s[i];
 		uint32_t c;
