@@ -32,7 +32,7 @@ clause_like(const struct doc *d, int i, int limit)
 {
 	int j;
 
-	if (i >= limit || d->t[i].type != TOK_WORD)
+	if (i >= limit || (d->t[i].type != TOK_WORD && d->t[i].type != TOK_NUMBER))
 		return 0;
 	if (d->t[i].fw & (FW_SUBJ))
 		return 1;
@@ -161,6 +161,16 @@ trailing(struct doc *d, int i, int s)
 
 	if (!(d->t[i].cueflags & CUE_FINAL) || d->t[i].ing)
 		return 0;
+	if (i - 1 > s0 && tok_is_punct(d, i - 1, ",") && j < limit && !(d->t[j].fw & (FW_SUBJ | FW_THAT))) {
+		/* Inverted: "CONTENT, says the annual survey." */
+		struct mention m = speaker_np_right(d, j, limit);
+		int e = m.t1;
+		while (e < limit && e > 0 && (tok_is_punct(d, e, "(") || tok_is_punct(d, e, ")") || d->t[e].cap))
+			e++; /* "(ONS)" */
+		if (m.t0 >= 0 && (e >= limit || is_end_punct(d, e) || tok_is_punct(d, e, ",")))
+			return emit(d, s0, i - 2, i, len, &m, s);
+		return 0;
+	}
 	if (j < limit && !is_end_punct(d, j) && !tok_is_punct(d, j, ",")) {
 		/* "said on Monday." / "said in a statement." */
 		int k;
@@ -222,9 +232,19 @@ verb_cue(struct doc *d, int i, int s)
 		else
 			return;
 	}
-	/* A hearer: "told NBC News (that)", "told staff he ...". */
+	/* A hearer: "told NBC News (that)", "told US TV network Fox News on
+	 * Sunday that", "told staff he ...". */
 	if ((f & CUE_OBJ) && !(d->t[j].fw & FW_THAT)) {
 		int k = j, e = d->t[j].ent;
+		for (k = j; k < limit && k < j + 10; k++)
+			if ((d->t[k].fw & (FW_THAT | FW_AUX | FW_FINITE | FW_SUBJ)) || d->t[k].type == TOK_PUNCT ||
+			    d->t[k].cueflags)
+				break;
+		if (k < limit && (d->t[k].fw & FW_THAT)) {
+			j = k;
+			goto content;
+		}
+		k = j;
 		if (e >= 0 && d->ents[e].t0 == j)
 			k = d->ents[e].t1;
 		else if (d->t[j].fw & FW_OBJPRON)
@@ -250,6 +270,7 @@ verb_cue(struct doc *d, int i, int s)
 		else if (k > j && k < limit && (f & CUE_BARE) && !(d->t[k].fw & FW_THAT))
 			return;
 	}
+content:
 	if (j < limit && (d->t[j].fw & FW_THAT)) {
 		has_that = 1;
 		j++;

@@ -263,7 +263,7 @@ speaker_np_right(struct doc *d, int i, int limit)
 				titled = 1;
 				continue;
 			}
-			if (t->type == TOK_WORD && (t->fw & (FW_DET | FW_POSS)) && k2 == i)
+			if (t->type == TOK_WORD && (t->fw & (FW_DET | FW_POSS)) && !(t->fw & FW_SUBJ))
 				continue;
 			if (tok_is(d, k2, "'s"))
 				continue;
@@ -449,6 +449,13 @@ speaker_of_cue(struct doc *d, int i)
 	}
 	if (k < s0)
 		return none();
+	if (tok_is_punct(d, k, ")")) {
+		int p = k - 1;
+		while (p > s0 && !tok_is_punct(d, p, "(") && k - p < 6)
+			p--;
+		if (p > s0 && tok_is_punct(d, p, "("))
+			k = p - 1;
+	}
 	if ((d->t[k].fw & FW_BE) && tok_is(d, i, "quoted")) {
 		/* "X was quoted as saying": the passive names the speaker. */
 		k--;
