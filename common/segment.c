@@ -602,8 +602,15 @@ starts_sentence(const struct seg *g, size_t q, size_t pe)
 	}
 	if (w >= pe)
 		return 0;
-	if (uc_is_lower(c))
+	if (uc_is_lower(c)) {
+		/* Lower-case names with an inner capital begin sentences: iPhone, eBay. */
+		size_t k = n, m;
+		int len;
+		for (len = 0; len < 3 && k < pe && uc_is_alpha(c = dec(g, k, pe, &m)); len++, k = m)
+			if (uc_is_upper(c))
+				return 1;
 		return 0;
+	}
 	return uc_is_upper(c) || uc_is_digit(c) || is_currency(c) || uc_is_alpha(c) || c == '#' || c == '@';
 }
 

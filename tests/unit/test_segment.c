@@ -112,6 +112,9 @@ static const struct scase cases[] = {
 	  { "It cut 1,200 jobs.", "The shares rose.", NULL } },
 	{ "D.C. end", "He lives in Washington, D.C. The city is big.",
 	  { "He lives in Washington, D.C.", "The city is big.", NULL } },
+	{ "camel-case start", "Apple sold more phones. eBay fell.", { "Apple sold more phones.", "eBay fell.", NULL } },
+	{ "unit letter", "It was 98.6\xc2\xb0" "F. Normal for him.", { "It was 98.6\xc2\xb0" "F.", "Normal for him.", NULL } },
+	{ "unbalanced brackets", "It (was. Then [it. Done.", { "It (was.", "Then [it.", "Done.", NULL } },
 	{ "empty", "", { NULL } },
 	{ "blank", "  \n\n  ", { NULL } },
 };
