@@ -16,14 +16,19 @@
 /*
  * Paragraphs of text[0..len): when the text has blank lines, paragraphs
  * are separated by blank lines (a single newline inside one is a wrapped
- * line); otherwise every line is a paragraph (news one-per-line form).
- * Appends to out.
+ * line); otherwise every line is a paragraph (news one-per-line form),
+ * except that a visibly hard-wrapped line (no final punctuation, and the
+ * next line goes on in lower case or with a comma, or the line ends with
+ * a comma or hyphen) continues on the next.  U+2029 always separates
+ * paragraphs.  The rules are spelled out at the top of segment.c.
+ * Appends to out.  Allocates only to grow out; one pass over the bytes.
  */
 void segment_paragraphs(const char *text, size_t len, struct spans *out);
 
 /*
- * Sentences of text[0..len), never crossing a paragraph boundary.
- * Appends to out.
+ * Sentences of text[0..len), never crossing a paragraph boundary
+ * (abbreviations, initials, numbers, quotations and brackets, list
+ * markers, headings: see segment.c).  Appends to out.
  */
 void segment_sentences(const char *text, size_t len, struct spans *out);
 
