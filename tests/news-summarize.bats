@@ -138,6 +138,21 @@ spans_match_summary() {
 	assert_json "$output" '.summary == "The mill closed on Monday morning."'
 }
 
+@test "entities and quotes are used when present and ignored when malformed" {
+	t="Flood waters closed the Elm bridge on Monday. Mayor Ann Holt visited the shelter at noon. Holt said the town would rebuild the bridge. The weather was cold all week long."
+	jq -cn --arg t "$t" '{id: "e", text: $t,
+		entities: [{"text":"Ann Holt","type":"PER","start":52,"end":60,"canonical":"Ann Holt"},
+			{"text":"Holt","type":"PER","start":90,"end":94,"canonical":"Ann Holt"},
+			{"text":"x","type":"PER","start":-4}, 7, {"type":"ORG","start":9999,"text":"Far"}],
+		quotes: [{"text":"the town would rebuild","start":100,"end":122,"type":"direct"}, "bad"]}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --sentences 2 "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" >"$TMP/out"
+	spans_match_summary "$TMP/out"
+	assert_json "$output" '(.summary_sentences | length) == 2'
+}
+
 @test "--group-by: records pass through, a story record follows each group" {
 	{ cat "$STORY"; printf '%s\n' '{"id":"other-1","story":"budget","text":"The council approved the new budget on Tuesday after a long debate."}'; } >"$TMP/in"
 	run --separate-stderr "$BIN/news-summarize" --group-by story "$TMP/in"

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "segment.h"
 #include "summarize.h"
 #include "utf8.h"
@@ -31,7 +32,7 @@ corpus_reset(struct corpus *c)
 		json_decref(c->arts[i].text);
 		json_decref(c->arts[i].pub);
 	}
-	c->narts = c->nsents = c->ntw = 0;
+	c->narts = c->nsents = c->ntw = c->nments = 0;
 	if (c->nvocab) {
 		memset(c->vkeys, 0, (c->vmask + 1) * sizeof *c->vkeys);
 		c->nvocab = 0;
@@ -50,6 +51,7 @@ corpus_release(struct corpus *c)
 	free(c->vids);
 	free(c->vidf);
 	free(c->h);
+	free(c->ments);
 	spans_release(&c->spans);
 	memset(c, 0, sizeof *c);
 }
@@ -260,6 +262,49 @@ mark_quotes(struct corpus *c, const struct article *a, const json_t *quotes)
 	}
 }
 
+/*
+ * Record the mentions of names (PER, ORG, LOC, MISC) by sentence, under
+ * their canonical form, so "Altman" and "Sam Altman" are one entity.
+ */
+static void
+add_mentions(struct corpus *c, const struct article *a, const json_t *ents)
+{
+	size_t k, lo = a->first;
+	json_t *e;
+
+	if (!json_is_array(ents))
+		return;
+	json_array_foreach(ents, k, e) {
+		json_t *t = json_object_get(e, "type"), *st = json_object_get(e, "start");
+		json_t *name = json_object_get(e, "canonical");
+		const char *ty;
+		size_t pos, i;
+		if (!json_is_string(name))
+			name = json_object_get(e, "text");
+		if (!json_is_string(t) || !json_is_integer(st) || !json_is_string(name) || json_integer_value(st) < 0)
+			continue;
+		ty = json_string_value(t);
+		if (strcmp(ty, "PER") != 0 && strcmp(ty, "ORG") != 0 && strcmp(ty, "LOC") != 0 && strcmp(ty, "MISC") != 0)
+			continue;
+		pos = (size_t)json_integer_value(st);
+		/* Entities come in text order, so the sentence search moves forward (restarting if not). */
+		if (lo < a->first + a->nsent && pos < c->sents[lo].start)
+			lo = a->first;
+		for (i = lo; i < a->first + a->nsent && c->sents[i].end <= pos; i++)
+			;
+		if (i == a->first + a->nsent || pos < c->sents[i].start)
+			continue;
+		lo = i;
+		if (c->nments == c->capm) {
+			c->capm = c->capm ? c->capm * 2 : 256;
+			c->ments = xreallocarray(c->ments, c->capm, sizeof *c->ments);
+		}
+		c->ments[c->nments].sent = i;
+		c->ments[c->nments].ent = vocab_id(c, hash64(json_string_value(name), json_string_length(name), 0x656e74));
+		c->nments++;
+	}
+}
+
 static int
 same_id(const json_t *a, const json_t *b)
 {
@@ -307,6 +352,7 @@ corpus_add(struct corpus *c, json_t *rec, const char *field, const char *text, s
 	add_sentences(c, c->narts, text, len);
 	a->nsent = c->nsents - a->first;
 	mark_quotes(c, a, json_object_get(rec, "quotes"));
+	add_mentions(c, a, json_object_get(rec, "entities"));
 	/* An article with no prose sentence (a list, a one-liner) still has something to say. */
 	for (k = a->first; k < c->nsents; k++)
 		a->neligible += (c->sents[k].flags & SENT_ELIGIBLE) != 0;

@@ -20,10 +20,13 @@
  * the lead, so position keeps half the weight of a centrality cue.
  */
 struct weights {
-	double centroid, degree, position, title, lambda;
+	double centroid, degree, position, title, entity, lambda;
 };
 
-static const struct weights W = { 1.0, 1.0, 0.5, 0.5, 0.8 };
+#ifndef SUMM_W
+#define SUMM_W { 1.0, 1.0, 0.5, 0.5, 0.25, 0.8 }
+#endif
+static const struct weights W = SUMM_W;
 
 /*
  * In a group, a sentence this similar (cosine) to one already chosen
@@ -96,7 +99,7 @@ score_rank(struct corpus *c)
 {
 	double *g = xcalloc(c->nvocab ? c->nvocab : 1, sizeof *g);
 	double *u = xcalloc(c->nvocab ? c->nvocab : 1, sizeof *u);
-	double gnorm = 0, maxc = 0, maxd = 0, maxs = 0;
+	double gnorm = 0, maxc = 0, maxd = 0, maxs = 0, maxe = 0, *ent = NULL;
 	size_t i, n = 0;
 
 	for (i = 0; i < c->nsents; i++) {
@@ -126,10 +129,23 @@ score_rank(struct corpus *c)
 		maxc = cent > maxc ? cent : maxc;
 		maxd = deg > maxd ? deg : maxd;
 	}
+	/* Entity cue: how much the sentence's names are talked about in the whole text or group. */
+	if (c->nments) {
+		double *count = xcalloc(c->nvocab ? c->nvocab : 1, sizeof *count);
+		ent = xcalloc(c->nsents, sizeof *ent);
+		for (i = 0; i < c->nments; i++)
+			count[c->ments[i].ent] += 1;
+		for (i = 0; i < c->nments; i++)
+			ent[c->ments[i].sent] += log(1 + count[c->ments[i].ent]);
+		for (i = 0; i < c->nsents; i++)
+			if (is_candidate(c, i) && ent[i] > maxe)
+				maxe = ent[i];
+		free(count);
+	}
 	for (i = 0; i < c->nsents; i++) {
 		struct sentence *s = &c->sents[i];
 		const struct article *a = &c->arts[s->art];
-		double cent, deg, pos, title, len, sc;
+		double cent, deg, pos, title, len, sc, names;
 		if (!is_candidate(c, i) || s->norm <= 0) {
 			s->score = is_candidate(c, i) ? 1e-9 : 0;
 			continue;
@@ -139,7 +155,8 @@ score_rank(struct corpus *c)
 		/* Rank in the article: 1 for the lead, falling to 0 at the end. */
 		pos = a->neligible > 1 ? 1.0 - (double)s->pos / (double)a->neligible : 1.0;
 		title = title_cosine(c, s);
-		sc = W.centroid * cent + W.degree * deg + W.position * pos + W.title * title;
+		names = ent && maxe > 0 ? ent[i] / maxe : 0;
+		sc = W.centroid * cent + W.degree * deg + W.position * pos + W.title * title + W.entity * names;
 		/* Very short sentences say little; quotations colour more than they inform. */
 		len = s->nwords < 10 ? (double)s->nwords / 10.0 : 1.0;
 		sc *= len;
@@ -155,6 +172,7 @@ score_rank(struct corpus *c)
 			c->sents[i].score /= maxs;
 	free(g);
 	free(u);
+	free(ent);
 }
 
 static void

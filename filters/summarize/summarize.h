@@ -116,6 +116,12 @@ struct corpus {
 	size_t nh, caph;
 	struct spans spans;
 	size_t text_bytes; /* sum of the texts held */
+	/* Named-entity mentions (news-tag-entities' `entities`): sentence and entity (a vocabulary id). */
+	struct mention {
+		size_t sent;
+		uint32_t ent;
+	} *ments;
+	size_t nments, capm;
 };
 
 void corpus_init(struct corpus *c, const struct idf *idf);
