@@ -9,14 +9,22 @@ with no system summary score 0.  Prints one JSON object: for each n in 1..N, the
 of recall, precision and F1 ("rouge-1": {"r","p","f"}, ...), and "items".
 
 What it reproduces of ROUGE-1.5.5 (ROUGE-1.5.5.pl -n N [-m] [-l W | -b B], alpha 0.5):
-  - -l W keeps the first W whitespace-separated words of a summary, -b B its first B bytes (lines
-    joined by a space); both limits apply to system and reference summaries alike;
-  - text is lower-cased and every character outside [a-z0-9] separates tokens;
-  - -m: Porter's stemmer (the Perl version ROUGE embeds, with 'bli' and 'logi') on tokens longer
-    than 3 characters;
+  - a summary is one sentence a line (SPL); empty lines are skipped;
+  - -l W keeps the first W whitespace-separated words, -b B the first B bytes, where the spaces
+    that join lines do not count (readText); both limits apply to system and references alike;
+  - A-Z are lower-cased and every byte outside [a-z0-9] separates tokens (so a hyphen splits a
+    word and a non-ASCII letter is a separator);
+  - -m: Porter's stemmer as ROUGE embeds it (the Perl version, with 'bli' and 'logi', and its
+    2004 change to step 4 for -ement) on tokens longer than 3 characters;
   - n-gram counts are clipped: hits = sum over n-grams of min(system count, reference count);
     recall = hits / reference n-grams, precision = hits / system n-grams, F1 = 2PR / (P + R)
     (0 when either is 0); scores are averaged over items.
+
+Known difference: with -m, ROUGE-1.5.5 first looks a token up in its WordNet-2.0 exception list
+(irregular forms: "children" -> "child", "went" -> "go") and stems it with Porter only when it is
+not there.  That list is not part of this project, so such forms are Porter-stemmed here; the
+effect on scores is small (it only matters when system and reference use different irregular
+forms of a word).
 """
 import json
 import re
@@ -40,7 +48,7 @@ STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic",
 RE2 = re.compile("(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|"
                  "iveness|fulness|ousness|aliti|iviti|biliti|logi)$")
 RE3 = re.compile("(icate|ative|alize|iciti|ical|ful|ness)$")
-RE4 = re.compile("(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$")
+RE4 = re.compile("(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$")
 
 
 def porter(w):
@@ -82,11 +90,16 @@ def porter(w):
     m = RE3.search(w)
     if m and MGR0.search(w[:m.start()]):
         w = w[:m.start()] + STEP3[m.group(1)]
-    # Step 4
+    # Step 4, as ROUGE-1.5.5 changed it (CYL, 2004): a word in -ement does not go on to -ment
+    # and -ent; -ment and -ent are tried after the other suffixes, -ion only when -ent did not match.
     m = RE4.search(w)
-    if m:
-        if MGR1.search(w[:m.start()]):
-            w = w[:m.start()]
+    if m and MGR1.search(w[:m.start()]):
+        w = w[:m.start()]
+    if w.endswith("ment") and MGR1.search(w[:-4]):
+        w = w[:-4]
+    if w.endswith("ent"):
+        if MGR1.search(w[:-3]):
+            w = w[:-3]
     else:
         m = re.search("(s|t)(ion)$", w)
         if m:
@@ -106,18 +119,52 @@ def porter(w):
 
 
 # --- ROUGE-N -------------------------------------------------------------------------------------
+ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
+def perl_split_ws(s):
+    """Perl's split(/\\s+/, s): a leading empty field is kept, trailing empty ones dropped."""
+    f = re.split(rb"[ \t\n\r\f]+", s)
+    while f and f[-1] == b"":
+        f.pop()
+    return f
+
+
 def limit_text(text, words=None, nbytes=None):
-    """The part of a summary ROUGE scores under -l / -b."""
-    if words is not None:
-        return " ".join(text.split()[:words])
-    if nbytes is not None:
-        flat = " ".join(text.split("\n"))
-        return flat.encode("utf-8")[:nbytes].decode("utf-8", "ignore")
-    return text
+    """The text ROUGE-1.5.5's readText() keeps of a summary (one sentence a line, SPL), as bytes.
+
+    Lines are lower-cased (A-Z only) and empty ones skipped.  -l: whole lines while the word count
+    stays under the limit, then the first words of the next line that fill it.  -b: the same in bytes,
+    where the spaces that join lines are not counted.  Lines are joined by one space.
+    """
+    lines = [l.translate(ASCII_LOWER) for l in text.encode("utf-8").split(b"\n") if len(l) > 0]
+    if words is None and nbytes is None:
+        return b" ".join(lines)
+    out, size = [], 0
+    for line in lines:
+        if words is not None:
+            toks = perl_split_ws(line)
+            if size + len(toks) < words:
+                out.append(line)
+                size += len(toks)
+            else:
+                out.append(b" ".join(toks[:words - size]))
+                break
+        else:
+            if size + len(line) < nbytes:
+                out.append(line)
+                size += len(line)
+            else:
+                out.append(line[:nbytes - size])
+                break
+    return b" ".join(out)
 
 
 def tokens(text, stem=False):
-    toks = re.sub("[^a-z0-9]+", " ", text.lower()).split()
+    """Tokens of a summary as ROUGE-1.5.5 counts them: runs of [a-z0-9] of the kept text."""
+    if isinstance(text, str):
+        text = limit_text(text)
+    toks = [t.decode("ascii") for t in re.findall(rb"[a-z0-9]+", text)]
     if stem:
         toks = [porter(t) if len(t) > 3 else t for t in toks]
     return toks

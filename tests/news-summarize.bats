@@ -287,12 +287,14 @@ rouge() {
 	out=$(rouge "connections connected" "connecting connection" -- -m)
 	assert_json "$out" '.["rouge-1"] == {"r":1,"p":1,"f":1} and .["rouge-2"].r == 1'
 	# Three letters or fewer are not stemmed: "ran"/"run" differ, "runs"->"run".
+	# ("fundamental" -> "fundam": ROUGE-1.5.5's own step 4, where plain Porter gives "fundament".)
 	out=$(rouge "runs ran" "run run" -- -m)
 	assert_json "$out" '.["rouge-1"].r == 0.5'
 	run python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); from rouge import porter
 for w, s in [("caresses","caress"),("ponies","poni"),("relational","relat"),("generalization","gener"),
              ("hopefulness","hope"),("agreed","agre"),("hopping","hop"),("sky","sky"),("adjustment","adjust"),
-             ("controlling","control"),("happy","happi"),("yelling","yell")]:
+             ("controlling","control"),("happy","happi"),("yelling","yell"),
+             ("fundamental","fundam"),("replacement","replac"),("governments","govern")]:
     assert porter(w) == s, (w, porter(w), s)' "$ROOT/eval"
 	[ "$status" -eq 0 ]
 }
@@ -307,9 +309,17 @@ for w, s in [("caresses","caress"),("ponies","poni"),("relational","relat"),("ge
 	assert_json "$out" '.["rouge-1"].r == 0.5'
 	out=$(rouge "abc defgh" "abc def" -- -n 1 -b 5)
 	assert_json "$out" '.["rouge-1"] == {"r":1,"p":1,"f":1}'
-	# Lines are joined by a space before the byte limit.
+	# Lines are joined by a space, and the joining spaces do not count against -b:
+	# "abc" + "defgh" at 5 bytes keeps "abc de"; "abc de zz" keeps "abc d".
 	out=$(rouge $'ab\ncd' "ab cd" -- -n 2 -b 5)
 	assert_json "$out" '.["rouge-2"].r == 1'
+	out=$(rouge $'abc\ndefgh' "abc de zz" -- -n 1 -b 5)
+	assert_json "$out" '.["rouge-1"] == {"r":0.5,"p":0.5,"f":0.5}'
+	# -l counts words line by line; A-Z only are lower-cased, other bytes separate tokens.
+	out=$(rouge $'One two\nthree four' "one two three" -- -n 1 -l 3)
+	assert_json "$out" '.["rouge-1"] == {"r":1,"p":1,"f":1}'
+	out=$(rouge "café-au-lait" "caf au lait" -- -n 1)
+	assert_json "$out" '.["rouge-1"] == {"r":1,"p":1,"f":1}'
 }
 
 @test "rouge: several references are pooled (-f A)" {
