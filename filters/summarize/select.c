@@ -13,7 +13,8 @@
  * TF-IDF centroid, MEAD's centroid; and the mean cosine with the other
  * sentences, LexRank's degree) says what the text is about; position says
  * what the writer put first (news is written top-down); similarity with
- * the title is the editor's own summary.  Set on general principles and
+ * the title is the editor's own summary; names that the whole text keeps
+ * mentioning (news-tag-entities) mark its actors.  Set on general principles and
  * checked on development data (eval/eval-summarize.sh), not fitted: the
  * BBC references there reward centrality alone (position weight 0 scores
  * higher), but news at large, and multi-document news above all, rewards
@@ -23,10 +24,7 @@ struct weights {
 	double centroid, degree, position, title, entity, lambda;
 };
 
-#ifndef SUMM_W
-#define SUMM_W { 1.0, 1.0, 0.5, 0.5, 0.25, 0.8 }
-#endif
-static const struct weights W = SUMM_W;
+static const struct weights W = { 1.0, 1.0, 0.5, 0.5, 0.25, 0.8 };
 
 /*
  * In a group, a sentence this similar (cosine) to one already chosen
