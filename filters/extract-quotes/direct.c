@@ -138,7 +138,7 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 		return -1;
 	if (limit <= a)
 		limit = d->sent_t0[d->t[a].sent + 1];
-	for (j = a; j < a + 7 && j < (int)d->nt && d->t[j].type == TOK_WORD && d->t[j].quote < 0; j++) {
+	for (j = a; j < a + 10 && j < (int)d->nt && d->t[j].type == TOK_WORD && d->t[j].quote < 0; j++) {
 		unsigned f = d->t[j].cueflags;
 		if (!f || (f & (CUE_PREP | CUE_QUOTE)) || d->t[j].ing)
 			continue;
@@ -150,6 +150,12 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 		*end = j + d->t[j].cuelen;
 		if (sp->t1 > *end)
 			*end = sp->t1;
+		/* The attribution ends there; a clause after the verb makes it a
+		 * new statement ("..., the mother said she feared ..."). */
+		if (*end < (int)d->nt && d->t[*end].sent == d->t[j].sent && d->t[*end].type == TOK_WORD &&
+		    !(d->t[*end].fw & (FW_PREP | FW_ADV)) && !(d->t[*end].cueflags & CUE_PREP) &&
+		    !(d->t[j].cueflags & CUE_OBJ))
+			return -1;
 		return j;
 	}
 	return -1;
@@ -164,7 +170,7 @@ cue_before(const struct doc *d, int to)
 	for (j = to - 1; j >= s0; j--) {
 		if (d->t[j].quote >= 0 || d->t[j].mark)
 			continue;
-		if (d->t[j].cueflags && !(d->t[j].cueflags & CUE_PREP) && !d->t[j].used &&
+		if (d->t[j].cueflags && !(d->t[j].cueflags & CUE_PREP) &&
 		    !(j > s0 && (d->t[j - 1].fw & (FW_DET | FW_POSS))))
 			return j;
 	}

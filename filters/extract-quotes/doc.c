@@ -407,7 +407,37 @@ doc_link_names(struct doc *d)
 			e->canon_len = be - bs;
 			e->end = d->t[j + 1].end;
 			e->t1 = j + 2;
+			if (e->kind == EK_LOC || e->kind == EK_MISC)
+				e->kind = EK_ORG; /* a name written as a domain is an organisation */
 			d->t[j].ent = d->t[j + 1].ent = (int)k;
+		}
+	}
+	/* A first name the tagger left out: "Apple CEO Tim Cook" tagged "Cook". */
+	for (k = 0; k < d->nents; k++) {
+		struct qent *e = &d->ents[k];
+		int p = e->t0 - 1;
+		const struct qtok *t;
+		if (e->kind != EK_PER || p < 0 || e->t1 - e->t0 != 1)
+			continue;
+		t = &d->t[p];
+		if (t->type != TOK_WORD || !t->cap || t->fw || t->noun || t->cueflags ||
+		    p == d->sent_t0[t->sent] || t->end + 1 != d->t[e->t0].start || all_caps(d, p) ||
+		    (t->ent >= 0 && d->ents[t->ent].t1 - d->ents[t->ent].t0 != 1))
+			continue;
+		if (t->ent >= 0 && d->ents[t->ent].kind == EK_PER)
+			continue;
+		{
+			size_t bs = t->bstart, be = d->t[e->t1 - 1].bend;
+			char *c = xstrndup(d->text + bs, be - bs);
+			ARRAY_GROW(d->owned, d->nowned + 1, d->ocap);
+			d->owned[d->nowned++] = c;
+			if (t->ent >= 0)
+				d->ents[t->ent].kind = EK_OTHER; /* absorbed */
+			e->canonical = c;
+			e->canon_len = be - bs;
+			e->start = t->start;
+			e->t0 = p;
+			d->t[p].ent = (int)k;
 		}
 	}
 	/* A title is not part of a name: "Magistrate Lee Gilmore" -> "Lee Gilmore". */

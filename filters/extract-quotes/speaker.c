@@ -161,7 +161,7 @@ description(struct doc *d, int t0, int h, int pp)
 	if (c == NOUN_REP && pp < 0) {
 		int j;
 		for (j = t0; j < h; j++)
-			if (d->t[j].ent >= 0 && d->ents[d->t[j].ent].kind == EK_ORG)
+			if (d->t[j].ent >= 0 && d->ents[d->t[j].ent].kind != EK_OTHER)
 				pp = d->t[j].ent;
 	}
 	if (c == NOUN_REP && pp >= 0) {
@@ -315,10 +315,6 @@ np_left(struct doc *d, int k, int s0)
 		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP) && d->t[x->t0 - 2].ent >= 0 &&
 		    d->ents[d->t[x->t0 - 2].ent].kind == EK_PER)
 			return np_left(d, x->t0 - 2, s0); /* "Nicolas Sarkozy of France said" */
-		if (x->kind == EK_LOC || x->kind == EK_MISC || x->kind == EK_OTHER) {
-			if (x->t0 - 1 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP))
-				return none();
-		}
 		/* An entity inside a prepositional phrase: "organisers behind X",
 		 * "lawyers for Mr A and Mr B". */
 		{
@@ -355,6 +351,11 @@ np_left(struct doc *d, int k, int s0)
 			if (d->t[h].type == TOK_WORD && !d->t[h].cap && !(d->t[h].fw))
 				return none(); /* "the violence in X said"? not a speaker */
 		}
+		if (x->kind == EK_LOC || x->kind == EK_MISC || x->kind == EK_OTHER) {
+			if (x->t0 - 1 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP))
+				return none();
+		}
+
 		return of_entity(d, e);
 	}
 	if (d->t[k].type != TOK_WORD || (d->t[k].fw & ~(unsigned)FW_ADV) || d->t[k].cueflags)
@@ -362,6 +363,19 @@ np_left(struct doc *d, int k, int s0)
 	/* A description ending at k: walk left over modifiers to a determiner. */
 	for (j = k; j > s0 && j > k - 5; j--) {
 		const struct qtok *p = &d->t[j - 1];
+		if (tok_is(d, j - 1, "'s") && j - 2 >= s0 && d->t[j - 2].ent >= 0) {
+			/* "Michael Jackson's mother": a definite description */
+			struct mention m = description(d, j, k, -1);
+			if (m.t0 < 0 && d->t[k].noun == NOUN_NONE) {
+				m.t0 = d->ents[d->t[j - 2].ent].t0;
+				m.t1 = k + 1;
+				m.name = NULL;
+				m.kind = EK_OTHER;
+			} else if (m.t0 >= 0) {
+				m.t0 = d->ents[d->t[j - 2].ent].t0;
+			}
+			return m;
+		}
 		if (p->type != TOK_WORD || p->cueflags)
 			break;
 		if (p->fw & (FW_DET | FW_POSS | FW_INDEF)) {
@@ -426,6 +440,13 @@ speaker_of_cue(struct doc *d, int i)
 	unsigned f = d->t[i].cueflags;
 	int after = i + d->t[i].cuelen, limit = d->sent_t0[s + 1];
 
+	if (d->t[i].ing && k < s0) {
+		/* "Describing X as Y, the mother said": the main clause's subject. */
+		int c;
+		for (c = i + 1; c < limit && !(tok_is_punct(d, c, ",") && d->t[c].quote < 0); c++)
+			;
+		return c + 1 < limit ? speaker_np_right(d, c + 1, limit) : none();
+	}
 	if (d->t[i].ing) {
 		if (k >= s0 && (tok_is_punct(d, k, ",") || (d->t[k].fw & (FW_PREP | FW_SUBORD | FW_CONJ)))) {
 			if (d->lastcue_sent == s && d->lastcue_tok < i && d->lastcue_sp.t0 >= 0 &&
