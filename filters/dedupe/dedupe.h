@@ -113,6 +113,12 @@ bool index_lookup(struct index *ix, const struct sketch *s, const char *id, doub
 uint64_t index_add(struct index *ix, const struct sketch *s, const char *id, size_t idlen, uint64_t like,
 		   uint32_t when);
 
+/*
+ * Rebuild the LSH table at a low load if it is filling up (before a
+ * snapshot, so that the next runs start with room to grow).
+ */
+void index_tidy(struct index *ix);
+
 /* Evict items beyond the capacity or older than max_age before now. */
 void index_evict(struct index *ix, uint32_t now);
 

@@ -22,8 +22,9 @@
 
 #define SEQ_BITS 24
 #define SEQ_MASK ((1u << SEQ_BITS) - 1)
-#define MAX_LOAD 0.92     /* the table grows past this load... */
+#define MAX_LOAD 0.9      /* the table grows past this load... */
 #define REBUILD_LOAD 0.75 /* ...to this one */
+#define TIDY_LOAD 0.78    /* a snapshot is written with a table below this */
 #define MAX_ID 65535u
 
 struct meta {
@@ -251,9 +252,25 @@ table_rebuild(struct index *ix, uint64_t more)
 	ix->table = xcalloc(size, sizeof *ix->table);
 	ix->tsize = size;
 	ix->tused = 0;
-	for (seq = ix->head; seq < ix->tail; seq++)
-		for (b = 0; b < ix->p.bands; b++)
-			table_put(ix, sketch_band_key_packed(&ix->p, sig_of(ix, seq), b), b, seq);
+	/* Plain inserts: a key may get back more than BUCKET_CAP items,
+	 * which index_lookup() cuts to the latest, as before. */
+	for (seq = ix->head; seq < ix->tail; seq++) {
+		for (b = 0; b < ix->p.bands; b++) {
+			uint32_t key = sketch_band_key_packed(&ix->p, sig_of(ix, seq), b);
+			size_t pos = home(ix, key);
+			while (ix->table[pos] != 0)
+				pos = next_pos(ix, pos);
+			ix->table[pos] = slot_make(key, seq);
+			ix->tused++;
+		}
+	}
+}
+
+void
+index_tidy(struct index *ix)
+{
+	if ((double)ix->tused > (double)ix->tsize * TIDY_LOAD)
+		table_rebuild(ix, 0);
 }
 
 static int

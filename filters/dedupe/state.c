@@ -79,6 +79,7 @@ state_write_snapshot(const char *path, const struct sketch_params *p, unsigned l
 	struct parm pm;
 	uint64_t n;
 
+	index_tidy(ix);
 	index_image(ix, &im);
 	n = im.tail - im.head;
 	memset(&pm, 0, sizeof pm);
