@@ -422,9 +422,12 @@ top_terms(const struct corpus *c, const struct sentence *s, uint32_t top[2])
  * Near-duplicates share most of their weight, so they share their
  * heaviest terms: each representative is filed under its two heaviest
  * terms, and a sentence is compared only with the representatives filed
- * under its own two.  This keeps linking near-linear in the number of
- * sentences instead of quadratic.
+ * under its own two, the most recent MAX_PROBES of each.  This keeps
+ * linking linear in the number of sentences instead of quadratic, even
+ * when one term heads thousands of sentences.
  */
+#define MAX_PROBES 256
+
 void
 corpus_link_duplicates(struct corpus *c, double threshold)
 {
@@ -446,8 +449,8 @@ corpus_link_duplicates(struct corpus *c, double threshold)
 			continue;
 		top_terms(c, sj, top);
 		for (t = 0; t < 2 && !linked && top[t] != UINT32_MAX; t++) {
-			size_t e;
-			for (e = head[top[t]]; e != none; e = next[e]) {
+			size_t e, looked = 0;
+			for (e = head[top[t]]; e != none && looked++ < MAX_PROBES; e = next[e]) {
 				size_t i = e / 2;
 				struct sentence *si = &c->sents[i];
 				if (seen[i] == j)

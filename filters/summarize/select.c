@@ -318,13 +318,88 @@ reading_order(const struct corpus *c, struct selection *out)
 	free(order);
 }
 
+struct cand {
+	double v;
+	size_t i;
+};
+
+static int
+cmp_cand(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	if (a->v != b->v)
+		return a->v > b->v ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/*
+ * One round of greedy MMR: rank the sentences still available and take
+ * the best one that fits the budget (a sentence that does not fit now
+ * never will, so it is dropped).  Returns the pick or (size_t)-1, and
+ * sets *stop when the summary is complete.  A round costs O(n log n)
+ * whatever the budget, so the selection is O(picks x n log n).
+ */
+static size_t
+select_round(struct corpus *c, enum method m, const struct limit *lim, const double *maxsim, char *used,
+	     struct cand *cv, size_t *total, size_t *nsel, double *first, struct selection *out, int *stop)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < c->nsents; i++) {
+		if (used[i] || c->sents[i].score <= 0 || (c->narts > 1 && maxsim[i] > MAX_OVERLAP))
+			continue;
+		cv[n].v = m == METHOD_LEAD ? c->sents[i].score : W.lambda * c->sents[i].score - (1 - W.lambda) * maxsim[i];
+		cv[n].i = i;
+		n++;
+	}
+	if (n > 1)
+		qsort(cv, n, sizeof *cv, cmp_cand);
+	for (k = 0; k < n; k++) {
+		const struct sentence *s = &c->sents[cv[k].i];
+		size_t end = s->end, bend = s->bend, cost, sep = lim->unit == LIMIT_BYTES && *nsel ? 1 : 0;
+
+		/*
+		 * Under a word or byte budget the last room tempts greedy filling
+		 * with whatever short sentence fits; a weak one out of context
+		 * reads worse than a shorter summary.
+		 */
+		if (*nsel > 0 && m != METHOD_LEAD && lim->unit != LIMIT_SENTENCES && cv[k].v < MIN_FILL * *first)
+			break;
+		used[cv[k].i] = 1;
+		if (lim->unit == LIMIT_WORDS)
+			cost = s->nwords;
+		else if (lim->unit == LIMIT_BYTES)
+			cost = s->bend - s->bstart + sep;
+		else
+			cost = 1;
+		if (*total + cost <= lim->n) {
+			pick_push(out, cv[k].i, end, bend);
+			*total += cost;
+			if ((*nsel)++ == 0)
+				*first = cv[k].v;
+			return cv[k].i;
+		}
+		if (!lim->truncate)
+			continue; /* a shorter one may still fit */
+		if (*total + sep < lim->n && cut_sentence(c, s, lim->unit, lim->n - *total - sep, &end, &bend)) {
+			pick_push(out, cv[k].i, end, bend);
+			(*nsel)++;
+		}
+		break;
+	}
+	*stop = 1;
+	return (size_t)-1;
+}
+
 void
 summarize_select(struct corpus *c, enum method m, const struct limit *lim, struct selection *out)
 {
-	double *maxsim;
+	double *maxsim, first = 0;
+	struct cand *cv;
 	char *used;
 	size_t i, total = 0, nsel = 0;
-	double first = 0;
+	int stop = 0;
 
 	out->n = 0;
 	if (c->nsents == 0)
@@ -335,58 +410,11 @@ summarize_select(struct corpus *c, enum method m, const struct limit *lim, struc
 		score_rank(c);
 	maxsim = xcalloc(c->nsents, sizeof *maxsim);
 	used = xcalloc(c->nsents, 1);
-	for (;;) {
-		size_t best = (size_t)-1, cost;
-		double bestv = -1e300;
-
-		if (lim->unit == LIMIT_SENTENCES && nsel >= lim->n)
-			break;
-		for (i = 0; i < c->nsents; i++) {
-			double v;
-			if (used[i] || c->sents[i].score <= 0 || (c->narts > 1 && maxsim[i] > MAX_OVERLAP))
-				continue;
-			v = m == METHOD_LEAD ? c->sents[i].score : W.lambda * c->sents[i].score - (1 - W.lambda) * maxsim[i];
-			if (v > bestv) {
-				bestv = v;
-				best = i;
-			}
-		}
+	cv = xcalloc(c->nsents, sizeof *cv);
+	while (!stop && !(lim->unit == LIMIT_SENTENCES && nsel >= lim->n)) {
+		size_t best = select_round(c, m, lim, maxsim, used, cv, &total, &nsel, &first, out, &stop);
 		if (best == (size_t)-1)
 			break;
-		/*
-		 * Under a word or byte budget the last room tempts greedy filling
-		 * with whatever short sentence fits; a weak one out of context reads
-		 * worse than a shorter summary.
-		 */
-		if (nsel == 0)
-			first = bestv;
-		else if (m != METHOD_LEAD && lim->unit != LIMIT_SENTENCES && bestv < MIN_FILL * first)
-			break;
-		used[best] = 1;
-		{
-			const struct sentence *s = &c->sents[best];
-			size_t end = s->end, bend = s->bend;
-			if (lim->unit == LIMIT_WORDS)
-				cost = s->nwords;
-			else if (lim->unit == LIMIT_BYTES)
-				cost = s->bend - s->bstart + (nsel ? 1 : 0);
-			else
-				cost = 1;
-			if (lim->unit != LIMIT_SENTENCES && total + cost > lim->n) {
-				size_t room = lim->n - total - (lim->unit == LIMIT_BYTES && nsel ? 1 : 0);
-				if (!lim->truncate)
-					continue; /* a shorter one may still fit */
-				if (total + (lim->unit == LIMIT_BYTES && nsel ? 1 : 0) < lim->n &&
-				    cut_sentence(c, s, lim->unit, room, &end, &bend)) {
-					pick_push(out, best, end, bend);
-					nsel++;
-				}
-				break;
-			}
-			pick_push(out, best, end, bend);
-			total += cost;
-			nsel++;
-		}
 		for (i = 0; i < c->nsents; i++) {
 			double sim;
 			if (used[i] || c->sents[i].score <= 0)
@@ -398,6 +426,7 @@ summarize_select(struct corpus *c, enum method m, const struct limit *lim, struc
 	}
 	free(maxsim);
 	free(used);
+	free(cv);
 	reading_order(c, out);
 }
 
