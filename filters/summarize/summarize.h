@@ -29,7 +29,7 @@
  * and digits, lower-cased, with a possessive 's dropped and a regular
  * plural reduced ("companies" -> "company", "shares" -> "share").  Terms
  * of one character and a short list of function words are left out.
- * scripts/build-idf.py applies the same rules, so hashes match the table.
+ * tools/build-idf.py applies the same rules, so hashes match the table.
  */
 void terms_hashes(const char *s, size_t len, uint64_t **out, size_t *n, size_t *cap);
 

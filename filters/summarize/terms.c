@@ -9,7 +9,7 @@
 /*
  * Function words carry no topic; the IDF table gives them low weights
  * anyway, but leaving them out makes every vector shorter and faster.
- * Sorted, for bsearch.  scripts/build-idf.py holds the same list.
+ * Sorted, for bsearch.  tools/build-idf.py holds the same list.
  */
 static const char *const stopwords[] = {
 	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build data/summarize/idf.tsv, the background document frequencies of news-summarize.
 
-usage: scripts/build-idf.py [--min-df N] OUT.tsv SOURCE...
+usage: tools/build-idf.py [--min-df N] OUT.tsv SOURCE...
 
 A SOURCE is NDJSON (gzip or plain) with a "text" field, one article a record (the Reuters-21578
 extraction in ../shared/data/unlabeled/), or a CoNLL-2003 column file, whose -DOCSTART- lines
