@@ -42,10 +42,10 @@ lines_rec() {
 	assert_json "$output" '.text | contains("Follow the money, he said.")'
 	assert_json "$output" '.text | contains("The mayor said that the final cost")'
 	# Every category of chrome is gone, with its reason.
-	for cat in ads social subscribe cookies comments related credits copyright navigation titles bylines dates; do
+	for cat in ads social subscribe cookies comments related credits captions bios copyright navigation titles bylines dates; do
 		assert_json "$output" "[.removed[].reason | startswith(\"$cat:\")] | any"
 	done
-	for s in ADVERTISEMENT "Share this" "Follow us" newsletter cookies "Related articles" "Leave a Reply" "Getty" "©" "Daily Planet"; do
+	for s in ADVERTISEMENT "Share this" "Follow us" newsletter cookies "Related articles" "Leave a Reply" "Getty" "©" "Daily Planet" "Lois Lane" "Cars and cyclists"; do
 		assert_json "$output" ".text | contains(\"$s\") | not"
 	done
 	assert_json "$output" '.text | split("\n") | length == 6'
