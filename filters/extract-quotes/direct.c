@@ -168,6 +168,15 @@ cue_before(const struct doc *d, int to)
 	int s0 = d->sent_t0[d->t[to].sent], j;
 
 	for (j = to - 1; j >= s0; j--) {
+		/* A full stop before the quotation (the segmenter may have kept
+		 * "... controversy. “I've ..." together) ends the search. */
+		if (d->t[j].type == TOK_PUNCT && (tok_is_punct(d, j, ".") || tok_is_punct(d, j, "?") ||
+						 tok_is_punct(d, j, "!")) &&
+		    (d->t[j].quote < 0 || j == to - 1))
+			return -1;
+		if (d->t[j].mark == 2 && j > s0 && (tok_is_punct(d, j - 1, ".") || tok_is_punct(d, j - 1, "?") ||
+						    tok_is_punct(d, j - 1, "!")))
+			return -1;
 		if (d->t[j].quote >= 0 || d->t[j].mark)
 			continue;
 		if (d->t[j].cueflags && !(d->t[j].cueflags & CUE_PREP) &&
