@@ -14,8 +14,11 @@
  * jackknife), so the model does not learn to trust them blindly.  Word
  * clusters come from the unlabeled text (k-means over context vectors,
  * see clusters below).  After each epoch the averaged weights are scored
- * on DEV (span F1); the best epoch is kept.  Everything is deterministic:
- * integer weight updates, a fixed shuffling generator, fixed orders.
+ * on DEV (span F1); the best epoch is kept.  --runs N trains N times with
+ * different (fixed) shufflings and averages the N best weight vectors
+ * (parameter mixing: one model of the same size, a little more robust).
+ * Everything is deterministic: integer weight updates, fixed shuffling
+ * generators, fixed orders.
  *
  * --predict writes each CoNLL line with the predicted tag appended (the
  * conlleval input format); --dump prints the model's sizes and its top
@@ -214,6 +217,14 @@ build_gazetteers(struct corpus *train, struct table *gz)
 			for (k = 0; k <= NFOLDS; k++)
 				if (k == NFOLDS || i % NFOLDS != k)
 					*table_slot(&gz[k], h) |= (uint8_t)(1u << ty);
+			if (ty == 0 && e - j >= 2) {
+				uint64_t hf = ner_gaz_hash(&cd->d, j, j + 1), hs = ner_gaz_hash(&cd->d, e - 1, e);
+				for (k = 0; k <= NFOLDS; k++)
+					if (k == NFOLDS || i % NFOLDS != k) {
+						*table_slot(&gz[k], hf) |= GAZ_FNAME;
+						*table_slot(&gz[k], hs) |= GAZ_SNAME;
+					}
+			}
 		}
 	}
 }
@@ -478,6 +489,8 @@ induce_clusters(const char *path, const struct corpus *train, struct table *out)
 		free(proj);
 	}
 	note("clusters: %zu word forms (%zu tokens), %zu clustered", nw, total, nv);
+	if (nv < 2 * cl_k[NER_CLUSTER_LEVELS - 1])
+		die("too little unlabeled text for %u clusters (%zu frequent words)", cl_k[NER_CLUSTER_LEVELS - 1], nv);
 	table_init(out, nv, NER_CLUSTER_LEVELS * sizeof(uint16_t));
 	assign = xmalloc(nv * sizeof *assign);
 	for (lv = 0; lv < NER_CLUSTER_LEVELS; lv++) {
@@ -749,7 +762,7 @@ evaluate(const struct weights *W, const struct corpus *c, const struct featset *
 struct opts {
 	const char *train, *dev, *unlabeled, *output, *model, *predict;
 	int dump;
-	unsigned epochs, bits;
+	unsigned epochs, bits, runs;
 };
 
 /* Names of the top features per tag (for --dump), found by re-extracting training features. */
@@ -819,7 +832,8 @@ train(const struct opts *o)
 	size_t ntr, ndv, i, k, cap = 0;
 	struct weights W;
 	float *best;
-	float btrans[(NTAGS + 1) * NTAGS];
+	float btrans[(NTAGS + 1) * NTAGS], mixt[(NTAGS + 1) * NTAGS] = { 0 }, *mix;
+	unsigned run;
 	double bestf = -1, *emit = NULL, trans[(NTAGS + 1) * NTAGS], maxabs = 0, scale;
 	uint8_t *pred = NULL;
 	unsigned ep, bestep = 0;
@@ -877,6 +891,18 @@ train(const struct opts *o)
 		docfirst[i] = k;
 	}
 	docfirst[tr.n] = ntr;
+	mix = xcalloc(W.nw, sizeof *mix);
+	for (run = 0; run < o->runs; run++) {
+	/* Each run: fresh weights, its own shuffling; the runs' best weights are averaged. */
+	memset(W.w, 0, W.nw * sizeof *W.w);
+	memset(W.u, 0, W.nw * sizeof *W.u);
+	memset(W.tw, 0, (NTAGS + 1) * NTAGS * sizeof *W.tw);
+	memset(W.tu, 0, (NTAGS + 1) * NTAGS * sizeof *W.tu);
+	W.c = 1;
+	bestf = -1;
+	seed = 0x2545F4914F6CDD1DULL + 0x9E3779B97F4A7C15ULL * run;
+	for (i = 0; i < tr.n; i++)
+		order[i] = i;
 	for (ep = 1; ep <= o->epochs; ep++) {
 		struct prf r;
 		size_t errs = 0, di, si;
@@ -940,7 +966,29 @@ train(const struct opts *o)
 				btrans[k] = (float)avg(W.tw[k], W.tu[k], W.c);
 		}
 	}
-	note("best epoch %u, dev F1 %.4f", bestep, bestf);
+	note("run %u: best epoch %u, dev F1 %.4f", run + 1, bestep, bestf);
+	for (k = 0; k < W.nw; k++)
+		mix[k] += best[k] / (float)o->runs;
+	for (k = 0; k < (NTAGS + 1) * NTAGS; k++)
+		mixt[k] += btrans[k] / (float)o->runs;
+	}
+	memcpy(best, mix, W.nw * sizeof *best);
+	memcpy(btrans, mixt, sizeof btrans);
+	if (o->runs > 1) {
+		/* Score the mixture: its weights as integers (x 64), nothing to average. */
+		struct prf r;
+		for (k = 0; k < W.nw; k++)
+			W.w[k] = (int32_t)lrint(best[k] * 64.0);
+		for (k = 0; k < (NTAGS + 1) * NTAGS; k++)
+			W.tw[k] = (int32_t)lrint(btrans[k] * 64.0);
+		memset(W.u, 0, W.nw * sizeof *W.u);
+		memset(W.tu, 0, (NTAGS + 1) * NTAGS * sizeof *W.tu);
+		W.c = 1;
+		evaluate(&W, &dv, &fdv, sdv, ndv, &r);
+		note("mixture of %u runs: dev F1 %.4f (PER %.4f ORG %.4f LOC %.4f MISC %.4f)", o->runs, prf_f1(&r),
+		     f1_of(r.tp[0], r.fp[0], r.fn[0]), f1_of(r.tp[1], r.fp[1], r.fn[1]),
+		     f1_of(r.tp[2], r.fp[2], r.fn[2]), f1_of(r.tp[3], r.fp[3], r.fn[3]));
+	}
 	/* Tags 1..8 relative to O (see model.c), quantised to int16 with one scale. */
 	for (k = 0; k < W.nw; k += NTAGS) {
 		unsigned y;
@@ -986,6 +1034,7 @@ train(const struct opts *o)
 	strbuf_release(&names);
 	free(wq);
 	free(best);
+	free(mix);
 	free(order);
 	free(docfirst);
 	free(df.f);
@@ -1056,7 +1105,7 @@ static void NP_NORETURN
 usage(void)
 {
 	fprintf(stderr, "usage: news-train-entities --train FILE --dev FILE [--unlabeled FILE.jsonl.gz] "
-			"[--epochs N] [--bits B] -o MODEL\n"
+			"[--epochs N] [--runs N] [--bits B] -o MODEL\n"
 			"       news-train-entities --dump [--model MODEL]\n"
 			"       news-train-entities --predict CONLL [--model MODEL]\n");
 	exit(2);
@@ -1071,9 +1120,10 @@ main(int argc, char **argv)
 		{ "model", required_argument, NULL, 'm' }, { "predict", required_argument, NULL, 'p' },
 		{ "dump", no_argument, NULL, 'D' }, { "epochs", required_argument, NULL, 'e' },
 		{ "bits", required_argument, NULL, 'b' }, { "help", no_argument, NULL, 'h' },
+		{ "runs", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct opts o = { NULL, NULL, NULL, NULL, NULL, NULL, 0, 20, 20 };
+	struct opts o = { NULL, NULL, NULL, NULL, NULL, NULL, 0, 15, 20, 5 };
 	int c;
 
 	prog_init(argv);
@@ -1092,6 +1142,14 @@ main(int argc, char **argv)
 			if (*end || v < 1 || v > 200)
 				usage();
 			o.epochs = (unsigned)v;
+			break;
+		}
+		case 'r': {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (*end || v < 1 || v > 16)
+				usage();
+			o.runs = (unsigned)v;
 			break;
 		}
 		case 'b': {

@@ -155,6 +155,11 @@ model_mentions(struct work *w)
 			/* Titles off the front of a person's name, possessives and punctuation off the end. */
 			while (t == ENT_PER && e - b > 1 && is_any(w, b, titles))
 				b++;
+			/* "Founder Vinod Khosla", "CEO Tim Cook": a title, then a person. */
+			if (t != ENT_PER && e - b > 1 && is_any(w, b, inner_titles) && (w->d.t[b + 1].flags & NT_INITCAP)) {
+				b++;
+				t = ENT_PER;
+			}
 			while (e - b > 1 && (is_possessive(w, e - 1) || !(w->d.t[e - 1].flags & (NT_HASALPHA | NT_HASDIGIT))))
 				e--;
 			while (e - b > 1 && !(w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT)))
@@ -515,6 +520,34 @@ resolve(struct work *w)
 		for (q = 0; q < w->d.n; q++)
 			if (!w->used[q] && w->d.t[q].hw == w->d.t[m->b].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
 				add_mention(w, q, q + 1, w->m[i].type);
+	}
+	/*
+	 * Headlines: a name the body has (the whole name, or a person's
+	 * surname) is that name in the headline too.
+	 */
+	nm1 = w->nm;
+	for (k = 0; k < w->d.n; k++) {
+		if (w->used[k] || !(w->d.t[k].flags & NT_CAPS_SENT) || !(w->d.t[k].flags & NT_HASALPHA))
+			continue;
+		for (i = 0; i < nm1; i++) {
+			const struct mention *m = &w->m[i];
+			size_t L = m->e - m->b, q;
+			int ok = 1;
+			if (m->type > ENT_MISC || (w->d.t[m->b].flags & NT_CAPS_SENT))
+				continue;
+			if (k + L <= w->d.n && same_tokens(w, k, k + L, m->b, m->e)) {
+				for (q = k; q < k + L; q++)
+					ok &= !w->used[q] && (w->d.t[q].flags & NT_CAPS_SENT);
+				if (ok) {
+					add_mention(w, k, k + L, m->type);
+					break;
+				}
+			}
+			if (m->type == ENT_PER && L >= 2 && w->d.t[k].hl == w->d.t[m->e - 1].hl) {
+				add_mention(w, k, k + 1, ENT_PER);
+				break;
+			}
+		}
 	}
 	if (w->nm != nm0 && w->nm > 1) {
 		qsort(w->m, w->nm, sizeof *w->m, cmp_mention);

@@ -250,8 +250,17 @@ ner_doc_gazetteer(struct ner_doc *d, const struct ner_gazetteer *gz)
 {
 	size_t s, i, j;
 
-	for (i = 0; i < d->n; i++)
+	for (i = 0; i < d->n; i++) {
 		memset(d->t[i].gaz, 0, sizeof d->t[i].gaz);
+		d->t[i].flags &= ~(uint32_t)(NT_FNAME | NT_SNAME);
+		if (gz && gz->keys && (d->t[i].flags & NT_INITCAP)) {
+			unsigned v = ner_gazetteer_get(gz, ner_gaz_hash(d, i, i + 1));
+			if (v & GAZ_FNAME)
+				d->t[i].flags |= NT_FNAME;
+			if (v & GAZ_SNAME)
+				d->t[i].flags |= NT_SNAME;
+		}
+	}
 	/* Longest match from each position. */
 	if (gz && gz->keys) {
 		for (s = 0; s < d->nsent; s++) {
@@ -269,6 +278,8 @@ ner_doc_gazetteer(struct ner_doc *d, const struct ner_gazetteer *gz)
 				for (j = jmax; j > i; j--) {
 					unsigned v = ner_gazetteer_get(gz, hh[j - i]), ty;
 					if (!v)
+						continue;
+					if (!(v & 15))
 						continue;
 					for (ty = 0; ty < 4; ty++) {
 						if (!(v & (1u << ty)))
@@ -296,6 +307,7 @@ ner_doc_prepare(struct ner_doc *d, const struct ner_clusters *cl, const struct n
 	size_t k, s, i;
 	uint64_t *seen = NULL, mask;
 	uint8_t *seenv = NULL;
+	uint32_t *last = NULL;
 
 	for (k = 0; k < d->n; k++)
 		forms(d, k);
@@ -328,6 +340,17 @@ ner_doc_prepare(struct ner_doc *d, const struct ner_clusters *cl, const struct n
 		}
 		{
 			const uint16_t *c = ner_clusters_get(cl, t->hw);
+			if (!c && (t->flags & NT_ALLCAPS) && cl && cl->keys) {
+				/* Headline "GERMANY": the cluster of "Germany". */
+				char tc[64];
+				size_t q = 0, r = 0;
+				if (t->lwlen < sizeof tc) {
+					const char *src = t->w;
+					for (; r < t->wlen && q < sizeof tc - 1; r++, q++)
+						tc[q] = (char)(q == 0 || src[r] < 'A' || src[r] > 'Z' ? src[r] : src[r] - 'A' + 'a');
+					c = ner_clusters_get(cl, hash64(tc, q, SEED_W));
+				}
+			}
 			for (m = 0; m < NER_CLUSTER_LEVELS; m++)
 				t->clus[m] = c ? c[m] : 0;
 		}
@@ -358,6 +381,7 @@ ner_doc_prepare(struct ner_doc *d, const struct ner_clusters *cl, const struct n
 		;
 	seen = xcalloc(mask, sizeof *seen);
 	seenv = xcalloc(mask, 1);
+	last = xcalloc(mask, sizeof *last);
 	mask--;
 	for (k = 0; k < d->n; k++) {
 		const struct ner_tok *t = &d->t[k];
@@ -379,6 +403,13 @@ ner_doc_prepare(struct ner_doc *d, const struct ner_clusters *cl, const struct n
 			;
 		seen[q] = h;
 		seenv[q] |= (uint8_t)v;
+		/* Chain the occurrences of the word (context aggregation features). */
+		if (k < UINT32_MAX) {
+			d->t[k].prev_occ = last[q];
+			if (last[q])
+				d->t[last[q] - 1].next_occ = (uint32_t)k + 1;
+			last[q] = (uint32_t)k + 1;
+		}
 	}
 	for (k = 0; k < d->n; k++) {
 		struct ner_tok *t = &d->t[k];
@@ -396,6 +427,7 @@ ner_doc_prepare(struct ner_doc *d, const struct ner_clusters *cl, const struct n
 	}
 	free(seen);
 	free(seenv);
+	free(last);
 }
 
 /* Feature templates. */
@@ -541,6 +573,16 @@ ner_features(const struct ner_doc *d, size_t s, size_t e, size_t i, unsigned bit
 			NAME("gaz+1=%s/%u", ner_tag_names[1 + 2 * ty] + 2, n1->gaz[ty]);
 		}
 	}
+	{
+		/* First and last words of people's names (training data, jackknifed). */
+		unsigned nm = ((fl & NT_FNAME) != 0) | ((fl & NT_SNAME) != 0) << 1;
+		unsigned pm = p1 ? ((p1->flags & NT_FNAME) != 0) | ((p1->flags & NT_SNAME) != 0) << 1 : 0;
+		unsigned xm = n1 ? ((n1->flags & NT_FNAME) != 0) | ((n1->flags & NT_SNAME) != 0) << 1 : 0;
+		if (nm | pm | xm) {
+			add(&x, F_GAZ + 600, nm * 16 + pm * 4 + xm);
+			NAME("names cur=%u prev=%u next=%u", nm, pm, xm);
+		}
+	}
 	for (m = 0; m < NER_CLUSTER_LEVELS; m++) {
 		if (t->clus[m]) {
 			add(&x, F_CL + m, t->clus[m]);
@@ -549,13 +591,48 @@ ner_features(const struct ner_doc *d, size_t s, size_t e, size_t i, unsigned bit
 			NAME("cluster%u|cap=%u|%s", m, t->clus[m], caps_class(fl));
 		}
 	}
-	if (p1 && p1->clus[1]) {
-		add(&x, F_CLM1, p1->clus[1]);
-		NAME("cluster1-1=%u", p1->clus[1]);
+	for (m = 0; m < NER_CLUSTER_LEVELS; m++) {
+		if (p1 && p1->clus[m]) {
+			add(&x, F_CLM1 + 300 + m, p1->clus[m]);
+			NAME("cluster%u-1=%u", m, p1->clus[m]);
+		}
+		if (n1 && n1->clus[m]) {
+			add(&x, F_CLP1 + 300 + m, n1->clus[m]);
+			NAME("cluster%u+1=%u", m, n1->clus[m]);
+		}
 	}
-	if (n1 && n1->clus[1]) {
-		add(&x, F_CLP1, n1->clus[1]);
-		NAME("cluster1+1=%u", n1->clus[1]);
+	if (n1 && n1->hsuf[2]) {
+		add(&x, F_SUFM1 + 400, n1->hsuf[2]);
+		NAME("suf3+1(%s)", n1->lw);
+	}
+	/*
+	 * Context aggregation (Ratinov & Roth 2009): the words around the
+	 * other occurrences of a capitalised word in the document.
+	 */
+	if (fl & (NT_INITCAP | NT_ALLCAPS)) {
+		uint32_t o[4];
+		size_t no = 0, q;
+		if (t->prev_occ) {
+			o[no++] = t->prev_occ - 1;
+			if (d->t[t->prev_occ - 1].prev_occ)
+				o[no++] = d->t[t->prev_occ - 1].prev_occ - 1;
+		}
+		if (t->next_occ) {
+			o[no++] = t->next_occ - 1;
+			if (d->t[t->next_occ - 1].next_occ)
+				o[no++] = d->t[t->next_occ - 1].next_occ - 1;
+		}
+		for (q = 0; q < no; q++) {
+			const struct ner_tok *u = &d->t[o[q]];
+			if (o[q] > 0 && !(u->flags & NT_SENT_START)) {
+				add(&x, F_DOC + 500, (u - 1)->hl);
+				NAME("agg-1=%s", (u - 1)->lw);
+			}
+			if (o[q] + 1 < d->n && !((u + 1)->flags & NT_SENT_START)) {
+				add(&x, F_DOC + 501, (u + 1)->hl);
+				NAME("agg+1=%s", (u + 1)->lw);
+			}
+		}
 	}
 	if (fl & NT_INITCAP) {
 		unsigned dv = ((fl & NT_DOC_LOWER) != 0) | ((fl & NT_DOC_CAPMID) != 0) << 1 |

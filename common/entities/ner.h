@@ -18,7 +18,7 @@
 
 /* Tags: O, then B-/I- for PER, ORG, LOC, MISC (entity type t: B = 1+2t, I = 2+2t). */
 #define NTAGS 9
-#define NER_MAXFEAT 80     /* features per token, at most */
+#define NER_MAXFEAT 96     /* features per token, at most */
 #define NER_CLUSTER_LEVELS 3
 
 extern const char *const ner_tag_names[NTAGS];
@@ -38,6 +38,8 @@ extern const char *const ner_tag_names[NTAGS];
 #define NT_DOC_LOWER 0x40  /* its lower-case form appears lower case elsewhere in the document */
 #define NT_DOC_CAPMID 0x80 /* appears capitalised mid-sentence elsewhere in the document */
 #define NT_DOC_MULTI 0x100 /* appears elsewhere next to another capitalised word */
+#define NT_FNAME 0x200     /* gazetteer: starts people's names in the training data */
+#define NT_SNAME 0x400     /* gazetteer: ends people's names in the training data */
 
 struct ner_tok {
 	const char *w;  /* normalised form (NUL-terminated, in the doc's arena) */
@@ -49,6 +51,7 @@ struct ner_tok {
 	uint32_t flags;
 	uint16_t clus[NER_CLUSTER_LEVELS]; /* 0 = unknown word */
 	uint8_t gaz[4];                    /* per entity type: 0 none, 1 B, 2 I, 3 single */
+	uint32_t prev_occ, next_occ;       /* other occurrences of the word in the doc: index + 1, 0 none */
 };
 
 /* Cluster table: open addressing over word hashes. */
@@ -58,7 +61,13 @@ struct ner_clusters {
 	uint64_t mask;        /* slots - 1; no table when keys is NULL */
 };
 
-/* Gazetteer: hash of a lower-cased token sequence -> mask of types (bit t) and length. */
+/*
+ * Gazetteer: hash of a lower-cased token sequence -> mask of types (bit t);
+ * single words also carry GAZ_FNAME / GAZ_SNAME: first or last word of a
+ * person's name of two or more words.
+ */
+#define GAZ_FNAME 0x10
+#define GAZ_SNAME 0x20
 struct ner_gazetteer {
 	const uint64_t *keys; /* 0 = empty */
 	const uint8_t *vals;
