@@ -189,6 +189,12 @@ fold_line_words(const char *s, size_t n, struct strbuf *out, struct fwords *w)
 				if (!f.open)
 					word_open(&f, 0, cls == B_DIGIT, 0);
 				put_byte(&f, (char)c);
+				/* The rest of a lower-case run in a tight loop (most bytes of prose). */
+				while (i < n && (unsigned char)s[i] < 0x80 &&
+				       (ascii_class[(unsigned char)s[i]] == B_LOWER || ascii_class[(unsigned char)s[i]] == B_DIGIT)) {
+					*f.o++ = s[i++];
+					chars++;
+				}
 				break;
 			case B_UPPER:
 				if (!f.open)
