@@ -57,6 +57,8 @@ def main():
             rss[name] = max(rss[name], m)
         # Start-up: load the 1M state, read nothing, write nothing back.
         shutil.copyfile(state, work)
+        if os.path.exists(work + ".log"):
+            os.unlink(work + ".log")
         dt, m, stats = run_once([dedupe, "--stats", "--state", work], os.devnull)
         startup.append(dt)
         startup_rss = max(startup_rss, m)

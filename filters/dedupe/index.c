@@ -252,18 +252,9 @@ table_rebuild(struct index *ix, uint64_t more)
 	ix->table = xcalloc(size, sizeof *ix->table);
 	ix->tsize = size;
 	ix->tused = 0;
-	/* Plain inserts: a key may get back more than BUCKET_CAP items,
-	 * which index_lookup() cuts to the latest, as before. */
-	for (seq = ix->head; seq < ix->tail; seq++) {
-		for (b = 0; b < ix->p.bands; b++) {
-			uint32_t key = sketch_band_key_packed(&ix->p, sig_of(ix, seq), b);
-			size_t pos = home(ix, key);
-			while (ix->table[pos] != 0)
-				pos = next_pos(ix, pos);
-			ix->table[pos] = slot_make(key, seq);
-			ix->tused++;
-		}
-	}
+	for (seq = ix->head; seq < ix->tail; seq++)
+		for (b = 0; b < ix->p.bands; b++)
+			table_put(ix, sketch_band_key_packed(&ix->p, sig_of(ix, seq), b), b, seq);
 }
 
 void
