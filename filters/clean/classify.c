@@ -18,12 +18,16 @@
  *  3. Lexicon hits stay bad whatever their neighbours, so "Advertisement"
  *     between two paragraphs still goes.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clean.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* Bytes of a line that are measured (see measure()). */
+#define MEASURE_MAX 8192
 
 /* memmem() is a GNU extension; this is the portable few lines of it. */
 static int
@@ -109,10 +113,21 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	size_t k, e = n;
 	uint32_t lastnc = 0;
 
+	size_t m = n;
+
 	p->chars = p->words = p->stops = p->capwords = p->digits = 0;
-	/* One pass folds the line and lists its words with their hashes. */
-	fold_line_words(s, n, fold, w);
-	p->chars = (int)w->chars;
+	/*
+	 * One pass folds the line and lists its words with their hashes.  A
+	 * very long line is measured on its first MEASURE_MAX bytes (cut at a
+	 * character boundary) and the counts scaled: its class does not
+	 * depend on the rest, and memory stays bounded.
+	 */
+	if (m > MEASURE_MAX) {
+		m = MEASURE_MAX;
+		while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
+			m--;
+	}
+	fold_line_words(s, m, fold, w);
 	for (k = 0; k < w->n; k++) {
 		const struct fword *f = &w->v[k];
 		if (f->symbol)
@@ -121,6 +136,19 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 		p->capwords += f->upper;
 		p->digits += f->digit;
 		p->stops += lexicon_is_stop_hash(lx, f->hash);
+	}
+	if (m < n) {
+		double scale = (double)n / (double)m;
+		size_t i, cps = 0;
+		for (i = 0; i < n; i++)
+			cps += ((unsigned char)s[i] & 0xC0) != 0x80;
+		p->chars = cps > INT_MAX ? INT_MAX : (int)cps;
+		p->words = (int)(p->words * scale);
+		p->stops = (int)(p->stops * scale);
+		p->capwords = (int)(p->capwords * scale);
+		p->digits = (int)(p->digits * scale);
+	} else {
+		p->chars = (int)w->chars;
 	}
 	/* The last character that is not a closing quote or bracket. */
 	while (e > 0) {
