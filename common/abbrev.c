@@ -24,7 +24,10 @@ static const struct abbrev table[] = {
 	{ "det", ABBREV_PREFIX, 1 }, { "mme", ABBREV_PREFIX, 1 }, { "mlle", ABBREV_PREFIX, 1 },
 	{ "st", ABBREV_PREFIX, 1 }, { "ste", ABBREV_PREFIX, 1 }, { "mt", ABBREV_PREFIX, 1 },
 	{ "ft", ABBREV_PREFIX, 1 }, { "pt", ABBREV_PREFIX, 1 }, { "gens", ABBREV_PREFIX, 1 },
-	{ "sens", ABBREV_PREFIX, 1 }, { "msgr", ABBREV_PREFIX, 1 },
+	{ "sens", ABBREV_PREFIX, 1 }, { "msgr", ABBREV_PREFIX, 1 }, { "pvt", ABBREV_PREFIX, 1 },
+	{ "amb", ABBREV_PREFIX, 1 }, { "drs", ABBREV_PREFIX, 1 }, { "govs", ABBREV_PREFIX, 1 },
+	{ "comdr", ABBREV_PREFIX, 1 }, { "lieut", ABBREV_PREFIX, 1 }, { "rt", ABBREV_PREFIX, 1 },
+	{ "treas", ABBREV_PREFIX, 1 }, { "apt", ABBREV_PREFIX, 1 }, { "bldg", ABBREV_PREFIX, 1 },
 	/* Before a number: No. 1, Vol. 2, Fig. 3, pp. 4, Art. 5. */
 	{ "no", ABBREV_PREFIX, 1 }, { "nos", ABBREV_PREFIX, 1 }, { "vol", ABBREV_PREFIX, 0 },
 	{ "vols", ABBREV_PREFIX, 0 }, { "fig", ABBREV_PREFIX, 0 }, { "figs", ABBREV_PREFIX, 0 },
@@ -64,6 +67,8 @@ static const struct abbrev table[] = {
 	{ "neb", ABBREV_PLAIN, 1 }, { "ky", ABBREV_PLAIN, 1 }, { "vt", ABBREV_PLAIN, 1 },
 	{ "wyo", ABBREV_PLAIN, 1 }, { "mont", ABBREV_PLAIN, 1 }, { "pa", ABBREV_PLAIN, 1 },
 	{ "ga", ABBREV_PLAIN, 1 }, { "ind", ABBREV_PLAIN, 1 }, { "del", ABBREV_PLAIN, 1 },
+	{ "kans", ABBREV_PLAIN, 1 }, { "nebr", ABBREV_PLAIN, 1 }, { "wisc", ABBREV_PLAIN, 1 },
+	{ "ont", ABBREV_PLAIN, 1 }, { "sask", ABBREV_PLAIN, 1 },
 	/* Latin and general. */
 	{ "etc", ABBREV_PLAIN, 0 }, { "al", ABBREV_PLAIN, 0 }, { "ibid", ABBREV_PLAIN, 0 },
 	{ "est", ABBREV_PLAIN, 0 }, { "min", ABBREV_PLAIN, 0 }, { "max", ABBREV_PLAIN, 0 },
@@ -109,6 +114,7 @@ abbrev_before_number(const char *word, size_t len)
 	static const char *const words[] = {
 		"no", "nos", "vol", "vols", "fig", "figs", "pp", "p", "art", "arts", "ch", "sec", "secs",
 		"para", "op", "rs", "eq", "eqs", "tel", "ext", "ref", "nr", "pt", "pts", "col", "cols",
+		"apt", "bldg", "rm",
 		"ver", "rev", "ed", "ca", "approx", "vs", "v", "cf", NULL,
 	};
 	char low[8];
