@@ -56,7 +56,7 @@ struct cursor {
 struct seg {
 	const uchar *s;
 	size_t len;
-	int blank_mode;      /* the text separates paragraphs by blank lines */
+	int blank_mode;      /* the text separates paragraphs by blank lines (-1: not known yet) */
 	struct cursor cur;   /* for emitted spans (ascending) */
 	struct spans *sents; /* NULL: paragraphs only */
 	/* The last list marker of the current paragraph ("a", "iv", "3"). */
@@ -1018,6 +1018,8 @@ sentences(struct seg *g, size_t pb, size_t pe)
 		c = dec(g, i, pe, &n);
 		first = skip_blanks(g, start, pe);
 		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x85) {
+			if (g->blank_mode < 0) /* decided on first need */
+				g->blank_mode = has_blank_line(g);
 			if (g->blank_mode) {
 				size_t le = skip_blanks_back(g, start, i), nb = skip_blanks(g, n, pe);
 				if (heading_break(g, start, le, nb, pe))
@@ -1183,7 +1185,7 @@ seg_init(struct seg *g, const char *text, size_t len, struct spans *sents)
 	g->s = (const uchar *)text;
 	g->len = len;
 	g->sents = sents;
-	g->blank_mode = has_blank_line(g);
+	g->blank_mode = -1; /* unknown until a paragraph holds a line break */
 }
 
 /*
