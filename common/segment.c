@@ -66,6 +66,8 @@ struct seg {
 	/* Per kind of quotation mark: no closing mark after this byte (paragraph). */
 	size_t fail_from[7];
 	size_t last_close[3]; /* one past the paragraph's last ) ] }, computed when needed */
+	/* Cached positions of CR, U+2028, U+2029 and NEL: the next at or after nl_from. */
+	size_t nl_from[4], nl_at[4];
 };
 
 /* Brackets must close within this many bytes to protect what they hold. */
@@ -77,17 +79,7 @@ static const uchar interesting[256] = {
 	['['] = 1, ['{'] = 1, ['\n'] = 1, ['\r'] = 1, [0xc2] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1,
 };
 
-#define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
-
-/* Nonzero if some byte of v equals byte value b (the classic SWAR test). */
-static uint64_t
-has_byte(uint64_t v, unsigned b)
-{
-	uint64_t x = v ^ (ONES * b);
-
-	return (x - ONES) & ~x & HIGHS;
-}
 
 static size_t
 cp_of(struct cursor *c, const uchar *s, size_t b)
@@ -289,50 +281,66 @@ split_at(struct seg *g, size_t *start, size_t e)
 /* --- lines and paragraphs ---------------------------------------------- */
 
 /* End of the line starting at i (the newline's byte); *next is the next line's start. */
+static size_t find_seq(const struct seg *g, size_t i, size_t pe, const char *seq, size_t n);
+
+/* Where the next `seq` at or after i lies (len if none), cached per kind of line break. */
 static size_t
-line_end(const struct seg *g, size_t i, size_t *next, int *hard)
+next_of(struct seg *g, int k, size_t i, const char *seq, size_t n)
+{
+	if (i < g->nl_from[k] || i > g->nl_at[k]) {
+		g->nl_from[k] = i;
+		g->nl_at[k] = find_seq(g, i, g->len, seq, n);
+	}
+	return g->nl_at[k];
+}
+
+/*
+ * End of the line starting at i (the line break's first byte); *next is
+ * the next line's start.  Line breaks: LF, CR, CRLF, NEL, U+2028 and
+ * U+2029 (*hard: a paragraph separator).  Uses memchr, and remembers
+ * where the rare breaks are, so a text is scanned about once.
+ */
+static size_t
+line_end(struct seg *g, size_t i, size_t *next, int *hard)
 {
 	const uchar *s = g->s;
-	size_t n = g->len;
+	size_t n = g->len, e, k;
+	const uchar *p = i < n ? memchr(s + i, '\n', n - i) : NULL;
 
 	*hard = 0;
-	for (; i < n; i++) {
-		uchar c;
-		/* Skip eight bytes at a time while none can start a line break. */
-		while (i + 8 <= n) {
-			uint64_t v;
-			memcpy(&v, s + i, 8);
-			if (has_byte(v, '\n') | has_byte(v, '\r') | has_byte(v, 0xc2) | has_byte(v, 0xe2))
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		c = s[i];
-		if (c == '\n') {
-			*next = i + 1;
-			return i;
-		}
-		if (c == '\r') {
-			*next = (i + 1 < n && s[i + 1] == '\n') ? i + 2 : i + 1;
-			return i;
-		}
-		if (c == 0xc2 && i + 1 < n && s[i + 1] == 0x85) {
-			*next = i + 2;
-			return i;
-		}
-		if (c == 0xe2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) {
-			*hard = s[i + 2] == 0xa9; /* PARAGRAPH SEPARATOR */
-			*next = i + 3;
-			return i;
-		}
+	e = p ? (size_t)(p - s) : n;
+	if ((k = next_of(g, 0, i, "\r", 1)) < e)
+		e = k;
+	if ((k = next_of(g, 1, i, "\xe2\x80\xa8", 3)) < e)
+		e = k;
+	if ((k = next_of(g, 2, i, "\xe2\x80\xa9", 3)) < e)
+		e = k;
+	if ((k = next_of(g, 3, i, "\xc2\x85", 2)) < e)
+		e = k;
+	if (e >= n) {
+		*next = n;
+		return n;
 	}
-	*next = n;
-	return n;
+	switch (s[e]) {
+	case '\n':
+		*next = e + 1;
+		break;
+	case '\r':
+		*next = (e + 1 < n && s[e + 1] == '\n') ? e + 2 : e + 1;
+		break;
+	case 0xc2:
+		*next = e + 2;
+		break;
+	default: /* U+2028, U+2029 */
+		*hard = s[e + 2] == 0xa9;
+		*next = e + 3;
+		break;
+	}
+	return e;
 }
 
 static int
-has_blank_line(const struct seg *g)
+has_blank_line(struct seg *g)
 {
 	size_t i = 0, e, next;
 	int hard, first = 1;
@@ -1182,6 +1190,7 @@ static void
 seg_init(struct seg *g, const char *text, size_t len, struct spans *sents)
 {
 	memset(g, 0, sizeof *g);
+	memset(g->nl_from, 0xff, sizeof g->nl_from); /* nothing cached */
 	g->s = (const uchar *)text;
 	g->len = len;
 	g->sents = sents;
@@ -1240,6 +1249,7 @@ segment(const char *text, size_t len, struct spans *paras, struct spans *sents)
 	size_t np = paras ? paras->n : 0, ns = sents ? sents->n : 0;
 
 	memset(&g, 0, sizeof g);
+	memset(g.nl_from, 0xff, sizeof g.nl_from); /* nothing cached */
 	g.s = (const uchar *)text;
 	g.len = len;
 	g.sents = sents;
