@@ -11,9 +11,12 @@
  * case, next line not a continuation), where a sentence ends.  Without
  * blank lines every line is a paragraph (news one-per-line form), unless
  * the line is clearly hard-wrapped: it lacks final punctuation and the
- * next line starts in lower case or with continuing punctuation, or the
- * line ends with a comma or hyphen, or ends in a lower-case word and the
- * next opens a bracket or starts with a digit.
+ * next line starts in lower case (and the line has three words or more:
+ * one- or two-word lines are menu or list items) or with continuing
+ * punctuation, or the line ends with a comma or hyphen, or ends in a
+ * lower-case word and the next opens a bracket or starts with a digit.
+ * The text is first read as one-per-line; the first blank line restarts
+ * it in blank-line mode, so one-per-line text is scanned once.
  *
  * Sentences end at a terminal mark (. ! ? the ellipsis and their runs,
  * plus the CJK and full-width marks, which need no space after them),
@@ -29,14 +32,24 @@
  *     that only begins sentences follows ("... the U.S. The ...");
  *     after a.m./p.m. any capitalised word other than a time zone or day;
  *   - after e.g. and i.e.;
- *   - after a list number or letter at the start of a sentence ("1.").
+ *   - after a list number or letter at the start of a sentence ("1.");
+ *   - inside a spaced ellipsis ". . ." (a fourth stop ends the sentence).
+ * "you and I." ends one (the pronoun is no initial), so does a stop after
+ * a unit letter (98.6°F.); a time opening the sentence ("At 5 a.m. Mr.
+ * Smith left") does not.  Lower-case names with an inner capital
+ * (iPhone, eBay) may begin a sentence; "Yahoo!" and the like end none.
  * Quotations and brackets that close in the same paragraph are kept
  * whole: marks inside them end no sentence.  When the quotation itself
  * ends with a mark ('"Why?" he asked.'), the sentence ends after the
  * closing quote only if the next word starts a sentence.  Footnote
  * numbers after a full stop ("consultation.11 12 The") stay with the
- * sentence.  Runs of list markers in sequence ("a) ... b) ... c)") start
- * a sentence each.
+ * sentence.  Runs of list markers in sequence ("a) ... b) ... c)",
+ * "• 9. ... • 10.") start a sentence each.  Straight double quotes open
+ * only after a space, opener or dash (not inch marks, not the close of a
+ * quotation begun in an earlier paragraph); single quotes only before a
+ * letter ('90s is no quotation).  Searches for closing marks are bounded
+ * (remembered failures, a 4 KB window for brackets) so that unbalanced
+ * text stays linear.
  */
 #include "segment.h"
 
