@@ -214,7 +214,8 @@ doc_index_entities(struct doc *d)
 
 	for (k = 0; k < d->nt; k++)
 		d->t[k].ent = -1;
-	qsort(d->ents, d->nents, sizeof *d->ents, cmp_ent);
+	if (d->nents > 1)
+		qsort(d->ents, d->nents, sizeof *d->ents, cmp_ent);
 	for (k = 0; k < d->nents; k++) {
 		struct qent *e = &d->ents[k];
 		int i = doc_tok_at(d, e->start), j;
