@@ -362,9 +362,10 @@ select_round(struct corpus *c, enum method m, const struct limit *lim, const dou
 		/*
 		 * Under a word or byte budget the last room tempts greedy filling
 		 * with whatever short sentence fits; a weak one out of context
-		 * reads worse than a shorter summary.
+		 * reads worse than a shorter summary (unless asked to fill it).
 		 */
-		if (*nsel > 0 && m != METHOD_LEAD && lim->unit != LIMIT_SENTENCES && cv[k].v < MIN_FILL * *first)
+		if (*nsel > 0 && m != METHOD_LEAD && lim->unit != LIMIT_SENTENCES && !lim->truncate &&
+		    cv[k].v < MIN_FILL * *first)
 			break;
 		used[cv[k].i] = 1;
 		if (lim->unit == LIMIT_WORDS)
