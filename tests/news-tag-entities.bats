@@ -47,6 +47,12 @@ tag() {
 	[ "$(echo "$output" | grep -c $'^ORG\tICE\tImmigration and Customs Enforcement$')" -eq 2 ] || fail "$output"
 }
 
+@test "an acronym is linked to the name whose initials it spells, without parentheses" {
+	run tag "Officers of U.S. Immigration and Customs Enforcement detained two men in Chicago. Later, ICE said the arrests were lawful."
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx $'ORG\tICE\tU.S. Immigration and Customs Enforcement' || fail "$output"
+}
+
 @test "Apple the company versus apple the fruit" {
 	run tag "Shares of Apple fell after the company said iPhone sales slowed. She ate an apple and a pear for lunch."
 	[ "$status" -eq 0 ]

@@ -441,11 +441,11 @@ static const char *const connectors[] = { "and", "of", "for", "the", "&", "on", 
 
 /* An all-capitals single token of 2-6 letters (ICE, NATO, F.B.I. without dots) as lower case, or NULL. */
 static int
-acronym(const struct work *w, size_t i, char *out)
+acronym_in(const struct work *w, size_t i, char *out, int headline_ok)
 {
 	const char *s = w->d.t[i].lw;
 	size_t n = 0;
-	if (!(w->d.t[i].flags & NT_ALLCAPS) || (w->d.t[i].flags & NT_CAPS_SENT))
+	if (!(w->d.t[i].flags & NT_ALLCAPS) || (!headline_ok && (w->d.t[i].flags & NT_CAPS_SENT)))
 		return 0;
 	for (; *s; s++) {
 		if (*s == '.')
@@ -456,6 +456,66 @@ acronym(const struct work *w, size_t i, char *out)
 	}
 	out[n] = '\0';
 	return n >= 2 && n <= 7;
+}
+
+/* An all-capitals token outside headlines (ICE, NATO) as lower-case letters in out. */
+static int
+acronym(const struct work *w, size_t i, char *out)
+{
+	return acronym_in(w, i, out, 0);
+}
+
+/*
+ * The start of the capitalised words (and connectors) ending just before
+ * token k whose initials spell acr exactly, or k when there is none.
+ */
+static size_t
+long_form_before(const struct work *w, size_t k, const char *acr)
+{
+	size_t s0;
+	for (s0 = k; s0 > 0 && k - s0 < 12; s0--) {
+		const struct ner_tok *t = &w->d.t[s0 - 1];
+		struct mention tmp;
+		if (!(t->flags & NT_INITCAP) && !is_any(w, s0 - 1, connectors))
+			break;
+		if (!(t->flags & NT_INITCAP))
+			continue;
+		tmp.b = s0 - 1;
+		tmp.e = k;
+		if (initials_exact(w, &tmp, acr))
+			return s0 - 1;
+	}
+	return k;
+}
+
+/*
+ * Make tokens [b, e) one name (replacing the model's pieces of it and
+ * taking their type, ORG by default) and tag the acronym at token a
+ * wherever it occurs untagged.
+ */
+static void
+merge_long_form(struct work *w, size_t b, size_t e, size_t a)
+{
+	enum entity_type ty = ENT_ORG;
+	size_t q;
+
+	/* A name piece reaching one capitalised abbreviation further left ("U.S. Immigration") brings it along. */
+	for (q = 0; q < w->nm; q++)
+		if (w->m[q].b + 1 == b && w->m[q].e > b && w->m[q].e <= e && (w->d.t[b - 1].flags & NT_ALLCAPS))
+			b = w->m[q].b;
+	for (q = 0; q < w->nm; q++)
+		if (w->m[q].b < e && w->m[q].e > b) {
+			if (w->m[q].type <= ENT_MISC && w->m[q].type != ENT_PER)
+				ty = w->m[q].type;
+			w->m[q] = w->m[--w->nm];
+			q--;
+		}
+	for (q = b; q < e; q++)
+		w->used[q] = 0;
+	add_mention(w, b, e, ty);
+	for (q = 0; q < w->d.n; q++)
+		if (!w->used[q] && w->d.t[q].hw == w->d.t[a].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
+			add_mention(w, q, q + 1, ty);
 }
 
 static void
@@ -475,40 +535,12 @@ resolve(struct work *w)
 	 */
 	nm0 = w->nm;
 	for (k = 1; k + 2 < w->d.n; k++) {
-		size_t s0, q, best_s = k;
-		enum entity_type ty = ENT_ORG;
+		size_t b;
 		if (!is(w, k, "(") || !is(w, k + 2, ")") || !acronym(w, k + 1, acr))
 			continue;
-		for (s0 = k; s0 > 0 && k - s0 < 12; s0--) {
-			const struct ner_tok *t = &w->d.t[s0 - 1];
-			struct mention tmp;
-			if (!(t->flags & NT_INITCAP) && !is_any(w, s0 - 1, connectors))
-				break;
-			if (!(t->flags & NT_INITCAP))
-				continue;
-			tmp.b = s0 - 1;
-			tmp.e = k;
-			if (initials_exact(w, &tmp, acr)) {
-				best_s = s0 - 1;
-				break;
-			}
-		}
-		if (best_s == k)
-			continue;
-		/* The long form replaces the model's pieces of it (taking their type). */
-		for (q = 0; q < w->nm; q++)
-			if (w->m[q].b < k && w->m[q].e > best_s) {
-				if (w->m[q].type <= ENT_MISC)
-					ty = w->m[q].type == ENT_PER ? ENT_ORG : w->m[q].type;
-				w->m[q] = w->m[--w->nm];
-				q--;
-			}
-		for (q = best_s; q < k; q++)
-			w->used[q] = 0;
-		add_mention(w, best_s, k, ty);
-		for (q = 0; q < w->d.n; q++)
-			if (!w->used[q] && w->d.t[q].hw == w->d.t[k + 1].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
-				add_mention(w, q, q + 1, ty);
+		b = long_form_before(w, k, acr);
+		if (b < k)
+			merge_long_form(w, b, k, k + 1);
 	}
 	/* An acronym tagged once is the same name at its other (untagged) occurrences. */
 	nm1 = w->nm;
@@ -520,6 +552,57 @@ resolve(struct work *w)
 		for (q = 0; q < w->d.n; q++)
 			if (!w->used[q] && w->d.t[q].hw == w->d.t[m->b].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
 				add_mention(w, q, q + 1, w->m[i].type);
+	}
+	/*
+	 * An acronym with no long form among the mentions: capitalised words
+	 * elsewhere whose initials spell it, around a name the model found
+	 * ("US Immigration" + "Customs Enforcement" ... "ICE"), are its long form.
+	 */
+	{
+		size_t acr_tok[16], na = 0, a;
+		for (i = 0; i < w->nm && na < 16; i++) {
+			const struct mention *m = &w->m[i];
+			int linked = 0;
+			if (m->e - m->b != 1 || m->type > ENT_MISC || m->type == ENT_PER || !acronym(w, m->b, acr))
+				continue;
+			for (j = 0; j < w->nm && !linked; j++)
+				linked = j != i && w->m[j].type <= ENT_MISC && initials_match(w, &w->m[j], acr);
+			for (a = 0; a < na && !linked; a++)
+				linked = w->d.t[acr_tok[a]].hw == w->d.t[m->b].hw;
+			if (!linked)
+				acr_tok[na++] = m->b;
+		}
+		/* Untagged acronyms too: the long form must hold a name the model found. */
+		for (k = 0; k < w->d.n && na < 16; k++) {
+			size_t a2;
+			int dup = 0;
+			if (w->used[k] || !acronym(w, k, acr))
+				continue;
+			for (a2 = 0; a2 < na && !dup; a2++)
+				dup = w->d.t[acr_tok[a2]].hw == w->d.t[k].hw;
+			for (j = 0; j < w->nm && !dup; j++)
+				dup = w->m[j].type <= ENT_MISC && initials_match(w, &w->m[j], acr);
+			if (!dup)
+				acr_tok[na++] = k;
+		}
+		for (a = 0; a < na; a++) {
+			acronym(w, acr_tok[a], acr);
+			for (k = 1; k <= w->d.n; k++) {
+				size_t b, q;
+				int named = 0;
+				if (!(w->d.t[k - 1].flags & NT_INITCAP) || (w->d.t[k - 1].flags & NT_CAPS_SENT))
+					continue;
+				b = long_form_before(w, k, acr);
+				if (b == k)
+					continue;
+				for (q = b; q < k; q++)
+					named |= w->used[q];
+				if (named) {
+					merge_long_form(w, b, k, acr_tok[a]);
+					break;
+				}
+			}
+		}
 	}
 	/*
 	 * Headlines: a name the body has (the whole name, or a person's
@@ -570,7 +653,7 @@ resolve(struct work *w)
 				/* Surname (or last words) of a fuller name; a lone first name as a last resort. */
 				ok = same_tokens(w, m->b, m->e, c->e - n, c->e) ? 2
 				     : (n == 1 && same_tokens(w, m->b, m->e, c->b, c->b + 1)) ? 1 : 0;
-			} else if (m->type != ENT_PER && c->type != ENT_PER && n == 1 && acronym(w, m->b, acr) &&
+			} else if (m->type != ENT_PER && c->type != ENT_PER && n == 1 && acronym_in(w, m->b, acr, 1) &&
 				   initials_match(w, c, acr)) {
 				ok = 2;
 			}
