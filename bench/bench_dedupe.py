@@ -33,7 +33,7 @@ def run_once(cmd, stdin_path):
 
 def main():
     bindir, corpus, state = sys.argv[1:4]
-    work = state + ".work"
+    work = f"{state}.work.{os.getpid()}"
     dedupe = os.path.join(bindir, "news-dedupe")
     size = os.path.getsize(corpus)
     with open(corpus, "rb") as f:
