@@ -64,10 +64,10 @@ def main():
                     else:
                         misses.append("%s canonical %r: want %r, got %r" % (
                             g["doc"][:3], e["text"], e["canonical"], p["canonical"] if p else None))
-    for m in misses[:25]:
+    for m in misses[:int(os.environ.get("SEEDS_MISSES", "25"))]:
         print("  miss:", m)
-    if len(misses) > 25:
-        print("  ... and %d more misses" % (len(misses) - 25))
+    if len(misses) > int(os.environ.get("SEEDS_MISSES", "25")):
+        print("  ... and %d more misses" % (len(misses) - int(os.environ.get("SEEDS_MISSES", "25"))))
     for k, (a, b) in tot.items():
         print("seeds %s mentions found: %d/%d" % (k, a, b))
     print("seeds PER surname canonical right: %d/%d" % tuple(can))
