@@ -75,6 +75,10 @@ void sketch_unpack(const unsigned char *packed, uint16_t *sig);
 double sketch_similarity(const uint16_t *a, uint32_t na, uint32_t ea, const uint16_t *b, uint32_t nb,
 			 uint32_t eb, uint32_t min_contained);
 
+/* The same for two packed sketches (SK_PACKED bytes each); equal results. */
+double sketch_similarity_packed(const unsigned char *a, uint32_t na, uint32_t ea, const unsigned char *b,
+				uint32_t nb, uint32_t eb, uint32_t min_contained);
+
 /* ---- the index of remembered items ---------------------------------- */
 
 struct index;

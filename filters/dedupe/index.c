@@ -307,13 +307,14 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 	     uint32_t min_contained, struct match *m)
 {
 	size_t i, n;
-	uint16_t sig[SK_BINS];
+	unsigned char packed[SK_PACKED];
 	unsigned b;
 	bool found = false;
 
 	if (s->nshingles == 0 || ix->tail == ix->head)
 		return false;
 	ix->ncand = 0;
+	sketch_pack(s->sig, packed);
 	for (b = 0; b < ix->p.bands; b++) {
 		uint32_t key = sketch_band_key(&ix->p, s->sig, b), fp = key_fp(key), slot;
 		size_t pos = home(ix, key);
@@ -342,9 +343,8 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 	for (i = 0, n = ix->ncand; i < n; i++) {
 		uint64_t seq = ix->cand[i];
 		const struct meta *mt = meta_of(ix, seq);
-		double sim;
-		sketch_unpack(sig_of(ix, seq), sig);
-		sim = sketch_similarity(s->sig, s->nshingles, s->exact, sig, mt->nshingles, mt->exact, min_contained);
+		double sim = sketch_similarity_packed(packed, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles,
+						      mt->exact, min_contained);
 		/* The most similar; on a tie, the earliest. */
 		if (sim >= threshold &&
 		    (!found || sim > m->similarity || (sim == m->similarity && seq < m->seq))) {
