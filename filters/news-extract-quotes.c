@@ -189,6 +189,7 @@ process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 	doc_fallback_names(d); /* names the record's entities missed */
 	doc_index_entities(d);
 	doc_link_names(d);
+	doc_honorifics(d);
 	for (k = 0; k < d->sents.n; k++) {
 		direct_sentence(d, (int)k);
 		reported_sentence(d, (int)k);

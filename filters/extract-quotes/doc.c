@@ -495,6 +495,56 @@ doc_link_names(struct doc *d)
 	}
 }
 
+char
+doc_gender(const struct doc *d, const char *name, size_t len)
+{
+	size_t k;
+
+	if (!name)
+		return 0;
+	for (k = 0; k < d->ngenders; k++)
+		if (d->genders[k].len == len && memcmp(d->genders[k].name, name, len) == 0)
+			return d->genders[k].g;
+	return 0;
+}
+
+void
+doc_set_gender(struct doc *d, const char *name, size_t len, char g)
+{
+	if (!name || doc_gender(d, name, len) || d->ngenders >= 256)
+		return;
+	ARRAY_GROW(d->genders, d->ngenders + 1, d->gcap);
+	d->genders[d->ngenders].name = name;
+	d->genders[d->ngenders].len = len;
+	d->genders[d->ngenders].g = g;
+	d->ngenders++;
+}
+
+void
+doc_honorifics(struct doc *d)
+{
+	static const char *const male[] = { "mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL };
+	static const char *const female[] = { "mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen",
+					      "princess", "madam", NULL };
+	size_t k, w;
+
+	for (k = 0; k < d->nents; k++) {
+		const struct qent *e = &d->ents[k];
+		int p = e->t0 - 1;
+		if (e->kind != EK_PER)
+			continue;
+		/* "Lord Browne", "Dame Judi Dench": the title is part of the name */
+		if (p < 0 || !d->t[p].cap)
+			p = e->t0;
+		for (w = 0; male[w]; w++)
+			if (tok_is(d, p, male[w]))
+				doc_set_gender(d, e->canonical, e->canon_len, 'm');
+		for (w = 0; female[w]; w++)
+			if (tok_is(d, p, female[w]))
+				doc_set_gender(d, e->canonical, e->canon_len, 'f');
+	}
+}
+
 void
 doc_clear(struct doc *d)
 {
@@ -503,6 +553,7 @@ doc_clear(struct doc *d)
 	for (k = 0; k < d->nowned; k++)
 		free(d->owned[k]);
 	d->nowned = 0;
+	d->ngenders = 0;
 	d->nt = 0;
 	d->nents = 0;
 	d->nqs = 0;
@@ -522,6 +573,7 @@ doc_release(struct doc *d)
 {
 	doc_clear(d);
 	free(d->owned);
+	free(d->genders);
 	free(d->t);
 	free(d->sent_t0);
 	free(d->ents);

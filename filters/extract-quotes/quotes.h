@@ -159,6 +159,10 @@ struct doc {
 	/* the last cue that gave a quote, for coordinated verbs */
 	struct mention lastcue_sp;
 	int lastcue_sent, lastcue_tok;
+	/* grammatical gender of person names, learnt from honorifics (Mr, Mrs)
+	 * and from pronouns resolved to them: 'm' or 'f' */
+	struct gender_note { const char *name; size_t len; char g; } *genders;
+	size_t ngenders, gcap;
 	struct tokens tk;
 };
 
@@ -178,6 +182,11 @@ void doc_link_names(struct doc *d);
 /* Reset for the next record, keeping allocations. */
 void doc_clear(struct doc *d);
 void doc_release(struct doc *d);
+/* Gender of a canonical name: 'm', 'f' or 0 (unknown); note one. */
+char doc_gender(const struct doc *d, const char *name, size_t len);
+void doc_set_gender(struct doc *d, const char *name, size_t len, char g);
+/* Learn genders from honorifics before person names. */
+void doc_honorifics(struct doc *d);
 /* Code-point offset -> token index (first token ending after cp). */
 int doc_tok_at(const struct doc *d, size_t cp);
 /* Word at token i equals lower-case s. */

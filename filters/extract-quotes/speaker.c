@@ -65,17 +65,29 @@ cue_at(const struct doc *d, int i)
 /* The most recent name of a kind before token i, outside quoted content,
  * no further back than maxback sentences. */
 static int
-recent_entity(const struct doc *d, int i, enum ent_kind kind, int maxback)
+recent_entity(const struct doc *d, int i, enum ent_kind kind, int maxback, char not_g)
 {
 	int j, s = d->t[i].sent;
 
 	for (j = i - 1; j >= 0 && d->t[j].sent >= s - maxback; j--) {
 		int e = d->t[j].ent;
 		if (e >= 0 && d->ents[e].kind == kind && d->t[j].quote < 0 && !d->t[j].inq &&
-		    d->ents[e].canonical)
+		    d->ents[e].canonical &&
+		    (!not_g || doc_gender(d, d->ents[e].canonical, d->ents[e].canon_len) != not_g))
 			return e;
 	}
 	return -1;
+}
+
+/* The gender a pronoun at token i asks for: 'm', 'f' or 0. */
+static char
+pronoun_gender(const struct doc *d, int i)
+{
+	if (tok_is(d, i, "he"))
+		return 'm';
+	if (tok_is(d, i, "she"))
+		return 'f';
+	return 0;
 }
 
 /*
@@ -91,8 +103,10 @@ resolve(struct doc *d, int i, enum ent_kind kind, int plural)
 	int s = sent_of(d, i), e;
 	struct mention m = none();
 	const struct mention *sp = &d->last_speaker;
+	char g = pronoun_gender(d, i), not_g = g == 'm' ? 'f' : g == 'f' ? 'm' : 0;
 	int sp_ok = sp->t0 >= 0 && d->last_speaker_sent >= s - COREF_SENTS && sp->t0 < i && sp->name &&
-		    (plural ? (sp->plural || sp->kind == EK_ORG) : sp->kind == kind);
+		    (plural ? (sp->plural || sp->kind == EK_ORG) : sp->kind == kind) &&
+		    (!not_g || doc_gender(d, sp->name, sp->name_len) != not_g);
 
 	if (plural) {
 		if (sp_ok && d->last_speaker_sent >= s - 2)
@@ -101,10 +115,11 @@ resolve(struct doc *d, int i, enum ent_kind kind, int plural)
 	}
 	if (d->sent_t0[s] < i) {
 		struct mention c = clause_subject(d, s, i);
-		if (c.t0 >= 0 && c.t1 <= i && c.name && c.kind == kind && !(d->t[c.t0].fw & FW_SUBJ))
+		if (c.t0 >= 0 && c.t1 <= i && c.name && c.kind == kind && !(d->t[c.t0].fw & FW_SUBJ) &&
+		    (!not_g || doc_gender(d, c.name, c.name_len) != not_g))
 			return c;
 	}
-	e = recent_entity(d, i, kind, 3);
+	e = recent_entity(d, i, kind, 3, not_g);
 	if (e >= 0 && (!sp_ok || d->ents[e].t0 > sp->t0))
 		m = of_entity(d, e);
 	else if (sp_ok)
@@ -117,8 +132,11 @@ pronoun(struct doc *d, int i)
 {
 	struct mention m = none();
 
-	if (tok_is(d, i, "he") || tok_is(d, i, "she"))
+	if (tok_is(d, i, "he") || tok_is(d, i, "she")) {
 		m = resolve(d, i, EK_PER, 0);
+		if (m.name)
+			doc_set_gender(d, m.name, m.name_len, pronoun_gender(d, i));
+	}
 	else if (tok_is(d, i, "they"))
 		m = resolve(d, i, EK_ORG, 1);
 	else if (tok_is(d, i, "it"))
