@@ -202,6 +202,16 @@ sketch_unpack(const unsigned char *packed, uint16_t *sig)
 		sig[k] = packed_bin(packed, k);
 }
 
+/* A 64-bit value loaded from little-endian bytes, on any host. */
+static uint64_t
+le64(uint64_t v)
+{
+	const unsigned char *p = (const unsigned char *)&v;
+
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+	       (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
 /* The similarity from the number of equal bins; see sketch_similarity(). */
 static double
 estimate(unsigned same, uint32_t na, uint32_t nb, uint32_t min_contained)
@@ -262,12 +272,20 @@ sketch_similarity_packed(const unsigned char *a, uint32_t na, uint32_t ea, const
 	/* Four 12-bit bins in each 6 bytes, compared as in sketch_similarity(). */
 	for (k = 0; k < SK_PACKED; k += 6) {
 		uint64_t x, y, wa = 0, wb = 0, lo = 0x7ff7ff7ff7ffULL;
-		unsigned i;
-		for (i = 0; i < 6; i++) {
-			wa |= (uint64_t)a[k + i] << (8 * i);
-			wb |= (uint64_t)b[k + i] << (8 * i);
+		/* Little-endian loads of 6 bytes (8 where the sketch goes on). */
+		if (k + 8 <= SK_PACKED) {
+			memcpy(&wa, a + k, 8);
+			memcpy(&wb, b + k, 8);
+			wa = le64(wa);
+			wb = le64(wb);
+		} else {
+			unsigned i;
+			for (i = 0; i < 6; i++) {
+				wa |= (uint64_t)a[k + i] << (8 * i);
+				wb |= (uint64_t)b[k + i] << (8 * i);
+			}
 		}
-		x = wa ^ wb;
+		x = (wa ^ wb) & 0xffffffffffffULL;
 		y = ~(((x & lo) + lo) | x | lo) & 0x800800800800ULL;
 		same += (unsigned)((((y >> 11) * 0x001001001001ULL) >> 36) & 0xf);
 	}
