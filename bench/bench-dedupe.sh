@@ -7,14 +7,14 @@
 # The million-document state is generated once (synthetic articles of 30
 # random tokens: distinct, so it measures the index, not the duplicates)
 # and cached in build/bench/; each timed run gets a fresh copy of it, made
-# outside the timing.  Prints MB/s, records/s, max RSS and the ratio to
+# outside the timing ($BENCH_DEDUPE_STATE names another cache).  Prints MB/s, records/s, max RSS and the ratio to
 # identity (median of $BENCH_REPEAT runs, interleaved), the start-up time
 # with the 1M state, and the memory and state size per remembered document.
 set -eu
 cd "$(dirname "$0")/.."
 BIN=${NEWSPIPE_BIN:-bin}
 corpus=${1:-build/bench/corpus-${BENCH_MB:-60}mb.jsonl}
-state=build/bench/dedupe-1m.state
+state=${BENCH_DEDUPE_STATE:-build/bench/dedupe-1m.state}
 mkdir -p build/bench
 if [ ! -s "$state" ]; then
 	echo "bench-dedupe: generating a state of 1,000,000 documents in $state (once; a few minutes)" >&2
