@@ -6,10 +6,11 @@
 #
 # The million-document state is generated once (synthetic articles of 30
 # random tokens: distinct, so it measures the index, not the duplicates)
-# and cached in build/bench/; each timed run gets a fresh copy of it, made
-# outside the timing ($BENCH_DEDUPE_STATE names another cache).  Prints MB/s, records/s, max RSS and the ratio to
-# identity (median of $BENCH_REPEAT runs, interleaved), the start-up time
-# with the 1M state, and the memory and state size per remembered document.
+# and cached in build/bench/ ($BENCH_DEDUPE_STATE names another cache);
+# each timed run gets a fresh copy of it, made outside the timing.  Prints
+# MB/s, records/s, max RSS and the ratio to identity (median of
+# $BENCH_REPEAT runs, interleaved), the start-up time with the 1M state,
+# and the memory and state size per remembered document.
 set -eu
 cd "$(dirname "$0")/.."
 BIN=${NEWSPIPE_BIN:-bin}
