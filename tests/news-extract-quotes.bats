@@ -230,3 +230,8 @@ quotes_of() {
 	[[ "$output" == 141 || "$output" == 0 ]]
 	[ ! -s "$TMP/err" ]
 }
+
+@test "he and she keep to the gender an honorific gives" {
+	quotes_of 'Mrs Jane Smith met Mr Tom Brown on Monday. “We will win,” she said. “We will see,” he said.'
+	assert_json "$output" '[.quotes[].speaker] == ["Jane Smith", "Tom Brown"]'
+}
