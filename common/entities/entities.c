@@ -632,11 +632,20 @@ resolve(struct work *w)
 			}
 		}
 	}
-	if (w->nm != nm0 && w->nm > 1) {
+	if (w->nm != nm0 && w->nm > 1)
 		qsort(w->m, w->nm, sizeof *w->m, cmp_mention);
-		for (i = 0; i < w->nm; i++)
-			w->m[i].canon = i;
+	/* A known first name split off a person's name ("Tim" ORG + "Cook" PER) joins it. */
+	for (i = 0; i + 1 < w->nm; i++) {
+		struct mention *a = &w->m[i], *b = &w->m[i + 1];
+		if (a->e == b->b && b->type == ENT_PER && a->type != ENT_PER && a->type <= ENT_MISC &&
+		    a->e - a->b == 1 && (w->d.t[a->b].flags & NT_FNAME)) {
+			b->b = a->b;
+			memmove(a, b, (w->nm - i - 1) * sizeof *a);
+			w->nm--;
+		}
 	}
+	for (i = 0; i < w->nm; i++)
+		w->m[i].canon = i;
 	for (i = 0; i < w->nm; i++) {
 		struct mention *m = &w->m[i];
 		size_t best = i, n = m->e - m->b, bestn = n;

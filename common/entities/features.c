@@ -553,6 +553,15 @@ ner_features(const struct ner_doc *d, size_t s, size_t e, size_t i, unsigned bit
 	NAME("l-2|l-1=%s|%s", p2 ? p2->lw : bos, lm1);
 	add(&x, F_LP1LP2, hl_p1 * 31 + hl_p2);
 	NAME("l+1|l+2=%s|%s", lp1, n2 ? n2->lw : eos);
+	/* Wider context: the words three to the left and right ("companies including X, Y"). */
+	if (i >= s + 3) {
+		add(&x, F_LM2 + 700, (t - 3)->hl);
+		NAME("l-3=%s", (t - 3)->lw);
+	}
+	if (i + 3 < e) {
+		add(&x, F_LP2 + 700, (t + 3)->hl);
+		NAME("l+3=%s", (t + 3)->lw);
+	}
 	if (p1 && p1->hsuf[2]) {
 		add(&x, F_SUFM1, p1->hsuf[2]);
 		NAME("suf3-1(%s)", p1->lw);
