@@ -140,6 +140,8 @@ doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sen
 			t->h = word_hash(text + k->bstart, n);
 			t->cap = (unsigned char)(uc_is_upper(c0) != 0);
 			t->fw = lexicon_fw(d->lx, t->h);
+			t->orgw = (t->fw & FW_ORGWORD) != 0;
+			t->fw &= ~(unsigned)FW_ORGWORD;
 			t->noun = (unsigned char)lexicon_noun(d->lx, t->h);
 			t->ing = n > 4 && memcmp(text + k->bend - 3, "ing", 3) == 0;
 			if (n > 3 && memcmp(text + k->bend - 2, "ly", 2) == 0 && !t->cap)
@@ -238,24 +240,10 @@ doc_index_entities(struct doc *d)
 
 /* ---- capitalisation fallback ------------------------------------------ */
 
-static const char *const org_words[] = {
-	"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "news",
-	"times", "post", "journal", "ventures", "capital", "partners", "bank", "agency",
-	"ministry", "department", "university", "council", "party", "association", "institute",
-	"committee", "commission", "foundation", "company", "press", "reuters", "network",
-	"union", "fund", "office", "service", "services", "house", "police", "court",
-	"enforcement", "technologies", "systems", "labs", "media", "tech", NULL
-};
-
 static int
 is_org_word(const struct doc *d, int i)
 {
-	size_t k;
-
-	for (k = 0; org_words[k]; k++)
-		if (tok_is(d, i, org_words[k]))
-			return 1;
-	return 0;
+	return d->t[i].orgw;
 }
 
 static int
@@ -479,6 +467,8 @@ doc_link_names(struct doc *d)
 		if (!e->canonical || e->canon_len > 40 || memchr(e->canonical, ' ', e->canon_len) ||
 		    (e->kind != EK_PER && e->kind != EK_ORG))
 			continue;
+		if (k > 0 && d->ents[k - 1].canonical == e->canonical)
+			continue; /* same name as the mention before: already done */
 		for (m = 0; m < d->nents; m++) {
 			const struct qent *f = &d->ents[m];
 			if (f->kind == EK_PER && f->canonical && f->canon_len > blen &&

@@ -113,6 +113,10 @@ static const struct {
 	  "chose drove fought hid hit hurt meant put set stood struck swore taught threw "
 	  "understood spoke knows goes makes takes comes sees gives gets seems needs wants "
 	  "remains means feels keeps holds", FW_FINITE },
+	{ "inc inc. corp corp. co. ltd ltd. llc plc group news times post journal ventures capital "
+	  "partners bank agency ministry department university council party association institute "
+	  "committee commission foundation company press reuters network union fund office service "
+	  "services house police court enforcement technologies systems labs media tech", FW_ORGWORD },
 	{ "so-called dubbed titled entitled named nicknamed called branded labelled labeled", FW_TITLE },
 };
 

@@ -157,6 +157,13 @@ marks_scan(struct doc *d)
 			p++;
 			prev = 0;
 		}
+		if (!(c == '"' || c == '\'' || c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x201E))) {
+			if (!uc_is_space(c))
+				skip_open = 0;
+			prev = c;
+			cp++;
+			continue;
+		}
 		bn = b;
 		next = b < d->len ? utf8_next(s, d->len, &bn) : 0;
 		if (c == '\n' || c == '\r')

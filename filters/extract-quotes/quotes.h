@@ -56,6 +56,7 @@ enum noun_class { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_REP, NOUN_GROUP };
 #define FW_INDEF 0x4000  /* a an one another some */
 #define FW_TITLE 0x8000  /* so-called dubbed titled named entitled */
 #define FW_FINITE 0x10000 /* irregular finite verbs: knew, went, made ... */
+#define FW_ORGWORD 0x20000 /* words that end organisation names: Inc, Group, News */
 
 struct cue_entry {
 	uint64_t words[4]; /* hashes of the words after the first (phrases) */
@@ -105,6 +106,7 @@ struct qtok {
 	unsigned char ing;   /* word ends in -ing */
 	unsigned char mark;  /* 1 open mark, 2 close mark of a quotation */
 	unsigned char inq;   /* inside the content of a quote found */
+	unsigned char orgw;  /* ends organisation names (FW_ORGWORD, kept out of fw) */
 };
 
 struct qspan {              /* one outermost quotation */
