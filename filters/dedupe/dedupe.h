@@ -26,7 +26,7 @@
 #define SK_BITS 12       /* bits kept of each bin (b-bit MinHash) */
 #define SK_PACKED (SK_BINS * 3 / 2) /* bytes of a stored sketch: two bins in three bytes */
 #define SK_MAX_BANDS 32
-#define BUCKET_CAP 16  /* candidates per band key: the latest items */
+#define BUCKET_CAP 8  /* candidates per band key: the latest items */
 
 /* Parameters of sketches; a state file is valid only for the same ones. */
 struct sketch_params {
