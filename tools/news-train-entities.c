@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -1169,6 +1170,9 @@ main(int argc, char **argv)
 	}
 	if (optind != argc)
 		usage();
+	/* A tool run from the project root: its model is data/entities/model.bin there. */
+	if (!o.model && !getenv("NEWSPIPE_DATA") && access("data/entities/model.bin", R_OK) == 0)
+		o.model = "data/entities/model.bin";
 	if (o.dump)
 		dump(&o);
 	else if (o.predict)
