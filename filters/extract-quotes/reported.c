@@ -42,9 +42,12 @@ clause_like(const struct doc *d, int i, int limit)
 		return 0;
 	if (tok_is(d, i, "to"))
 		return 0;
-	for (j = i; j < limit && j < i + 9; j++) {
+	for (j = i; j < limit && j < i + 14; j++) {
 		const struct qtok *t = &d->t[j];
 		size_t n = t->bend - t->bstart;
+		/* A list of names may come first: "executives at Apple, Google and Meta had" */
+		if (tok_is_punct(d, j, ",") && j + 1 < limit && (d->t[j + 1].cap || (d->t[j + 1].fw & FW_CONJ)))
+			continue;
 		if (tok_is_punct(d, j, ",") || is_end_punct(d, j) || (t->fw & FW_THAT))
 			return 0;
 		if (t->type != TOK_WORD || j == i)

@@ -143,9 +143,7 @@ pronoun(struct doc *d, int i)
 		m = resolve(d, i, EK_ORG, 0);
 	else
 		return none(); /* I, we, you: the writer or a quoted speaker */
-	if (m.t0 < 0 && !tok_is(d, i, "they"))
-		return none();
-	m.t0 = i;
+	m.t0 = i; /* unresolved: the mention stays, the speaker is null */
 	m.t1 = i + 1;
 	if (tok_is(d, i, "they")) {
 		m.plural = 1;
