@@ -138,7 +138,8 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 		return -1;
 	if (limit <= a)
 		limit = d->sent_t0[d->t[a].sent + 1];
-	for (j = a; j < a + 10 && j < (int)d->nt && d->t[j].type == TOK_WORD && d->t[j].quote < 0; j++) {
+	for (j = a; j < a + 10 && j < (int)d->nt && d->t[j].quote < 0 && !d->t[j].mark &&
+		    (d->t[j].type == TOK_WORD || tok_is_punct(d, j, ",")); j++) {
 		unsigned f = d->t[j].cueflags;
 		if (!f || (f & (CUE_PREP | CUE_QUOTE)) || d->t[j].ing)
 			continue;

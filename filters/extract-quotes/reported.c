@@ -79,7 +79,7 @@ content_stops(const struct doc *d, int j, int limit)
 		if (k < limit && d->t[k].ing && !d->t[k].cap)
 			return 1;
 		if (k < limit && (tok_is(d, k, "though") || tok_is(d, k, "although") ||
-				  tok_is(d, k, "whereas")))
+				  tok_is(d, k, "whereas") || tok_is(d, k, "while")))
 			return 1;
 		if (k < limit && (d->t[k].fw & FW_CONJ)) {
 			k++;

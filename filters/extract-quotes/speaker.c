@@ -505,7 +505,7 @@ speaker_of_cue(struct doc *d, int i)
 	if (d->t[k].fw & FW_BE)
 		return none(); /* passive "is said to", "was told" */
 	if (d->t[k].mark == 2 || tok_is_punct(d, k, ",")) {
-		if ((f & CUE_FINAL) && after < limit && !(d->t[after].fw & FW_SUBJ)) {
+		if ((f & CUE_FINAL) && !(f & CUE_OBJ) && after < limit && !(d->t[after].fw & FW_SUBJ)) {
 			struct mention m = speaker_np_right(d, after, limit);
 			int e = m.t1;
 			if (m.t0 >= 0 && (e >= limit || d->t[e].type == TOK_PUNCT || (d->t[e].fw & FW_PREP)))
