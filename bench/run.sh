@@ -3,7 +3,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 MB=${BENCH_MB:-60}
-corpus=build/bench/corpus-${MB}mb.jsonl
+corpus=build/bench/corpus-v2-${MB}mb.jsonl  # v2: Markov-chain articles
 if [ ! -s "$corpus" ]; then
 	bin/news-split --explode=sentence samples/*.txt >build/bench/sentences.jsonl
 	python3 bench/gen_corpus.py build/bench/sentences.jsonl "$corpus.tmp" "$MB"
