@@ -43,6 +43,37 @@ spans_to_json(const struct spans *sp)
 	return a;
 }
 
+/* Decimal digits of v into the end of buf; returns the start. */
+static char *
+format_size(size_t v, char *end)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
+void
+spans_append_json(const struct spans *sp, struct strbuf *sb)
+{
+	char num[24], *p;
+	size_t i;
+
+	strbuf_grow(sb, 2 + sp->n * 16);
+	strbuf_addch(sb, '[');
+	for (i = 0; i < sp->n; i++) {
+		strbuf_add(sb, i ? ",[" : "[", i ? 2 : 1);
+		p = format_size(sp->v[i].start, num + sizeof num);
+		strbuf_add(sb, p, (size_t)(num + sizeof num - p));
+		strbuf_addch(sb, ',');
+		p = format_size(sp->v[i].end, num + sizeof num);
+		strbuf_add(sb, p, (size_t)(num + sizeof num - p));
+		strbuf_addch(sb, ']');
+	}
+	strbuf_addch(sb, ']');
+}
+
 int
 spans_from_json(const json_t *j, size_t limit, struct spans *sp)
 {

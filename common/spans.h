@@ -10,6 +10,8 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "strbuf.h"
+
 struct span {
 	size_t start, end;
 };
@@ -27,6 +29,9 @@ void spans_release(struct spans *sp);
 
 /* A new JSON array [[s,e],...]; the caller owns the reference. */
 json_t *spans_to_json(const struct spans *sp);
+
+/* Append the JSON text [[s,e],...] to sb (no jansson values built). */
+void spans_append_json(const struct spans *sp, struct strbuf *sb);
 
 /*
  * Read [[s,e],...] from j into sp (cleared first).  Returns 0, or -1 when

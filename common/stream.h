@@ -66,6 +66,15 @@ void stream_finish(struct stream *s);
 void stream_emit(struct stream *s, json_t *rec);
 
 /*
+ * Write rec (borrowed) with extra members appended at its end, given
+ * already serialized as `"key":value,...` (no leading comma, len bytes).
+ * For annotations made of many numbers (offsets), writing them directly
+ * is several times cheaper than building jansson values.  The caller
+ * must make sure rec has no member of the same names.
+ */
+void stream_emit_members(struct stream *s, json_t *rec, const char *members, size_t len);
+
+/*
  * Report the current record as bad ("prog: FILE:LINE: reason"), apply
  * --on-error (pass writes the original line unchanged) and return -1.
  */

@@ -47,6 +47,7 @@ struct splitter {
 	const struct common_opts *co;
 	struct stream *stream;
 	struct spans paras, sents;
+	struct strbuf members;     /* serialized paragraphs and sentences */
 	/* CSV: which output field each column feeds ("" = the column's own name). */
 	const char **column_field;
 	size_t ncolumns;
@@ -269,13 +270,22 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 
 	spans_clear(&sp->paras);
 	spans_clear(&sp->sents);
-	segment_paragraphs(text, len, &sp->paras);
-	segment_sentences_in(text, len, &sp->paras, &sp->sents);
+	segment_text(text, len, &sp->paras, &sp->sents);
 
 	if (sp->opt.explode == EXPLODE_NONE) {
-		json_object_set_new(out, "paragraphs", spans_to_json(&sp->paras));
-		json_object_set_new(out, "sentences", spans_to_json(&sp->sents));
-		stream_emit(s, out);
+		/* Re-segmenting a record replaces its spans where they are. */
+		if (json_object_get(out, "paragraphs") || json_object_get(out, "sentences")) {
+			json_object_set_new(out, "paragraphs", spans_to_json(&sp->paras));
+			json_object_set_new(out, "sentences", spans_to_json(&sp->sents));
+			stream_emit(s, out);
+		} else {
+			strbuf_reset(&sp->members);
+			strbuf_addstr(&sp->members, "\"paragraphs\":");
+			spans_append_json(&sp->paras, &sp->members);
+			strbuf_addstr(&sp->members, ",\"sentences\":");
+			spans_append_json(&sp->sents, &sp->members);
+			stream_emit_members(s, out, sp->members.buf, sp->members.len);
+		}
 	} else {
 		const struct spans *units = sp->opt.explode == EXPLODE_PARAGRAPH ? &sp->paras : &sp->sents;
 		struct utf8_index ix = { NULL, 0, 0 };
@@ -536,6 +546,7 @@ main(int argc, char **argv)
 	stream_free(sp.stream);
 	spans_release(&sp.paras);
 	spans_release(&sp.sents);
+	strbuf_release(&sp.members);
 	for (k = 0; k < sp.opt.nmap; k++) {
 		free(sp.opt.map_to[k]);
 		free(sp.opt.map_from[k]);
