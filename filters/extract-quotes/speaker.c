@@ -186,8 +186,6 @@ description(struct doc *d, int t0, int h, int pp)
 		m = resolve(d, h, EK_PER, 0);
 	} else if (c == NOUN_ORG && definite) {
 		m = resolve(d, h, EK_ORG, 0);
-		if (!m.name)
-			return none();
 	}
 	if (m.t0 < 0 && c == NOUN_NONE && !definite && !d->t[h].cap) {
 		/* An unknown bare noun ("critics say"): only plurals in -s name a source. */
