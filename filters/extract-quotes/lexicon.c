@@ -217,6 +217,8 @@ load_cues(struct lexicon *lx, const char *path, struct cue_item **items, size_t 
 			die("%s:%lu: want FORM<TAB>LEMMA<TAB>FLAGS", path, lineno);
 		memset(&it, 0, sizeof it);
 		it.e.flags = parse_flags(path, lineno, f[2], fl[2]);
+		if (fl[0] == fl[1] && memcmp(f[0], f[1], fl[0]) == 0)
+			it.e.flags |= CUE_BASE;
 		w = f[0];
 		left = fl[0];
 		while (left) {

@@ -34,6 +34,7 @@
 #define CUE_FINAL 0x08
 #define CUE_QUOTE 0x10
 #define CUE_PREP 0x20
+#define CUE_BASE 0x40   /* the form is the lemma ("say", "report"): set on load */
 
 /* Speaker-noun classes (see data/quotes/en/speaker-nouns.txt). */
 enum noun_class { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_REP, NOUN_GROUP };

@@ -219,6 +219,21 @@ verb_cue(struct doc *d, int i, int s)
 		return; /* "declined to say", "wants to tell" */
 	if (d->t[i].cap && i != s0)
 		return;
+	if ((f & CUE_BASE) && i > s0) {
+		/* A base form needs a plural or non-third-person subject, or an
+		 * auxiliary: "critics say", "they argue", "would add"; after a
+		 * singular noun it is a noun ("a government report that ..."). */
+		int k = i - 1;
+		const struct qtok *p;
+		while (k > s0 && (d->t[k].fw & FW_ADV) && !(d->t[k].fw & FW_SUBJ))
+			k--;
+		p = &d->t[k];
+		if (!((p->fw & FW_AUX) || ((p->fw & FW_SUBJ) && !tok_is(d, k, "he") && !tok_is(d, k, "she") &&
+					    !tok_is(d, k, "it")) ||
+		      (p->type == TOK_WORD && d->text[p->bend - 1] == 's') || p->ent >= 0 ||
+		      p->noun == NOUN_GROUP || p->noun == NOUN_REP || tok_is_punct(d, k, ",")))
+			return;
+	}
 	if (trailing(d, i, s))
 		return;
 	if (j >= limit)
