@@ -549,9 +549,12 @@ resolve(struct work *w)
 		size_t q;
 		if (m->e - m->b != 1 || m->type > ENT_MISC || !acronym(w, m->b, acr))
 			continue;
+		/* add_mention() may move w->m: keep what we need by value. */
+		size_t tok = m->b;
+		enum entity_type type = m->type;
 		for (q = 0; q < w->d.n; q++)
-			if (!w->used[q] && w->d.t[q].hw == w->d.t[m->b].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
-				add_mention(w, q, q + 1, w->m[i].type);
+			if (!w->used[q] && w->d.t[q].hw == w->d.t[tok].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
+				add_mention(w, q, q + 1, type);
 	}
 	/*
 	 * An acronym with no long form among the mentions: capitalised words
