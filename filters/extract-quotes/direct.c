@@ -304,8 +304,8 @@ direct_sentence(struct doc *d, int s)
 				continue;
 			} else if (s > 0) {
 				struct mention m = clause_subject(d, s - 1, d->sent_t0[s]);
-				if (m.t0 < 0 || !m.name || m.kind != EK_PER)
-					continue;
+				if (m.t0 < 0 || !m.name || m.kind != EK_PER || (d->t[m.t0].fw & FW_SUBJ))
+					continue; /* a name, not a pronoun resolved further back */
 				sp = m;
 				type = QT_DIRECT;
 			} else {

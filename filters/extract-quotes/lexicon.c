@@ -117,6 +117,9 @@ static const struct {
 	  "partners bank agency ministry department university council party association institute "
 	  "committee commission foundation company press reuters network union fund office service "
 	  "services house police court enforcement technologies systems labs media tech", FW_ORGWORD },
+	{ "year week month day morning afternoon evening night weekend monday tuesday wednesday "
+	  "thursday friday saturday sunday january february april june july august september "
+	  "october november december", FW_TIME },
 	{ "so-called dubbed titled entitled named nicknamed called branded labelled labeled", FW_TITLE },
 };
 

@@ -57,6 +57,7 @@ enum noun_class { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_REP, NOUN_GROUP };
 #define FW_INDEF 0x4000  /* a an one another some */
 #define FW_TITLE 0x8000  /* so-called dubbed titled named entitled */
 #define FW_FINITE 0x10000 /* irregular finite verbs: knew, went, made ... */
+#define FW_TIME 0x40000   /* year, week, Monday, September ... */
 #define FW_ORGWORD 0x20000 /* words that end organisation names: Inc, Group, News */
 
 struct cue_entry {

@@ -265,8 +265,17 @@ speaker_np_right(struct doc *d, int i, int limit)
 			const struct qtok *t = &d->t[k2];
 			int e = t->ent;
 			int poss = e >= 0 && d->ents[e].t1 < limit && tok_is(d, d->ents[e].t1, "'s");
-			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER && !poss)
+			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER && !poss) {
+				/* "William Hill spokesman Rupert Adams": the person after the title */
+				int n = d->ents[e].t1;
+				while (n < limit && d->t[n].type == TOK_WORD && d->t[n].ent < 0 &&
+				       (d->t[n].noun == NOUN_PERSON || d->t[n].noun == NOUN_REP))
+					n++;
+				if (n > d->ents[e].t1 && n < limit && d->t[n].ent >= 0 &&
+				    d->ents[d->t[n].ent].t0 == n && d->ents[d->t[n].ent].kind == EK_PER)
+					e = d->t[n].ent;
 				return of_entity(d, e);
+			}
 			if (e >= 0) {
 				if (!poss && d->ents[e].kind == EK_ORG && k2 > i)
 					org = e;
@@ -476,11 +485,23 @@ speaker_of_cue(struct doc *d, int i)
 			return np_left(d, k, s0);
 		return clause_subject(d, s, i);
 	}
-	while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX | FW_NEG)) &&
-	       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET))) {
-		if (d->t[k].fw & FW_NEG)
-			return none(); /* "did not say": no statement */
-		k--;
+	for (;;) {
+		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX | FW_NEG)) &&
+		       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET))) {
+			if (d->t[k].fw & FW_NEG)
+				return none(); /* "did not say": no statement */
+			k--;
+		}
+		/* A time phrase between subject and verb: "in September this year said" */
+		if (k > s0 && (d->t[k].fw & FW_TIME) && d->t[k].ent < 0) {
+			k--;
+			while (k > s0 && ((d->t[k].fw & (FW_DET | FW_PREP | FW_TIME)) || tok_is(d, k, "last") ||
+					  tok_is(d, k, "next") || tok_is(d, k, "early") || tok_is(d, k, "late")) &&
+			       !(d->t[k].fw & FW_SUBJ))
+				k--;
+			continue;
+		}
+		break;
 	}
 	if (k < s0)
 		return none();
