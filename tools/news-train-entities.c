@@ -1069,13 +1069,16 @@ predict(const struct opts *o)
 	struct corpus c = { NULL, 0, 0 };
 	size_t i, k, s;
 	uint8_t *tags = NULL;
+	int32_t *emit = NULL;
 
 	read_conll(o->predict, &c);
 	for (i = 0; i < c.n; i++) {
 		struct cdoc *cd = &c.v[i];
 		ner_doc_prepare(&cd->d, &m->cl, &m->gz);
 		tags = xreallocarray(tags, 1, cd->d.n ? cd->d.n : 1);
-		ner_model_tag_doc(m, &cd->d, NULL, tags);
+		emit = xreallocarray(emit, (cd->d.n ? cd->d.n : 1) * NTAGS, sizeof *emit);
+		ner_model_tag_doc_emit(m, &cd->d, NULL, tags, emit);
+		ner_refine_types(&cd->d, emit, m->scale, tags);
 		printf("-DOCSTART- -X- -X- O O\n\n");
 		for (s = 0; s < cd->d.nsent; s++) {
 			for (k = cd->d.sent[s]; k < cd->d.sent[s + 1]; k++)
@@ -1084,6 +1087,7 @@ predict(const struct opts *o)
 		}
 	}
 	free(tags);
+	free(emit);
 	free_corpus(&c);
 	ner_model_free(m);
 	if (fflush(stdout) != 0 || ferror(stdout))

@@ -824,7 +824,12 @@ ner_tag(const struct ner_model *m, const char *text, size_t len, const struct sp
 			if (is_any(&w, i, honorifics) && (w.d.t[i + 1].flags & NT_INITCAP) &&
 			    !(w.d.t[i + 1].flags & (NT_ALLCAPS | NT_SENT_START)))
 				w.used[i + 1] = 1;
-		ner_model_tag_doc(m, &w.d, w.used, w.tags);
+		{
+			int32_t *emit = xmalloc(w.d.n * NTAGS * sizeof *emit);
+			ner_model_tag_doc_emit(m, &w.d, w.used, w.tags, emit);
+			ner_refine_types(&w.d, emit, m->scale, w.tags);
+			free(emit);
+		}
 		memset(w.used, 0, w.d.n);
 		model_mentions(&w);
 		rule_mentions(&w);

@@ -127,6 +127,13 @@ ner_viterbi_i(const int32_t *emit, const int32_t *trans, size_t n, uint8_t *tags
 void
 ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, const uint8_t *force, uint8_t *tags)
 {
+	ner_model_tag_doc_emit(m, d, force, tags, NULL);
+}
+
+void
+ner_model_tag_doc_emit(const struct ner_model *m, const struct ner_doc *d, const uint8_t *force, uint8_t *tags,
+		       int32_t *emit_out)
+{
 	size_t s, i, k, cap = 0;
 	int32_t *emit = NULL;
 	uint32_t f[NER_MAXFEAT + NER_MAXHIST];
@@ -160,6 +167,8 @@ ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, const uint
 						em[y] -= 1 << 28;
 		}
 		ner_viterbi_i(emit, m->trans, e - b, tags + b);
+		if (emit_out)
+			memcpy(emit_out + b * NTAGS, emit, (e - b) * NTAGS * sizeof *emit);
 		for (i = b; i < e; i++)
 			ner_hist_add(&h, &d->t[i], tags[i]);
 	}

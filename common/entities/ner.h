@@ -194,5 +194,18 @@ struct ner_head {
  * (a name after Mr., Mrs., Dr. ...), 0 leaves the model free.
  */
 void ner_model_tag_doc(const struct ner_model *m, const struct ner_doc *d, const uint8_t *force, uint8_t *tags);
+/* The same; emit, when not NULL (d->n * NTAGS entries), receives each token's emission scores (x m->scale). */
+void ner_model_tag_doc_emit(const struct ner_model *m, const struct ner_doc *d, const uint8_t *force, uint8_t *tags,
+			    int32_t *emit);
+
+/*
+ * Document-level type consistency (refine.c): the model's spans of the
+ * same name in a document, and context cues around them ("shares of X",
+ * "X's chief executive", "companies including X, Y and Z", an
+ * organisation's head noun "Border Patrol"), vote on one type for the name;
+ * the model's emission scores (emit, scale as from ner_model_tag_doc_emit)
+ * are each mention's prior.  Rewrites the types in tags, never the spans.
+ */
+void ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint8_t *tags);
 
 #endif
