@@ -160,6 +160,54 @@ coordinated(const struct ner_doc *d, size_t e, size_t b)
 	return b - e == 1 || strcmp(d->t[e].lw, ",") == 0;
 }
 
+/* Titles between an organisation and a person inside one span ("Anthropic CEO Dario Amodei"). */
+static const char *const span_titles[] = {
+	"ceo", "chief", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "spokesman",
+	"spokeswoman", "spokesperson", NULL,
+};
+
+/*
+ * Split the spans that hold a title: "Anthropic CEO Dario Amodei" is an
+ * organisation, a title and a person; "CEOs of OpenAI" is a title and an
+ * organisation.
+ */
+static void
+split_titles(const struct ner_doc *d, uint8_t *tags)
+{
+	size_t s, i, j, k;
+	for (s = 0; s < d->nsent; s++) {
+		size_t s0 = d->sent[s], s1 = d->sent[s + 1];
+		for (i = s0; i < s1; i = j) {
+			unsigned y = tags[i];
+			j = i + 1;
+			if (!(y & 1))
+				continue;
+			for (; j < s1 && tags[j] == y + 1; j++)
+				;
+			if (j - i >= 3 && in(d->t[i].lw, staff_nouns) &&
+			    (strcmp(d->t[i + 1].lw, "of") == 0 || strcmp(d->t[i + 1].lw, "at") == 0)) {
+				tags[i] = tags[i + 1] = 0;
+				tags[i + 2] = 3; /* B-ORG */
+				for (k = i + 3; k < j; k++)
+					tags[k] = 4;
+				continue;
+			}
+			for (k = i + 1; k + 1 < j; k++)
+				if (in(d->t[k].lw, span_titles) && (d->t[k + 1].flags & NT_INITCAP))
+					break;
+			if (k + 1 >= j)
+				continue;
+			if (y == 1) /* a person's span: the part before the title is an organisation */
+				for (y = 3, tags[i] = 3, k = i + 1; !in(d->t[k].lw, span_titles); k++)
+					tags[k] = 4;
+			tags[k] = 0;
+			tags[k + 1] = 1;
+			for (k += 2; k < j; k++)
+				tags[k] = 2;
+		}
+	}
+}
+
 static int
 cmp_key(const void *a, const void *b)
 {
@@ -172,6 +220,8 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 {
 	struct rspan *r = NULL, **o = NULL;
 	size_t nr = 0, cap = 0, s, i, j, k;
+
+	split_titles(d, tags);
 
 	for (s = 0; s < d->nsent; s++) {
 		size_t s0 = d->sent[s], s1 = d->sent[s + 1], nlow = 0;
