@@ -81,6 +81,14 @@ static const char *const org_kinds[] = {
 	"automakers", "insurers", "lenders", "outlets", "publishers", "agencies", "labs", "competitors", NULL,
 };
 
+/* Singular and plural nouns for organisations in an apposition ("Palantir, a longtime defence contractor,"). */
+static const char *const org_appos[] = {
+	"company", "firm", "contractor", "startup", "start-up", "maker", "developer", "provider", "manufacturer",
+	"retailer", "lender", "insurer", "carrier", "airline", "conglomerate", "subsidiary", "publisher",
+	"newspaper", "broadcaster", "agency", "organization", "organisation", "supplier", "operator", "chain",
+	"companies", "firms", "contractors", "startups", "makers", "developers", "providers", "giants", NULL,
+};
+
 static int
 in(const char *w, const char *const *list)
 {
@@ -122,6 +130,10 @@ cue_left(const struct ner_doc *d, const struct rspan *r)
 		return CUE_STRONG;
 	if (strcmp(p1, "as") == 0 && strcmp(p2, "such") == 0 && in(p3, org_kinds))
 		return CUE_STRONG;
+	/* "At OpenAI, chief executive Sam Altman ..." */
+	if (strcmp(p1, "at") == 0 && strcmp(lw(d, r->e, r->s0, r->s1), ",") == 0 &&
+	    (in(lw(d, r->e + 1, r->s0, r->s1), staff_nouns) || strcmp(lw(d, r->e + 1, r->s0, r->s1), "chief") == 0))
+		return CUE_STRONG;
 	return 0;
 }
 
@@ -142,6 +154,23 @@ cue_right(const struct ner_doc *d, const struct rspan *r)
 	else if (strcmp(n1, "said") == 0 && strcmp(n2, "in") == 0 && strcmp(lw(d, e + 2, r->s0, r->s1), "a") == 0 &&
 		 strcmp(lw(d, e + 3, r->s0, r->s1), "statement") == 0)
 		c += CUE_WEAK;
+	/* Apposition: "X, a longtime defence contractor," / "X and Y, two of the largest AI companies". */
+	if (strcmp(n1, ",") == 0 && (strcmp(n2, "a") == 0 || strcmp(n2, "an") == 0 || strcmp(n2, "the") == 0 ||
+				     strcmp(n2, "two") == 0 || strcmp(n2, "three") == 0 || strcmp(n2, "one") == 0)) {
+		size_t k;
+		for (k = e + 2; k < r->s1 && k < e + 9; k++) {
+			const char *w = d->t[k].lw;
+			if (strcmp(w, ",") == 0 || strcmp(w, ".") == 0 || strcmp(w, "that") == 0 ||
+			    strcmp(w, "which") == 0 || strcmp(w, "who") == 0)
+				break;
+			if (in(w, org_appos) && (k + 1 >= r->s1 || !(d->t[k + 1].flags & NT_HASALPHA) ||
+						 strcmp(d->t[k + 1].lw, "that") == 0 || strcmp(d->t[k + 1].lw, "in") == 0 ||
+						 strcmp(d->t[k + 1].lw, "based") == 0)) {
+				c += CUE_STRONG;
+				break;
+			}
+		}
+	}
 	return c;
 }
 
@@ -280,6 +309,12 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 	}
 	for (i = 0; i < nr; i++) {
 		r[i].cue = cue_right(d, &r[i]);
+		/* An apposition after the last member of a coordination names them all. */
+		if (r[i].group != i && (i + 1 == nr || r[i + 1].group != r[i].group)) {
+			float a = cue_right(d, &r[i]);
+			for (k = r[i].group; k < i; k++)
+				r[k].cue += a;
+		}
 		if (r[i].group == i)
 			r[i].cue += cue_left(d, &r[i]);
 		else
