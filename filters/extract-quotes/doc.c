@@ -278,6 +278,13 @@ name_word(const struct doc *d, int i, int sent_start)
 	return 1;
 }
 
+/* A sentence-final mark (the segmenter may keep "... end. “Next" together). */
+static int
+is_end(const struct doc *d, int i)
+{
+	return tok_is_punct(d, i, ".") || tok_is_punct(d, i, "?") || tok_is_punct(d, i, "!");
+}
+
 static int
 cmp_u64(const void *a, const void *b)
 {
@@ -295,7 +302,8 @@ doc_fallback_names(struct doc *d)
 
 	/* Words capitalised inside a sentence somewhere in the text. */
 	for (i = 0; i < n; i++)
-		if (d->t[i].cap && d->t[i].type == TOK_WORD && i != d->sent_t0[d->t[i].sent])
+		if (d->t[i].cap && d->t[i].type == TOK_WORD && i != d->sent_t0[d->t[i].sent] &&
+		    !(d->t[i - 1].type == TOK_PUNCT && (d->t[i - 1].mark == 1 || is_end(d, i - 1))))
 			midcap[nmid++] = d->t[i].h;
 	qsort(midcap, nmid, sizeof *midcap, cmp_u64);
 	i = 0;
@@ -307,7 +315,7 @@ doc_fallback_names(struct doc *d)
 			continue;
 		}
 		start_of_sent = i == d->sent_t0[d->t[i].sent] ||
-				(i > 0 && d->t[i - 1].type == TOK_PUNCT && d->t[i - 1].mark == 1);
+				(i > 0 && d->t[i - 1].type == TOK_PUNCT && (d->t[i - 1].mark == 1 || is_end(d, i - 1)));
 		j = i + 1;
 		while (j < n && d->t[j].sent == d->t[i].sent && name_word(d, j, 0) &&
 		       d->t[j].start <= d->t[j - 1].end + 1)

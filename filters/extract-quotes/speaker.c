@@ -230,7 +230,7 @@ name_run(struct doc *d, int i, int limit, int *end)
 			if (first < 0)
 				first = e;
 			j = d->ents[e].t1;
-		} else if (d->t[j].noun == NOUN_PERSON || tok_is(d, j, "'s")) {
+		} else if (d->t[j].noun == NOUN_PERSON || d->t[j].noun == NOUN_REP || tok_is(d, j, "'s")) {
 			j++;
 		} else {
 			break;
@@ -433,7 +433,7 @@ clause_subject(struct doc *d, int s, int limit)
 			i++;
 		if (i >= limit)
 			break;
-		if ((d->t[i].fw & (FW_PREP | FW_SUBORD)) || (d->t[i].cueflags & CUE_PREP) ||
+		if ((d->t[i].fw & (FW_PREP | FW_SUBORD)) || (d->t[i].cueflags & CUE_PREP) || d->t[i].ing ||
 		    ((d->t[i].fw & FW_ADV) && d->t[i].ent < 0)) {
 			/* A leading adverbial: skip to its comma. */
 			int j = i + 1;
