@@ -93,6 +93,16 @@ tag() {
 	echo "$output" | grep -q $'^PERCENT\t5 percent\t' || fail "$output"
 }
 
+@test "organisation contexts and the document agree on a new company's type" {
+	run tag "More than 300 workers from companies including Zentrivo, Kalvanta and Orbisync signed a letter. Kalvanta CEO Mira Delacorte said the firm would listen. Employees at Zentrivo were unhappy, and shares of Orbisync fell. Harlow Dynamics, a defence contractor, declined to comment."
+	[ "$status" -eq 0 ]
+	for n in Zentrivo Kalvanta Orbisync "Harlow Dynamics"; do
+		echo "$output" | grep -q $'^ORG\t'"$n"$'\t' || fail "$n not ORG: $output"
+		! echo "$output" | grep -Eq $'^(PER|LOC|MISC)\t'"$n"$'\t' || fail "$n typed two ways: $output"
+	done
+	echo "$output" | grep -qx $'PER\tMira Delacorte\tMira Delacorte' || fail "$output"
+}
+
 @test "sentences from the record are used; --types filters" {
 	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"s\",\"text\":\"Paris is big. Rome is old.\",\"sentences\":[[0,13],[14,26]]}' | '$BIN/news-tag-entities' --types LOC"
 	[ "$status" -eq 0 ]
