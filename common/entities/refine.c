@@ -372,6 +372,35 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 				tags[s] = (uint8_t)(2 + 2 * best);
 		}
 	}
+	/*
+	 * A one-word name the prose tags is the same name where the model
+	 * left it untagged (a capitalised occurrence, not part of a longer
+	 * capitalised run, of a word the document never writes lower case).
+	 */
+	for (s = 0; s < d->nsent; s++) {
+		size_t s0 = d->sent[s], s1 = d->sent[s + 1];
+		if (d->t[s0].flags & NT_CAPS_SENT)
+			continue;
+		for (i = s0; i < s1; i++) {
+			const struct ner_tok *t = &d->t[i];
+			size_t lo = 0, hi = nr;
+			uint64_t key;
+			if (tags[i] || !(t->flags & NT_INITCAP) || (t->flags & (NT_DOC_LOWER | NT_ALLCAPS)) ||
+			    (i > s0 && !tags[i - 1] && (d->t[i - 1].flags & NT_INITCAP) && !(d->t[i - 1].flags & NT_SENT_START)) ||
+			    (i + 1 < s1 && (d->t[i + 1].flags & NT_INITCAP)))
+				continue;
+			key = ner_gaz_hash(d, i, i + 1);
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (o[mid]->key < key)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < nr && o[lo]->key == key && o[lo]->e - o[lo]->b == 1)
+				tags[i] = tags[o[lo]->b];
+		}
+	}
 	free(o);
 	free(r);
 }
