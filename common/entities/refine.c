@@ -21,6 +21,8 @@
  *     "Federal Reserve", "Justice Department");
  *   - "companies including / such as X, Y and Z": the cue before a
  *     coordination applies to each of its members.
+ * Mentions in headlines (all-capital or title-case sentences) take the
+ * type their name has in the prose but do not vote.
  * The spans are the model's; only their types change.
  */
 #include <stdlib.h>
@@ -106,6 +108,7 @@ struct rspan {
 	float score[4]; /* model: type score - best, in votes */
 	float cue;      /* organisation evidence */
 	size_t group;   /* first span of its coordination */
+	int headline;   /* in a headline: takes the prose's type, has no vote */
 };
 
 static const char *
@@ -262,7 +265,8 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 		 */
 		for (i = s0; i < s1; i++)
 			nlow += (d->t[i].flags & (NT_HASALPHA | NT_INITCAP | NT_ALLCAPS)) == NT_HASALPHA;
-		if (nlow < 3 || (d->t[s0].flags & NT_CAPS_SENT))
+		int headline = (d->t[s0].flags & NT_CAPS_SENT) != 0;
+		if (!headline && nlow < 3)
 			continue;
 		for (i = s0; i < s1;) {
 			unsigned y = tags[i], t;
@@ -284,6 +288,7 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 			r[nr].ty = (y - 1) / 2;
 			r[nr].key = ner_gaz_hash(d, i, j);
 			r[nr].group = nr;
+			r[nr].headline = headline;
 			if (emit) {
 				float best = -1e30f;
 				for (t = 0; t < 4; t++) {
@@ -356,7 +361,11 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 	for (i = 0; i < nr; i = j) {
 		float v[4] = { 0, 0, 0, 0 };
 		unsigned t, best = 0;
+		int prose = 0;
 		for (j = i; j < nr && o[j]->key == o[i]->key; j++) {
+			if (o[j]->headline)
+				continue;
+			prose = 1;
 			for (t = 0; t < 4; t++)
 				v[t] += o[j]->score[t];
 			v[T_ORG] += o[j]->cue;
@@ -364,6 +373,8 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 		for (t = 1; t < 4; t++)
 			if (v[t] > v[best])
 				best = t;
+		if (!prose)
+			continue;
 		for (k = i; k < j; k++) {
 			if (o[k]->ty == best)
 				continue;
@@ -397,8 +408,11 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 				else
 					hi = mid;
 			}
-			if (lo < nr && o[lo]->key == key && o[lo]->e - o[lo]->b == 1)
-				tags[i] = tags[o[lo]->b];
+			for (; lo < nr && o[lo]->key == key; lo++)
+				if (!o[lo]->headline && o[lo]->e - o[lo]->b == 1) {
+					tags[i] = tags[o[lo]->b];
+					break;
+				}
 		}
 	}
 	free(o);
