@@ -187,8 +187,11 @@ with_id_first(json_t *rec, const char *id)
 	json_t *val;
 
 	json_object_set_new(out, "id", json_string(id));
+	/* Skip an existing "id" of the wrong type (null, 1.5, ...): copying it
+	 * would overwrite the new one and leave the record without a usable id. */
 	json_object_foreach(rec, key, val)
-		json_object_set(out, key, val);
+		if (strcmp(key, "id") != 0)
+			json_object_set(out, key, val);
 	return out;
 }
 

@@ -241,3 +241,15 @@ offsets_valid() {
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == "news-split: 5 records read, 5 written, 0 bad" ]]
 }
+
+@test "an id of the wrong type (null, 1.5) is replaced by a made one, also with --explode" {
+	printf '{"id":null,"text":"One. Two."}\n{"id":1.5,"text":"Three."}\n' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-split" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "${lines[0]}" '.id == "in:1"'
+	assert_json "${lines[1]}" '.id == "in:2"'
+	run --separate-stderr "$BIN/news-split" --explode=sentence "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	assert_json "${lines[0]}" '.doc_id == "in:1" and .id == "in:1-s1"'
+}
