@@ -87,14 +87,14 @@ field_empty(json_t *rec, const char *key)
 }
 
 static json_t *
-explain_entry(const struct cleaner *c, const struct para *p)
+explain_entry(const char *norm, const struct para *p)
 {
 	json_t *e = json_object();
 	struct strbuf r = STRBUF_INIT;
 	const char *cat = p->category >= 0 ? category_names[p->category] : "other";
 
 	json_object_set_new(e, "line", json_integer((json_int_t)p->line));
-	json_object_set_new(e, "text", json_stringn(c->norm.buf + p->bstart, p->bend - p->bstart));
+	json_object_set_new(e, "text", json_stringn(norm + p->bstart, p->bend - p->bstart));
 	if (!p->meta && p->lexcat >= 0) /* the lexicon pattern, folded: "'follow us'" */
 		strbuf_addf(&r, "%s: lexicon '%.*s'", cat, (int)strlen(p->reason) - 2, p->reason + 1);
 	else
@@ -110,35 +110,56 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	struct cleaner *c = ctx;
 	struct meta m;
 	json_t *title = json_object_get(rec, "title"), *removed = NULL;
-	size_t k, kept = 0;
+	size_t k, kept = 0, nlen = len, olen = len;
+	const char *norm = text, *out = text;
+	int all_kept = 1;
 
 	memset(&m, 0, sizeof m);
-	strbuf_reset(&c->norm);
 	strbuf_reset(&c->out);
 	c->ps.n = 0;
-	clean_normalize(text, len, &c->norm);
-	classify(c->lx, &c->params, c->norm.buf ? c->norm.buf : "", c->norm.len, &c->ps, &c->fold, &c->words);
-	meta_find(c->lx, c->norm.buf, &c->ps, json_is_string(title) ? json_string_value(title) : NULL, &m, &c->fold);
+	/* Most text needs no normalizing: then the record's own string is the normalized text. */
+	if (!clean_is_normal(text, len)) {
+		strbuf_reset(&c->norm);
+		clean_normalize(text, len, &c->norm);
+		norm = c->norm.buf ? c->norm.buf : "";
+		nlen = c->norm.len;
+	}
+	classify(c->lx, &c->params, norm, nlen, &c->ps, &c->fold, &c->words);
+	meta_find(c->lx, norm, &c->ps, json_is_string(title) ? json_string_value(title) : NULL, &m, &c->fold);
 	classify_main_block(&c->ps, &c->params);
 	classify_finish(&c->ps);
 	if (c->explain)
 		removed = json_array();
-	for (k = 0; k < c->ps.n; k++) {
-		struct para *p = &c->ps.v[k];
-		if (p->remove && !(p->category >= 0 && (c->keep & (1u << p->category)))) {
-			if (removed)
-				json_array_append_new(removed, explain_entry(c, p));
-			continue;
+	for (k = 0; k < c->ps.n; k++)
+		if (c->ps.v[k].remove && !(c->ps.v[k].category >= 0 && (c->keep & (1u << c->ps.v[k].category))))
+			all_kept = 0;
+	/*
+	 * Text that needed no normalizing, with every line kept, stays the
+	 * record's own string when it has no blank lines; else the kept
+	 * lines are joined, one a line.
+	 */
+	if (c->ps.n > 0 ? c->ps.v[c->ps.n - 1].line != c->ps.n || c->ps.v[c->ps.n - 1].bend != nlen : nlen > 0)
+		all_kept = 0;
+	if (norm != text || !all_kept) {
+		for (k = 0; k < c->ps.n; k++) {
+			struct para *p = &c->ps.v[k];
+			if (p->remove && !(p->category >= 0 && (c->keep & (1u << p->category)))) {
+				if (removed)
+					json_array_append_new(removed, explain_entry(norm, p));
+				continue;
+			}
+			if (kept++)
+				strbuf_addch(&c->out, '\n');
+			strbuf_add(&c->out, norm + p->bstart, p->bend - p->bstart);
 		}
-		if (kept++)
-			strbuf_addch(&c->out, '\n');
-		strbuf_add(&c->out, c->norm.buf + p->bstart, p->bend - p->bstart);
+		if (kept == 0 && c->ps.n > 0)
+			stream_warn(s, "every line is boilerplate: empty text");
+		if (c->out.len != len || (len > 0 && memcmp(c->out.buf, text, len) != 0))
+			json_object_set_new(rec, stream_opts(s)->field,
+					    json_stringn_nocheck(c->out.buf ? c->out.buf : "", c->out.len));
+		out = c->out.buf ? c->out.buf : "";
+		olen = c->out.len;
 	}
-	if (kept == 0 && c->ps.n > 0)
-		stream_warn(s, "every line is boilerplate: empty text");
-	/* Unchanged text (nothing removed, nothing normalized) stays the record's own string. */
-	if (c->out.len != len || (len > 0 && memcmp(c->out.buf, text, len) != 0))
-		json_object_set_new(rec, stream_opts(s)->field, json_stringn_nocheck(c->out.buf ? c->out.buf : "", c->out.len));
 	if (m.title && field_empty(rec, "title"))
 		json_object_set_new(rec, "title", json_string(m.title));
 	if (m.nauthors && field_empty(rec, "authors")) {
@@ -155,8 +176,8 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	if (json_object_get(rec, "paragraphs") || json_object_get(rec, "sentences")) {
 		spans_clear(&c->paras);
 		spans_clear(&c->sents);
-		segment_paragraphs(c->out.buf ? c->out.buf : "", c->out.len, &c->paras);
-		segment_sentences_in(c->out.buf ? c->out.buf : "", c->out.len, &c->paras, &c->sents);
+		segment_paragraphs(out, olen, &c->paras);
+		segment_sentences_in(out, olen, &c->paras, &c->sents);
 		json_object_set_new(rec, "paragraphs", spans_to_json(&c->paras));
 		json_object_set_new(rec, "sentences", spans_to_json(&c->sents));
 	}

@@ -23,6 +23,14 @@
  */
 void clean_normalize(const char *text, size_t len, struct strbuf *out);
 
+/*
+ * 1 when clean_normalize() would give text[0..len) back unchanged, found
+ * by one cheap scan (no copy): printable ASCII without '<' or '&', single
+ * spaces inside lines only, and non-ASCII characters from a safe set
+ * (see normalize.c).  0 means the text may need work, not that it does.
+ */
+int clean_is_normal(const char *text, size_t len);
+
 /* ---- lexicon.c ------------------------------------------------------ */
 
 /*
