@@ -235,3 +235,9 @@ quotes_of() {
 	quotes_of 'Mrs Jane Smith met Mr Tom Brown on Monday. “We will win,” she said. “We will see,” he said.'
 	assert_json "$output" '[.quotes[].speaker] == ["Jane Smith", "Tom Brown"]'
 }
+
+@test "a quote after a colon takes the sentence's named subject; a sign's title is not a quote" {
+	quotes_of 'Maria Lopez was blunt: “We will fight this in court.” The sign read: “Closed For Repairs”'
+	assert_json "$output" '.quotes | length == 1'
+	assert_json "$output" '.quotes[0] | .type == "direct" and .speaker == "Maria Lopez" and .cue == null'
+}

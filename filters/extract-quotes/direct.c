@@ -279,6 +279,8 @@ direct_sentence(struct doc *d, int s)
 			type = introduces(d, c, to) ? QT_DIRECT : QT_PARTIAL;
 			if (type == QT_PARTIAL && title_like(d, q) && !headline_sentence(d, s))
 				continue;
+			if (!sp.name && title_like(d, q))
+				continue; /* "The sign read: “Closed For Repairs”" */
 			if (sp.t0 < 0 && type == QT_PARTIAL)
 				continue;
 		} else {
@@ -290,6 +292,16 @@ direct_sentence(struct doc *d, int s)
 			int whole_para = to == 0 || d->t[to - 1].para != d->t[to].para;
 			const struct quote *prev = d->nout ? &d->out[d->nout - 1] : NULL;
 
+			if (!starts && to > s0 && tok_is_punct(d, to - 1, ":")) {
+				/* "Mr Smith was blunt: “...”": the sentence's named subject */
+				struct mention m = clause_subject(d, s, to - 1);
+				if (m.t0 >= 0 && m.name && m.kind == EK_PER && !(d->t[m.t0].fw & FW_SUBJ) &&
+				    !title_like(d, q)) {
+					quote_add(d, q->s, q->e, QT_DIRECT, &m, -1, -1, s);
+					coref_note(d, &m, s);
+				}
+				continue;
+			}
 			if (!starts)
 				continue;
 			if (title_like(d, q))
