@@ -108,8 +108,11 @@ eval: all
 bench: all
 	@bench/run.sh
 
+# The digest's records go to build/digest.jsonl; the terminal gets a reader's view.
 demo: all
-	pipelines/digest.sh samples/*.txt
+	pipelines/digest.sh samples/*.txt >$(BUILD)/digest.jsonl
+	pipelines/show.sh <$(BUILD)/digest.jsonl
+	@echo "(records: $(BUILD)/digest.jsonl)"
 
 # Retrain data/entities/model.bin (deterministic; a few minutes).
 NER_DATA = ../shared/data
