@@ -1,7 +1,8 @@
 /*
  * test_entities.c - unit tests of the entity engine's model-free parts:
  * BIO-constrained Viterbi (both score types), type names, token forms
- * and shapes, document-level flags, the prediction history.
+ * and shapes, document-level flags, the prediction history, the
+ * document-level type vote (refine.c).
  */
 #include <stdint.h>
 #include <string.h>
@@ -122,6 +123,52 @@ test_document(void)
 	ner_doc_release(&d);
 }
 
+/* Add the space-separated words of s as one sentence. */
+static void
+add_words(struct ner_doc *d, const char *s)
+{
+	ner_doc_sentence(d);
+	while (*s) {
+		const char *e = strchr(s, ' ');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		ner_doc_add(d, s, n);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+/*
+ * The type vote: an organisation cue outweighs a mention the model typed
+ * without scores (emit NULL: one vote for its own type); mentions of the
+ * same name agree; a title splits "Kalvo CEO Ana Reyes"; a headline takes
+ * the prose's type.
+ */
+static void
+test_refine(void)
+{
+	struct ner_doc d = NER_DOC_INIT;
+	uint8_t tags[64];
+
+	add_words(&d, "ZENTRIVO HIRES");
+	add_words(&d, "Many employees at Zentrivo were not happy today .");
+	add_words(&d, "Later Zentrivo said it would talk to them .");
+	add_words(&d, "Kalvo CEO Ana Reyes said she was not worried at all .");
+	ner_doc_prepare(&d, NULL, NULL);
+	CHECK(d.n < sizeof tags);
+	memset(tags, 0, d.n);
+	tags[0] = 5;                  /* ZENTRIVO: B-LOC (headline) */
+	tags[5] = 5;                  /* Zentrivo: B-LOC after "employees at" */
+	tags[12] = 1;                 /* Zentrivo: B-PER */
+	tags[20] = 1;                 /* Kalvo CEO Ana Reyes: one PER span */
+	tags[21] = tags[22] = tags[23] = 2;
+	ner_refine_types(&d, NULL, 1.0f, tags);
+	CHECK(tags[5] == 3 && tags[12] == 3); /* both B-ORG */
+	CHECK(tags[0] == 3);                  /* the headline follows */
+	CHECK(tags[20] == 3 && tags[21] == 0 && tags[22] == 1 && tags[23] == 2);
+	ner_doc_release(&d);
+}
+
 int
 main(void)
 {
@@ -129,5 +176,6 @@ main(void)
 	test_viterbi();
 	test_forms();
 	test_document();
+	test_refine();
 	return unit_done();
 }
