@@ -197,7 +197,7 @@ fields(char *line, char **f, size_t *fl)
 }
 
 static void
-load_cues(struct lexicon *lx, const char *path, struct cue_item **items, size_t *n, size_t *cap)
+load_cues(const char *path, struct cue_item **items, size_t *n, size_t *cap)
 {
 	size_t len;
 	char *buf = datafile_slurp(path, &len), *line = buf, *next;
@@ -248,7 +248,6 @@ load_cues(struct lexicon *lx, const char *path, struct cue_item **items, size_t 
 		ARRAY_GROW(*items, *n + 1, *cap);
 		(*items)[(*n)++] = it;
 	}
-	(void)lx;
 	free(buf);
 }
 
@@ -299,7 +298,7 @@ lexicon_load(const char *cue_path, const char *noun_path)
 	lx->slots = xcalloc(lx->mask + 1, sizeof *lx->slots);
 	add_closed_class(lx);
 	load_nouns(lx, noun_path);
-	load_cues(lx, cue_path, &items, &n, &cap);
+	load_cues(cue_path, &items, &n, &cap);
 	if (n == 0)
 		die("%s: no cue verbs", cue_path);
 	if (n > 2000)

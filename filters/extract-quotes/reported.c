@@ -208,7 +208,7 @@ verb_cue(struct doc *d, int i, int s)
 {
 	int limit = d->sent_t0[s + 1], s0 = d->sent_t0[s];
 	unsigned f = d->t[i].cueflags;
-	int len = d->t[i].cuelen, j = i + len, a, b, has_that = 0;
+	int len = d->t[i].cuelen, j = i + len, a, b;
 	struct mention sp;
 
 	if (f & (CUE_QUOTE | CUE_PREP))
@@ -290,7 +290,6 @@ verb_cue(struct doc *d, int i, int s)
 	}
 content:
 	if (j < limit && (d->t[j].fw & FW_THAT)) {
-		has_that = 1;
 		j++;
 	} else if (j < limit && tok_is_punct(d, j, ":")) {
 		j++;
@@ -299,7 +298,6 @@ content:
 	} else if (!(f & CUE_BARE) || !clause_like(d, j, limit)) {
 		return;
 	}
-	(void)has_that;
 	if (j >= limit)
 		return;
 	a = j;

@@ -260,7 +260,7 @@ speaker_np_right(struct doc *d, int i, int limit)
 	/* Titles and modifiers before a name: "chief executive John Woodward",
 	 * "French finance minister Nicolas Sarkozy", "the bank's boss Jane Doe". */
 	{
-		int k2, titled = 0, org = -1;
+		int k2, org = -1;
 		for (k2 = i; k2 < limit && k2 < i + 7; k2++) {
 			const struct qtok *t = &d->t[k2];
 			int e = t->ent;
@@ -282,10 +282,8 @@ speaker_np_right(struct doc *d, int i, int limit)
 				k2 = d->ents[e].t1 - 1;
 				continue;
 			}
-			if (t->type == TOK_WORD && (t->noun == NOUN_PERSON || t->noun == NOUN_REP)) {
-				titled = 1;
+			if (t->type == TOK_WORD && (t->noun == NOUN_PERSON || t->noun == NOUN_REP))
 				continue;
-			}
 			if (t->type == TOK_WORD && (t->fw & (FW_DET | FW_POSS)) && !(t->fw & FW_SUBJ))
 				continue;
 			if (tok_is(d, k2, "'s"))
@@ -297,7 +295,6 @@ speaker_np_right(struct doc *d, int i, int limit)
 		/* "local newspaper the Daily Telegraph" */
 		if (org >= 0 && d->ents[org].t1 == k2)
 			return of_entity(d, org);
-		(void)titled;
 	}
 	/* Determiner, modifiers, head noun. */
 	j = i;
