@@ -62,8 +62,7 @@ static const char *const org_possessed[] = {
 
 /* Words right after a name that mark an organisation ("Anthropic CEO", "Acme Inc."). */
 static const char *const org_next[] = {
-	"ceo", "ceos", "spokesperson", "spokesman", "spokeswoman", "executives", "employees", "shares",
-	"shareholders", "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag",
+	"ceo", "ceos", "spokesperson", "spokesman", "spokeswoman", "executives", "employees", "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag",
 	"cofounder", "co-founder", "chairman", "chairwoman", NULL,
 };
 
@@ -71,15 +70,15 @@ static const char *const org_next[] = {
 static const char *const org_heads[] = {
 	"patrol", "agency", "department", "ministry", "commission", "council", "committee", "party", "corp",
 	"corp.", "inc", "inc.", "co.", "ltd", "ltd.", "plc", "llc", "company", "corporation", "association",
-	"union", "university", "institute", "foundation", "bureau", "authority", "police", "army", "navy",
+	"university", "institute", "foundation", "bureau", "authority", "police", "army", "navy",
 	"federation", "league", "club", "airlines", "airways", "holdings", "technologies", "systems",
 	"reserve", "exchange", "senate", "congress", "parliament", "administration", "laboratories",
-	"labs", "group", "bank", "service", "guard", "court", "network", "times", "post", "journal", NULL,
+	"labs", "group", "service", "guard", "court", "network", "times", "post", "journal", NULL,
 };
 
 /* Plural nouns for organisations before "including", "such as", "like". */
 static const char *const org_kinds[] = {
-	"companies", "firms", "rivals", "startups", "start-ups", "banks", "brands", "retailers", "carriers",
+	"companies", "firms", "rivals", "startups", "start-ups", "banks", "retailers", "carriers",
 	"airlines", "groups", "organizations", "organisations", "giants", "makers", "employers", "platforms",
 	"automakers", "insurers", "lenders", "outlets", "publishers", "agencies", "labs", "competitors", NULL,
 };
@@ -89,7 +88,8 @@ static const char *const org_appos[] = {
 	"company", "firm", "contractor", "startup", "start-up", "maker", "developer", "provider", "manufacturer",
 	"retailer", "lender", "insurer", "carrier", "airline", "conglomerate", "subsidiary", "publisher",
 	"newspaper", "broadcaster", "agency", "organization", "organisation", "supplier", "operator", "chain",
-	"companies", "firms", "contractors", "startups", "makers", "developers", "providers", "giants", NULL,
+	"companies", "firms", "contractors", "startups", "makers", "developers", "providers", "giants", "group",
+	"groups", "unit", "bank", "banks", "carmaker", "carmakers", "business", "businesses", NULL,
 };
 
 static int
@@ -117,6 +117,22 @@ lw(const struct ner_doc *d, size_t i, size_t s0, size_t s1)
 	return i >= s0 && i < s1 ? d->t[i].lw : "";
 }
 
+static int in(const char *w, const char *const *list);
+
+/* Is the span a modifier of a following noun for an organisation ("UK drinks firm")? */
+static int
+modifier(const struct ner_doc *d, const struct rspan *r)
+{
+	size_t k;
+	for (k = r->e; k < r->s1 && k < r->e + 5; k++) {
+		if ((d->t[k].flags & (NT_HASALPHA | NT_INITCAP | NT_ALLCAPS)) != NT_HASALPHA)
+			return 0;
+		if (in(d->t[k].lw, org_appos))
+			return 1;
+	}
+	return 0;
+}
+
 /* Organisation evidence before a span (also used for a coordination's first member). */
 static float
 cue_left(const struct ner_doc *d, const struct rspan *r)
@@ -126,9 +142,15 @@ cue_left(const struct ner_doc *d, const struct rspan *r)
 	const char *p2 = b > r->s0 + 1 ? lw(d, b - 2, r->s0, r->s1) : "";
 	const char *p3 = b > r->s0 + 2 ? lw(d, b - 3, r->s0, r->s1) : "";
 
+	/* "director of Sheffield-based consulting group MEPS": the name is a modifier, not the organisation. */
+	if (modifier(d, r))
+		return 0;
 	if ((strcmp(p1, "at") == 0 || strcmp(p1, "of") == 0) && in(p2, staff_nouns))
 		return CUE_STRONG;
-	if ((strcmp(p1, "of") == 0 || strcmp(p1, "in") == 0) && (strcmp(p2, "shares") == 0 || strcmp(p2, "stake") == 0))
+	/* "firms including Russia's OAO Mobile Telesystems": the member is the possessed name. */
+	if (strcmp(lw(d, r->e, r->s0, r->s1), "'s") == 0)
+		return 0;
+	if ((strcmp(p1, "of") == 0 && strcmp(p2, "shares") == 0) || (strcmp(p1, "in") == 0 && strcmp(p2, "stake") == 0))
 		return CUE_STRONG;
 	if ((strcmp(p1, "including") == 0 || strcmp(p1, "like") == 0) && in(p2, org_kinds))
 		return CUE_STRONG;
@@ -140,6 +162,8 @@ cue_left(const struct ner_doc *d, const struct rspan *r)
 		return CUE_STRONG;
 	return 0;
 }
+
+static float cue_appos(const struct ner_doc *d, const struct rspan *r);
 
 /* Organisation evidence after and inside a span. */
 static float
@@ -158,7 +182,17 @@ cue_right(const struct ner_doc *d, const struct rspan *r)
 	else if (strcmp(n1, "said") == 0 && strcmp(n2, "in") == 0 && strcmp(lw(d, e + 2, r->s0, r->s1), "a") == 0 &&
 		 strcmp(lw(d, e + 3, r->s0, r->s1), "statement") == 0)
 		c += CUE_WEAK;
-	/* Apposition: "X, a longtime defence contractor," / "X and Y, two of the largest AI companies". */
+	return c + cue_appos(d, r);
+}
+
+/* Apposition: "X, a longtime defence contractor," / "X and Y, two of the largest AI companies". */
+static float
+cue_appos(const struct ner_doc *d, const struct rspan *r)
+{
+	size_t e = r->e;
+	const char *n1 = lw(d, e, r->s0, r->s1), *n2 = lw(d, e + 1, r->s0, r->s1);
+	float c = 0;
+
 	if (strcmp(n1, ",") == 0 && (strcmp(n2, "a") == 0 || strcmp(n2, "an") == 0 || strcmp(n2, "the") == 0 ||
 				     strcmp(n2, "two") == 0 || strcmp(n2, "three") == 0 || strcmp(n2, "one") == 0)) {
 		size_t k;
@@ -313,11 +347,21 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 			i = j;
 		}
 	}
+	/* Commas alone join an apposition ("Rod Eddington, BA's chief executive"), not a list. */
+	for (i = 0; i < nr; i = j) {
+		int conj = 0;
+		for (j = i + 1; j < nr && r[j].group == r[i].group; j++)
+			for (k = r[j - 1].e; k < r[j].b; k++)
+				conj |= strcmp(d->t[k].lw, ",") != 0;
+		if (!conj)
+			for (k = i; k < j; k++)
+				r[k].group = k;
+	}
 	for (i = 0; i < nr; i++) {
 		r[i].cue = cue_right(d, &r[i]);
 		/* An apposition after the last member of a coordination names them all. */
 		if (r[i].group != i && (i + 1 == nr || r[i + 1].group != r[i].group)) {
-			float a = cue_right(d, &r[i]);
+			float a = cue_appos(d, &r[i]);
 			for (k = r[i].group; k < i; k++)
 				r[k].cue += a;
 		}
