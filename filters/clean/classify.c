@@ -106,8 +106,11 @@ teaser_glue(const char *s, size_t n, size_t from)
 	return 0;
 }
 
-/* Count words, stop words, capitalised words; note terminal punctuation and link-like text. */
-static void
+/*
+ * Count words, stop words, capitalised words; note terminal punctuation
+ * and link-like text.  Returns how many bytes of the line were measured.
+ */
+static size_t
 measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold, struct fwords *w)
 {
 	size_t k, e = n;
@@ -117,8 +120,8 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 
 	p->chars = p->words = p->stops = p->capwords = p->digits = 0;
 	/*
-	 * One pass folds the line and lists its words with their hashes.  A
-	 * very long line is measured on its first MEASURE_MAX bytes (cut at a
+	 * One pass lists the line's words with their hashes (the folded line
+	 * itself is written only when a pattern may match).  A very long line is measured on its first MEASURE_MAX bytes (cut at a
 	 * character boundary) and the counts scaled: its class does not
 	 * depend on the rest, and memory stays bounded.
 	 */
@@ -127,7 +130,7 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 		while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
 			m--;
 	}
-	fold_line_words(s, m, fold, w);
+	scan_line_words(s, m, w);
 	for (k = 0; k < w->n; k++) {
 		const struct fword *f = &w->v[k];
 		if (f->symbol)
@@ -135,7 +138,7 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 		p->words++;
 		p->capwords += f->upper;
 		p->digits += f->digit;
-		p->stops += lexicon_is_stop_hash(lx, f->hash);
+		p->stops += lexicon_is_stop_word(lx, f);
 	}
 	if (m < n) {
 		double scale = (double)n / (double)m;
@@ -164,9 +167,11 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	p->linklike = 0;
 	if (p->words <= 40) {
 		/* URLs, and menus joined by | » › */
-		if (memchr(s, ':', n) || memchr(s, 'w', n))
+		if ((memchr(s, ':', n) || memchr(s, 'w', n)) && lexicon_url_word(lx, w)) {
+			fold_line(s, m, fold);
 			if (strstr(fold->buf, " http ") || strstr(fold->buf, " https ") || strstr(fold->buf, " www "))
 				p->linklike = 1;
+		}
 		if ((memchr(s, '|', n) && contains(s, n, " | ")) ||
 		    (memchr(s, 0xBB, n) && contains(s, n, "\xc2\xbb")) || (memchr(s, 0xBA, n) && contains(s, n, "\xe2\x80\xba")))
 			p->linklike = 1;
@@ -174,6 +179,7 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	if (!p->linklike && p->words >= 6 && w->glue < n && teaser_glue(s, n, w->glue))
 		p->linklike = 2;
 	p->heading = !p->term && p->words > 0 && p->words <= 20 && p->capwords > 0;
+	return m;
 }
 
 static enum para_class
@@ -365,12 +371,13 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			p.line = line;
 			p.lexcat = -1;
 			p.category = -1;
-			measure(lx, text + i, e - i, &p, fold, words);
+			size_t m = measure(lx, text + i, e - i, &p, fold, words);
 			/* Lines with no letters or digits at all are separators. */
 			if (p.words == 0) {
 				p.lexcat = CAT_NAVIGATION;
 				p.pattern = "no words";
-			} else if (p.words <= 120) {
+			} else if (p.words <= 120 && lexicon_may_match(lx, words, p.words)) {
+				fold_line(text + i, m, fold);
 				p.lexcat = lexicon_match_words(lx, fold->buf, fold->len, words, p.words, &p.pattern);
 			}
 			/* Byline and date prefixes are hints for meta.c, not boilerplate by themselves. */

@@ -117,6 +117,28 @@ int lexicon_match_words(const struct lexicon *lx, const char *folded, size_t len
 /* 1 if the word with this hash (from fold_line_words()) is a stop word. */
 int lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash);
 
+/*
+ * The words fold_line_words() would list for s[0..n), with the same
+ * offsets, lengths, hashes and flags, and w->chars and w->glue, found
+ * without writing the folded line (so without its cost).
+ */
+void scan_line_words(const char *s, size_t n, struct fwords *w);
+
+/* 1 if the word (from fold_line_words() or scan_line_words()) is a stop word. */
+int lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w);
+
+/*
+ * 1 if some pattern could match the line whose words w lists (nwords as
+ * for lexicon_match_words()): its words' hashes are in the line, where
+ * and as the pattern's kind wants.  A necessary condition of
+ * lexicon_match_words() finding a pattern, much cheaper than folding the
+ * line to look; 0 means that no pattern matches.
+ */
+int lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords);
+
+/* 1 if one of the words is http, https or www (by hash; confirm on the folded line). */
+int lexicon_url_word(const struct lexicon *lx, const struct fwords *w);
+
 /* ---- classify.c ----------------------------------------------------- */
 
 enum para_class { PC_BAD, PC_SHORT, PC_NEARGOOD, PC_GOOD };

@@ -33,6 +33,8 @@ struct pattern {
 	int max_words;  /* the line may have at most this many words */
 	uint64_t first; /* hash of the pattern's first word */
 	int next;       /* next pattern with the same first word, or -1 */
+	uint64_t *hw;   /* the hashes of its words (symbols included), in order */
+	size_t nw;
 };
 
 struct wordset {
@@ -50,28 +52,56 @@ struct lexicon {
 	size_t np, cap;
 	struct wordset stop, months;
 	struct wordset first;  /* first-word hash -> 1 + index of its first pattern */
+	uint64_t url[3];       /* the words http, https, www */
 };
 
-/* FNV-1a over a word's bytes, finished with a mixer. */
-#define FNV_INIT 0xcbf29ce484222325ULL
-#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001b3ULL)
+/*
+ * The hash of a folded word.  Its bytes are packed into a 64-bit word as
+ * they come (eight at a time, each full word mixed into the state), so a
+ * word of up to 7 bytes is packed exactly with its length and its hash,
+ * through a bijective mixer, is unique: no two stop words or short
+ * pattern words can collide.  Longer words are hashed by the mixer.
+ */
+struct whash {
+	uint64_t h, acc;
+	size_t len;
+};
 
-static uint64_t
-word_hash_finish(uint64_t h)
+static inline void
+whash_start(struct whash *x)
 {
-	h = hash_mix64(h);
+	x->h = x->acc = 0;
+	x->len = 0;
+}
+
+static inline void
+whash_byte(struct whash *x, unsigned char c)
+{
+	x->acc = (x->acc << 8) | c;
+	if ((++x->len & 7) == 0) {
+		x->h = hash_mix64(x->h ^ x->acc);
+		x->acc = 0;
+	}
+}
+
+static inline uint64_t
+whash_end(const struct whash *x)
+{
+	uint64_t h = hash_mix64(x->h ^ x->acc ^ ((uint64_t)x->len << 56));
+
 	return h ? h : 1;
 }
 
 static uint64_t
 word_hash(const char *w, size_t n)
 {
-	uint64_t h = FNV_INIT;
+	struct whash x;
 	size_t i;
 
+	whash_start(&x);
 	for (i = 0; i < n; i++)
-		h = FNV_STEP(h, w[i]);
-	return word_hash_finish(h);
+		whash_byte(&x, (unsigned char)w[i]);
+	return whash_end(&x);
 }
 
 /* Byte classes of ASCII for folding. */
@@ -123,20 +153,17 @@ word_open(struct folder *f, int upper, int digit, int symbol)
 	x->symbol = (unsigned char)symbol;
 }
 
-/*
- * Close the open word.  Its hash is computed here only for words of at
- * most HASH_NOW bytes (every stop word, most first words of patterns);
- * longer ones get hash 0 and are hashed only if the lexicon needs them.
- */
-#define HASH_NOW 12
+/* Stop words are at most this many bytes, folded. */
+#define STOP_MAX 12
 
+/* Close the open word and hash it. */
 static void
 word_close(struct folder *f)
 {
 	if (f->open && f->w) {
 		struct fword *x = &f->w->v[f->w->n - 1];
 		x->len = (uint32_t)(f->o - f->base) - x->start;
-		x->hash = x->len <= HASH_NOW ? word_hash(f->base + x->start, x->len) : 0;
+		x->hash = word_hash(f->base + x->start, x->len);
 	}
 	f->open = 0;
 }
@@ -258,6 +285,145 @@ fold_line(const char *s, size_t n, struct strbuf *out)
 	fold_line_words(s, n, out, NULL);
 }
 
+/* ASCII letters and digits, lower-cased; 0 for every other byte. */
+static const unsigned char ascii_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7',
+	['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h',
+	['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
+	['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h',
+	['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p',
+	['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+};
+
+/*
+ * The word list of fold_line_words(), built without writing the folded
+ * line.  The hash state lives in locals of scan_line_words() (the macros
+ * below), so the compiler keeps it in registers.
+ */
+static struct fword *
+scan_open(struct fwords *w, uint32_t off, int upper, int digit, int symbol)
+{
+	struct fword *x;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 64;
+		w->v = xreallocarray(w->v, w->cap, sizeof *w->v);
+	}
+	x = &w->v[w->n++];
+	x->start = off;
+	x->upper = (unsigned char)upper;
+	x->digit = (unsigned char)digit;
+	x->symbol = (unsigned char)symbol;
+	return x;
+}
+
+#define SCAN_OPEN(upper, digit, symbol)                                   \
+	do {                                                              \
+		cur = scan_open(w, off, (upper), (digit), (symbol));      \
+		h = acc = 0;                                              \
+		wl = 0;                                                   \
+	} while (0)
+#define SCAN_BYTE(c)                                                      \
+	do {                                                              \
+		acc = (acc << 8) | (unsigned char)(c);                    \
+		if ((++wl & 7) == 0) {                                    \
+			h = hash_mix64(h ^ acc);                          \
+			acc = 0;                                          \
+		}                                                         \
+	} while (0)
+#define SCAN_CLOSE()                                                      \
+	do {                                                              \
+		struct whash z_ = { h, acc, wl };                         \
+		cur->len = (uint32_t)wl;                                  \
+		cur->hash = whash_end(&z_);                               \
+		off += (uint32_t)wl + 1; /* the word and a space */       \
+		cur = NULL;                                               \
+	} while (0)
+#define SCAN_CP(cp)                                                       \
+	do {                                                              \
+		char b_[4];                                               \
+		size_t k_, m_ = utf8_encode((cp), b_);                    \
+		for (k_ = 0; k_ < m_; k_++)                               \
+			SCAN_BYTE(b_[k_]);                                \
+	} while (0)
+
+void
+scan_line_words(const char *str, size_t n, struct fwords *w)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, chars = 0, wl = 0;
+	uint64_t h = 0, acc = 0;
+	uint32_t off = 1; /* where the next word starts in the folded line */
+	struct fword *cur = NULL; /* the open word */
+
+	w->n = 0;
+	w->glue = (size_t)-1;
+	while (i < n) {
+		unsigned char c = s[i];
+		uint32_t cp;
+		if (c < 0x80) {
+			unsigned char f = ascii_fold[c];
+			i++;
+			chars++;
+			if (f) {
+				size_t r;
+				if (!cur)
+					SCAN_OPEN(f != c, c <= '9', 0);
+				if (f != c && w->glue == (size_t)-1 && i >= 2 &&
+				    ((s[i - 2] >= 'a' && s[i - 2] <= 'z') || (s[i - 2] >= '0' && s[i - 2] <= '9') ||
+				     s[i - 2] == '?' || s[i - 2] == '!'))
+					w->glue = i - 1;
+				SCAN_BYTE(f);
+				/* The rest of a lower-case run in a tight loop (most bytes of prose). */
+				for (r = i; r < n && ascii_fold[s[r]] == s[r] && s[r]; r++)
+					SCAN_BYTE(s[r]);
+				chars += r - i;
+				i = r;
+			} else if (ascii_class[c] == B_SYMBOL) {
+				if (cur)
+					SCAN_CLOSE();
+				SCAN_OPEN(0, 0, 1);
+				SCAN_BYTE(c);
+				SCAN_CLOSE();
+			} else if (cur) {
+				SCAN_CLOSE();
+			}
+			continue;
+		}
+		cp = utf8_next(str, n, &i);
+		chars++;
+		if (cp >= 0x2000 && cp <= 0x2043) {
+			/* General punctuation (dashes, quotes, spaces): no letter, digit, mark or symbol. */
+			if (cur)
+				SCAN_CLOSE();
+		} else if (uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
+			if (!cur)
+				SCAN_OPEN(uc_is_upper(cp), uc_is_digit(cp), 0);
+			SCAN_CP(uc_tolower(cp));
+		} else if (uc_is_symbol(cp)) {
+			if (cur)
+				SCAN_CLOSE();
+			SCAN_OPEN(0, 0, 1);
+			SCAN_CP(cp);
+			SCAN_CLOSE();
+		} else if (cur) {
+			SCAN_CLOSE();
+		}
+	}
+	if (cur)
+		SCAN_CLOSE();
+	w->chars = chars;
+}
+
+#undef SCAN_OPEN
+#undef SCAN_BYTE
+#undef SCAN_CLOSE
+#undef SCAN_CP
+
 static void
 wordset_init(struct wordset *ws, size_t n)
 {
@@ -374,8 +540,8 @@ load_words(struct wordset *ws, const char *path, int numbered)
 			}
 			fold_line(p, wl, &fold);
 			/* The folded word without its padding. */
-			if (fold.len > 2 + HASH_NOW && !numbered)
-				die("%s:%lu: stop words are at most %d bytes", path, lineno, HASH_NOW);
+			if (fold.len > 2 + STOP_MAX && !numbered)
+				die("%s:%lu: stop words are at most %d bytes", path, lineno, STOP_MAX);
 			if (fold.len > 2)
 				wordset_add(ws, fold.buf + 1, fold.len - 2, val);
 		}
@@ -391,8 +557,11 @@ load_patterns(struct lexicon *lx, const char *path)
 	size_t len;
 	char *buf = datafile_slurp(path, &len), *p = buf;
 	struct strbuf fold = STRBUF_INIT;
+	struct fwords words;
 	unsigned long lineno = 0;
 	int max_words = 25;
+
+	memset(&words, 0, sizeof words);
 
 	while (*p) {
 		size_t l = strcspn(p, "\n"), k;
@@ -429,9 +598,13 @@ load_patterns(struct lexicon *lx, const char *path)
 			default: die("%s:%lu: want 'CATEGORY =|^|~|$ PATTERN'", path, lineno);
 			}
 			rest++;
-			fold_line(rest, strlen(rest), &fold);
+			fold_line_words(rest, strlen(rest), &fold, &words);
 			if (fold.len < 3)
 				die("%s:%lu: empty pattern", path, lineno);
+			pt.nw = words.n;
+			pt.hw = xcalloc(words.n, sizeof *pt.hw);
+			for (k = 0; k < words.n; k++)
+				pt.hw[k] = words.v[k].hash;
 			pt.text = xstrndup(fold.buf, fold.len);
 			pt.len = fold.len;
 			pt.first = word_hash(fold.buf + 1, strcspn(fold.buf + 1, " "));
@@ -446,6 +619,7 @@ load_patterns(struct lexicon *lx, const char *path)
 		}
 	}
 	strbuf_release(&fold);
+	free(words.v);
 	free(buf);
 }
 
@@ -469,6 +643,9 @@ lexicon_load(const char *lang, const char *dir)
 			wordset_add_hash(&lx->first, pt->first, (int)k + 1);
 		}
 	}
+	lx->url[0] = word_hash("http", 4);
+	lx->url[1] = word_hash("https", 5);
+	lx->url[2] = word_hash("www", 3);
 	path = data_path(dir, lang, "stopwords.txt");
 	load_words(&lx->stop, path, 0);
 	free(path);
@@ -485,8 +662,10 @@ lexicon_free(struct lexicon *lx)
 
 	if (!lx)
 		return;
-	for (k = 0; k < lx->np; k++)
+	for (k = 0; k < lx->np; k++) {
 		free(lx->p[k].text);
+		free(lx->p[k].hw);
+	}
 	free(lx->p);
 	wordset_release(&lx->stop);
 	wordset_release(&lx->months);
@@ -557,8 +736,7 @@ lexicon_match_words(const struct lexicon *lx, const char *folded, size_t len, co
 
 	for (k = 0; k < w->n; k++) {
 		const struct fword *f = &w->v[k];
-		uint64_t h = f->hash ? f->hash : word_hash(folded + f->start, f->len);
-		best = match_at(lx, folded, len, f->start, h, nwords, best);
+		best = match_at(lx, folded, len, f->start, f->hash, nwords, best);
 	}
 	if (best < 0)
 		return -1;
@@ -571,6 +749,61 @@ int
 lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash)
 {
 	return hash != 0 && wordset_get_hash(&lx->stop, hash) != 0;
+}
+
+int
+lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w)
+{
+	return w->len <= STOP_MAX && wordset_get_hash(&lx->stop, w->hash) != 0;
+}
+
+int
+lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords)
+{
+	size_t k, j;
+
+	for (k = 0; k < w->n; k++) {
+		int i = wordset_get_hash(&lx->first, w->v[k].hash) - 1;
+		for (; i >= 0; i = lx->p[i].next) {
+			const struct pattern *pt = &lx->p[i];
+			if (k + pt->nw > w->n)
+				continue;
+			switch (pt->kind) {
+			case K_EQUAL:
+				if (k != 0 || pt->nw != w->n)
+					continue;
+				break;
+			case K_PREFIX:
+				if (k != 0 || nwords > pt->max_words)
+					continue;
+				break;
+			case K_SUFFIX:
+				if (k + pt->nw != w->n || nwords > pt->max_words)
+					continue;
+				break;
+			case K_CONTAINS:
+				if (nwords > pt->max_words)
+					continue;
+				break;
+			}
+			for (j = 1; j < pt->nw && pt->hw[j] == w->v[k + j].hash; j++)
+				;
+			if (j == pt->nw)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int
+lexicon_url_word(const struct lexicon *lx, const struct fwords *w)
+{
+	size_t k;
+
+	for (k = 0; k < w->n; k++)
+		if (w->v[k].hash == lx->url[0] || w->v[k].hash == lx->url[1] || w->v[k].hash == lx->url[2])
+			return 1;
+	return 0;
 }
 
 int
