@@ -92,6 +92,8 @@ static const char *const org_appos[] = {
 	"groups", "unit", "bank", "banks", "carmaker", "carmakers", "business", "businesses", NULL,
 };
 
+static const char *const preps[] = { "with", "at", "of", "for", "in", "from", "on", "by", "to", NULL };
+
 static int
 in(const char *w, const char *const *list)
 {
@@ -200,6 +202,9 @@ cue_appos(const struct ner_doc *d, const struct rspan *r)
 			const char *w = d->t[k].lw;
 			if (strcmp(w, ",") == 0 || strcmp(w, ".") == 0 || strcmp(w, "that") == 0 ||
 			    strcmp(w, "which") == 0 || strcmp(w, "who") == 0)
+				break;
+			/* The first noun phrase only: "an economist with UFJ Bank" is a person ("one of" goes on). */
+			if (in(w, preps) && !(k == e + 2 && strcmp(w, "of") == 0))
 				break;
 			if (in(w, org_appos) && (k + 1 >= r->s1 || !(d->t[k + 1].flags & NT_HASALPHA) ||
 						 strcmp(d->t[k + 1].lw, "that") == 0 || strcmp(d->t[k + 1].lw, "in") == 0 ||
