@@ -103,6 +103,12 @@ tag() {
 	echo "$output" | grep -qx $'PER\tMira Delacorte\tMira Delacorte' || fail "$output"
 }
 
+@test "a byline names a person" {
+	run tag $'Markets rally on rate hopes\n\nBy Tovald\n\nShares rose on Monday.'
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx $'PER\tTovald\tTovald' || fail "$output"
+}
+
 @test "sentences from the record are used; --types filters" {
 	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"s\",\"text\":\"Paris is big. Rome is old.\",\"sentences\":[[0,13],[14,26]]}' | '$BIN/news-tag-entities' --types LOC"
 	[ "$status" -eq 0 ]

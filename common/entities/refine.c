@@ -464,6 +464,18 @@ ner_refine_types(const struct ner_doc *d, const int32_t *emit, float scale, uint
 				}
 		}
 	}
+	/* A byline: a sentence "By Jane Doe" (one to three capitalised words) names a person. */
+	for (s = 0; s < d->nsent; s++) {
+		size_t s0 = d->sent[s], s1 = d->sent[s + 1], n = s1 - s0;
+		int ok = n >= 2 && n <= 5 && strcmp(d->t[s0].lw, "by") == 0 && (d->t[s0].flags & NT_INITCAP);
+		for (i = s0 + 1; ok && i < s1; i++)
+			ok = !tags[i] && (d->t[i].flags & NT_HASALPHA) && ((d->t[i].flags & NT_INITCAP) || (i > s0 + 1 && (
+			     strcmp(d->t[i].lw, "and") == 0)));
+		if (ok && !(d->t[s1 - 1].flags & NT_INITCAP))
+			ok = 0;
+		for (i = s0 + 1; ok && i < s1; i++)
+			tags[i] = strcmp(d->t[i].lw, "and") == 0 ? 0 : (i == s0 + 1 || !tags[i - 1]) ? 1 : 2;
+	}
 	free(o);
 	free(r);
 }
