@@ -111,7 +111,8 @@ teaser_glue(const char *s, size_t n, size_t from)
  * and link-like text.  Returns how many bytes of the line were measured.
  */
 static size_t
-measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold, struct fwords *w)
+measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold, struct fwords *w,
+	size_t *starts)
 {
 	size_t k, e = n;
 	uint32_t lastnc = 0;
@@ -131,6 +132,7 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 			m--;
 	}
 	scan_line_words(s, m, w);
+	*starts = lexicon_word_info(lx, w);
 	for (k = 0; k < w->n; k++) {
 		const struct fword *f = &w->v[k];
 		if (f->symbol)
@@ -138,7 +140,7 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 		p->words++;
 		p->capwords += f->upper;
 		p->digits += f->digit;
-		p->stops += lexicon_is_stop_word(lx, f);
+		p->stops += f->stop;
 	}
 	if (m < n) {
 		double scale = (double)n / (double)m;
@@ -371,12 +373,12 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			p.line = line;
 			p.lexcat = -1;
 			p.category = -1;
-			size_t m = measure(lx, text + i, e - i, &p, fold, words);
+			size_t starts, m = measure(lx, text + i, e - i, &p, fold, words, &starts);
 			/* Lines with no letters or digits at all are separators. */
 			if (p.words == 0) {
 				p.lexcat = CAT_NAVIGATION;
 				p.pattern = "no words";
-			} else if (p.words <= 120 && lexicon_may_match(lx, words, p.words)) {
+			} else if (p.words <= 120 && starts > 0 && lexicon_may_match(lx, words, p.words)) {
 				fold_line(text + i, m, fold);
 				p.lexcat = lexicon_match_words(lx, fold->buf, fold->len, words, p.words, &p.pattern);
 			}

@@ -98,6 +98,8 @@ struct fword {
 	unsigned char upper; /* the original word began with a capital */
 	unsigned char digit; /* it began with a digit */
 	unsigned char symbol;/* a symbol, not a word */
+	unsigned char stop;  /* a stop word (set by lexicon_word_info()) */
+	int first;           /* the first pattern starting with it, or -1 (likewise) */
 };
 
 struct fwords {
@@ -128,6 +130,12 @@ void scan_line_words(const char *s, size_t n, struct fwords *w);
 int lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w);
 
 /*
+ * Set the stop and first fields of every word in w (one table look-up a
+ * word); returns how many words start a pattern.
+ */
+size_t lexicon_word_info(const struct lexicon *lx, struct fwords *w);
+
+/*
  * 1 if some pattern could match the line whose words w lists (nwords as
  * for lexicon_match_words()): its words' hashes are in the line, where
  * and as the pattern's kind wants.  A necessary condition of
@@ -135,6 +143,7 @@ int lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w);
  * line to look; 0 means that no pattern matches.
  */
 int lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords);
+/* (w must have been through lexicon_word_info().) */
 
 /* 1 if one of the words is http, https or www (by hash; confirm on the folded line). */
 int lexicon_url_word(const struct lexicon *lx, const struct fwords *w);

@@ -53,14 +53,25 @@ struct lexicon {
 	struct wordset stop, months;
 	struct wordset first;  /* first-word hash -> 1 + index of its first pattern */
 	uint64_t url[3];       /* the words http, https, www */
+	/*
+	 * Stop words and first words of patterns in one table, behind a
+	 * bitmap of their hashes, so a word of the line costs one bit test
+	 * (most words) or one probe.
+	 */
+	struct winfo { uint64_t h; int first; int stop; } *info;
+	size_t info_mask;
+	uint64_t filter[256];
 };
 
 /*
- * The hash of a folded word.  Its bytes are packed into a 64-bit word as
- * they come (eight at a time, each full word mixed into the state), so a
- * word of up to 7 bytes is packed exactly with its length and its hash,
- * through a bijective mixer, is unique: no two stop words or short
- * pattern words can collide.  Longer words are hashed by the mixer.
+ * The hash of a folded word: its bytes taken as little-endian 64-bit
+ * chunks, each full chunk that more bytes follow mixed into the state, the
+ * last (zero-padded) chunk and the length mixed at the end.  A word of up
+ * to 8 bytes is thus packed exactly with its length (no word byte is
+ * below 0x30, so the length byte cannot be confused with a ninth byte)
+ * and its hash, through a bijective mixer, is unique: no two stop words
+ * or short pattern words collide.  scan_line_words() computes the same
+ * value from whole 8-byte loads; whash_byte() a byte at a time.
  */
 struct whash {
 	uint64_t h, acc;
@@ -77,19 +88,25 @@ whash_start(struct whash *x)
 static inline void
 whash_byte(struct whash *x, unsigned char c)
 {
-	x->acc = (x->acc << 8) | c;
-	if ((++x->len & 7) == 0) {
+	if (x->len > 0 && (x->len & 7) == 0) { /* a full chunk, and more follows */
 		x->h = hash_mix64(x->h ^ x->acc);
 		x->acc = 0;
 	}
+	x->acc |= (uint64_t)c << (8 * (x->len & 7));
+	x->len++;
+}
+
+static inline uint64_t
+whash_final(uint64_t h, uint64_t acc, size_t len)
+{
+	h = hash_mix64(h ^ acc ^ ((uint64_t)len << 56));
+	return h ? h : 1;
 }
 
 static inline uint64_t
 whash_end(const struct whash *x)
 {
-	uint64_t h = hash_mix64(x->h ^ x->acc ^ ((uint64_t)x->len << 56));
-
-	return h ? h : 1;
+	return whash_final(x->h, x->acc, x->len);
 }
 
 static uint64_t
@@ -299,11 +316,6 @@ static const unsigned char ascii_fold[256] = {
 	['Y'] = 'y', ['Z'] = 'z',
 };
 
-/*
- * The word list of fold_line_words(), built without writing the folded
- * line.  The hash state lives in locals of scan_line_words() (the macros
- * below), so the compiler keeps it in registers.
- */
 static struct fword *
 scan_open(struct fwords *w, uint32_t off, int upper, int digit, int symbol)
 {
@@ -321,108 +333,205 @@ scan_open(struct fwords *w, uint32_t off, int upper, int digit, int symbol)
 	return x;
 }
 
-#define SCAN_OPEN(upper, digit, symbol)                                   \
-	do {                                                              \
-		cur = scan_open(w, off, (upper), (digit), (symbol));      \
-		h = acc = 0;                                              \
-		wl = 0;                                                   \
-	} while (0)
-#define SCAN_BYTE(c)                                                      \
-	do {                                                              \
-		acc = (acc << 8) | (unsigned char)(c);                    \
-		if ((++wl & 7) == 0) {                                    \
-			h = hash_mix64(h ^ acc);                          \
-			acc = 0;                                          \
-		}                                                         \
-	} while (0)
-#define SCAN_CLOSE()                                                      \
-	do {                                                              \
-		struct whash z_ = { h, acc, wl };                         \
-		cur->len = (uint32_t)wl;                                  \
-		cur->hash = whash_end(&z_);                               \
-		off += (uint32_t)wl + 1; /* the word and a space */       \
-		cur = NULL;                                               \
-	} while (0)
-#define SCAN_CP(cp)                                                       \
-	do {                                                              \
-		char b_[4];                                               \
-		size_t k_, m_ = utf8_encode((cp), b_);                    \
-		for (k_ = 0; k_ < m_; k_++)                               \
-			SCAN_BYTE(b_[k_]);                                \
-	} while (0)
+/* Close word x: its folded length and hash; returns where the next word starts. */
+static uint32_t
+scan_close(struct fword *x, uint32_t off, const struct whash *hs)
+{
+	x->len = (uint32_t)hs->len;
+	x->hash = whash_end(hs);
+	return off + x->len + 1; /* the word and a space */
+}
+
+static void
+whash_cp(struct whash *hs, uint32_t cp)
+{
+	char b[4];
+	size_t k, m = utf8_encode(cp, b);
+
+	for (k = 0; k < m; k++)
+		whash_byte(hs, (unsigned char)b[k]);
+}
+
+static int
+word_cp(uint32_t cp)
+{
+	if (cp >= 0x2000 && cp <= 0x2043) /* general punctuation: no letter, digit, mark or symbol */
+		return 0;
+	return uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp);
+}
+
+/*
+ * A word at s[i..n) (its first character is a letter, digit or mark) the
+ * slow way, a character at a time; returns where it ends.
+ */
+static size_t
+scan_word_slow(const unsigned char *s, size_t n, size_t i, struct fwords *w, uint32_t *off, size_t *chars)
+{
+	struct whash hs;
+	struct fword *x = NULL;
+
+	whash_start(&hs);
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			unsigned char f = ascii_fold[c];
+			if (!f)
+				break;
+			if (!x)
+				x = scan_open(w, *off, f != c, c <= '9', 0);
+			if (f != c && w->glue == (size_t)-1 && i >= 1 &&
+			    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9') ||
+			     s[i - 1] == '?' || s[i - 1] == '!'))
+				w->glue = i;
+			whash_byte(&hs, f);
+			i++;
+		} else {
+			size_t j = i;
+			uint32_t cp = utf8_next((const char *)s, n, &j);
+			if (!word_cp(cp))
+				break;
+			if (!x)
+				x = scan_open(w, *off, uc_is_upper(cp), uc_is_digit(cp), 0);
+			whash_cp(&hs, uc_tolower(cp));
+			i = j;
+		}
+		(*chars)++;
+	}
+	if (x)
+		*off = scan_close(x, *off, &hs);
+	return i;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SCAN_SWAR 1
+#define ONES ((uint64_t)0x0101010101010101ULL)
+
+/* Bytes of x (all below 0x80) in lo..hi get their high bit set. */
+static inline uint64_t
+swar_range(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + ONES * (0x80 - lo)) & ~(x + ONES * (0x7F - hi)) & (ONES * 0x80);
+}
+
+/* Up to 8 bytes of s[i..n), zero-padded (a zero byte ends every run). */
+static inline uint64_t
+load8(const unsigned char *s, size_t n, size_t i)
+{
+	uint64_t x = 0;
+	size_t k;
+
+	if (n - i >= 8) {
+		memcpy(&x, s + i, 8);
+		return x;
+	}
+	for (k = 0; i + k < n; k++)
+		x |= (uint64_t)s[i + k] << (8 * k);
+	return x;
+}
+
+/*
+ * An ASCII word at s[i..n) (s[i] is a letter or digit), eight bytes at a
+ * time: a word is a run of ASCII letters and digits, folded by setting bit
+ * 0x20 (which leaves digits alone).  Returns where it ends, or i when the
+ * run ends in a non-ASCII byte (the word may go on: the slow path).
+ */
+static size_t
+scan_word_fast(const unsigned char *s, size_t n, size_t i, struct fwords *w, uint32_t *off, size_t *chars)
+{
+	uint64_t h = 0, acc = 0, carry = 0;
+	size_t at = i, len = 0;
+
+	/* A capital right after ? or ! glues a headline to its summary (see classify.c). */
+	if (i > 0 && w->glue == (size_t)-1 && (s[i - 1] == '?' || s[i - 1] == '!'))
+		carry = 0x80;
+	for (;;) {
+		uint64_t x = load8(s, n, at), hi = x & (ONES * 0x80), x7 = x & ~(ONES * 0x80), low, up, alnum, runmask;
+		unsigned run;
+		low = swar_range(x7, 'a', 'z') | swar_range(x7, '0', '9');
+		up = swar_range(x7, 'A', 'Z');
+		alnum = (low | up) & ~hi;
+		run = alnum == ONES * 0x80 ? 8 : (unsigned)__builtin_ctzll(~alnum & (ONES * 0x80)) / 8;
+		if (run < 8 && (hi >> (8 * run)) & 0x80)
+			return i; /* a non-ASCII character follows: maybe a letter */
+		if (run == 0)
+			break;
+		runmask = run == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * run)) - 1;
+		if (w->glue == (size_t)-1) {
+			uint64_t g = up & ((low << 8) | carry) & runmask;
+			if (g)
+				w->glue = at + (size_t)__builtin_ctzll(g) / 8;
+		}
+		if (len > 0) /* a full chunk, and more follows */
+			h = hash_mix64(h ^ acc);
+		acc = (x | (ONES * 0x20)) & runmask;
+		len += run;
+		at += run;
+		if (run < 8)
+			break;
+		carry = (low >> 56) & 0x80;
+	}
+	{
+		struct fword *x = scan_open(w, *off, s[i] >= 'A' && s[i] <= 'Z', s[i] <= '9', 0);
+		x->len = (uint32_t)len;
+		x->hash = whash_final(h, acc, len);
+		*off += x->len + 1;
+	}
+	*chars += len;
+	return at;
+}
+#endif
 
 void
 scan_line_words(const char *str, size_t n, struct fwords *w)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, chars = 0, wl = 0;
-	uint64_t h = 0, acc = 0;
+	size_t i = 0, chars = 0;
 	uint32_t off = 1; /* where the next word starts in the folded line */
-	struct fword *cur = NULL; /* the open word */
 
 	w->n = 0;
 	w->glue = (size_t)-1;
 	while (i < n) {
 		unsigned char c = s[i];
-		uint32_t cp;
 		if (c < 0x80) {
-			unsigned char f = ascii_fold[c];
+			if (ascii_fold[c]) {
+				size_t e = i;
+#ifdef SCAN_SWAR
+				e = scan_word_fast(s, n, i, w, &off, &chars);
+#endif
+				if (e == i)
+					e = scan_word_slow(s, n, i, w, &off, &chars);
+				i = e;
+				continue;
+			}
+			if (ascii_class[c] == B_SYMBOL) {
+				struct whash hs;
+				struct fword *x = scan_open(w, off, 0, 0, 1);
+				whash_start(&hs);
+				whash_byte(&hs, c);
+				off = scan_close(x, off, &hs);
+			}
 			i++;
 			chars++;
-			if (f) {
-				size_t r;
-				if (!cur)
-					SCAN_OPEN(f != c, c <= '9', 0);
-				if (f != c && w->glue == (size_t)-1 && i >= 2 &&
-				    ((s[i - 2] >= 'a' && s[i - 2] <= 'z') || (s[i - 2] >= '0' && s[i - 2] <= '9') ||
-				     s[i - 2] == '?' || s[i - 2] == '!'))
-					w->glue = i - 1;
-				SCAN_BYTE(f);
-				/* The rest of a lower-case run in a tight loop (most bytes of prose). */
-				for (r = i; r < n && ascii_fold[s[r]] == s[r] && s[r]; r++)
-					SCAN_BYTE(s[r]);
-				chars += r - i;
-				i = r;
-			} else if (ascii_class[c] == B_SYMBOL) {
-				if (cur)
-					SCAN_CLOSE();
-				SCAN_OPEN(0, 0, 1);
-				SCAN_BYTE(c);
-				SCAN_CLOSE();
-			} else if (cur) {
-				SCAN_CLOSE();
+		} else {
+			size_t j = i;
+			uint32_t cp = utf8_next(str, n, &j);
+			if (word_cp(cp)) {
+				i = scan_word_slow(s, n, i, w, &off, &chars);
+				continue;
 			}
-			continue;
-		}
-		cp = utf8_next(str, n, &i);
-		chars++;
-		if (cp >= 0x2000 && cp <= 0x2043) {
-			/* General punctuation (dashes, quotes, spaces): no letter, digit, mark or symbol. */
-			if (cur)
-				SCAN_CLOSE();
-		} else if (uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
-			if (!cur)
-				SCAN_OPEN(uc_is_upper(cp), uc_is_digit(cp), 0);
-			SCAN_CP(uc_tolower(cp));
-		} else if (uc_is_symbol(cp)) {
-			if (cur)
-				SCAN_CLOSE();
-			SCAN_OPEN(0, 0, 1);
-			SCAN_CP(cp);
-			SCAN_CLOSE();
-		} else if (cur) {
-			SCAN_CLOSE();
+			if (uc_is_symbol(cp)) {
+				struct whash hs;
+				struct fword *x = scan_open(w, off, 0, 0, 1);
+				whash_start(&hs);
+				whash_cp(&hs, cp);
+				off = scan_close(x, off, &hs);
+			}
+			i = j;
+			chars++;
 		}
 	}
-	if (cur)
-		SCAN_CLOSE();
 	w->chars = chars;
 }
-
-#undef SCAN_OPEN
-#undef SCAN_BYTE
-#undef SCAN_CLOSE
-#undef SCAN_CP
 
 static void
 wordset_init(struct wordset *ws, size_t n)
@@ -623,6 +732,72 @@ load_patterns(struct lexicon *lx, const char *path)
 	free(buf);
 }
 
+static struct winfo *
+info_slot(const struct lexicon *lx, uint64_t h)
+{
+	size_t k = (size_t)(h >> 20) & lx->info_mask;
+
+	while (lx->info[k].h && lx->info[k].h != h)
+		k = (k + 1) & lx->info_mask;
+	return &lx->info[k];
+}
+
+static void
+info_add(struct lexicon *lx, uint64_t h, int first, int stop)
+{
+	struct winfo *e = info_slot(lx, h);
+
+	if (!e->h) {
+		e->h = h;
+		e->first = -1;
+	}
+	if (first >= 0)
+		e->first = first;
+	if (stop)
+		e->stop = 1;
+	lx->filter[(h >> 50) & 255] |= (uint64_t)1 << ((h >> 44) & 63);
+}
+
+/* The stop and first-word table, from the two word sets. */
+static void
+info_build(struct lexicon *lx)
+{
+	size_t k, cap = 64;
+
+	while (cap < 4 * (lx->stop.mask + lx->first.mask + 2))
+		cap <<= 1;
+	lx->info = xcalloc(cap, sizeof *lx->info);
+	lx->info_mask = cap - 1;
+	for (k = 0; k <= lx->stop.mask; k++)
+		if (lx->stop.h[k])
+			info_add(lx, lx->stop.h[k], -1, 1);
+	for (k = 0; k <= lx->first.mask; k++)
+		if (lx->first.h[k])
+			info_add(lx, lx->first.h[k], lx->first.val[k] - 1, 0);
+}
+
+size_t
+lexicon_word_info(const struct lexicon *lx, struct fwords *w)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < w->n; k++) {
+		struct fword *f = &w->v[k];
+		uint64_t h = f->hash;
+		f->stop = 0;
+		f->first = -1;
+		if (lx->filter[(h >> 50) & 255] & ((uint64_t)1 << ((h >> 44) & 63))) {
+			const struct winfo *e = info_slot(lx, h);
+			if (e->h) {
+				f->stop = (unsigned char)(e->stop && f->len <= STOP_MAX);
+				f->first = e->first;
+				n += e->first >= 0;
+			}
+		}
+	}
+	return n;
+}
+
 struct lexicon *
 lexicon_load(const char *lang, const char *dir)
 {
@@ -652,6 +827,7 @@ lexicon_load(const char *lang, const char *dir)
 	path = data_path(dir, lang, "months.txt");
 	load_words(&lx->months, path, 1);
 	free(path);
+	info_build(lx);
 	return lx;
 }
 
@@ -670,6 +846,7 @@ lexicon_free(struct lexicon *lx)
 	wordset_release(&lx->stop);
 	wordset_release(&lx->months);
 	wordset_release(&lx->first);
+	free(lx->info);
 	free(lx);
 }
 
@@ -763,7 +940,7 @@ lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords)
 	size_t k, j;
 
 	for (k = 0; k < w->n; k++) {
-		int i = wordset_get_hash(&lx->first, w->v[k].hash) - 1;
+		int i = w->v[k].first;
 		for (; i >= 0; i = lx->p[i].next) {
 			const struct pattern *pt = &lx->p[i];
 			if (k + pt->nw > w->n)
