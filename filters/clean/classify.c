@@ -154,6 +154,8 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 		p->digits = (int)(p->digits * scale);
 	} else {
 		p->chars = (int)w->chars;
+		/* fold_line() writes a space, then each word and a space. */
+		p->foldlen = w->n ? w->v[w->n - 1].start + w->v[w->n - 1].len + 1 : 1;
 	}
 	/* The last character that is not a closing quote or bracket. */
 	while (e > 0) {

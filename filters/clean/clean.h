@@ -166,6 +166,7 @@ struct para {
 	int category;         /* why, as a category */
 	const char *reason;   /* the rule that fired */
 	unsigned char heading, term, linklike, meta, outside;
+	size_t foldlen;       /* bytes of the line after fold_line(), or 0 when not known */
 };
 
 struct paras {

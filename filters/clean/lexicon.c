@@ -35,6 +35,7 @@ struct pattern {
 	int next;       /* next pattern with the same first word, or -1 */
 	uint64_t *hw;   /* the hashes of its words (symbols included), in order */
 	size_t nw;
+	int chain_max;  /* the most words a line may have for a pattern of its chain (from it on) to match after its start */
 };
 
 struct wordset {
@@ -815,6 +816,9 @@ lexicon_load(const char *lang, const char *dir)
 			const struct pattern *pt = &lx->p[k];
 			int head = wordset_get_hash(&lx->first, pt->first);
 			lx->p[k].next = head - 1;
+			lx->p[k].chain_max = pt->kind == K_EQUAL || pt->kind == K_PREFIX ? -1 : pt->max_words;
+			if (head > 0 && lx->p[head - 1].chain_max > lx->p[k].chain_max)
+				lx->p[k].chain_max = lx->p[head - 1].chain_max;
 			wordset_add_hash(&lx->first, pt->first, (int)k + 1);
 		}
 	}
@@ -941,6 +945,9 @@ lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords)
 
 	for (k = 0; k < w->n; k++) {
 		int i = w->v[k].first;
+		/* After the line's first word only ~ and $ patterns can match, on lines short enough. */
+		if (i < 0 || (k > 0 && nwords > lx->p[i].chain_max))
+			continue;
 		for (; i >= 0; i = lx->p[i].next) {
 			const struct pattern *pt = &lx->p[i];
 			if (k + pt->nw > w->n)

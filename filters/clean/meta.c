@@ -259,6 +259,8 @@ glued_by(const char *s, size_t n)
 static int
 same_folded(const char *a, size_t an, struct strbuf *fold, const char *text, const struct para *p)
 {
+	if (p->foldlen && p->foldlen != an) /* the folded lengths differ: no need to fold */
+		return 0;
 	fold_line(text + p->bstart, p->bend - p->bstart, fold);
 	return fold->len == an && memcmp(fold->buf, a, an) == 0;
 }
