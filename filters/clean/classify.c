@@ -114,7 +114,7 @@ static size_t
 measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struct strbuf *fold, struct fwords *w,
 	size_t *starts)
 {
-	size_t k, e = n;
+	size_t e = n;
 	uint32_t lastnc = 0;
 
 	size_t m = n;
@@ -131,17 +131,12 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 		while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
 			m--;
 	}
-	scan_line_words(s, m, w);
-	*starts = lexicon_word_info(lx, w);
-	for (k = 0; k < w->n; k++) {
-		const struct fword *f = &w->v[k];
-		if (f->symbol)
-			continue;
-		p->words++;
-		p->capwords += f->upper;
-		p->digits += f->digit;
-		p->stops += f->stop;
-	}
+	scan_line_words(lx, s, m, w);
+	*starts = w->starts;
+	p->words = (int)w->words;
+	p->capwords = (int)w->capwords;
+	p->digits = (int)w->digits;
+	p->stops = (int)w->stops;
 	if (m < n) {
 		double scale = (double)n / (double)m;
 		size_t i, cps = 0;

@@ -106,6 +106,8 @@ struct fwords {
 	struct fword *v;
 	size_t n, cap;
 	size_t chars;        /* code points in the original line */
+	/* Counts of scan_line_words(): words (not symbols), capitalised, with a digit, stop words; pattern starts. */
+	size_t words, capwords, digits, stops, starts;
 	size_t glue;         /* byte offset of the first capital glued to a word or ?/! (else (size_t)-1) */
 };
 
@@ -122,18 +124,14 @@ int lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash);
 /*
  * The words fold_line_words() would list for s[0..n), with the same
  * offsets, lengths, hashes and flags, and w->chars and w->glue, found
- * without writing the folded line (so without its cost).
+ * without writing the folded line (so without its cost).  Each word is
+ * also looked up (its stop and first fields) and counted (w->words...).
  */
-void scan_line_words(const char *s, size_t n, struct fwords *w);
+void scan_line_words(const struct lexicon *lx, const char *s, size_t n, struct fwords *w);
 
 /* 1 if the word (from fold_line_words() or scan_line_words()) is a stop word. */
 int lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w);
 
-/*
- * Set the stop and first fields of every word in w (one table look-up a
- * word); returns how many words start a pattern.
- */
-size_t lexicon_word_info(const struct lexicon *lx, struct fwords *w);
 
 /*
  * 1 if some pattern could match the line whose words w lists (nwords as
@@ -143,7 +141,7 @@ size_t lexicon_word_info(const struct lexicon *lx, struct fwords *w);
  * line to look; 0 means that no pattern matches.
  */
 int lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords);
-/* (w must have been through lexicon_word_info().) */
+/* (w from scan_line_words().) */
 
 /* 1 if one of the words is http, https or www (by hash; confirm on the folded line). */
 int lexicon_url_word(const struct lexicon *lx, const struct fwords *w);

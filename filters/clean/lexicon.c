@@ -100,8 +100,22 @@ whash_byte(struct whash *x, unsigned char c)
 static inline uint64_t
 whash_final(uint64_t h, uint64_t acc, size_t len)
 {
+	/*
+	 * Up to 8 bytes the packed bytes and length are the key itself (never
+	 * 0: the top byte is the length, or a ninth-free 8th byte ^ 8); tables
+	 * spread keys with spread().  Longer words go through the mixer.
+	 */
+	if (len <= 8)
+		return acc ^ ((uint64_t)len << 56);
 	h = hash_mix64(h ^ acc ^ ((uint64_t)len << 56));
 	return h ? h : 1;
+}
+
+/* A key's table position bits: one multiply (Fibonacci hashing), high bits used. */
+static inline uint64_t
+spread(uint64_t h)
+{
+	return h * 0x9E3779B97F4A7C15ULL;
 }
 
 static inline uint64_t
@@ -317,6 +331,40 @@ static const unsigned char ascii_fold[256] = {
 	['Y'] = 'y', ['Z'] = 'z',
 };
 
+static struct winfo *
+info_slot(const struct lexicon *lx, uint64_t h)
+{
+	size_t k = (size_t)(spread(h) >> 20) & lx->info_mask;
+
+	while (lx->info[k].h && lx->info[k].h != h)
+		k = (k + 1) & lx->info_mask;
+	return &lx->info[k];
+}
+
+/*
+ * A word of the line is complete (its hash known): look it up among the
+ * stop words and the patterns' first words (a bit test for most words,
+ * one probe for the rest) and count it.
+ */
+static inline void
+word_done(const struct lexicon *lx, struct fwords *w, struct fword *f)
+{
+	uint64_t h = f->hash, sp = spread(h);
+	int first = -1, stop = 0;
+
+	if (lx->filter[(sp >> 56) & 255] & ((uint64_t)1 << ((sp >> 50) & 63))) {
+		const struct winfo *e = info_slot(lx, h);
+		if (e->h) {
+			stop = e->stop && f->len <= STOP_MAX;
+			first = e->first;
+		}
+	}
+	f->stop = (unsigned char)stop;
+	f->first = first;
+	w->starts += first >= 0;
+	w->stops += (size_t)(stop & !f->symbol);
+}
+
 static struct fword *
 scan_open(struct fwords *w, uint32_t off, int upper, int digit, int symbol)
 {
@@ -331,15 +379,21 @@ scan_open(struct fwords *w, uint32_t off, int upper, int digit, int symbol)
 	x->upper = (unsigned char)upper;
 	x->digit = (unsigned char)digit;
 	x->symbol = (unsigned char)symbol;
+	if (!symbol) {
+		w->words++;
+		w->capwords += (size_t)upper;
+		w->digits += (size_t)digit;
+	}
 	return x;
 }
 
 /* Close word x: its folded length and hash; returns where the next word starts. */
 static uint32_t
-scan_close(struct fword *x, uint32_t off, const struct whash *hs)
+scan_close(const struct lexicon *lx, struct fwords *w, struct fword *x, uint32_t off, const struct whash *hs)
 {
 	x->len = (uint32_t)hs->len;
 	x->hash = whash_end(hs);
+	word_done(lx, w, x);
 	return off + x->len + 1; /* the word and a space */
 }
 
@@ -366,7 +420,7 @@ word_cp(uint32_t cp)
  * slow way, a character at a time; returns where it ends.
  */
 static size_t
-scan_word_slow(const unsigned char *s, size_t n, size_t i, struct fwords *w, uint32_t *off, size_t *chars)
+scan_word_slow(const struct lexicon *lx, const unsigned char *s, size_t n, size_t i, struct fwords *w, uint32_t *off, size_t *chars)
 {
 	struct whash hs;
 	struct fword *x = NULL;
@@ -399,7 +453,7 @@ scan_word_slow(const unsigned char *s, size_t n, size_t i, struct fwords *w, uin
 		(*chars)++;
 	}
 	if (x)
-		*off = scan_close(x, *off, &hs);
+		*off = scan_close(lx, w, x, *off, &hs);
 	return i;
 }
 
@@ -437,7 +491,7 @@ load8(const unsigned char *s, size_t n, size_t i)
  * run ends in a non-ASCII byte (the word may go on: the slow path).
  */
 static size_t
-scan_word_fast(const unsigned char *s, size_t n, size_t i, struct fwords *w, uint32_t *off, size_t *chars)
+scan_word_fast(const struct lexicon *lx, const unsigned char *s, size_t n, size_t i, struct fwords *w, uint32_t *off, size_t *chars)
 {
 	uint64_t h = 0, acc = 0, carry = 0;
 	size_t at = i, len = 0;
@@ -475,6 +529,7 @@ scan_word_fast(const unsigned char *s, size_t n, size_t i, struct fwords *w, uin
 		struct fword *x = scan_open(w, *off, s[i] >= 'A' && s[i] <= 'Z', s[i] <= '9', 0);
 		x->len = (uint32_t)len;
 		x->hash = whash_final(h, acc, len);
+		word_done(lx, w, x);
 		*off += x->len + 1;
 	}
 	*chars += len;
@@ -483,13 +538,14 @@ scan_word_fast(const unsigned char *s, size_t n, size_t i, struct fwords *w, uin
 #endif
 
 void
-scan_line_words(const char *str, size_t n, struct fwords *w)
+scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwords *w)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, chars = 0;
 	uint32_t off = 1; /* where the next word starts in the folded line */
 
 	w->n = 0;
+	w->words = w->capwords = w->digits = w->stops = w->starts = 0;
 	w->glue = (size_t)-1;
 	while (i < n) {
 		unsigned char c = s[i];
@@ -497,10 +553,10 @@ scan_line_words(const char *str, size_t n, struct fwords *w)
 			if (ascii_fold[c]) {
 				size_t e = i;
 #ifdef SCAN_SWAR
-				e = scan_word_fast(s, n, i, w, &off, &chars);
+				e = scan_word_fast(lx, s, n, i, w, &off, &chars);
 #endif
 				if (e == i)
-					e = scan_word_slow(s, n, i, w, &off, &chars);
+					e = scan_word_slow(lx, s, n, i, w, &off, &chars);
 				i = e;
 				continue;
 			}
@@ -509,7 +565,7 @@ scan_line_words(const char *str, size_t n, struct fwords *w)
 				struct fword *x = scan_open(w, off, 0, 0, 1);
 				whash_start(&hs);
 				whash_byte(&hs, c);
-				off = scan_close(x, off, &hs);
+				off = scan_close(lx, w, x, off, &hs);
 			}
 			i++;
 			chars++;
@@ -517,7 +573,7 @@ scan_line_words(const char *str, size_t n, struct fwords *w)
 			size_t j = i;
 			uint32_t cp = utf8_next(str, n, &j);
 			if (word_cp(cp)) {
-				i = scan_word_slow(s, n, i, w, &off, &chars);
+				i = scan_word_slow(lx, s, n, i, w, &off, &chars);
 				continue;
 			}
 			if (uc_is_symbol(cp)) {
@@ -525,7 +581,7 @@ scan_line_words(const char *str, size_t n, struct fwords *w)
 				struct fword *x = scan_open(w, off, 0, 0, 1);
 				whash_start(&hs);
 				whash_cp(&hs, cp);
-				off = scan_close(x, off, &hs);
+				off = scan_close(lx, w, x, off, &hs);
 			}
 			i = j;
 			chars++;
@@ -549,7 +605,7 @@ wordset_init(struct wordset *ws, size_t n)
 static void
 wordset_add_hash(struct wordset *ws, uint64_t h, int val)
 {
-	size_t k = (size_t)h & ws->mask;
+	size_t k = (size_t)(spread(h) >> 20) & ws->mask;
 
 	while (ws->h[k] && ws->h[k] != h)
 		k = (k + 1) & ws->mask;
@@ -566,7 +622,7 @@ wordset_add(struct wordset *ws, const char *w, size_t n, int val)
 static int
 wordset_get_hash(const struct wordset *ws, uint64_t h)
 {
-	size_t k = (size_t)h & ws->mask;
+	size_t k = (size_t)(spread(h) >> 20) & ws->mask;
 
 	while (ws->h[k]) {
 		if (ws->h[k] == h)
@@ -733,16 +789,6 @@ load_patterns(struct lexicon *lx, const char *path)
 	free(buf);
 }
 
-static struct winfo *
-info_slot(const struct lexicon *lx, uint64_t h)
-{
-	size_t k = (size_t)(h >> 20) & lx->info_mask;
-
-	while (lx->info[k].h && lx->info[k].h != h)
-		k = (k + 1) & lx->info_mask;
-	return &lx->info[k];
-}
-
 static void
 info_add(struct lexicon *lx, uint64_t h, int first, int stop)
 {
@@ -756,7 +802,7 @@ info_add(struct lexicon *lx, uint64_t h, int first, int stop)
 		e->first = first;
 	if (stop)
 		e->stop = 1;
-	lx->filter[(h >> 50) & 255] |= (uint64_t)1 << ((h >> 44) & 63);
+	lx->filter[(spread(h) >> 56) & 255] |= (uint64_t)1 << ((spread(h) >> 50) & 63);
 }
 
 /* The stop and first-word table, from the two word sets. */
@@ -775,28 +821,6 @@ info_build(struct lexicon *lx)
 	for (k = 0; k <= lx->first.mask; k++)
 		if (lx->first.h[k])
 			info_add(lx, lx->first.h[k], lx->first.val[k] - 1, 0);
-}
-
-size_t
-lexicon_word_info(const struct lexicon *lx, struct fwords *w)
-{
-	size_t k, n = 0;
-
-	for (k = 0; k < w->n; k++) {
-		struct fword *f = &w->v[k];
-		uint64_t h = f->hash;
-		f->stop = 0;
-		f->first = -1;
-		if (lx->filter[(h >> 50) & 255] & ((uint64_t)1 << ((h >> 44) & 63))) {
-			const struct winfo *e = info_slot(lx, h);
-			if (e->h) {
-				f->stop = (unsigned char)(e->stop && f->len <= STOP_MAX);
-				f->first = e->first;
-				n += e->first >= 0;
-			}
-		}
-	}
-	return n;
 }
 
 struct lexicon *
