@@ -117,14 +117,19 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	memset(&m, 0, sizeof m);
 	strbuf_reset(&c->out);
 	c->ps.n = 0;
-	/* Most text needs no normalizing: then the record's own string is the normalized text. */
-	if (!clean_is_normal(text, len)) {
+	/*
+	 * Most text needs no normalizing: the classifier finds out as it
+	 * reads the lines, and then the record's own string is the normalized
+	 * text.  Else normalize and classify again.
+	 */
+	if (!classify(c->lx, &c->params, text, len, &c->ps, &c->fold, &c->words)) {
 		strbuf_reset(&c->norm);
 		clean_normalize(text, len, &c->norm);
 		norm = c->norm.buf ? c->norm.buf : "";
 		nlen = c->norm.len;
+		c->ps.n = 0;
+		classify(c->lx, &c->params, norm, nlen, &c->ps, &c->fold, &c->words);
 	}
-	classify(c->lx, &c->params, norm, nlen, &c->ps, &c->fold, &c->words);
 	meta_find(c->lx, norm, &c->ps, json_is_string(title) ? json_string_value(title) : NULL, &m, &c->fold);
 	classify_main_block(&c->ps, &c->params);
 	classify_finish(&c->ps);

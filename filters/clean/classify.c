@@ -351,12 +351,13 @@ initial_class(const struct para *p, const struct classify_params *cp, int length
 	return PC_BAD;
 }
 
-void
+int
 classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
 	 struct paras *ps, struct strbuf *fold, struct fwords *words)
 {
 	size_t i = 0, line = 1, k;
 	enum para_class *next;
+	int normal = 1;
 
 	/* Lines and their context-free class. */
 	while (i < len) {
@@ -371,6 +372,7 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			p.lexcat = -1;
 			p.category = -1;
 			size_t starts, m = measure(lx, text + i, e - i, &p, fold, words, &starts);
+			normal &= !words->abnormal && m == e - i;
 			/* Lines with no letters or digits at all are separators. */
 			if (p.words == 0) {
 				p.lexcat = CAT_NAVIGATION;
@@ -391,7 +393,7 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 		i = e + 1;
 	}
 	if (ps->n == 0)
-		return;
+		return normal;
 	/*
 	 * Pages whose paragraphs are all short (one or two sentences each, as
 	 * tabloids and wire briefs write) have no line longer than
@@ -487,6 +489,7 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			p->cls = PC_GOOD;
 	}
 
+	return normal;
 }
 
 void

@@ -31,6 +31,12 @@ void clean_normalize(const char *text, size_t len, struct strbuf *out);
  */
 int clean_is_normal(const char *text, size_t len);
 
+/*
+ * 1 when clean_normalize() copies the code point cp as it is whatever
+ * surrounds it (the safe set clean_is_normal() allows).
+ */
+int clean_normal_cp(uint32_t cp);
+
 /* ---- lexicon.c ------------------------------------------------------ */
 
 /*
@@ -108,6 +114,7 @@ struct fwords {
 	size_t chars;        /* code points in the original line */
 	/* Counts of scan_line_words(): words (not symbols), capitalised, with a digit, stop words; pattern starts. */
 	size_t words, capwords, digits, stops, starts;
+	int abnormal;        /* the line may need normalizing (see clean_is_normal()) */
 	size_t glue;         /* byte offset of the first capital glued to a word or ?/! (else (size_t)-1) */
 };
 
@@ -186,9 +193,11 @@ struct classify_params {
 /*
  * Split the normalized text into non-blank lines (appended to ps), measure
  * them and classify each as body or boilerplate (sets cls, remove, reason
- * and category).  fold is a scratch buffer.
+ * and category).  fold is a scratch buffer.  Returns 1 when every line is
+ * as clean_normalize() would leave it (so text given before normalizing
+ * was classified as it will stay), else 0.
  */
-void classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
+int classify(const struct lexicon *lx, const struct classify_params *cp, const char *text, size_t len,
 	      struct paras *ps, struct strbuf *fold, struct fwords *words);
 
 /*

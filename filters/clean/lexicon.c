@@ -445,6 +445,8 @@ scan_word_slow(const struct lexicon *lx, const unsigned char *s, size_t n, size_
 			uint32_t cp = utf8_next((const char *)s, n, &j);
 			if (!word_cp(cp))
 				break;
+			if (!clean_normal_cp(cp))
+				w->abnormal = 1;
 			if (!x)
 				x = scan_open(w, *off, uc_is_upper(cp), uc_is_digit(cp), 0);
 			whash_cp(&hs, uc_tolower(cp));
@@ -546,6 +548,7 @@ scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwor
 
 	w->n = 0;
 	w->words = w->capwords = w->digits = w->stops = w->starts = 0;
+	w->abnormal = 0;
 	w->glue = (size_t)-1;
 	while (i < n) {
 		unsigned char c = s[i];
@@ -560,6 +563,9 @@ scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwor
 				i = e;
 				continue;
 			}
+			/* What clean_normalize() would change: controls, markup, spaces not between two characters. */
+			if (c == ' ' ? i == 0 || i + 1 >= n || s[i + 1] == ' ' : c < 0x20 || c == 0x7F || c == '<' || c == '&')
+				w->abnormal = 1;
 			if (ascii_class[c] == B_SYMBOL) {
 				struct whash hs;
 				struct fword *x = scan_open(w, off, 0, 0, 1);
@@ -572,6 +578,8 @@ scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwor
 		} else {
 			size_t j = i;
 			uint32_t cp = utf8_next(str, n, &j);
+			if (!clean_normal_cp(cp))
+				w->abnormal = 1;
 			if (word_cp(cp)) {
 				i = scan_word_slow(lx, s, n, i, w, &off, &chars);
 				continue;

@@ -380,8 +380,8 @@ static const unsigned char normal_byte[256] = {
  * pass), and the general punctuation block's dashes, quotes, bullets and
  * ellipsis (not its spaces, line separators or invisible format marks).
  */
-static int
-normal_cp(uint32_t cp)
+int
+clean_normal_cp(uint32_t cp)
 {
 	if (cp < 0x100)
 		return cp >= 0xA1 && cp != 0xAD && cp != 0xC2 && cp != 0xC3 && !(cp >= 0xE0 && cp <= 0xF4);
@@ -453,11 +453,11 @@ clean_is_normal(const char *text, size_t len)
 				return 0;
 			i++;
 		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-			if (!normal_cp(((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F)))
+			if (!clean_normal_cp(((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F)))
 				return 0;
 			i += 2;
 		} else if (c >= 0xE0 && c <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-			if (!normal_cp(((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F)))
+			if (!clean_normal_cp(((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F)))
 				return 0;
 			i += 3;
 		} else {
