@@ -365,7 +365,7 @@ word_done(const struct lexicon *lx, struct fwords *w, struct fword *f)
 	w->stops += (size_t)(stop & !f->symbol);
 }
 
-static struct fword *
+static inline struct fword *
 scan_open(struct fwords *w, uint32_t off, int upper, int digit, int symbol)
 {
 	struct fword *x;
@@ -817,9 +817,14 @@ info_add(struct lexicon *lx, uint64_t h, int first, int stop)
 static void
 info_build(struct lexicon *lx)
 {
-	size_t k, cap = 64;
+	size_t k, cap = 64, n = 0;
 
-	while (cap < 4 * (lx->stop.mask + lx->first.mask + 2))
+	/* Half full at most, and small enough to stay in the first-level cache. */
+	for (k = 0; k <= lx->stop.mask; k++)
+		n += lx->stop.h[k] != 0;
+	for (k = 0; k <= lx->first.mask; k++)
+		n += lx->first.h[k] != 0;
+	while (cap < 2 * n)
 		cap <<= 1;
 	lx->info = xcalloc(cap, sizeof *lx->info);
 	lx->info_mask = cap - 1;
