@@ -233,6 +233,7 @@ main(int argc, char **argv)
 	strbuf_release(&c.fold);
 	free(c.ps.v);
 	free(c.words.v);
+	free(c.words.cand);
 	spans_release(&c.paras);
 	spans_release(&c.sents);
 	return prog_exit();

@@ -166,13 +166,16 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	p->linklike = 0;
 	if (p->words <= 40) {
 		/* URLs, and menus joined by | » › */
-		if ((memchr(s, ':', n) || memchr(s, 'w', n)) && lexicon_url_word(lx, w)) {
+		if (lexicon_url_word(lx, w) && (memchr(s, ':', n) || memchr(s, 'w', n))) {
 			fold_line(s, m, fold);
 			if (strstr(fold->buf, " http ") || strstr(fold->buf, " https ") || strstr(fold->buf, " www "))
 				p->linklike = 1;
 		}
-		if ((memchr(s, '|', n) && contains(s, n, " | ")) ||
-		    (memchr(s, 0xBB, n) && contains(s, n, "\xc2\xbb")) || (memchr(s, 0xBA, n) && contains(s, n, "\xe2\x80\xba")))
+		/* The scan saw every separator of a line measured whole; else look. */
+		if (m == n ? ((w->marks & 1) && contains(s, n, " | ")) || (w->marks & 6)
+			   : (memchr(s, '|', n) && contains(s, n, " | ")) ||
+				     (memchr(s, 0xBB, n) && contains(s, n, "\xc2\xbb")) ||
+				     (memchr(s, 0xBA, n) && contains(s, n, "\xe2\x80\xba")))
 			p->linklike = 1;
 	}
 	if (!p->linklike && p->words >= 6 && w->glue < n && teaser_glue(s, n, w->glue))

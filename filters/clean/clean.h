@@ -115,6 +115,9 @@ struct fwords {
 	/* Counts of scan_line_words(): words (not symbols), capitalised, with a digit, stop words; pattern starts. */
 	size_t words, capwords, digits, stops, starts;
 	int abnormal;        /* the line may need normalizing (see clean_is_normal()) */
+	unsigned marks;      /* menu separators seen: 1 '|', 2 U+00BB, 4 U+203A */
+	uint32_t *cand;      /* the words that start a pattern (indexes into v) */
+	size_t ncand, candcap;
 	size_t glue;         /* byte offset of the first capital glued to a word or ?/! (else (size_t)-1) */
 };
 

@@ -361,7 +361,14 @@ word_done(const struct lexicon *lx, struct fwords *w, struct fword *f)
 	}
 	f->stop = (unsigned char)stop;
 	f->first = first;
-	w->starts += first >= 0;
+	if (first >= 0) {
+		if (w->ncand == w->candcap) {
+			w->candcap = w->candcap ? 2 * w->candcap : 16;
+			w->cand = xreallocarray(w->cand, w->candcap, sizeof *w->cand);
+		}
+		w->cand[w->ncand++] = (uint32_t)(f - w->v);
+		w->starts++;
+	}
 	w->stops += (size_t)(stop & !f->symbol);
 }
 
@@ -549,6 +556,8 @@ scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwor
 	w->n = 0;
 	w->words = w->capwords = w->digits = w->stops = w->starts = 0;
 	w->abnormal = 0;
+	w->marks = 0;
+	w->ncand = 0;
 	w->glue = (size_t)-1;
 	while (i < n) {
 		unsigned char c = s[i];
@@ -566,6 +575,8 @@ scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwor
 			/* What clean_normalize() would change: controls, markup, spaces not between two characters. */
 			if (c == ' ' ? i == 0 || i + 1 >= n || s[i + 1] == ' ' : c < 0x20 || c == 0x7F || c == '<' || c == '&')
 				w->abnormal = 1;
+			if (c == '|')
+				w->marks |= 1;
 			if (ascii_class[c] == B_SYMBOL) {
 				struct whash hs;
 				struct fword *x = scan_open(w, off, 0, 0, 1);
@@ -580,6 +591,10 @@ scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwor
 			uint32_t cp = utf8_next(str, n, &j);
 			if (!clean_normal_cp(cp))
 				w->abnormal = 1;
+			if (cp == 0xBB)
+				w->marks |= 2;
+			else if (cp == 0x203A)
+				w->marks |= 4;
 			if (word_cp(cp)) {
 				i = scan_word_slow(lx, s, n, i, w, &off, &chars);
 				continue;
@@ -794,6 +809,7 @@ load_patterns(struct lexicon *lx, const char *path)
 	}
 	strbuf_release(&fold);
 	free(words.v);
+	free(words.cand);
 	free(buf);
 }
 
@@ -978,9 +994,10 @@ lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w)
 int
 lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords)
 {
-	size_t k, j;
+	size_t c, j;
 
-	for (k = 0; k < w->n; k++) {
+	for (c = 0; c < w->ncand; c++) {
+		size_t k = w->cand[c];
 		int i = w->v[k].first;
 		/* After the line's first word only ~ and $ patterns can match, on lines short enough. */
 		if (i < 0 || (k > 0 && nwords > lx->p[i].chain_max))
