@@ -30,7 +30,7 @@ LIB         = $(BUILD)/libnewspipe.a
 FILTERS     = $(sort $(patsubst filters/news-%.c,$(BINDIR)/news-%,$(wildcard filters/news-*.c)))
 UNIT_SRC    = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN    = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS       = $(BUILD)/bench/identity $(BUILD)/bench/count $(BUILD)/tools/news-train-entities
+TOOLS       = $(BUILD)/bench/identity $(BUILD)/bench/count $(BUILD)/bench/rss $(BUILD)/tools/news-train-entities
 MAN         = $(sort $(wildcard man/*.1))
 
 ASAN_BUILD  = build/asan

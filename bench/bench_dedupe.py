@@ -21,14 +21,16 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 def run_once(cmd, stdin_path):
     with open(stdin_path, "rb") as fin, open(os.devnull, "wb") as fout:
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE)
-        _, status, ru = os.wait4(p.pid, 0)
-        dt = time.perf_counter() - t0
+        # bench/rss measures the peak memory (a child of Python would count Python's pages).
+        p = subprocess.Popen(["build/bench/rss"] + cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE)
         err = p.stderr.read().decode("utf-8", "replace")
-        p.stderr.close()
+        status = p.wait()
+        dt = time.perf_counter() - t0
     if status != 0:
         sys.exit(f"bench-dedupe: {' '.join(cmd)} failed (status {status}): {err[:300]}")
-    return dt, ru.ru_maxrss, err
+    lines = err.strip().splitlines()
+    rss = int(lines[-1].split()[1]) if lines and lines[-1].startswith("rss: ") else 0
+    return dt, rss, "\n".join(l for l in lines if not l.startswith("rss: "))
 
 
 def main():

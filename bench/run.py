@@ -33,14 +33,20 @@ def prepared(corpus, name, prep):
 def run_once(cmd, corpus):
     with open(corpus, "rb") as fin, open(os.devnull, "wb") as fout:
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, shell=True, stdin=fin, stdout=fout, stderr=subprocess.PIPE, cwd=ROOT)
-        _, status, ru = os.wait4(p.pid, 0)
-        dt = time.perf_counter() - t0
+        p = subprocess.Popen([os.path.join(ROOT, "build/bench/rss"), "sh", "-c", "exec " + cmd], stdin=fin,
+                             stdout=fout, stderr=subprocess.PIPE, cwd=ROOT)
         err = p.stderr.read().decode("utf-8", "replace")
-        p.stderr.close()
+        status = p.wait()
+        dt = time.perf_counter() - t0
     if status != 0:
         sys.exit(f"bench: '{cmd}' failed (status {status}): {err[:300]}")
-    return dt, ru.ru_maxrss
+    return dt, max_rss(err)
+
+
+def max_rss(err):
+    """KiB from the "rss: N" line bench/rss writes last on stderr."""
+    lines = err.strip().splitlines()
+    return int(lines[-1].split()[1]) if lines and lines[-1].startswith("rss: ") else 0
 
 
 def main():
