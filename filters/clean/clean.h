@@ -24,16 +24,13 @@
 void clean_normalize(const char *text, size_t len, struct strbuf *out);
 
 /*
- * 1 when clean_normalize() would give text[0..len) back unchanged, found
- * by one cheap scan (no copy): printable ASCII without '<' or '&', single
- * spaces inside lines only, and non-ASCII characters from a safe set
- * (see normalize.c).  0 means the text may need work, not that it does.
- */
-int clean_is_normal(const char *text, size_t len);
-
-/*
- * 1 when clean_normalize() copies the code point cp as it is whatever
- * surrounds it (the safe set clean_is_normal() allows).
+ * 1 when clean_normalize() copies the non-ASCII code point cp as it is
+ * whatever surrounds it: Latin-1 letters and signs but NBSP, the soft
+ * hyphen and the letters that can lead mojibake, Latin Extended and IPA,
+ * and the dashes, quotes and other punctuation of U+2010..U+205E (not its
+ * spaces or invisible marks).  A line of printable ASCII without < or &,
+ * spaces only between two characters, and such code points needs no
+ * normalizing (scan_line_words() checks this as it reads).
  */
 int clean_normal_cp(uint32_t cp);
 
@@ -104,7 +101,7 @@ struct fword {
 	unsigned char upper; /* the original word began with a capital */
 	unsigned char digit; /* it began with a digit */
 	unsigned char symbol;/* a symbol, not a word */
-	unsigned char stop;  /* a stop word (set by lexicon_word_info()) */
+	unsigned char stop;  /* a stop word (set by scan_line_words() only) */
 	int first;           /* the first pattern starting with it, or -1 (likewise) */
 };
 
@@ -114,7 +111,7 @@ struct fwords {
 	size_t chars;        /* code points in the original line */
 	/* Counts of scan_line_words(): words (not symbols), capitalised, with a digit, stop words; pattern starts. */
 	size_t words, capwords, digits, stops, starts;
-	int abnormal;        /* the line may need normalizing (see clean_is_normal()) */
+	int abnormal;        /* the line may need normalizing (see clean_normal_cp()) */
 	unsigned marks;      /* menu separators seen: 1 '|', 2 U+00BB, 4 U+203A */
 	uint32_t *cand;      /* the words that start a pattern (indexes into v) */
 	size_t ncand, candcap;
@@ -128,9 +125,6 @@ void fold_line_words(const char *s, size_t n, struct strbuf *out, struct fwords 
 int lexicon_match_words(const struct lexicon *lx, const char *folded, size_t len, const struct fwords *w,
 			int nwords, const char **pattern);
 
-/* 1 if the word with this hash (from fold_line_words()) is a stop word. */
-int lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash);
-
 /*
  * The words fold_line_words() would list for s[0..n), with the same
  * offsets, lengths, hashes and flags, and w->chars and w->glue, found
@@ -139,19 +133,15 @@ int lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash);
  */
 void scan_line_words(const struct lexicon *lx, const char *s, size_t n, struct fwords *w);
 
-/* 1 if the word (from fold_line_words() or scan_line_words()) is a stop word. */
-int lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w);
-
-
 /*
  * 1 if some pattern could match the line whose words w lists (nwords as
  * for lexicon_match_words()): its words' hashes are in the line, where
  * and as the pattern's kind wants.  A necessary condition of
  * lexicon_match_words() finding a pattern, much cheaper than folding the
- * line to look; 0 means that no pattern matches.
+ * line to look; 0 means that no pattern matches.  w comes from
+ * scan_line_words().
  */
 int lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords);
-/* (w from scan_line_words().) */
 
 /* 1 if one of the words is http, https or www (by hash; confirm on the folded line). */
 int lexicon_url_word(const struct lexicon *lx, const struct fwords *w);

@@ -980,18 +980,6 @@ lexicon_match_words(const struct lexicon *lx, const char *folded, size_t len, co
 }
 
 int
-lexicon_is_stop_hash(const struct lexicon *lx, uint64_t hash)
-{
-	return hash != 0 && wordset_get_hash(&lx->stop, hash) != 0;
-}
-
-int
-lexicon_is_stop_word(const struct lexicon *lx, const struct fword *w)
-{
-	return w->len <= STOP_MAX && wordset_get_hash(&lx->stop, w->hash) != 0;
-}
-
-int
 lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords)
 {
 	size_t c, j;

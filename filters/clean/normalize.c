@@ -359,21 +359,6 @@ clean_normalize(const char *text, size_t len, struct strbuf *out)
 }
 
 /*
- * Bytes clean_normalize() copies as they are wherever they stand:
- * printable ASCII but '<' and '&' (which may start markup).  The space
- * and the line break depend on their neighbours; the rest need a look.
- */
-static const unsigned char normal_byte[256] = {
-#define R8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, [c + 6] = 1, [c + 7] = 1
-	[0x21] = 1, [0x22] = 1, [0x23] = 1, [0x24] = 1, [0x25] = 1, [0x27] = 1, /* not ' ' 0x20, '&' 0x26 */
-	R8(0x28), R8(0x30),
-	[0x38] = 1, [0x39] = 1, [0x3A] = 1, [0x3B] = 1, [0x3D] = 1, [0x3E] = 1, [0x3F] = 1, /* not '<' 0x3C */
-	R8(0x40), R8(0x48), R8(0x50), R8(0x58), R8(0x60), R8(0x68), R8(0x70),
-	[0x78] = 1, [0x79] = 1, [0x7A] = 1, [0x7B] = 1, [0x7C] = 1, [0x7D] = 1, [0x7E] = 1, /* not DEL 0x7F */
-#undef R8
-};
-
-/*
  * A code point clean_normalize() copies as it is whatever surrounds it:
  * Latin-1 letters and signs (not NBSP, the soft hyphen, or Â Ã à..ô that
  * can lead mojibake), Latin Extended and IPA (below U+0300, so no NFC
@@ -388,81 +373,4 @@ clean_normal_cp(uint32_t cp)
 	if (cp < 0x300)
 		return 1;
 	return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E);
-}
-
-/* SWAR constants: the byte b in every byte of a 64-bit word. */
-#define BYTES(b) ((uint64_t)0x0101010101010101ULL * (b))
-
-/* Each byte of x that equals b gets its high bit set, the others 0 (exact). */
-static uint64_t
-bytes_equal(uint64_t x, unsigned b)
-{
-	uint64_t t = x ^ BYTES(b);
-
-	return ~(((t & BYTES(0x7F)) + BYTES(0x7F)) | t | BYTES(0x7F));
-}
-
-/*
- * 1 when the 8 bytes of x are printable ASCII or spaces, without '<',
- * '&' or two spaces side by side.
- */
-static int
-plain_block(uint64_t x)
-{
-	uint64_t sp;
-
-	if (x & BYTES(0x80))
-		return 0;
-	/* Any byte below 0x20 (exact once no byte has its high bit set). */
-	if ((x - BYTES(0x20)) & ~x & BYTES(0x80))
-		return 0;
-	if ((bytes_equal(x, 0x7F) | bytes_equal(x, '<') | bytes_equal(x, '&')) != 0)
-		return 0;
-	sp = bytes_equal(x, ' ');
-	return (sp & (sp >> 8)) == 0;
-}
-
-int
-clean_is_normal(const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0;
-
-	if (len > 0 && (s[0] == ' ' || s[len - 1] == ' '))
-		return 0;
-	while (i < len) {
-		unsigned char c;
-		uint64_t x;
-		/* Prose runs a block at a time; blocks overlap by a byte so no pair of spaces slips between two. */
-		while (i + 8 <= len) {
-			memcpy(&x, s + i, sizeof x);
-			if (!plain_block(x))
-				break;
-			i += 7;
-		}
-		c = s[i];
-		if (normal_byte[c]) {
-			i++;
-		} else if (c == '\n') {
-			/* No space at either end of a line. */
-			if ((i > 0 && s[i - 1] == ' ') || (i + 1 < len && s[i + 1] == ' '))
-				return 0;
-			i++;
-		} else if (c == ' ') {
-			if (i + 1 < len && s[i + 1] == ' ')
-				return 0;
-			i++;
-		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-			if (!clean_normal_cp(((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F)))
-				return 0;
-			i += 2;
-		} else if (c >= 0xE0 && c <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-			if (!clean_normal_cp(((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F)))
-				return 0;
-			i += 3;
-		} else {
-			return 0;
-		}
-	}
-	return 1;
 }
