@@ -509,11 +509,13 @@ scan_word_fast(const struct lexicon *lx, const unsigned char *s, size_t n, size_
 	if (i > 0 && w->glue == (size_t)-1 && (s[i - 1] == '?' || s[i - 1] == '!'))
 		carry = 0x80;
 	for (;;) {
-		uint64_t x = load8(s, n, at), hi = x & (ONES * 0x80), x7 = x & ~(ONES * 0x80), low, up, alnum, runmask;
+		uint64_t x = load8(s, n, at), hi = x & (ONES * 0x80), x7 = x & ~(ONES * 0x80), letters, digits, alnum,
+			 runmask;
 		unsigned run;
-		low = swar_range(x7, 'a', 'z') | swar_range(x7, '0', '9');
-		up = swar_range(x7, 'A', 'Z');
-		alnum = (low | up) & ~hi;
+		/* Setting bit 0x20 maps A..Z, and nothing else, onto a..z. */
+		letters = swar_range(x7 | (ONES * 0x20), 'a', 'z');
+		digits = swar_range(x7, '0', '9');
+		alnum = (letters | digits) & ~hi;
 		run = alnum == ONES * 0x80 ? 8 : (unsigned)__builtin_ctzll(~alnum & (ONES * 0x80)) / 8;
 		if (run < 8 && (hi >> (8 * run)) & 0x80)
 			return i; /* a non-ASCII character follows: maybe a letter */
@@ -521,9 +523,11 @@ scan_word_fast(const struct lexicon *lx, const unsigned char *s, size_t n, size_
 			break;
 		runmask = run == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * run)) - 1;
 		if (w->glue == (size_t)-1) {
+			uint64_t up = swar_range(x7, 'A', 'Z'), low = (letters & ~up) | digits;
 			uint64_t g = up & ((low << 8) | carry) & runmask;
 			if (g)
 				w->glue = at + (size_t)__builtin_ctzll(g) / 8;
+			carry = (low >> 56) & 0x80;
 		}
 		if (len > 0) /* a full chunk, and more follows */
 			h = hash_mix64(h ^ acc);
@@ -532,7 +536,6 @@ scan_word_fast(const struct lexicon *lx, const unsigned char *s, size_t n, size_
 		at += run;
 		if (run < 8)
 			break;
-		carry = (low >> 56) & 0x80;
 	}
 	{
 		struct fword *x = scan_open(w, *off, s[i] >= 'A' && s[i] <= 'Z', s[i] <= '9', 0);
