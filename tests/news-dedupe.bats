@@ -115,11 +115,17 @@ random_records() {
 @test "a state of another format version, truncated, or of the other level is a clear error" {
 	"$BIN/news-dedupe" --state "$TMP/seen" "$FIX" >/dev/null
 	cp "$TMP/seen" "$TMP/newer"
-	printf '\002' | dd of="$TMP/newer" bs=1 seek=8 conv=notrunc 2>/dev/null
+	printf '\003' | dd of="$TMP/newer" bs=1 seek=8 conv=notrunc 2>/dev/null
 	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/newer" "$FIX"
 	[ "$status" -eq 1 ]
 	[ -z "$output" ]
-	[[ "$stderr" == "news-dedupe: cannot load '$TMP/newer': format version 2"* ]] || fail "$stderr"
+	[[ "$stderr" == "news-dedupe: cannot load '$TMP/newer': format version 3, this program reads 2"* ]] || fail "$stderr"
+	# Version 1 (an LSH table probed from any slot) is refused too, not misread.
+	cp "$TMP/seen" "$TMP/older"
+	printf '\001' | dd of="$TMP/older" bs=1 seek=8 conv=notrunc 2>/dev/null
+	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/older" "$FIX"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-dedupe: cannot load '$TMP/older': format version 1, this program reads 2"* ]] || fail "$stderr"
 	head -c 300 "$TMP/seen" >"$TMP/short"
 	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/short" "$FIX"
 	[ "$status" -eq 1 ]

@@ -193,6 +193,9 @@ struct index_owned {
 	uint64_t table_size, table_used;
 };
 
+/* A zeroed LSH table of n slots (n a multiple of 16), 64-byte aligned; release with free(). */
+uint32_t *index_table_alloc(size_t n);
+
 /*
  * Replace ix's content by o's arrays, which ix then owns (they are freed
  * when o is inconsistent).  Returns 0, or -1 if o is inconsistent.

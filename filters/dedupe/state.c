@@ -30,7 +30,7 @@
 
 static const char snap_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'E', 'D', 'U', 'P', '\n' };
 static const char log_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'D', 'L', 'O', 'G', '\n' };
-#define STATE_VERSION 1u
+#define STATE_VERSION 2u /* 2: LSH table probed from 16-slot buckets */
 #define LOG_HEADER 16u
 #define ENTRY_FIXED (8 + 4 + 4 + 4 + 2 + 2 + SK_PACKED)
 #define BYTE_ORDER_MARK 0x01020304u
@@ -230,20 +230,22 @@ load_snapshot(struct state *st, struct index *ix)
 	}
 	n = pm.tail - pm.head;
 	if (pm.tail < pm.head || meta->size != n * 20 || sigs->size != n * SK_PACKED ||
-	    (tabl && tabl->size != pm.table_size * 4)) {
+	    (tabl && (tabl->size != pm.table_size * 4 || pm.table_size % 16 != 0))) {
 		why = "corrupt (section sizes)";
 		goto fail;
 	}
 	o.head = pm.head;
 	o.tail = pm.tail;
-	o.cap_items = n > 1024 ? n + n / 8 : 1024;
+	/* Little room to grow: realloc extends large blocks in place or by
+	 * remapping, and untouched room costs no memory anyway. */
+	o.cap_items = n + n / 64 + 1024;
 	o.meta = xreallocarray(NULL, o.cap_items, 20);
 	o.sigs = xreallocarray(NULL, o.cap_items, SK_PACKED);
 	o.arena_len = ids->size;
-	o.arena_cap = ids->size + ids->size / 8 + 4096;
+	o.arena_cap = ids->size + ids->size / 64 + 4096;
 	o.arena = xmalloc(o.arena_cap);
 	if (tabl && pm.table_size > 0) {
-		o.table = xreallocarray(NULL, pm.table_size, 4);
+		o.table = index_table_alloc(pm.table_size);
 		o.table_size = pm.table_size;
 		o.table_used = pm.table_used;
 	}
