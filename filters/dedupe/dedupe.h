@@ -62,6 +62,13 @@ uint32_t sketch_band_key(const struct sketch_params *p, const uint16_t *sig, uns
 /* The same from a packed sketch (SK_PACKED bytes). */
 uint32_t sketch_band_key_packed(const struct sketch_params *p, const unsigned char *packed, unsigned b);
 
+/*
+ * Whether band b of two packed sketches has the same bins (then their
+ * band keys are equal; cheaper than computing the keys).
+ */
+bool sketch_band_equal_packed(const struct sketch_params *p, const unsigned char *a, const unsigned char *b,
+			      unsigned band);
+
 /* Pack sig into SK_PACKED bytes, and back. */
 void sketch_pack(const uint16_t *sig, unsigned char *out);
 void sketch_unpack(const unsigned char *packed, uint16_t *sig);

@@ -249,7 +249,7 @@ table_put(struct index *ix, uint32_t key, unsigned b, uint64_t seq)
 				reuse = pos; /* an evicted item's slot */
 			continue;
 		}
-		if (s >> SEQ_BITS == fp && sketch_band_key_packed(&ix->p, sig_of(ix, q), b) == key) {
+		if (s >> SEQ_BITS == fp && sketch_band_equal_packed(&ix->p, sig_of(ix, q), sig_of(ix, seq), b)) {
 			same++;
 			if (q < oldest) {
 				oldest = q;
@@ -352,7 +352,7 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 			uint64_t seq;
 			if (slot >> SEQ_BITS != fp || (seq = slot_seq(ix, slot)) == INDEX_NONE)
 				continue;
-			if (sketch_band_key_packed(&ix->p, sig_of(ix, seq), b) != key)
+			if (!sketch_band_equal_packed(&ix->p, sig_of(ix, seq), packed, b))
 				continue;
 			ARRAY_GROW(ix->bucket, ix->nbucket + 1, ix->cap_bucket);
 			ix->bucket[ix->nbucket++] = seq;
@@ -373,7 +373,13 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 	for (i = 0, n = ix->ncand; i < n; i++) {
 		uint64_t seq = ix->cand[i];
 		const struct meta *mt = meta_of(ix, seq);
-		double sim = sketch_similarity_packed(packed, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles,
+		double sim;
+		/* Once an equal text is found, only another equal text can
+		 * matter (an earlier one, or the same record again): the
+		 * others are not compared. */
+		if (found && m->similarity >= 1.0 && (mt->exact != s->exact || mt->nshingles != s->nshingles))
+			continue;
+		sim = sketch_similarity_packed(packed, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles,
 						      mt->exact, min_contained);
 		/* The most similar; on a tie, the earliest. */
 		if (sim >= threshold &&

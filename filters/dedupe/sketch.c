@@ -70,6 +70,18 @@ norm_cp(struct strbuf *out, uint32_t cp)
  * The letter stream: letters and digits only, case folded, compatibility
  * forms and marks removed; word separators are dropped (see above).
  */
+/* ASCII letters folded to lower case, digits kept, the rest 0 (dropped). */
+static const unsigned char ascii_fold[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+};
+
 static void
 normalize(struct strbuf *out, const char *s, size_t len)
 {
@@ -80,18 +92,35 @@ normalize(struct strbuf *out, const char *s, size_t len)
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			/* The common case, without utf8proc. */
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-				out->buf[out->len++] = (char)(c | 0x20);
-			else if (c >= '0' && c <= '9')
-				out->buf[out->len++] = (char)c;
-			i++;
+			/* The common case, without utf8proc or branches: write
+			 * the folded byte, keep it if it is not 0. */
+			char *o = out->buf;
+			size_t n = out->len;
+			do {
+				unsigned char f = ascii_fold[c];
+				o[n] = (char)f;
+				n += f != 0;
+				if (++i == len)
+					break;
+				c = (unsigned char)s[i];
+			} while (c < 0x80);
+			out->len = n;
 			continue;
 		}
 		norm_cp(out, utf8_next(s, len, &i));
 		strbuf_grow(out, len - i + 16);
 	}
 	out->buf[out->len] = '\0';
+}
+
+/* A 64-bit value loaded from little-endian bytes, on any host. */
+static uint64_t
+le64(uint64_t v)
+{
+	const unsigned char *p = (const unsigned char *)&v;
+
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+	       (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
 void
@@ -181,6 +210,23 @@ sketch_band_key_packed(const struct sketch_params *p, const unsigned char *packe
 	return band_key(v, b);
 }
 
+bool
+sketch_band_equal_packed(const struct sketch_params *p, const unsigned char *a, const unsigned char *b,
+			 unsigned band)
+{
+	unsigned r, first = band * p->rows;
+
+	if (p->rows % 2 == 0) {
+		/* An even number of bins from an even one: whole 3-byte groups. */
+		size_t off = (size_t)first / 2 * 3, n = (size_t)p->rows / 2 * 3;
+		return memcmp(a + off, b + off, n) == 0;
+	}
+	for (r = 0; r < p->rows; r++)
+		if (packed_bin(a, first + r) != packed_bin(b, first + r))
+			return false;
+	return true;
+}
+
 void
 sketch_pack(const uint16_t *sig, unsigned char *out)
 {
@@ -202,15 +248,6 @@ sketch_unpack(const unsigned char *packed, uint16_t *sig)
 		sig[k] = packed_bin(packed, k);
 }
 
-/* A 64-bit value loaded from little-endian bytes, on any host. */
-static uint64_t
-le64(uint64_t v)
-{
-	const unsigned char *p = (const unsigned char *)&v;
-
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
-	       (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
 
 /* The similarity from the number of equal bins; see sketch_similarity(). */
 static double
