@@ -566,13 +566,22 @@ scan_line_words(const struct lexicon *lx, const char *str, size_t n, struct fwor
 		unsigned char c = s[i];
 		if (c < 0x80) {
 			if (ascii_fold[c]) {
-				size_t e = i;
+				for (;;) {
+					size_t e = i;
 #ifdef SCAN_SWAR
-				e = scan_word_fast(lx, s, n, i, w, &off, &chars);
+					e = scan_word_fast(lx, s, n, i, w, &off, &chars);
 #endif
-				if (e == i)
-					e = scan_word_slow(lx, s, n, i, w, &off, &chars);
-				i = e;
+					if (e == i) {
+						i = scan_word_slow(lx, s, n, i, w, &off, &chars);
+						break;
+					}
+					i = e;
+					/* One space and the next word, the usual case: straight on (nothing to note). */
+					if (i + 1 >= n || s[i] != ' ' || !ascii_fold[s[i + 1]])
+						break;
+					i++;
+					chars++;
+				}
 				continue;
 			}
 			/* What clean_normalize() would change: controls, markup, spaces not between two characters. */
