@@ -149,11 +149,17 @@ next_pos(const struct index *ix, size_t pos)
 	return pos + 1 == ix->tsize ? 0 : pos + 1;
 }
 
-/* The fingerprint of a key: its low bits (home() uses the high ones). */
+/*
+ * The fingerprint of a key: its low 8 bits (home() uses the high ones),
+ * never 0 so that no slot is 0 (empty): 255 values, so a slot of another
+ * key costs a look at its item's sketch once in 255.
+ */
 static uint32_t
 key_fp(uint32_t key)
 {
-	return (key & 0xff) | 1u;
+	uint32_t fp = key & 0xff;
+
+	return fp ? fp : 1u;
 }
 
 static const char *
@@ -205,6 +211,31 @@ arena_add(struct index *ix, const char *s, size_t len)
 	return off;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/*
+ * Band b of two packed sketches has the same bins: inline for the usual
+ * even number of rows (whole 3-byte groups), sketch.c otherwise.
+ */
+static bool
+band_equal(const struct index *ix, const unsigned char *a, const unsigned char *c, unsigned b)
+{
+	size_t off, n, i;
+
+	if (ix->p.rows % 2 != 0)
+		return sketch_band_equal_packed(&ix->p, a, c, b);
+	off = (size_t)b * ix->p.rows / 2 * 3;
+	n = (size_t)ix->p.rows / 2 * 3;
+	for (i = 0; i < n; i++)
+		if (a[off + i] != c[off + i])
+			return false;
+	return true;
+}
+
 /* The live item a slot names, or INDEX_NONE. */
 static uint64_t
 slot_seq(const struct index *ix, uint32_t slot)
@@ -249,7 +280,7 @@ table_put(struct index *ix, uint32_t key, unsigned b, uint64_t seq)
 				reuse = pos; /* an evicted item's slot */
 			continue;
 		}
-		if (s >> SEQ_BITS == fp && sketch_band_equal_packed(&ix->p, sig_of(ix, q), sig_of(ix, seq), b)) {
+		if (s >> SEQ_BITS == fp && band_equal(ix, sig_of(ix, q), sig_of(ix, seq), b)) {
 			same++;
 			if (q < oldest) {
 				oldest = q;
@@ -266,13 +297,28 @@ table_put(struct index *ix, uint32_t key, unsigned b, uint64_t seq)
 	ix->table[pos] = slot_make(key, seq);
 }
 
+/* Insert all bands of item seq, asking for their buckets first (see index_lookup()). */
+static void
+put_item(struct index *ix, uint64_t seq)
+{
+	uint32_t keys[SK_MAX_BANDS];
+	const unsigned char *sig = sig_of(ix, seq);
+	unsigned b;
+
+	for (b = 0; b < ix->p.bands; b++) {
+		keys[b] = sketch_band_key_packed(&ix->p, sig, b);
+		PREFETCH(&ix->table[home(ix, keys[b])]);
+	}
+	for (b = 0; b < ix->p.bands; b++)
+		table_put(ix, keys[b], b, seq);
+}
+
 /* Rebuild the table for the live items at the given load. */
 static void
 table_rebuild(struct index *ix, double load)
 {
 	uint64_t need = (ix->tail - ix->head) * ix->p.bands, seq;
 	size_t size = 1024;
-	unsigned b;
 
 	if ((double)need / load > (double)size)
 		size = ((size_t)((double)need / load) | 1023) + 1;
@@ -282,8 +328,7 @@ table_rebuild(struct index *ix, double load)
 	ix->tused = 0;
 	ix->dead_slots = false;
 	for (seq = ix->head; seq < ix->tail; seq++)
-		for (b = 0; b < ix->p.bands; b++)
-			table_put(ix, sketch_band_key_packed(&ix->p, sig_of(ix, seq), b), b, seq);
+		put_item(ix, seq);
 }
 
 void
@@ -338,6 +383,7 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 {
 	size_t i, n;
 	unsigned char packed[SK_PACKED];
+	uint32_t keys[SK_MAX_BANDS];
 	unsigned b;
 	bool found = false;
 
@@ -345,14 +391,21 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 		return false;
 	ix->ncand = 0;
 	sketch_pack(s->sig, packed);
+	/* The bands' buckets are in random places of a large table: ask for
+	 * all of them first, so that the cache misses overlap (index_add()
+	 * then finds the same lines in the cache). */
 	for (b = 0; b < ix->p.bands; b++) {
-		uint32_t key = sketch_band_key(&ix->p, s->sig, b), fp = key_fp(key), slot;
+		keys[b] = sketch_band_key(&ix->p, s->sig, b);
+		PREFETCH(&ix->table[home(ix, keys[b])]);
+	}
+	for (b = 0; b < ix->p.bands; b++) {
+		uint32_t key = keys[b], fp = key_fp(key), slot;
 		size_t pos = home(ix, key);
 		for (; (slot = ix->table[pos]) != 0; pos = next_pos(ix, pos)) {
 			uint64_t seq;
 			if (slot >> SEQ_BITS != fp || (seq = slot_seq(ix, slot)) == INDEX_NONE)
 				continue;
-			if (!sketch_band_equal_packed(&ix->p, sig_of(ix, seq), packed, b))
+			if (!band_equal(ix, sig_of(ix, seq), packed, b))
 				continue;
 			ARRAY_GROW(ix->bucket, ix->nbucket + 1, ix->cap_bucket);
 			ix->bucket[ix->nbucket++] = seq;
@@ -477,7 +530,6 @@ push_item(struct index *ix, const unsigned char *sig, uint32_t nsh, uint32_t exa
 {
 	uint64_t seq;
 	struct meta *mt;
-	unsigned b;
 
 	if (ix->tail - ix->head >= ix->capacity) {
 		evict_one(ix);
@@ -498,8 +550,7 @@ push_item(struct index *ix, const unsigned char *sig, uint32_t nsh, uint32_t exa
 	if ((double)(ix->tused + ix->p.bands) > (double)ix->tsize * MAX_LOAD)
 		table_rebuild(ix, GROW_LOAD); /* with this item */
 	else
-		for (b = 0; b < ix->p.bands; b++)
-			table_put(ix, sketch_band_key_packed(&ix->p, sig, b), b, seq);
+		put_item(ix, seq);
 	return seq;
 }
 
