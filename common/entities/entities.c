@@ -60,6 +60,9 @@ struct mention {
 	size_t canon; /* index of the mention that names the entity fully */
 };
 
+/* Tokens of one part of a long text tagged on its own (see ner_tag()). */
+#define NER_PART_TOKENS 20000
+
 struct work {
 	const char *text;
 	struct ner_doc d;
@@ -783,76 +786,90 @@ ner_tag(const struct ner_model *m, const char *text, size_t len, const struct sp
 	}
 	tokenize(text, len, 0, 0, &w.toks);
 	w.tok_of = xmalloc((w.toks.n + 1) * sizeof *w.tok_of);
-	for (s = 0; s < sentences->n; s++) {
-		size_t b = sentences->v[s].start, e = sentences->v[s].end;
-		while (k < w.toks.n && w.toks.v[k].start < b)
-			k++;
-		size_t k0 = k, kend, nlong = 0, ncap = 0;
-		int title;
-		ner_doc_sentence(&w.d);
-		/* A title-case headline ("OpenAI And Anthropic CEOs Condemn ICE Violence")? */
-		for (kend = k; kend < w.toks.n && w.toks.v[kend].end <= e; kend++) {
-			const struct token *t = &w.toks.v[kend];
-			unsigned char c = (unsigned char)text[t->bstart];
-			if (t->type != TOK_WORD || t->bend - t->bstart < 4 || kend == k0)
-				continue;
-			nlong++;
-			ncap += c >= 'A' && c <= 'Z';
-		}
-		/* Headlines end without a full stop. */
-		title = nlong >= 3 && ncap * 4 >= nlong * 3 && kend > k0 &&
-			!(text[w.toks.v[kend - 1].bstart] == '.' && w.toks.v[kend - 1].type == TOK_PUNCT);
-		for (; k < kend; k++) {
-			const struct token *t = &w.toks.v[k];
-			if (t->bend - t->bstart > 200) /* no word is this long: a URL or junk */
-				continue;
-			w.tok_of[w.d.n] = k;
-			if (title)
-				ner_doc_add_upper(&w.d, text + t->bstart, t->bend - t->bstart);
-			else
-				ner_doc_add(&w.d, text + t->bstart, t->bend - t->bstart);
-		}
-	}
-	if (w.d.n > 0) {
-		ner_doc_prepare(&w.d, &m->cl, &m->gz);
-		w.tags = xmalloc(w.d.n);
-		w.used = xcalloc(w.d.n, 1);
-		w.cls = xmalloc(w.d.n * sizeof *w.cls);
-		word_classes(m, &w);
-		/* A capitalised word after an honorific starts a person's name (news style "Mr. Cook"). */
-		for (i = 0; i + 1 < w.d.n; i++)
-			if (is_any(&w, i, honorifics) && (w.d.t[i + 1].flags & NT_INITCAP) &&
-			    !(w.d.t[i + 1].flags & (NT_ALLCAPS | NT_SENT_START)))
-				w.used[i + 1] = 1;
-		{
-			int32_t *emit = xmalloc(w.d.n * NTAGS * sizeof *emit);
-			ner_model_tag_doc_emit(m, &w.d, w.used, w.tags, emit);
-			ner_refine_types(&w.d, emit, m->scale, w.tags);
-			free(emit);
-		}
-		memset(w.used, 0, w.d.n);
-		model_mentions(&w);
-		rule_mentions(&w);
-		resolve(&w);
-		for (i = 0; i < w.nm; i++) {
-			const struct mention *mm = &w.m[i];
-			const struct mention *c = &w.m[mm->canon];
-			struct entity *ent;
-			if (out->n == out->cap) {
-				out->cap = out->cap ? 2 * out->cap : 32;
-				out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+	/*
+	 * The coreference steps in resolve() compare every mention with every
+	 * other (and acronyms with every token): quadratic in the document.  A
+	 * text far longer than any article (a 1 MB record took minutes, 100 MB
+	 * would never end) is therefore tagged in parts of whole sentences of
+	 * about NER_PART_TOKENS tokens each, names linked within a part only.
+	 */
+	for (s = 0; s < sentences->n;) {
+		for (; s < sentences->n && w.d.n < NER_PART_TOKENS; s++) {
+			size_t b = sentences->v[s].start, e = sentences->v[s].end;
+			while (k < w.toks.n && w.toks.v[k].start < b)
+				k++;
+			size_t k0 = k, kend, nlong = 0, ncap = 0;
+			int title;
+			ner_doc_sentence(&w.d);
+			/* A title-case headline ("OpenAI And Anthropic CEOs Condemn ICE Violence")? */
+			for (kend = k; kend < w.toks.n && w.toks.v[kend].end <= e; kend++) {
+				const struct token *t = &w.toks.v[kend];
+				unsigned char c = (unsigned char)text[t->bstart];
+				if (t->type != TOK_WORD || t->bend - t->bstart < 4 || kend == k0)
+					continue;
+				nlong++;
+				ncap += c >= 'A' && c <= 'Z';
 			}
-			ent = &out->v[out->n++];
-			ent->start = w.toks.v[w.tok_of[mm->b]].start;
-			ent->end = w.toks.v[w.tok_of[mm->e - 1]].end;
-			ent->type = mm->type;
-			ent->canonical = span_text(&w, c->b, c->e);
+			/* Headlines end without a full stop. */
+			title = nlong >= 3 && ncap * 4 >= nlong * 3 && kend > k0 &&
+				!(text[w.toks.v[kend - 1].bstart] == '.' && w.toks.v[kend - 1].type == TOK_PUNCT);
+			for (; k < kend; k++) {
+				const struct token *t = &w.toks.v[k];
+				if (t->bend - t->bstart > 200) /* no word is this long: a URL or junk */
+					continue;
+				w.tok_of[w.d.n] = k;
+				if (title)
+					ner_doc_add_upper(&w.d, text + t->bstart, t->bend - t->bstart);
+				else
+					ner_doc_add(&w.d, text + t->bstart, t->bend - t->bstart);
+			}
 		}
+		if (w.d.n > 0) {
+			ner_doc_prepare(&w.d, &m->cl, &m->gz);
+			w.tags = xmalloc(w.d.n);
+			w.used = xcalloc(w.d.n, 1);
+			w.cls = xmalloc(w.d.n * sizeof *w.cls);
+			word_classes(m, &w);
+			/* A capitalised word after an honorific starts a person's name (news style "Mr. Cook"). */
+			for (i = 0; i + 1 < w.d.n; i++)
+				if (is_any(&w, i, honorifics) && (w.d.t[i + 1].flags & NT_INITCAP) &&
+				    !(w.d.t[i + 1].flags & (NT_ALLCAPS | NT_SENT_START)))
+					w.used[i + 1] = 1;
+			{
+				int32_t *emit = xmalloc(w.d.n * NTAGS * sizeof *emit);
+				ner_model_tag_doc_emit(m, &w.d, w.used, w.tags, emit);
+				ner_refine_types(&w.d, emit, m->scale, w.tags);
+				free(emit);
+			}
+			memset(w.used, 0, w.d.n);
+			model_mentions(&w);
+			rule_mentions(&w);
+			resolve(&w);
+			for (i = 0; i < w.nm; i++) {
+				const struct mention *mm = &w.m[i];
+				const struct mention *c = &w.m[mm->canon];
+				struct entity *ent;
+				if (out->n == out->cap) {
+					out->cap = out->cap ? 2 * out->cap : 32;
+					out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+				}
+				ent = &out->v[out->n++];
+				ent->start = w.toks.v[w.tok_of[mm->b]].start;
+				ent->end = w.toks.v[w.tok_of[mm->e - 1]].end;
+				ent->type = mm->type;
+				ent->canonical = span_text(&w, c->b, c->e);
+			}
+		}
+		/* Ready for the next part. */
+		free(w.tags);
+		free(w.used);
+		free(w.cls);
+		w.tags = w.used = NULL;
+		w.cls = NULL;
+		w.nm = 0;
+		ner_doc_release(&w.d);
 	}
 	free(w.m);
-	free(w.tags);
-	free(w.used);
-	free(w.cls);
 	free(w.tok_of);
 	tokens_release(&w.toks);
 	ner_doc_release(&w.d);
