@@ -24,13 +24,16 @@ def run_once(cmd, stdin_path):
         # bench/rss measures the peak memory (a child of Python would count Python's pages).
         p = subprocess.Popen(["build/bench/rss"] + cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE)
         err = p.stderr.read().decode("utf-8", "replace")
-        status = p.wait()
+        # wait4 on the wrapper: its rusage includes the command's (a reaped child).
+        _, wstatus, ru = os.wait4(p.pid, 0)
+        p.returncode = status = os.waitstatus_to_exitcode(wstatus)
         dt = time.perf_counter() - t0
+    cpu = ru.ru_utime + ru.ru_stime
     if status != 0:
         sys.exit(f"bench-dedupe: {' '.join(cmd)} failed (status {status}): {err[:300]}")
     lines = err.strip().splitlines()
     rss = int(lines[-1].split()[1]) if lines and lines[-1].startswith("rss: ") else 0
-    return dt, rss, "\n".join(l for l in lines if not l.startswith("rss: "))
+    return dt, cpu, rss, "\n".join(l for l in lines if not l.startswith("rss: "))
 
 
 def main():
@@ -46,6 +49,7 @@ def main():
         ("news-dedupe, 1M-doc state", [dedupe, "--clusters", "--stats", "--state", work], True),
     ]
     times = {n: [] for n, _, _ in cmds}
+    cpus = {n: [] for n, _, _ in cmds}
     rss = {n: 0 for n, _, _ in cmds}
     startup, startup_rss, stats, run_stats = [], 0, "", ""
     for _ in range(REPEAT):
@@ -54,8 +58,9 @@ def main():
                 shutil.copyfile(state, work)
                 if os.path.exists(work + ".log"):
                     os.unlink(work + ".log")
-            dt, m, err = run_once(cmd, corpus)
+            dt, cpu, m, err = run_once(cmd, corpus)
             times[name].append(dt)
+            cpus[name].append(cpu)
             rss[name] = max(rss[name], m)
             if fresh:
                 run_stats = err
@@ -63,7 +68,7 @@ def main():
         shutil.copyfile(state, work)
         if os.path.exists(work + ".log"):
             os.unlink(work + ".log")
-        dt, m, stats = run_once([dedupe, "--stats", "--state", work], os.devnull)
+        dt, _, m, stats = run_once([dedupe, "--stats", "--state", work], os.devnull)
         startup.append(dt)
         startup_rss = max(startup_rss, m)
     for p in (work, work + ".log"):
@@ -71,11 +76,16 @@ def main():
             os.unlink(p)
     base = statistics.median(times["identity"])
     print(f"corpus: {corpus}, {size / 1e6:.1f} MB, {nrec} records; median of {REPEAT} runs, interleaved")
-    print(f"{'command':30} {'median s':>9} {'MB/s':>8} {'rec/s':>9} {'max RSS':>10} {'x identity':>10}")
+    # CPU seconds (user + system) as well: on a loaded machine the wall time
+    # also counts the time other processes had the core.
+    cbase = statistics.median(cpus["identity"])
+    print(f"{'command':30} {'median s':>9} {'MB/s':>8} {'rec/s':>9} {'max RSS':>10} {'x identity':>10}"
+          f" {'CPU s':>7} {'CPU MB/s':>8} {'x id CPU':>8}")
     for name, _, _ in cmds:
         med = statistics.median(times[name])
+        cmed = statistics.median(cpus[name])
         print(f"{name:30} {med:9.3f} {size / 1e6 / med:8.1f} {nrec / med:9.0f} {rss[name] / 1024:8.1f}MB"
-              f" {base / med:10.2f}")
+              f" {base / med:10.2f} {cmed:7.3f} {size / 1e6 / cmed:8.1f} {cbase / cmed:8.2f}")
     m = re.search(r"(\d+) items remembered, \d+ duplicates, index ([\d.]+) MB", stats)
     items = int(m.group(1)) if m else 0
     print(f"start-up with the state ({items} documents, {os.path.getsize(state) / 1e6:.1f} MB file): "

@@ -52,6 +52,8 @@ struct index {
 	size_t ncand, cap_cand;
 	uint64_t *bucket;   /* the items of one band key */
 	size_t nbucket, cap_bucket;
+	uint64_t *pend;     /* items of a lookup with a band's fingerprint: seq << 6 | band */
+	size_t npend, cap_pend;
 	uint64_t *seen;     /* a set of them (seq + 1; 0 = empty), emptied after each lookup */
 	size_t *seen_at;    /* where each candidate sits in seen */
 	size_t nseen;       /* size of seen: a power of two */
@@ -83,6 +85,7 @@ index_free(struct index *ix)
 	free(ix->seen);
 	free(ix->seen_at);
 	free(ix->bucket);
+	free(ix->pend);
 	free(ix);
 }
 
@@ -398,28 +401,45 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 		keys[b] = sketch_band_key(&ix->p, s->sig, b);
 		PREFETCH(&ix->table[home(ix, keys[b])]);
 	}
+	/* Then the items whose slots carry the band's fingerprint: their
+	 * sketches too are asked for before any is read. */
+	ix->npend = 0;
 	for (b = 0; b < ix->p.bands; b++) {
-		uint32_t key = keys[b], fp = key_fp(key), slot;
-		size_t pos = home(ix, key);
+		uint32_t fp = key_fp(keys[b]), slot;
+		size_t pos = home(ix, keys[b]);
 		for (; (slot = ix->table[pos]) != 0; pos = next_pos(ix, pos)) {
 			uint64_t seq;
 			if (slot >> SEQ_BITS != fp || (seq = slot_seq(ix, slot)) == INDEX_NONE)
 				continue;
-			if (!band_equal(ix, sig_of(ix, seq), packed, b))
-				continue;
-			ARRAY_GROW(ix->bucket, ix->nbucket + 1, ix->cap_bucket);
-			ix->bucket[ix->nbucket++] = seq;
+			PREFETCH(sig_of(ix, seq));
+			ARRAY_GROW(ix->pend, ix->npend + 1, ix->cap_pend);
+			ix->pend[ix->npend++] = seq << 6 | b;
 		}
-		/* A key shared by very many items (a remix corpus, a common
-		 * template) would make every lookup check them all: only the
-		 * latest BUCKET_CAP of a key are candidates (--reduce does the same). */
-		if (ix->nbucket > BUCKET_CAP) {
-			qsort(ix->bucket, ix->nbucket, sizeof *ix->bucket, cmp_desc);
-			ix->nbucket = BUCKET_CAP;
+	}
+	for (i = 0; i <= ix->npend; i++) {
+		uint64_t seq = i < ix->npend ? ix->pend[i] >> 6 : 0;
+		unsigned pb = i < ix->npend ? (unsigned)(ix->pend[i] & 63) : SK_MAX_BANDS;
+		size_t k;
+		if (ix->nbucket > 0 && (i == ix->npend || pb != b)) {
+			/* The end of band b's items.  A key shared by very many
+			 * items (a remix corpus, a common template) would make
+			 * every lookup check them all: only the latest
+			 * BUCKET_CAP of a key are candidates (--reduce does the same). */
+			if (ix->nbucket > BUCKET_CAP) {
+				qsort(ix->bucket, ix->nbucket, sizeof *ix->bucket, cmp_desc);
+				ix->nbucket = BUCKET_CAP;
+			}
+			for (k = 0; k < ix->nbucket; k++)
+				add_candidate(ix, ix->bucket[k]);
+			ix->nbucket = 0;
 		}
-		for (i = 0; i < ix->nbucket; i++)
-			add_candidate(ix, ix->bucket[i]);
-		ix->nbucket = 0;
+		if (i == ix->npend)
+			break;
+		b = pb;
+		if (!band_equal(ix, sig_of(ix, seq), packed, b))
+			continue;
+		ARRAY_GROW(ix->bucket, ix->nbucket + 1, ix->cap_bucket);
+		ix->bucket[ix->nbucket++] = seq;
 	}
 	for (i = 0; i < ix->ncand; i++)
 		ix->seen[ix->seen_at[i]] = 0;
