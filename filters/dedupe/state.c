@@ -124,7 +124,8 @@ read_section(int fd, uint64_t off, uint64_t size, uint32_t sum, void *dst)
 	uLong c = crc32(0L, Z_NULL, 0);
 
 	while (got < size) {
-		size_t want = size - got > (1u << 30) ? (1u << 30) : (size_t)(size - got);
+		/* 1 MB at a time: checksummed while it is still in the cache. */
+		size_t want = size - got > (1u << 20) ? (1u << 20) : (size_t)(size - got);
 		ssize_t r = pread(fd, p + got, want, (off_t)(off + got));
 		if (r < 0 && errno == EINTR)
 			continue;
