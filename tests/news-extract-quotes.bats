@@ -241,3 +241,19 @@ quotes_of() {
 	assert_json "$output" '.quotes | length == 1'
 	assert_json "$output" '.quotes[0] | .type == "direct" and .speaker == "Maria Lopez" and .cue == null'
 }
+
+@test "a text far longer than an article (thousands of names and acronyms) ends, offsets valid" {
+	# Acronym linking compared every mention with every other: a 4 MB
+	# record took 14 s, 100 MB would never end. The timeout guards a hang.
+	python3 -c '
+import json
+s = "\"We will act,\" said John Smith of the Federal Bureau of Investigation. The FBI agreed. " * 3000
+print(json.dumps({"id": "long", "text": s}))' >"$TMP/long.jsonl"
+	run --separate-stderr timeout 300 "$BIN/news-extract-quotes" --no-tagger "$TMP/long.jsonl"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read()); t = r["text"]; q = r["quotes"]
+assert len(q) >= 3000, len(q)
+assert all(0 <= x["start"] < x["end"] <= len(t) for x in q), "offsets"'
+}

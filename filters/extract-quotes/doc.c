@@ -451,8 +451,10 @@ doc_link_names(struct doc *d)
 		}
 	}
 	/* An acronym takes the organisation it abbreviates: "B&B" -> "Bradford
-	 * & Bingley", "ICE" -> "Immigration and Customs Enforcement". */
-	for (k = 0; k < d->nents; k++) {
+	 * & Bingley", "ICE" -> "Immigration and Customs Enforcement".  Every
+	 * mention against every other: bounded like the loop below, or a text
+	 * far longer than an article (1 MB: 0.9 s, 4 MB: 14 s) never ends. */
+	for (k = 0; k < d->nents && d->nents < 2000; k++) {
 		struct qent *e = &d->ents[k];
 		if (e->kind != EK_ORG || !e->canonical || e->canon_len < 2 || e->canon_len > 8 ||
 		    memchr(e->canonical, ' ', e->canon_len))
