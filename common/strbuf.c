@@ -83,6 +83,9 @@ strbuf_detach(struct strbuf *sb, size_t *len)
 	char *p;
 
 	strbuf_grow(sb, 0);
+	/* A buffer never written to was just allocated: terminate it, or an
+	 * empty file read by datafile_slurp() is an unterminated string. */
+	sb->buf[sb->len] = '\0';
 	p = sb->buf;
 	if (len)
 		*len = sb->len;

@@ -151,3 +151,12 @@ lines_rec() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == *" 0 failed"* ]]
 }
+
+@test "empty lexicon files are read as empty lists, not past their end" {
+	mkdir "$TMP/lex"
+	for f in "$ROOT"/data/clean/en/*; do : >"$TMP/lex/${f##*/}"; done
+	printf '{"id":"a","text":"The council met on Monday and agreed the budget for next year after a long debate."}\n' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" --lexicon "$TMP/lex" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.id == "a"'
+}

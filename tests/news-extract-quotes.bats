@@ -257,3 +257,15 @@ r = json.loads(sys.stdin.read()); t = r["text"]; q = r["quotes"]
 assert len(q) >= 3000, len(q)
 assert all(0 <= x["start"] < x["end"] <= len(t) for x in q), "offsets"'
 }
+
+@test "an empty cue or speaker lexicon is an error naming the file, not a crash" {
+	: >"$TMP/empty.txt"
+	printf '{"id":"a","text":"\\"Yes,\\" he said."}\n' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --cues "$TMP/empty.txt" "$TMP/in.jsonl"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-extract-quotes: $TMP/empty.txt: no cue verbs" ]]
+	# An empty speaker list is allowed (a sanitized build checks the read).
+	run --separate-stderr "$BIN/news-extract-quotes" --speakers "$TMP/empty.txt" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.quotes | type == "array"'
+}
