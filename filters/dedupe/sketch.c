@@ -147,6 +147,7 @@ sketch_text(struct sketcher *sk, const char *text, size_t len, struct sketch *ou
 		if (i > 0)
 			pw *= ROLL_P;
 	}
+	pw *= ROLL_P;
 	for (i = 0;; i++) {
 		uint64_t m = hash_mix64(h);
 		unsigned bin = (unsigned)(m >> 58);
@@ -155,7 +156,9 @@ sketch_text(struct sketcher *sk, const char *text, size_t len, struct sketch *ou
 			val[bin] = v;
 		if (i + g >= n)
 			break;
-		h = (h - b[i] * pw) * ROLL_P + b[i + g];
+		/* (h - b[i] P^(g-1)) P + b[i+g], modulo 2^64, with one
+		 * multiplication on the chain from one h to the next. */
+		h = h * ROLL_P + (b[i + g] - b[i] * pw);
 	}
 	out->nshingles = (uint32_t)(n - g + 1);
 	for (k = 0; k < SK_BINS; k++) {
