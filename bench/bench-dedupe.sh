@@ -2,19 +2,23 @@
 # bench/bench-dedupe.sh - news-dedupe with an empty state and with a state of
 # one million remembered documents, beside the identity filter, same run.
 #
-#   bench/bench-dedupe.sh [CORPUS]     (default: the make bench corpus)
+#   bench/bench-dedupe.sh [CORPUS]     (default: the make bench corpus, v2)
 #
 # The million-document state is generated once (synthetic articles of 30
 # random tokens: distinct, so it measures the index, not the duplicates)
 # and cached in build/bench/ ($BENCH_DEDUPE_STATE names another cache);
 # each timed run gets a fresh copy of it, made outside the timing.  Prints
 # MB/s, records/s, max RSS and the ratio to identity (median of
-# $BENCH_REPEAT runs, interleaved), the start-up time with the 1M state,
-# and the memory and state size per remembered document.
+# $BENCH_REPEAT runs, interleaved), with CPU seconds (user + system: what
+# other processes on a loaded machine do not inflate), the start-up time
+# with the 1M state, and per remembered document the state file and the
+# measured peak memory (bench/rss) of the start-up and of the 1M-state run.
+# The cache must be regenerated (delete it) when the state format changes.
 set -eu
 cd "$(dirname "$0")/.."
 BIN=${NEWSPIPE_BIN:-bin}
-corpus=${1:-build/bench/corpus-${BENCH_MB:-60}mb.jsonl}
+corpus=${1:-build/bench/corpus-v2-${BENCH_MB:-60}mb.jsonl}  # what bench/run.sh passes
+[ -s "$corpus" ] || { echo "bench-dedupe: no corpus $corpus (make bench makes it)" >&2; exit 1; }
 state=${BENCH_DEDUPE_STATE:-build/bench/dedupe-1m.state}
 mkdir -p build/bench
 if [ ! -s "$state" ]; then
