@@ -82,9 +82,13 @@ void sketch_unpack(const unsigned char *packed, uint16_t *sig);
 double sketch_similarity(const uint16_t *a, uint32_t na, uint32_t ea, const uint16_t *b, uint32_t nb,
 			 uint32_t eb, uint32_t min_contained);
 
-/* The same for two packed sketches (SK_PACKED bytes each); equal results. */
+/*
+ * The same for two packed sketches (SK_PACKED bytes each); equal results,
+ * except 0.0 where the similarity is certainly below floor (found
+ * without the divisions of the estimate; floor 0 never cuts).
+ */
 double sketch_similarity_packed(const unsigned char *a, uint32_t na, uint32_t ea, const unsigned char *b,
-				uint32_t nb, uint32_t eb, uint32_t min_contained);
+				uint32_t nb, uint32_t eb, uint32_t min_contained, double floor);
 
 /* ---- the index of remembered items ---------------------------------- */
 

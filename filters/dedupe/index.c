@@ -459,8 +459,11 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 		 * others are not compared. */
 		if (found && m->similarity >= 1.0 && (mt->exact != s->exact || mt->nshingles != s->nshingles))
 			continue;
+		/* Below the threshold, or below the best so far (a tie with it
+		 * can still win by being earlier), a candidate changes nothing. */
 		sim = sketch_similarity_packed(packed, s->nshingles, s->exact, sig_of(ix, seq), mt->nshingles,
-						      mt->exact, min_contained);
+					       mt->exact, min_contained,
+					       found && m->similarity > threshold ? m->similarity : threshold);
 		/* The most similar; on a tie, the earliest. */
 		if (sim >= threshold &&
 		    (!found || sim > m->similarity || (sim == m->similarity && seq < m->seq))) {

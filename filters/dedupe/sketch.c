@@ -299,9 +299,26 @@ sketch_similarity(const uint16_t *a, uint32_t na, uint32_t ea, const uint16_t *b
 	return estimate(same, na, nb, min_contained);
 }
 
+/*
+ * Whether estimate(same, ...) is certainly below floor: a bound without
+ * divisions (J <= same/K * 4096/4095, containment <= J (na + nb) / small),
+ * with a margin for rounding, so that it never rejects what estimate()
+ * would put at or above floor.
+ */
+static bool
+below(unsigned same, uint32_t na, uint32_t nb, uint32_t min_contained, double floor)
+{
+	double jb = (double)same / SK_BINS * (1.001 * (1 << SK_BITS) / ((1 << SK_BITS) - 1));
+	uint32_t small = na < nb ? na : nb;
+
+	if (jb >= floor)
+		return false;
+	return small < min_contained || jb * ((double)na + (double)nb) < floor * (double)small;
+}
+
 double
 sketch_similarity_packed(const unsigned char *a, uint32_t na, uint32_t ea, const unsigned char *b, uint32_t nb,
-			 uint32_t eb, uint32_t min_contained)
+			 uint32_t eb, uint32_t min_contained, double floor)
 {
 	unsigned k, same = 0;
 
@@ -329,5 +346,7 @@ sketch_similarity_packed(const unsigned char *a, uint32_t na, uint32_t ea, const
 		y = ~(((x & lo) + lo) | x | lo) & 0x800800800800ULL;
 		same += (unsigned)((((y >> 11) * 0x001001001001ULL) >> 36) & 0xf);
 	}
+	if (below(same, na, nb, min_contained, floor))
+		return 0.0;
 	return estimate(same, na, nb, min_contained);
 }
