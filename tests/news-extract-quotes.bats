@@ -243,8 +243,9 @@ quotes_of() {
 }
 
 @test "a text far longer than an article (thousands of names and acronyms) ends, offsets valid" {
-	# Acronym linking compared every mention with every other: a 4 MB
-	# record took 14 s, 100 MB would never end. The timeout guards a hang.
+	# Acronym linking compared every mention with every other, and each
+	# sentence went through every quotation: a 4 MB record took 14 s, 16 MB
+	# 24 s, 100 MB would never end. The timeout guards a hang.
 	python3 -c '
 import json
 s = "\"We will act,\" said John Smith of the Federal Bureau of Investigation. The FBI agreed. " * 3000

@@ -578,6 +578,8 @@ doc_release(struct doc *d)
 	free(d->sent_t0);
 	free(d->ents);
 	free(d->qs);
+	free(d->qs_first);
+	free(d->qs_next);
 	free(d->out);
 	spans_release(&d->sents);
 	spans_release(&d->paras);

@@ -155,6 +155,10 @@ struct doc {
 	size_t nowned, ocap;
 	struct qspan *qs;
 	size_t nqs, qcap;
+	/* The quotations of each sentence in qs order (direct_sentence() walks
+	 * these lists instead of every quotation for every sentence). */
+	size_t *qs_first, *qs_next;
+	size_t qs_first_cap, qs_next_cap;
 	struct quote *out;
 	size_t nout, outcap;
 	/* coreference history: most recent salient mentions */
