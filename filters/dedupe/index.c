@@ -445,6 +445,7 @@ index_lookup(struct index *ix, const struct sketch *s, const char *id, double th
 		b = pb;
 		if (!band_equal(ix, sig_of(ix, seq), packed, b))
 			continue;
+		PREFETCH(meta_of(ix, seq)); /* read when it is compared */
 		ARRAY_GROW(ix->bucket, ix->nbucket + 1, ix->cap_bucket);
 		ix->bucket[ix->nbucket++] = seq;
 	}
