@@ -13,7 +13,7 @@
  * Reads: the text field (-f), title, paragraphs, sentences.
  * Writes: the text field; title, authors, published when the record has
  * none; paragraphs and sentences re-segmented when present; removed with
- * --explain.  Drops entities and quotes (their offsets referred to the
+ * --explain.  Drops entities, quotes and summary (their offsets referred to the
  * old text).
  */
 #include <getopt.h>
@@ -178,11 +178,12 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	/* Offsets into the old text: re-segment what we can, drop the rest. */
 	json_object_del(rec, "entities");
 	json_object_del(rec, "quotes");
+	json_object_del(rec, "summary");
+	json_object_del(rec, "summary_sentences");
 	if (json_object_get(rec, "paragraphs") || json_object_get(rec, "sentences")) {
 		spans_clear(&c->paras);
 		spans_clear(&c->sents);
-		segment_paragraphs(out, olen, &c->paras);
-		segment_sentences_in(out, olen, &c->paras, &c->sents);
+		segment_text(out, olen, &c->paras, &c->sents);
 		json_object_set_new(rec, "paragraphs", spans_to_json(&c->paras));
 		json_object_set_new(rec, "sentences", spans_to_json(&c->sents));
 	}

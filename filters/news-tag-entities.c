@@ -66,10 +66,12 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	const struct spans *sents = NULL;
 	size_t i;
 
+	/* Malformed sentences are not worth losing the record: segment it here, as the other stages do. */
 	if (sj) {
-		if (spans_from_json(sj, utf8_cplen(text, len), &t->sents) != 0)
-			return stream_reject(s, "bad 'sentences' (want ascending [[start,end],...] within the text)");
-		sents = &t->sents;
+		if (spans_from_json(sj, utf8_cplen(text, len), &t->sents) == 0)
+			sents = &t->sents;
+		else
+			stream_warn(s, "bad 'sentences' ignored (want ascending [[start,end],...] within the text)");
 	}
 	entity_list_clear(&t->ents);
 	if (t->stats) {

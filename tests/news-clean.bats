@@ -160,3 +160,10 @@ lines_rec() {
 	[ "$status" -eq 0 ]
 	assert_json "$output" '.id == "a"'
 }
+
+@test "offset annotations of the old text are dropped: entities, quotes, summary" {
+	printf '%s\n' '{"id":"o","text":"ADVERTISEMENT\nA body line that is long enough to be the article, he said on Monday.","entities":[{"text":"x","start":0,"end":1}],"quotes":[],"summary":"A body line.","summary_sentences":[{"id":"o","start":14,"end":30}]}' >"$TMP/o.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/o.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '(has("entities") or has("quotes") or has("summary") or has("summary_sentences")) | not'
+}
