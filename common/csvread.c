@@ -8,6 +8,9 @@
 #include "err.h"
 #include "xalloc.h"
 
+/* libcsv's parser state inside a field (csv.c: FIELD_BEGUN). */
+#define CSV_STATE_FIELD_BEGUN 2
+
 struct state {
 	struct strbuf *fields;
 	size_t n, cap;
@@ -80,6 +83,17 @@ csvread(struct reader *r, void (*header)(void *, const struct csv_row *), int (*
 			rc = warn("%s:%lu: invalid CSV: %s", r->name, r->lineno, csv_strerror(csv_error(&p)));
 			break;
 		}
+	}
+	/*
+	 * A quoted field still open at the end of the file has swallowed every
+	 * row after its start: report it instead of writing one huge field.
+	 * (libcsv's non-strict mode accepts it silently; its strict mode would
+	 * also refuse stray quotes inside unquoted fields, common in feeds.)
+	 */
+	if (rc == 0 && !st.stop && p.quoted && p.pstate == CSV_STATE_FIELD_BEGUN) {
+		rc = warn("%s:%lu: invalid CSV: quoted field never closed (this row runs to the end of the file)",
+			  r->name, st.row_line);
+		st.stop = 1;
 	}
 	if (rc == 0 && !st.stop && csv_fini(&p, on_field, on_row, &st) != 0)
 		rc = warn("%s:%lu: invalid CSV: %s", r->name, r->lineno, csv_strerror(csv_error(&p)));

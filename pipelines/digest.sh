@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # digest.sh - the whole newspipe pipeline over a set of articles.
 #
 #   pipelines/digest.sh [FILE...]        (text, CSV, NDJSON, gzip; none = stdin)
@@ -7,7 +7,7 @@
 # state file in $NEWSPIPE_STATE, default a temporary one), tag entities,
 # extract quotes, summarize.  Writes the records, then the story summary,
 # on standard output.
-set -eu
+set -eu -o pipefail  # a stage that fails fails the digest
 here=$(cd "$(dirname "$0")" && pwd)
 # The source tree's bin/ when run from there, else the installed programs on PATH.
 if [ -z "${NEWSPIPE_BIN:-}" ]; then

@@ -253,3 +253,12 @@ offsets_valid() {
 	[ "${#lines[@]}" -eq 3 ]
 	assert_json "${lines[0]}" '.doc_id == "in:1" and .id == "in:1-s1"'
 }
+
+@test "CSV: a quoted field never closed is reported, the rows before it kept" {
+	printf 'id,text\na,"Fine. Row."\nb,"Never closed.\nc,Swallowed.\n' >"$TMP/u.csv"
+	run --separate-stderr "$BIN/news-split" "$TMP/u.csv"
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 1 ]
+	assert_json "${lines[0]}" '.id == "a"'
+	[[ "$stderr" == "news-split: $TMP/u.csv:3: invalid CSV: quoted field never closed"* ]]
+}

@@ -49,3 +49,10 @@ load helpers
 	run "$TMP/root/usr/local/bin/news-split" --version
 	[ "$status" -eq 0 ]
 }
+
+@test "digest.sh fails when a stage reports bad input" {
+	printf '{"id":"a","text":"One."}\nnot json\n' >"$TMP/bad.jsonl"
+	run --separate-stderr env NEWSPIPE_BIN="$BIN" "$ROOT/pipelines/digest.sh" "$TMP/bad.jsonl"
+	[ "$status" -ne 0 ]
+	[[ "$stderr" == *"news-split: $TMP/bad.jsonl:2: invalid JSON"* ]]
+}
