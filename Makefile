@@ -38,6 +38,8 @@ SANITIZE    = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 
 .PHONY: all deps check test unit bats bats-only check-asan asan eval bench demo model install clean conformance
 .SECONDEXPANSION:
+# Objects are not intermediates: keep them, so a second make rebuilds nothing.
+.SECONDARY:
 
 all: deps $(FILTERS) $(TOOLS)
 
