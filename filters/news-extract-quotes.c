@@ -28,6 +28,7 @@
 #include "entities/entities.h"
 #include "extract-quotes/quotes.h"
 #include "spans.h"
+#include "recseg.h"
 #include "stream.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -175,13 +176,11 @@ process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 	struct extractor *x = ctx;
 	struct doc *d = &x->doc;
 	size_t ncp = utf8_cplen(text, len), k;
-	const json_t *js = json_object_get(rec, "sentences"), *jp = json_object_get(rec, "paragraphs");
-	int have_s = js && spans_from_json(js, ncp, &x->sents) == 0;
-	int have_p = jp && spans_from_json(jp, ncp, &x->paras) == 0;
 	json_t *arr = json_array();
 
 	doc_clear(d);
-	doc_prepare(d, text, len, have_s ? &x->sents : NULL, have_p ? &x->paras : NULL);
+	recseg_get(st, rec, text, len, ncp, &x->paras, &x->sents);
+	doc_prepare(d, text, len, &x->sents, &x->paras);
 	marks_scan(d);
 	if (x->opt.no_entities || !record_entities(d, json_object_get(rec, "entities"), ncp))
 		tagged_entities(x, text, len);

@@ -144,10 +144,10 @@ flush_group(struct summarizer *sm, struct stream *s)
 }
 
 static void
-summarize_one(struct summarizer *sm, json_t *rec, const char *text, size_t len)
+summarize_one(struct summarizer *sm, struct stream *s, json_t *rec, const char *text, size_t len)
 {
 	corpus_reset(&sm->one);
-	corpus_add(&sm->one, rec, sm->co->field, text, len);
+	corpus_add(&sm->one, s, rec, sm->co->field, text, len);
 	summarize_select(&sm->one, sm->opt.method, &sm->opt.limit, &sm->sel);
 	json_object_set_new(rec, "summary", summary_text(&sm->one, &sm->sel));
 	json_object_set_new(rec, "summary_sentences", summary_sentences(&sm->one, &sm->sel));
@@ -160,7 +160,7 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	json_t *key;
 
 	if (!grouping(sm)) {
-		summarize_one(sm, rec, text, len);
+		summarize_one(sm, s, rec, text, len);
 		stream_emit(s, rec);
 		return 0;
 	}
@@ -174,10 +174,10 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	if (!sm->key)
 		sm->key = json_incref(key);
 	json_decref(key);
-	corpus_add(&sm->group, rec, sm->co->field, text, len);
+	corpus_add(&sm->group, s, rec, sm->co->field, text, len);
 	if (!sm->opt.groups_only) {
 		if (sm->opt.per_record)
-			summarize_one(sm, rec, text, len);
+			summarize_one(sm, s, rec, text, len);
 		stream_emit(s, rec);
 	}
 	return 0;

@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "entities/entities.h"
 #include "err.h"
+#include "recseg.h"
 #include "spans.h"
 #include "stream.h"
 #include "tokenize.h"
@@ -28,7 +29,7 @@ struct tagger {
 	unsigned types; /* bit mask of entity types written */
 	struct ner_model *model;
 	struct entity_list ents;
-	struct spans sents;
+	struct spans paras, sents;
 	struct utf8_index ix;
 	size_t records, tokens_cp, nents, ntokens;
 	double tag_sec; /* --stats: time spent in ner_tag() */
@@ -62,17 +63,11 @@ static int
 process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 {
 	struct tagger *t = ctx;
-	json_t *sj = json_object_get(rec, "sentences"), *arr;
-	const struct spans *sents = NULL;
+	const struct spans *sents = &t->sents;
+	json_t *arr;
 	size_t i;
 
-	/* Malformed sentences are not worth losing the record: segment it here, as the other stages do. */
-	if (sj) {
-		if (spans_from_json(sj, utf8_cplen(text, len), &t->sents) == 0)
-			sents = &t->sents;
-		else
-			stream_warn(s, "bad 'sentences' ignored (want ascending [[start,end],...] within the text)");
-	}
+	recseg_get(s, rec, text, len, utf8_cplen(text, len), &t->paras, &t->sents);
 	entity_list_clear(&t->ents);
 	if (t->stats) {
 		struct timespec a, b;
@@ -116,7 +111,7 @@ main(int argc, char **argv)
 	struct cli_program prog = { "[--model FILE] [--types TYPE,...] [file ...]",
 				    "Tag named entities, dates, amounts and percentages, with canonical names.",
 				    options, handle_option, NULL };
-	struct tagger t = { NULL, ~0u, NULL, ENTITY_LIST_INIT, SPANS_INIT, { NULL, 0, 0 }, 0, 0, 0, 0, 0, TOKENS_INIT,
+	struct tagger t = { NULL, ~0u, NULL, ENTITY_LIST_INIT, SPANS_INIT, SPANS_INIT, { NULL, 0, 0 }, 0, 0, 0, 0, 0, TOKENS_INIT,
 			    false };
 	struct stream_filter f = { process, NULL, &t, true };
 	struct common_opts co;
@@ -142,6 +137,7 @@ main(int argc, char **argv)
 	}
 	ner_model_free(t.model);
 	entity_list_release(&t.ents);
+	spans_release(&t.paras);
 	spans_release(&t.sents);
 	utf8_index_release(&t.ix);
 	tokens_release(&t.toks);

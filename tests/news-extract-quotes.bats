@@ -270,3 +270,12 @@ assert all(0 <= x["start"] < x["end"] <= len(t) for x in q), "offsets"'
 	[ "$status" -eq 0 ]
 	assert_json "$output" '.quotes | type == "array"'
 }
+
+@test "malformed paragraphs/sentences are ignored with a warning; the record is segmented here" {
+	printf '%s\n' '{"id":"m","text":"The plan failed, Mary Smith said on Monday.","paragraphs":"x","sentences":[[9,2]]}' >"$TMP/m.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --no-tagger "$TMP/m.jsonl"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"$TMP/m.jsonl:1: bad 'paragraphs' ignored"* ]]
+	[[ "$stderr" == *"$TMP/m.jsonl:1: bad 'sentences' ignored"* ]]
+	assert_json "$output" '.quotes[0].type == "indirect" and .quotes[0].speaker == "Mary Smith"'
+}

@@ -136,6 +136,7 @@ spans_match_summary() {
 	run --separate-stderr "$BIN/news-summarize" --method lead --sentences 1 "$TMP/in"
 	[ "$status" -eq 0 ]
 	assert_json "$output" '.summary == "The mill closed on Monday morning."'
+	[[ "$stderr" == "news-summarize: $TMP/in:1: bad 'sentences' ignored"* ]]
 }
 
 @test "entities and quotes are used when present and ignored when malformed" {

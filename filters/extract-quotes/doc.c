@@ -97,16 +97,10 @@ doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sen
 	tokenize(text, len, 0, 0, &d->tk);
 	spans_clear(&d->sents);
 	spans_clear(&d->paras);
-	if (paras)
-		for (i = 0; i < paras->n; i++)
-			spans_push(&d->paras, paras->v[i].start, paras->v[i].end);
-	else
-		segment_paragraphs(text, len, &d->paras);
-	if (sents)
-		for (i = 0; i < sents->n; i++)
-			spans_push(&d->sents, sents->v[i].start, sents->v[i].end);
-	else
-		segment_sentences_in(text, len, &d->paras, &d->sents);
+	for (i = 0; i < paras->n; i++)
+		spans_push(&d->paras, paras->v[i].start, paras->v[i].end);
+	for (i = 0; i < sents->n; i++)
+		spans_push(&d->sents, sents->v[i].start, sents->v[i].end);
 	if (d->sents.n == 0)
 		spans_push(&d->sents, 0, 0);
 	if (d->paras.n == 0)

@@ -174,7 +174,7 @@ struct doc {
 	struct tokens tk;
 };
 
-/* Tokenize text and fill tokens, sentence and paragraph indices. */
+/* Tokenize text and fill tokens, sentence and paragraph indices (from recseg_get()). */
 void doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sents,
 		 const struct spans *paras);
 /* Add an entity mention [start, end) (code points); canonical is borrowed. */

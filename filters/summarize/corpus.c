@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "hash.h"
-#include "segment.h"
+#include "recseg.h"
 #include "summarize.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -53,6 +53,7 @@ corpus_release(struct corpus *c)
 	free(c->h);
 	free(c->ments);
 	spans_release(&c->spans);
+	spans_release(&c->paras);
 	memset(c, 0, sizeof *c);
 }
 
@@ -312,7 +313,7 @@ same_id(const json_t *a, const json_t *b)
 }
 
 void
-corpus_add(struct corpus *c, json_t *rec, const char *field, const char *text, size_t len)
+corpus_add(struct corpus *c, struct stream *s, json_t *rec, const char *field, const char *text, size_t len)
 {
 	struct article *a;
 	json_t *v;
@@ -344,10 +345,7 @@ corpus_add(struct corpus *c, json_t *rec, const char *field, const char *text, s
 	if (json_is_string(v))
 		a->title_norm = add_vector(c, json_string_value(v), json_string_length(v), &a->title_start,
 					   &a->title_len);
-	if (spans_from_json(json_object_get(rec, "sentences"), ncp, &c->spans) != 0) {
-		spans_clear(&c->spans);
-		segment_sentences(text, len, &c->spans);
-	}
+	recseg_get(s, rec, text, len, ncp, &c->paras, &c->spans);
 	a->first = c->nsents;
 	add_sentences(c, c->narts, text, len);
 	a->nsent = c->nsents - a->first;

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "spans.h"
+#include "stream.h"
 
 /* --- terms.c ------------------------------------------------------------ */
 
@@ -114,7 +115,7 @@ struct corpus {
 	/* Scratch. */
 	uint64_t *h;
 	size_t nh, caph;
-	struct spans spans;
+	struct spans spans, paras;
 	size_t text_bytes; /* sum of the texts held */
 	/* Named-entity mentions (news-tag-entities' `entities`): sentence and entity (a vocabulary id). */
 	struct mention {
@@ -131,11 +132,13 @@ void corpus_release(struct corpus *c);
 /*
  * Add one record.  rec is borrowed; the id, text and published values
  * are held until corpus_reset().  text/len is rec's text field.  The
- * record's `sentences` are used when valid, else the shared segmenter;
+ * record's `sentences` are used when valid, else the shared segmenter
+ * (recseg_get(), which warns on s about a malformed field);
  * `quotes` mark quotation sentences; `dup` marks the whole article as a
  * copy of another (its sentences still count as support, not as sources).
  */
-void corpus_add(struct corpus *c, json_t *rec, const char *field, const char *text, size_t len);
+void corpus_add(struct corpus *c, struct stream *s, json_t *rec, const char *field, const char *text,
+		size_t len);
 
 /* Cosine similarity of two sentences' term vectors. */
 double sent_cosine(const struct corpus *c, const struct sentence *x, const struct sentence *y);
