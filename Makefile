@@ -22,7 +22,7 @@ WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wvla -W
 CPPFLAGS += -D_DEFAULT_SOURCE -Icommon
 CFLAGS  += $(OPT) $(WARN) $(SAN)
 LDFLAGS += $(SAN)
-LDLIBS   = -ljansson -lcsv -lutf8proc -lz -lm
+LDLIBS   = -ljansson -lcsv -lutf8proc -ldeflate -lz -lm
 
 COMMON_SRC  = $(sort $(wildcard common/*.c common/*/*.c))
 COMMON_OBJ  = $(COMMON_SRC:%.c=$(BUILD)/%.o)

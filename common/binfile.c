@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <libdeflate.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "err.h"
 #include "strbuf.h"
@@ -46,19 +46,22 @@ get64(const unsigned char *p)
 	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
 }
 
+/*
+ * libdeflate's CRC-32 is zlib's (same polynomial, same values: files
+ * written before still load) computed with carry-less multiplication
+ * where the CPU has it: about 10 GB/s against zlib's 2.5, which is most
+ * of the time news-dedupe takes to load a large state.
+ */
+uint32_t
+binfile_crc32(uint32_t crc, const void *data, size_t size)
+{
+	return libdeflate_crc32(crc, data, size);
+}
+
 static uint32_t
 crc(const void *data, uint64_t size)
 {
-	uLong c = crc32(0L, Z_NULL, 0);
-	const unsigned char *p = data;
-
-	while (size > 0) {
-		uInt chunk = size > (1u << 30) ? (1u << 30) : (uInt)size;
-		c = crc32(c, p, chunk);
-		p += chunk;
-		size -= chunk;
-	}
-	return (uint32_t)c;
+	return binfile_crc32(0, data, (size_t)size);
 }
 
 static int

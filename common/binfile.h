@@ -25,6 +25,9 @@ struct binfile_section {
 	uint64_t size;
 };
 
+/* The CRC-32 (zlib's) of data, continuing crc (0 to start). */
+uint32_t binfile_crc32(uint32_t crc, const void *data, size_t size);
+
 /*
  * Write the sections to path atomically.  Returns 0, or -1 after a
  * message naming the file (the old file, if any, is left as it was).

@@ -6,9 +6,9 @@
 # when everything is there, so 'make' can call it every time.
 set -eu
 
-# Build: compiler, make, pkg-config and the four libraries.
+# Build: compiler, make, pkg-config and the libraries.
 # Test: bats, python3 (evaluation scripts, contract check), jq and gzip (tests, bench).
-PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libcsv-dev zlib1g-dev libutf8proc-dev bats python3 jq gzip"
+PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libcsv-dev zlib1g-dev libutf8proc-dev libdeflate-dev bats python3 jq gzip"
 
 missing=""
 for p in $PACKAGES; do

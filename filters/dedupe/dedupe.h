@@ -204,8 +204,8 @@ struct index_owned {
 	uint64_t table_size, table_used;
 };
 
-/* A zeroed LSH table of n slots (n a multiple of 16), 64-byte aligned; release with free(). */
-uint32_t *index_table_alloc(size_t n);
+/* An LSH table of n slots (n a multiple of 16), 64-byte aligned, zeroed or not; release with free(). */
+uint32_t *index_table_alloc(size_t n, bool zeroed);
 
 /*
  * Replace ix's content by o's arrays, which ix then owns (they are freed

@@ -75,7 +75,7 @@ index_new(const struct sketch_params *p, uint64_t capacity, uint64_t max_age)
 	ix->capacity = capacity < SEQ_MASK ? capacity : SEQ_MASK - 1;
 	ix->max_age = max_age;
 	ix->tsize = 1024;
-	ix->table = index_table_alloc(ix->tsize);
+	ix->table = index_table_alloc(ix->tsize, true);
 	return ix;
 }
 
@@ -128,14 +128,15 @@ sig_of(const struct index *ix, uint64_t seq)
 }
 
 uint32_t *
-index_table_alloc(size_t n)
+index_table_alloc(size_t n, bool zeroed)
 {
 	/* n is a multiple of BUCKET, so n * 4 is a multiple of 64. */
 	uint32_t *t = aligned_alloc(64, n * sizeof *t);
 
 	if (!t)
 		die("out of memory");
-	memset(t, 0, n * sizeof *t);
+	if (zeroed)
+		memset(t, 0, n * sizeof *t);
 	return t;
 }
 
@@ -333,7 +334,7 @@ table_rebuild(struct index *ix, double load)
 	if ((double)need / load > (double)size)
 		size = ((size_t)((double)need / load) | 1023) + 1;
 	free(ix->table);
-	ix->table = index_table_alloc(size);
+	ix->table = index_table_alloc(size, true);
 	ix->tsize = size;
 	ix->tused = 0;
 	ix->dead_slots = false;
