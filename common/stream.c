@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "canon.h"
 #include "input.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -19,6 +20,7 @@ struct stream {
 	unsigned long line;
 	const char *raw;        /* the current input line, for --on-error=pass */
 	size_t rawlen;
+	const json_t *cur;      /* the record decoded from it */
 	bool stopped;
 	bool finished;
 	/* Counts for --stats and --progress. */
@@ -157,6 +159,49 @@ stream_emit_members(struct stream *s, json_t *rec, const char *members, size_t l
 	write_out(s);
 }
 
+void
+stream_member(struct strbuf *sb, const char *key, const json_t *value)
+{
+	size_t need;
+
+	if (sb->len > 0)
+		strbuf_addch(sb, ',');
+	strbuf_addch(sb, '"');
+	strbuf_addstr(sb, key);
+	strbuf_add(sb, "\":", 2);
+	strbuf_grow(sb, 256);
+	need = json_dumpb(value, sb->buf + sb->len, sb->cap - sb->len, JSON_DUMP_FLAGS | JSON_ENCODE_ANY);
+	if (need == 0)
+		die("cannot serialize a record (out of memory?)");
+	if (need >= sb->cap - sb->len) {
+		strbuf_grow(sb, need + 1);
+		need = json_dumpb(value, sb->buf + sb->len, sb->cap - sb->len, JSON_DUMP_FLAGS | JSON_ENCODE_ANY);
+	}
+	sb->len += need;
+	sb->buf[sb->len] = '\0';
+}
+
+void
+stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len)
+{
+	if (rec != s->cur || !s->raw || !canon_is_output_form(s->raw, s->rawlen, rec)) {
+		stream_emit_members(s, rec, members, len);
+		return;
+	}
+	strbuf_reset(&s->outbuf);
+	if (len == 0) {
+		strbuf_add(&s->outbuf, s->raw, s->rawlen);
+	} else {
+		/* The line without its closing brace, the members, the brace. */
+		strbuf_add(&s->outbuf, s->raw, s->rawlen - 1);
+		if (json_object_size(rec) > 0)
+			strbuf_addch(&s->outbuf, ',');
+		strbuf_add(&s->outbuf, members, len);
+		strbuf_addch(&s->outbuf, '}');
+	}
+	write_out(s);
+}
+
 static void
 vreport_record(struct stream *s, const char *fmt, va_list ap)
 {
@@ -253,6 +298,7 @@ void
 stream_feed_record(struct stream *s, json_t *rec)
 {
 	s->raw = NULL;
+	s->cur = NULL;
 	process(s, rec);
 }
 
@@ -280,8 +326,10 @@ stream_feed_line(struct stream *s, const char *line, size_t len)
 		json_decref(rec);
 		return;
 	}
+	s->cur = rec;
 	process(s, rec);
 	s->raw = NULL;
+	s->cur = NULL;
 }
 
 static int

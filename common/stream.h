@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "strbuf.h"
 
 struct stream;
 
@@ -73,6 +74,24 @@ void stream_emit(struct stream *s, json_t *rec);
  * must make sure rec has no member of the same names.
  */
 void stream_emit_members(struct stream *s, json_t *rec, const char *members, size_t len);
+
+/*
+ * The same for a filter that has not changed rec, the record being
+ * processed, since it was read: when the input line is already in the
+ * output form (canon.h: any line another stage wrote), that line is
+ * written with the members spliced in, which skips serializing the
+ * record; otherwise it is stream_emit_members().  The output is the same
+ * bytes either way.
+ */
+void stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len);
+
+/*
+ * Append `"key":value` to sb (a comma first unless sb is empty), value
+ * serialized as the stream writes it; key is a plain name needing no
+ * escapes.  For the members of stream_emit_members() and
+ * stream_emit_unchanged().
+ */
+void stream_member(struct strbuf *sb, const char *key, const json_t *value);
 
 /*
  * Report the current record as bad ("prog: FILE:LINE: reason"), apply

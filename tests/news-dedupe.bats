@@ -60,6 +60,26 @@ random_records() {
 	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.dup.of == "a3-abridged" and .dup.similarity > 0.9'
 }
 
+@test "a line in the output form is written as it came, members spliced in: the same bytes as re-serializing" {
+	# Spaced input is re-serialized; its compact form takes the fast path
+	# (stream_emit_unchanged).  Both must give the same bytes, also for a
+	# record that already has the members (replaced) and a real number (kept).
+	{ cat "$FIX"; printf '%s\n' '{"id":"z1","text":"Old state of things.","cluster":"stale","dup":{"of":"x"},"score":1.5}'; } >"$TMP/in.jsonl"
+	jq -c . "$TMP/in.jsonl" >"$TMP/compact.jsonl"
+	python3 -c 'import json, sys
+for l in sys.stdin: print(json.dumps(json.loads(l), ensure_ascii=False))' <"$TMP/in.jsonl" >"$TMP/spaced.jsonl"
+	! cmp -s "$TMP/compact.jsonl" "$TMP/spaced.jsonl"
+	for opts in "" "--clusters" "--clusters --mode drop"; do
+		"$BIN/news-dedupe" $opts "$TMP/compact.jsonl" >"$TMP/a.jsonl"
+		"$BIN/news-dedupe" $opts "$TMP/spaced.jsonl" >"$TMP/b.jsonl"
+		cmp "$TMP/a.jsonl" "$TMP/b.jsonl" || fail "outputs differ with options '$opts'"
+		[ "$opts" = --clusters ] || continue
+		[ "$(jq -r 'select(.id == "z1") | .cluster' "$TMP/a.jsonl")" = z1 ]
+		[ "$(jq -c 'select(.id == "a2-verbatim") | .dup' "$TMP/a.jsonl")" = '{"of":"a2","similarity":1,"level":"document"}' ]
+		[ "$(jq -r 'select(.id == "a2-verbatim") | .cluster' "$TMP/a.jsonl")" = a2 ]
+	done
+}
+
 @test "threshold edges: a pair is a duplicate just below its similarity, not just above" {
 	printf '%s\n' "$(grep '"id": "a2"' "$FIX")" "$(grep '"id": "a2-ocr"' "$FIX")" >"$TMP/in.jsonl"
 	run --separate-stderr "$BIN/news-dedupe" --threshold 0 "$TMP/in.jsonl"

@@ -1,0 +1,224 @@
+/*
+ * test_canon.c - canon_is_output_form() against the writer itself.
+ *
+ * The property that matters: whenever the check says a line is in the
+ * output form, serializing its record gives exactly that line (else a
+ * filter would write different bytes on its fast path).  And the lines
+ * the writer makes are recognised (else the fast path never runs).
+ * Checked on hand-made lines for each way valid JSON can differ from the
+ * writer's form, and on random records and random edits of them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "canon.h"
+#include "strbuf.h"
+#include "unit.h"
+
+#define FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17))
+
+/* The writer's bytes for rec (what stream_emit writes, without the newline). */
+static char *
+dump(const json_t *rec)
+{
+	return json_dumps(rec, FLAGS);
+}
+
+/* Check one line: returns -1 if it does not decode, else the check's verdict; counts a failure if unsound. */
+static int
+verdict(const char *line)
+{
+	json_t *rec = json_loadb(line, strlen(line), 0, NULL);
+	char *d;
+	bool canon;
+
+	if (!rec || !json_is_object(rec)) {
+		json_decref(rec);
+		return -1;
+	}
+	canon = canon_is_output_form(line, strlen(line), rec);
+	d = dump(rec);
+	if (canon && strcmp(d, line) != 0) {
+		fprintf(stderr, "unsound: %s\n   dump: %s\n", line, d);
+		CHECK(!"canon says output form but the dump differs");
+	}
+	free(d);
+	json_decref(rec);
+	return canon;
+}
+
+static void
+test_hand_made(void)
+{
+	static const char *const yes[] = {
+		"{}",
+		"{\"id\":\"a\",\"text\":\"Hello, world.\"}",
+		"{\"a\":[1,-2,0,{\"b\":null}],\"c\":true,\"d\":false}",
+		"{\"t\":\"tab\\there, quote \\\" backslash \\\\ newline \\n cr \\r ff \\f bs \\b\"}",
+		"{\"t\":\"ctl \\u0001 \\u001Fx\"}",
+		"{\"t\":\"caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80 / slash\"}",
+		"{\"nested\":{\"a\":{\"b\":[[],[{}]]}}}",
+		"{\"\":\"\"}",
+	};
+	static const char *const no[] = {
+		"{ }",
+		"{\"id\": \"a\"}",
+		"{\"id\":\"a\" }",
+		" {\"id\":\"a\"}",
+		"{\"id\":\"a\"}\t",
+		"{\"a\":[1, 2]}",
+		"{\"t\":\"\\/\"}",
+		"{\"t\":\"\\u00e9\"}",
+		"{\"t\":\"\\u00E9\"}",
+		"{\"t\":\"\\u0041\"}",
+		"{\"t\":\"\\u000a\"}",
+		"{\"t\":\"\\u000A\"}",
+		"{\"t\":\"\\u0009\"}",
+		"{\"t\":\"\\u001f\"}",
+		"{\"t\":\"\\ud83d\\ude00\"}",
+		"{\"n\":1.5}",
+		"{\"n\":1e3}",
+		"{\"n\":1E3}",
+		"{\"n\":-0}",
+		"{\"n\":0.1}",
+		"{\"a\":1,\"a\":2}",
+		"{\"o\":{\"k\":1,\"k\":1}}",
+		"{\"a\":1,\"b\":{\"a\":2},\"b\":3}",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof *yes; i++) {
+		int v = verdict(yes[i]);
+		if (v != 1)
+			fprintf(stderr, "not recognised: %s\n", yes[i]);
+		CHECK(v == 1);
+	}
+	for (i = 0; i < sizeof no / sizeof *no; i++) {
+		int v = verdict(no[i]);
+		if (v != 0)
+			fprintf(stderr, "wrongly accepted (or invalid): %s\n", no[i]);
+		CHECK(v == 0);
+	}
+}
+
+/* A small deterministic generator (the test must not depend on rand()). */
+static uint64_t
+next(uint64_t *st)
+{
+	*st ^= *st << 13;
+	*st ^= *st >> 7;
+	*st ^= *st << 17;
+	return *st;
+}
+
+static json_t *
+random_string(uint64_t *st)
+{
+	static const char *const pieces[] = { "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f",
+					      "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xe2\x80\xa8", "\xf0\x9f\x98\x80",
+					      "0", "-", ":", ",", "{", "}", "[", "]", "\\u0041" };
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = next(st) % 12, i;
+	json_t *s;
+
+	for (i = 0; i < n; i++)
+		strbuf_addstr(&sb, pieces[next(st) % (sizeof pieces / sizeof *pieces)]);
+	s = json_stringn(sb.buf ? sb.buf : "", sb.len);
+	strbuf_release(&sb);
+	return s;
+}
+
+static json_t *
+random_value(uint64_t *st, int depth)
+{
+	switch (next(st) % (depth > 3 ? 5 : 7)) {
+	case 0: return json_integer((json_int_t)(next(st) % 2001) - 1000);
+	case 1: return json_real((double)(int64_t)(next(st) % 20001 - 10000) / 64.0);
+	case 2: return random_string(st);
+	case 3: return next(st) % 2 ? json_true() : json_false();
+	case 4: return json_null();
+	case 5: {
+		json_t *a = json_array();
+		size_t n = next(st) % 4, i;
+		for (i = 0; i < n; i++)
+			json_array_append_new(a, random_value(st, depth + 1));
+		return a;
+	}
+	default: {
+		json_t *o = json_object();
+		size_t n = next(st) % 4, i;
+		for (i = 0; i < n; i++) {
+			json_t *k = random_string(st);
+			json_object_set_new(o, json_string_value(k), random_value(st, depth + 1));
+			json_decref(k);
+		}
+		return o;
+	}
+	}
+}
+
+static bool
+has_real(const json_t *v)
+{
+	const char *key;
+	json_t *x;
+	size_t i;
+
+	if (json_is_real(v))
+		return true;
+	if (json_is_object(v))
+		json_object_foreach((json_t *)v, key, x)
+			if (has_real(x))
+				return true;
+	if (json_is_array(v))
+		json_array_foreach(v, i, x)
+			if (has_real(x))
+				return true;
+	return false;
+}
+
+static void
+test_random(void)
+{
+	static const char *const inserts[] = { " ", "\\/", "1.0", "-0", "\"k\":1,", "\\u00e9", "\\u0041" };
+	uint64_t st = 0x9e3779b97f4a7c15ull;
+	int recognised = 0, records = 0, i;
+
+	for (i = 0; i < 3000; i++) {
+		json_t *rec = json_object();
+		size_t n = 1 + next(&st) % 5, k;
+		char *line;
+		for (k = 0; k < n; k++) {
+			json_t *key = random_string(&st);
+			json_object_set_new(rec, json_string_value(key), random_value(&st, 0));
+			json_decref(key);
+		}
+		line = dump(rec);
+		records++;
+		/* The writer's own lines: recognised unless they hold a real. */
+		if (verdict(line) == 1 || has_real(rec))
+			recognised++;
+		/* Edits: an insertion anywhere; when the result still decodes, the check must be sound. */
+		for (k = 0; k < 4; k++) {
+			size_t at = next(&st) % (strlen(line) + 1);
+			const char *ins = inserts[next(&st) % (sizeof inserts / sizeof *inserts)];
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_add(&sb, line, at);
+			strbuf_addstr(&sb, ins);
+			strbuf_addstr(&sb, line + at);
+			(void)verdict(sb.buf);
+			strbuf_release(&sb);
+		}
+		free(line);
+		json_decref(rec);
+	}
+	CHECK(recognised == records);
+}
+
+int
+main(void)
+{
+	test_hand_made();
+	test_random();
+	return unit_done();
+}
