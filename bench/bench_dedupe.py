@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """news-dedupe throughput with an empty and a 1M-document state, beside identity (bench-dedupe.sh).
 
-usage: bench_dedupe.py BINDIR CORPUS STATE
+usage: bench_dedupe.py BINDIR CORPUS STATE [SPACED]
 
-Every command reads CORPUS on stdin and writes to /dev/null, BENCH_REPEAT times (default 5),
-interleaved as bench/run.py does.  Runs with the 1M state get a fresh copy of STATE first,
+Every command reads CORPUS (compact, as a stage upstream writes it) on stdin and writes to
+/dev/null, BENCH_REPEAT times (default 5), interleaved as bench/run.py does; with SPACED (the same
+records with spaces between tokens, as Python's json.dumps writes them), news-dedupe is also run on
+that, where every record it writes is re-serialized.  Runs with the 1M state get a fresh copy of STATE first,
 outside the timing, so each starts from the same million documents.
 """
 import os
@@ -38,31 +40,37 @@ def run_once(cmd, stdin_path):
 
 def main():
     bindir, corpus, state = sys.argv[1:4]
+    spaced = sys.argv[4] if len(sys.argv) > 4 else None
     work = f"{state}.work.{os.getpid()}"
     dedupe = os.path.join(bindir, "news-dedupe")
     size = os.path.getsize(corpus)
     with open(corpus, "rb") as f:
         nrec = sum(1 for _ in f)
     cmds = [
-        ("identity", ["build/bench/identity"], False),
-        ("news-dedupe, empty state", [dedupe, "--clusters"], False),
-        ("news-dedupe, 1M-doc state", [dedupe, "--clusters", "--stats", "--state", work], True),
+        ("identity", ["build/bench/identity"], False, corpus),
+        ("news-dedupe, empty state", [dedupe, "--clusters"], False, corpus),
+        ("news-dedupe, 1M-doc state", [dedupe, "--clusters", "--stats", "--state", work], True, corpus),
     ]
-    times = {n: [] for n, _, _ in cmds}
-    cpus = {n: [] for n, _, _ in cmds}
-    rss = {n: 0 for n, _, _ in cmds}
+    if spaced:
+        cmds += [
+            ("  same, spaced input: empty state", [dedupe, "--clusters"], False, spaced),
+            ("  same, spaced input: 1M-doc state", [dedupe, "--clusters", "--state", work], True, spaced),
+        ]
+    times = {n: [] for n, _, _, _ in cmds}
+    cpus = {n: [] for n, _, _, _ in cmds}
+    rss = {n: 0 for n, _, _, _ in cmds}
     startup, startup_rss, stats, run_stats = [], 0, "", ""
     for _ in range(REPEAT):
-        for name, cmd, fresh in cmds:
+        for name, cmd, fresh, inp in cmds:
             if fresh:
                 shutil.copyfile(state, work)
                 if os.path.exists(work + ".log"):
                     os.unlink(work + ".log")
-            dt, cpu, m, err = run_once(cmd, corpus)
+            dt, cpu, m, err = run_once(cmd, inp)
             times[name].append(dt)
             cpus[name].append(cpu)
             rss[name] = max(rss[name], m)
-            if fresh:
+            if fresh and "--stats" in cmd:
                 run_stats = err
         # Start-up: load the 1M state, read nothing, write nothing back.
         shutil.copyfile(state, work)
@@ -76,16 +84,19 @@ def main():
             os.unlink(p)
     base = statistics.median(times["identity"])
     print(f"corpus: {corpus}, {size / 1e6:.1f} MB, {nrec} records; median of {REPEAT} runs, interleaved")
+    if spaced:
+        print(f"spaced input: {spaced}, {os.path.getsize(spaced) / 1e6:.1f} MB (MB/s below: of each command's input)")
     # CPU seconds (user + system) as well: on a loaded machine the wall time
     # also counts the time other processes had the core.
     cbase = statistics.median(cpus["identity"])
-    print(f"{'command':30} {'median s':>9} {'MB/s':>8} {'rec/s':>9} {'max RSS':>10} {'x identity':>10}"
+    print(f"{'command':34} {'median s':>9} {'MB/s':>8} {'rec/s':>9} {'max RSS':>10} {'x identity':>10}"
           f" {'CPU s':>7} {'CPU MB/s':>8} {'x id CPU':>8}")
-    for name, _, _ in cmds:
+    for name, _, _, inp in cmds:
         med = statistics.median(times[name])
         cmed = statistics.median(cpus[name])
-        print(f"{name:30} {med:9.3f} {size / 1e6 / med:8.1f} {nrec / med:9.0f} {rss[name] / 1024:8.1f}MB"
-              f" {base / med:10.2f} {cmed:7.3f} {size / 1e6 / cmed:8.1f} {cbase / cmed:8.2f}")
+        isize = os.path.getsize(inp)
+        print(f"{name:34} {med:9.3f} {isize / 1e6 / med:8.1f} {nrec / med:9.0f} {rss[name] / 1024:8.1f}MB"
+              f" {base / med:10.2f} {cmed:7.3f} {isize / 1e6 / cmed:8.1f} {cbase / cmed:8.2f}")
     m = re.search(r"(\d+) items remembered, \d+ duplicates, index ([\d.]+) MB", stats)
     items = int(m.group(1)) if m else 0
     print(f"start-up with the state ({items} documents, {os.path.getsize(state) / 1e6:.1f} MB file): "

@@ -1,19 +1,21 @@
 /*
- * canon.c - whether an input line is already in the output form; see
- * canon.h.
+ * canon.c - an input line in the output form, without re-serializing
+ * it; see canon.h.
  *
- * The line is known to be valid JSON (json_loadb() decoded it), so only
- * the ways valid JSON can differ from the writer's form need checking:
- *   - whitespace between tokens (the writer is compact);
- *   - string escapes: the writer escapes only '"', '\\', and control
+ * The line is known to be valid JSON (json_loadb() decoded it, and
+ * rejected invalid UTF-8, lone surrogates and \u0000), so only the ways
+ * valid JSON can differ from the writer's form need handling:
+ *   - whitespace between tokens: dropped (the writer is compact);
+ *   - string escapes: the writer escapes only '"', '\\' and control
  *     characters, those with a short form as \b \f \n \r \t and the
- *     others as \u00XX in upper-case hex; any other escape (\/, \u00e9)
- *     decodes to a character it writes as is;
+ *     others as \u00XX in upper-case hex, and writes every other
+ *     character as UTF-8; escapes are rewritten so;
  *   - numbers: reals are rewritten with 17 significant digits, and -0
- *     is the integer 0;
- *   - repeated keys: the decoder keeps one member.
- * The last is found by counting: the line's keys (one ':' outside
- * strings each) against the members of the decoded objects.
+ *     is the integer 0: left to the serializer (false);
+ *   - repeated keys: the decoder keeps one member, found by counting
+ *     the line's keys (one ':' outside strings each) against the
+ *     members of the decoded objects (false).
+ * tests/unit/test_canon.c holds this to the writer's own output.
  */
 #include "canon.h"
 
@@ -46,43 +48,98 @@ string_stop(const char *p, size_t i, size_t len)
 	return i;
 }
 
-static int
-upper_hex(unsigned char c)
+/* The value of 4 hex digits at p (either case), or -1. */
+static long
+hex4(const char *p)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	long v = 0;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		char c = p[k];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
 }
 
-/* Whether the escape at p[i] ('\\') is one the writer makes; its length in *n. */
-static bool
-writer_escape(const char *p, size_t i, size_t len, size_t *n)
+/* Write code point cp inside a string as the writer does. */
+static void
+put_char(struct strbuf *out, uint32_t cp)
 {
-	int hi, lo, c;
+	static const char hex[] = "0123456789ABCDEF";
+	char b[6];
+
+	switch (cp) {
+	case '"': strbuf_add(out, "\\\"", 2); return;
+	case '\\': strbuf_add(out, "\\\\", 2); return;
+	case '\b': strbuf_add(out, "\\b", 2); return;
+	case '\f': strbuf_add(out, "\\f", 2); return;
+	case '\n': strbuf_add(out, "\\n", 2); return;
+	case '\r': strbuf_add(out, "\\r", 2); return;
+	case '\t': strbuf_add(out, "\\t", 2); return;
+	default: break;
+	}
+	if (cp < 0x20) {
+		b[0] = '\\', b[1] = 'u', b[2] = '0', b[3] = '0', b[4] = hex[cp >> 4], b[5] = hex[cp & 15];
+		strbuf_add(out, b, 6);
+	} else if (cp < 0x80) {
+		strbuf_addch(out, (int)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(out, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | cp >> 12), b[1] = (char)(0x80 | (cp >> 6 & 0x3F)), b[2] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(out, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | cp >> 18), b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+		b[2] = (char)(0x80 | (cp >> 6 & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(out, b, 4);
+	}
+}
+
+/*
+ * Rewrite the escape at line[i] ('\\') as the writer would write the
+ * character; returns the escape's length, or 0 if it is not one.
+ */
+static size_t
+put_escape(struct strbuf *out, const char *line, size_t i, size_t len)
+{
+	long cp, lo;
 
 	if (i + 1 >= len)
-		return false;
-	switch (p[i + 1]) {
+		return 0;
+	switch (line[i + 1]) {
 	case '"': case '\\': case 'b': case 'f': case 'n': case 'r': case 't':
-		*n = 2;
-		return true;
+		strbuf_add(out, line + i, 2); /* the writer's own */
+		return 2;
+	case '/':
+		strbuf_addch(out, '/');
+		return 2;
 	case 'u':
-		if (i + 6 > len || p[i + 2] != '0' || p[i + 3] != '0')
-			return false;
-		hi = upper_hex((unsigned char)p[i + 4]);
-		lo = upper_hex((unsigned char)p[i + 5]);
-		if (hi < 0 || lo < 0)
-			return false;
-		c = hi * 16 + lo;
-		/* Control characters without a short form only. */
-		if (c >= 0x20 || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
-			return false;
-		*n = 6;
-		return true;
+		if (i + 6 > len || (cp = hex4(line + i + 2)) < 0)
+			return 0;
+		if (cp >= 0xD800 && cp < 0xDC00) {
+			/* A high surrogate: the decoder made sure a low one follows. */
+			if (i + 12 > len || line[i + 6] != '\\' || line[i + 7] != 'u' ||
+			    (lo = hex4(line + i + 8)) < 0xDC00 || lo > 0xDFFF)
+				return 0;
+			put_char(out, (uint32_t)(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)));
+			return 12;
+		}
+		if (cp >= 0xDC00 && cp <= 0xDFFF)
+			return 0;
+		put_char(out, (uint32_t)cp);
+		return 6;
 	default:
-		return false;
+		return 0;
 	}
 }
 
@@ -105,39 +162,44 @@ count_members(const json_t *v)
 }
 
 bool
-canon_is_output_form(const char *line, size_t len, const json_t *rec)
+canon_output_form(const char *line, size_t len, const json_t *rec, struct strbuf *out)
 {
-	size_t i = 0, keys = 0, n;
+	size_t i = 0, keys = 0, j, n;
 
+	strbuf_grow(out, len);
 	while (i < len) {
 		unsigned char c = (unsigned char)line[i];
 		if (c == '"') {
-			/* A string: skip to its closing quote, checking escapes. */
+			/* A string: copy runs up to each escape, rewrite the escape. */
+			strbuf_addch(out, '"');
 			for (i++;;) {
-				i = string_stop(line, i, len);
-				if (i >= len)
+				j = string_stop(line, i, len);
+				strbuf_add(out, line + i, j - i);
+				if (j >= len)
 					return false;
-				if (line[i] == '"')
+				if (line[j] == '"')
 					break;
-				if (!writer_escape(line, i, len, &n))
+				if ((n = put_escape(out, line, j, len)) == 0)
 					return false;
-				i += n;
+				i = j + n;
 			}
-			i++;
+			strbuf_addch(out, '"');
+			i = j + 1;
 		} else if (c == '-' || (c >= '0' && c <= '9')) {
-			size_t start = i;
-			for (; i < len && ((line[i] >= '0' && line[i] <= '9') || line[i] == '-' || line[i] == '+' ||
-					   line[i] == '.' || line[i] == 'e' || line[i] == 'E');
-			     i++)
-				if (line[i] == '.' || line[i] == 'e' || line[i] == 'E')
+			for (j = i; j < len && ((line[j] >= '0' && line[j] <= '9') || line[j] == '-' || line[j] == '+' ||
+						line[j] == '.' || line[j] == 'e' || line[j] == 'E');
+			     j++)
+				if (line[j] == '.' || line[j] == 'e' || line[j] == 'E')
 					return false; /* a real */
-			if (i - start == 2 && line[start] == '-' && line[start + 1] == '0')
+			if (j - i == 2 && line[i] == '-' && line[i + 1] == '0')
 				return false;
+			strbuf_add(out, line + i, j - i);
+			i = j;
 		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			return false;
+			i++;
 		} else {
-			if (c == ':')
-				keys++;
+			keys += c == ':';
+			strbuf_addch(out, c);
 			i++;
 		}
 	}

@@ -1,12 +1,11 @@
 /*
- * canon.h - whether an input line is already in the output form.
+ * canon.h - an input line in the output form, without re-serializing it.
  *
  * Every filter writes records compact, key order kept, UTF-8 unescaped
  * (stream.h).  Serializing a record costs about a third of a filter's
  * record I/O; a record that a filter passes on unchanged, or only adds
- * members to, can instead be written as the line it came in, provided
- * that line is exactly what serializing would produce.  Lines written
- * by another newspipe stage always are.
+ * members to, can instead be written as the line it came in, rewritten
+ * into that form where it is not in it yet, in one pass over its bytes.
  */
 #ifndef NEWSPIPE_CANON_H
 #define NEWSPIPE_CANON_H
@@ -15,13 +14,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "strbuf.h"
+
 /*
- * True when line[0..len), which json_loadb() decoded into rec, is the
- * bytes the stream would write for rec.  Conservative: false for any
- * form it does not recognise as such (whitespace between tokens,
- * escapes other than the ones the writer uses, real numbers, -0,
- * repeated keys); a false only costs the serialization it would save.
+ * Append to out the output form of line[0..len), which json_loadb()
+ * decoded into rec, made from the line itself: whitespace between
+ * tokens dropped and escapes made the writer's (\u00e9 and \/ become the
+ * characters, \u000a becomes \n).  A line another stage wrote is copied
+ * as it is.  Returns false, leaving a partial copy in out for the caller
+ * to discard, when the line holds what only serializing rec can give
+ * exactly: a real number, -0 or a repeated key.
  */
-bool canon_is_output_form(const char *line, size_t len, const json_t *rec);
+bool canon_output_form(const char *line, size_t len, const json_t *rec, struct strbuf *out);
 
 #endif

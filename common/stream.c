@@ -184,16 +184,14 @@ stream_member(struct strbuf *sb, const char *key, const json_t *value)
 void
 stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len)
 {
-	if (rec != s->cur || !s->raw || !canon_is_output_form(s->raw, s->rawlen, rec)) {
+	strbuf_reset(&s->outbuf);
+	if (rec != s->cur || !s->raw || !canon_output_form(s->raw, s->rawlen, rec, &s->outbuf)) {
 		stream_emit_members(s, rec, members, len);
 		return;
 	}
-	strbuf_reset(&s->outbuf);
-	if (len == 0) {
-		strbuf_add(&s->outbuf, s->raw, s->rawlen);
-	} else {
-		/* The line without its closing brace, the members, the brace. */
-		strbuf_add(&s->outbuf, s->raw, s->rawlen - 1);
+	if (len > 0) {
+		/* Drop the closing brace, add the members, close again. */
+		s->outbuf.len--;
 		if (json_object_size(rec) > 0)
 			strbuf_addch(&s->outbuf, ',');
 		strbuf_add(&s->outbuf, members, len);

@@ -77,11 +77,11 @@ void stream_emit_members(struct stream *s, json_t *rec, const char *members, siz
 
 /*
  * The same for a filter that has not changed rec, the record being
- * processed, since it was read: when the input line is already in the
- * output form (canon.h: any line another stage wrote), that line is
- * written with the members spliced in, which skips serializing the
- * record; otherwise it is stream_emit_members().  The output is the same
- * bytes either way.
+ * processed, since it was read: the input line is written, put in the
+ * output form where it is not (canon.h), with the members spliced in,
+ * which skips serializing the record; a line only serializing can put in
+ * that form (one with a real number) goes through stream_emit_members().
+ * The output is the same bytes either way.
  */
 void stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len);
 

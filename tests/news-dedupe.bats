@@ -60,19 +60,27 @@ random_records() {
 	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.dup.of == "a3-abridged" and .dup.similarity > 0.9'
 }
 
-@test "a line in the output form is written as it came, members spliced in: the same bytes as re-serializing" {
-	# Spaced input is re-serialized; its compact form takes the fast path
-	# (stream_emit_unchanged).  Both must give the same bytes, also for a
-	# record that already has the members (replaced) and a real number (kept).
-	{ cat "$FIX"; printf '%s\n' '{"id":"z1","text":"Old state of things.","cluster":"stale","dup":{"of":"x"},"score":1.5}'; } >"$TMP/in.jsonl"
+@test "a record is written from the line it came in, put in the output form: the same bytes as re-serializing" {
+	# The compact form is copied, the spaced and \u-escaped forms (Python's
+	# json.dumps, hand-written escapes) are rewritten, a record with a real
+	# number is re-serialized, and one that already has the members gets
+	# them replaced: all must give the same bytes, and each record must be
+	# the record read plus the members.
+	{ cat "$FIX"; printf '%s\n' '{"id":"z1","text":"Caf\u00e9 \u2014 \u201cold\u201d state \ud83d\ude00.","cluster":"stale","dup":{"of":"x"}}' \
+		'{"id":"z2","text":"A record with a score.","score":1.5}' '{"id":"z3","text":"Tab\there \/ slash."}'; } >"$TMP/in.jsonl"
 	jq -c . "$TMP/in.jsonl" >"$TMP/compact.jsonl"
 	python3 -c 'import json, sys
-for l in sys.stdin: print(json.dumps(json.loads(l), ensure_ascii=False))' <"$TMP/in.jsonl" >"$TMP/spaced.jsonl"
+for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$TMP/in.jsonl" >"$TMP/spaced.jsonl"
+	grep -q '\\u00e9' "$TMP/spaced.jsonl"
 	! cmp -s "$TMP/compact.jsonl" "$TMP/spaced.jsonl"
 	for opts in "" "--clusters" "--clusters --mode drop"; do
 		"$BIN/news-dedupe" $opts "$TMP/compact.jsonl" >"$TMP/a.jsonl"
 		"$BIN/news-dedupe" $opts "$TMP/spaced.jsonl" >"$TMP/b.jsonl"
-		cmp "$TMP/a.jsonl" "$TMP/b.jsonl" || fail "outputs differ with options '$opts'"
+		"$BIN/news-dedupe" $opts "$TMP/in.jsonl" >"$TMP/c.jsonl"
+		cmp "$TMP/a.jsonl" "$TMP/b.jsonl" || fail "compact and spaced inputs differ with options '$opts'"
+		cmp "$TMP/a.jsonl" "$TMP/c.jsonl" || fail "compact and escaped inputs differ with options '$opts'"
+		case $opts in *drop*) continue ;; esac
+		diff <(jq -c 'del(.dup, .cluster)' "$TMP/in.jsonl") <(jq -c 'del(.dup, .cluster)' "$TMP/a.jsonl")
 		[ "$opts" = --clusters ] || continue
 		[ "$(jq -r 'select(.id == "z1") | .cluster' "$TMP/a.jsonl")" = z1 ]
 		[ "$(jq -c 'select(.id == "a2-verbatim") | .dup' "$TMP/a.jsonl")" = '{"of":"a2","similarity":1,"level":"document"}' ]
