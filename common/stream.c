@@ -27,6 +27,7 @@ struct stream {
 	unsigned long long in, out, bad, bytes;
 	double t0, last_progress;
 	struct strbuf outbuf;   /* the record being written, serialized */
+	struct strbuf members;  /* members stream_emit_adding() appends */
 };
 
 static double
@@ -198,6 +199,32 @@ stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t
 		strbuf_addch(&s->outbuf, '}');
 	}
 	write_out(s);
+}
+
+void
+stream_emit_adding(struct stream *s, json_t *rec, const char *const *names, json_t **values, size_t n)
+{
+	size_t i;
+	bool replace = false;
+
+	for (i = 0; i < n; i++)
+		if (values[i] && json_object_get(rec, names[i]))
+			replace = true;
+	strbuf_reset(&s->members);
+	for (i = 0; i < n; i++) {
+		if (!values[i])
+			continue;
+		if (replace) {
+			json_object_set_new(rec, names[i], values[i]);
+		} else {
+			stream_member(&s->members, names[i], values[i]);
+			json_decref(values[i]);
+		}
+	}
+	if (replace)
+		stream_emit(s, rec);
+	else
+		stream_emit_unchanged(s, rec, s->members.buf, s->members.len);
 }
 
 static void
@@ -391,5 +418,6 @@ void
 stream_free(struct stream *s)
 {
 	strbuf_release(&s->outbuf);
+	strbuf_release(&s->members);
 	free(s);
 }

@@ -86,6 +86,16 @@ void stream_emit_members(struct stream *s, json_t *rec, const char *members, siz
 void stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len);
 
 /*
+ * What most annotating filters do: write rec, the record being processed
+ * and otherwise unchanged, with members names[i] = values[i] added (NULL
+ * values skipped; the values are consumed).  When rec already has one of
+ * them (a stage run twice), the members are set in place as
+ * json_object_set_new() does and rec is serialized; otherwise the line
+ * goes through stream_emit_unchanged().
+ */
+void stream_emit_adding(struct stream *s, json_t *rec, const char *const *names, json_t **values, size_t n);
+
+/*
  * Append `"key":value` to sb (a comma first unless sb is empty), value
  * serialized as the stream writes it; key is a plain name needing no
  * escapes.  For the members of stream_emit_members() and

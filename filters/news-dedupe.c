@@ -54,7 +54,7 @@ struct dedupe {
 	uint32_t now;
 	uint64_t seq, since_sync, ndup;
 	struct spans paras;
-	struct strbuf idbuf, text, members;
+	struct strbuf idbuf, text;
 };
 
 enum { OPT_LEVEL = 256, OPT_MODE, OPT_CLUSTERS, OPT_THRESHOLD, OPT_STATE, OPT_MAX_AGE, OPT_CAPACITY,
@@ -207,39 +207,6 @@ dup_member(struct dedupe *d, uint64_t seq, double similarity, const char *level)
 	return v;
 }
 
-/*
- * Write rec with members names[i] = values[i] added (NULL: not added;
- * the values are consumed).  A record that has none of them yet is
- * written as it came with the members appended (stream_emit_unchanged:
- * no re-serialization); one that has them, from an earlier run, gets
- * them replaced.
- */
-static void
-emit_with(struct dedupe *d, struct stream *s, json_t *rec, const char *const *names, json_t **values, size_t n)
-{
-	size_t i;
-	bool replace = false;
-
-	for (i = 0; i < n; i++)
-		if (values[i] && json_object_get(rec, names[i]))
-			replace = true;
-	strbuf_reset(&d->members);
-	for (i = 0; i < n; i++) {
-		if (!values[i])
-			continue;
-		if (replace)
-			json_object_set_new(rec, names[i], values[i]);
-		else {
-			stream_member(&d->members, names[i], values[i]);
-			json_decref(values[i]);
-		}
-	}
-	if (replace)
-		stream_emit(s, rec);
-	else
-		stream_emit_unchanged(s, rec, d->members.buf, d->members.len);
-}
-
 static void
 sync_state(struct dedupe *d, struct stream *s)
 {
@@ -272,7 +239,7 @@ process_document(struct dedupe *d, struct stream *s, json_t *rec, const char *id
 		return;
 	members[0] = dup ? dup_member(d, m.seq, m.similarity, "document") : NULL;
 	members[1] = d->o.clusters ? cluster_json(d, self, id) : NULL;
-	emit_with(d, s, rec, names, members, 2);
+	stream_emit_adding(s, rec, names, members, 2);
 }
 
 static void
@@ -490,6 +457,5 @@ main(int argc, char **argv)
 	spans_release(&d.paras);
 	strbuf_release(&d.idbuf);
 	strbuf_release(&d.text);
-	strbuf_release(&d.members);
 	return prog_exit();
 }

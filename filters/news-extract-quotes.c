@@ -176,6 +176,7 @@ process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 	struct extractor *x = ctx;
 	struct doc *d = &x->doc;
 	size_t ncp = utf8_cplen(text, len), k;
+	static const char *const member = "quotes";
 	json_t *arr = json_array();
 
 	doc_clear(d);
@@ -232,8 +233,7 @@ process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 		}
 		d->out[best].dead = 1;
 	}
-	json_object_set_new(rec, "quotes", arr);
-	stream_emit(st, rec);
+	stream_emit_adding(st, rec, &member, &arr, 1);
 	return 0;
 }
 

@@ -64,6 +64,7 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 {
 	struct tagger *t = ctx;
 	const struct spans *sents = &t->sents;
+	static const char *const member = "entities";
 	json_t *arr;
 	size_t i;
 
@@ -100,8 +101,7 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	t->nents += json_array_size(arr);
 	t->records++;
 	t->tokens_cp += t->ix.ncp;
-	json_object_set_new(rec, "entities", arr);
-	stream_emit(s, rec);
+	stream_emit_adding(s, rec, &member, &arr, 1);
 	return 0;
 }
 
