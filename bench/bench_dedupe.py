@@ -48,6 +48,7 @@ def main():
         nrec = sum(1 for _ in f)
     cmds = [
         ("identity", ["build/bench/identity"], False, corpus),
+        ("identity --as-read", ["build/bench/identity", "--as-read"], False, corpus),
         ("news-dedupe, empty state", [dedupe, "--clusters"], False, corpus),
         ("news-dedupe, 1M-doc state", [dedupe, "--clusters", "--stats", "--state", work], True, corpus),
     ]
