@@ -10,6 +10,7 @@
 
 #include "canon.h"
 #include "input.h"
+#include "recid.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -314,6 +315,16 @@ process(struct stream *s, json_t *rec)
 		}
 		text = json_string_value(t);
 		len = json_string_length(t);
+	}
+	{
+		/* Every output record has an id (recid.h); the line no longer
+		 * matches a record given one. */
+		json_t *with = recid_ensure(rec, s->file, s->line, text, len);
+		if (with) {
+			json_decref(rec);
+			rec = with;
+			s->cur = NULL;
+		}
 	}
 	s->f.process(s->f.ctx, s, rec, text, len);
 	json_decref(rec);

@@ -21,6 +21,7 @@
 #include "err.h"
 #include "hash.h"
 #include "input.h"
+#include "recid.h"
 #include "segment.h"
 #include "spans.h"
 #include "stream.h"
@@ -120,30 +121,6 @@ handle_option(void *ctx, int key, const char *arg)
 	}
 }
 
-/* "dir/feed.csv.gz" -> "feed": the file name without directory and extensions. */
-static char *
-base_id(const char *path)
-{
-	const char *slash = strrchr(path, '/'), *b = slash ? slash + 1 : path;
-	char *id = xstrdup(b), *dot;
-	static const char *const exts[] = { ".gz", ".txt", ".text", ".csv", ".jsonl", ".ndjson", ".json", NULL };
-	int again = 1;
-
-	while (again) {
-		size_t k;
-		again = 0;
-		for (k = 0; exts[k]; k++) {
-			size_t n = strlen(id), m = strlen(exts[k]);
-			if (n > m && strcmp(id + n - m, exts[k]) == 0) {
-				id[n - m] = '\0';
-				again = 1;
-			}
-		}
-	}
-	dot = id; /* keep the rest of the name as is */
-	return dot;
-}
-
 static enum format
 format_of(const char *path, const char *head, size_t n)
 {
@@ -176,23 +153,6 @@ format_of(const char *path, const char *head, size_t n)
 	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
 		i++;
 	return (i == n || head[i] == '{') ? FMT_NDJSON : FMT_TEXT;
-}
-
-/* A new object with "id" first, then every field of rec in order. */
-static json_t *
-with_id_first(json_t *rec, const char *id)
-{
-	json_t *out = json_object();
-	const char *key;
-	json_t *val;
-
-	json_object_set_new(out, "id", json_string(id));
-	/* Skip an existing "id" of the wrong type (null, 1.5, ...): copying it
-	 * would overwrite the new one and leave the record without a usable id. */
-	json_object_foreach(rec, key, val)
-		if (strcmp(key, "id") != 0)
-			json_object_set(out, key, val);
-	return out;
 }
 
 static json_t *
@@ -243,27 +203,11 @@ static int
 process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 {
 	struct splitter *sp = ctx;
-	json_t *out = rec, *idv = json_object_get(rec, "id");
+	json_t *idv = json_object_get(rec, "id");
 	char idbuf[40];
 	const char *id;
 
-	if (!json_is_string(idv) && !json_is_integer(idv)) {
-		/* Named input: FILE:LINE is stable; standard input: a hash of the text. */
-		if (strcmp(stream_file(s), "<stdin>") == 0) {
-			snprintf(idbuf, sizeof idbuf, "doc-%016llx", (unsigned long long)hash64(text, len, 0));
-			out = with_id_first(rec, idbuf);
-		} else {
-			char *b = base_id(stream_file(s));
-			struct strbuf sb = STRBUF_INIT;
-			strbuf_addf(&sb, "%s:%lu", b, stream_line(s));
-			out = with_id_first(rec, sb.buf);
-			strbuf_release(&sb);
-			free(b);
-		}
-	} else {
-		json_incref(out);
-	}
-	idv = json_object_get(out, "id");
+	/* The stream gave a record without an id a stable one (recid.h). */
 	if (json_is_integer(idv)) {
 		snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(idv));
 		id = idbuf;
@@ -277,17 +221,17 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 
 	if (sp->opt.explode == EXPLODE_NONE) {
 		/* Re-segmenting a record replaces its spans where they are. */
-		if (json_object_get(out, "paragraphs") || json_object_get(out, "sentences")) {
-			json_object_set_new(out, "paragraphs", spans_to_json(&sp->paras));
-			json_object_set_new(out, "sentences", spans_to_json(&sp->sents));
-			stream_emit(s, out);
+		if (json_object_get(rec, "paragraphs") || json_object_get(rec, "sentences")) {
+			json_object_set_new(rec, "paragraphs", spans_to_json(&sp->paras));
+			json_object_set_new(rec, "sentences", spans_to_json(&sp->sents));
+			stream_emit(s, rec);
 		} else {
 			strbuf_reset(&sp->members);
 			strbuf_addstr(&sp->members, "\"paragraphs\":");
 			spans_append_json(&sp->paras, &sp->members);
 			strbuf_addstr(&sp->members, ",\"sentences\":");
 			spans_append_json(&sp->sents, &sp->members);
-			stream_emit_members(s, out, sp->members.buf, sp->members.len);
+			stream_emit_unchanged(s, rec, sp->members.buf, sp->members.len);
 		}
 	} else {
 		const struct spans *units = sp->opt.explode == EXPLODE_PARAGRAPH ? &sp->paras : &sp->sents;
@@ -297,14 +241,13 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 
 		utf8_index_build(&ix, text, len);
 		for (k = 0; k < units->n; k++) {
-			json_t *u = unit_record(sp, out, doc_id, text, &ix, k + 1, &units->v[k]);
+			json_t *u = unit_record(sp, rec, doc_id, text, &ix, k + 1, &units->v[k]);
 			stream_emit(s, u);
 			json_decref(u);
 		}
 		utf8_index_release(&ix);
 		free(doc_id);
 	}
-	json_decref(out);
 	return 0;
 }
 
@@ -332,7 +275,7 @@ feed_text(struct splitter *sp, const char *path, const char *name, struct strbuf
 	}
 	rec = json_object();
 	if (path) {
-		char *b = base_id(path);
+		char *b = recid_base(path);
 		json_object_set_new(rec, "id", json_string(b));
 		json_object_set_new(rec, "source", json_string(path));
 		free(b);
@@ -421,7 +364,7 @@ csv_row(void *ctx, const struct csv_row *r)
 			if (strcmp(sp->column_field[i], "id") == 0 && r->f[i].len > 0)
 				has_id = 1;
 		if (!has_id) {
-			char *b = base_id(sp->csv_name);
+			char *b = recid_base(sp->csv_name);
 			struct strbuf sb = STRBUF_INIT;
 			strbuf_addf(&sb, "%s:%lu", b, r->row);
 			json_object_set_new(rec, "id", json_stringn(sb.buf, sb.len));

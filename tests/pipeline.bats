@@ -56,3 +56,24 @@ load helpers
 	[ "$status" -ne 0 ]
 	[[ "$stderr" == *"news-split: $TMP/bad.jsonl:2: invalid JSON"* ]]
 }
+
+@test "every filter gives a record without an id the stable one news-split gives" {
+	# The contract requires an id on output: FILE:LINE from a named file,
+	# doc-HASH of the text from standard input; a usable id is kept.
+	printf '%s\n' '{"text":"Police closed the bridge on Monday after the storm."}' \
+		'{"id":null,"text":"The mayor said the bridge would reopen soon.","x":1}' \
+		'{"id":7,"text":"Officials gave no date."}' >"$TMP/feed.jsonl"
+	"$BIN/news-split" "$TMP/feed.jsonl" | jq -r .id >"$TMP/split-file"
+	"$BIN/news-split" <"$TMP/feed.jsonl" | jq -r .id >"$TMP/split-stdin"
+	[ "$(cat "$TMP/split-file")" = "$(printf '%s\n' feed:1 feed:2 7)" ]
+	grep -Eq '^doc-[0-9a-f]{16}$' <(head -1 "$TMP/split-stdin")
+	for f in news-clean news-dedupe news-tag-entities news-extract-quotes news-summarize; do
+		"$BIN/$f" "$TMP/feed.jsonl" 2>/dev/null | jq -r .id >"$TMP/ids"
+		cmp "$TMP/ids" "$TMP/split-file" || fail "$f, named file: $(tr '\n' ' ' <"$TMP/ids")"
+		"$BIN/$f" <"$TMP/feed.jsonl" 2>/dev/null | jq -r .id >"$TMP/ids"
+		cmp "$TMP/ids" "$TMP/split-stdin" || fail "$f, standard input: $(tr '\n' ' ' <"$TMP/ids")"
+		# The id comes first, the other fields follow in their order.
+		"$BIN/$f" "$TMP/feed.jsonl" 2>/dev/null | sed -n 2p | jq -e 'keys_unsorted[0:3] == ["id", "text", "x"]' >/dev/null ||
+			fail "$f: field order"
+	done
+}
