@@ -107,6 +107,20 @@ lines_rec() {
 	[[ "$stderr" == "news-clean: $TMP/in.jsonl:1: "*"boilerplate"* ]]
 }
 
+@test "news-clean: a short item with no long paragraph (a brief, an earnings table) is kept whole" {
+	# With no body line by length, there is nothing to contrast short lines
+	# with: only lines with evident boilerplate go, and no line is taken
+	# for a headline by its place.
+	lines_rec "Shr 34 cts vs 1.19 dlrs" "Net 807,000 vs 2,858,000" "Revs 510.2 mln vs 479.7 mln" >"$TMP/table.jsonl"
+	lines_rec "Police closed the bridge on Monday." "Share this article" >"$TMP/brief.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/table.jsonl" "$TMP/brief.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | jq -r .text | head -3)" = "$(printf '%s\n' "Shr 34 cts vs 1.19 dlrs" "Net 807,000 vs 2,858,000" "Revs 510.2 mln vs 479.7 mln")" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(has("title")) | .title')" = "" ]
+	[ "$(printf '%s\n' "$output" | sed -n 2p | jq -r .text)" = "Police closed the bridge on Monday." ]
+}
+
 @test "news-clean: paragraphs and sentences are re-segmented, old offsets dropped" {
 	rec page "$ROOT/tests/fixtures/clean/page.txt" | jq -c '. + {entities: [{text: "x", start: 0, end: 1}], quotes: []}' |
 		"$BIN/news-split" >"$TMP/in.jsonl"

@@ -19,6 +19,7 @@
  *     between two paragraphs still goes.
  */
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -495,11 +496,36 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 	return normal;
 }
 
+/*
+ * Whether a line has positive evidence of being boilerplate: a lexicon
+ * pattern, link-like text, no words, or a place outside the main block.
+ * (Classes from length and stop words are evidence only by contrast
+ * with body text elsewhere on the page.)
+ */
+static bool
+evident_boilerplate(const struct para *p)
+{
+	return p->lexcat >= 0 || p->linklike || p->outside || p->words == 0;
+}
+
 void
 classify_finish(struct paras *ps)
 {
 	size_t k;
+	bool any = false;
 
+	/*
+	 * A text with no body line by length and stop words is short (a wire
+	 * brief, an earnings table, a one-paragraph item): there is no body
+	 * to contrast its lines with, so keep every line without evident
+	 * boilerplate rather than empty the article.
+	 */
+	for (k = 0; k < ps->n && !any; k++)
+		any = ps->v[k].cls == PC_GOOD && !ps->v[k].remove;
+	if (!any)
+		for (k = 0; k < ps->n; k++)
+			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k]))
+				ps->v[k].cls = PC_GOOD;
 	for (k = 0; k < ps->n; k++) {
 		struct para *p = &ps->v[k];
 		if (p->cls == PC_GOOD || p->remove)

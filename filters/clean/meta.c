@@ -326,7 +326,8 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 		fold_line(known_title, strlen(known_title), fold);
 		title_fold = xstrndup(fold->buf, fold->len);
 		title_len = fold->len;
-	} else {
+	} else if (head < ps->n || byline != (size_t)-1 || date != (size_t)-1) {
+		/* (A text with no body line, byline or date has nothing to place a headline by.) */
 		anchor = byline != (size_t)-1 ? byline : head;
 		if (byline == (size_t)-1 && date != (size_t)-1 && date + 1 < head && date + 4 >= head)
 			anchor = head; /* a date above the headline (as in "Jan 27 / Headline / body") */
