@@ -20,7 +20,7 @@ OPT     ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wvla -Wwrite-strings \
            -Wmissing-prototypes -Wshadow
 CPPFLAGS += -D_DEFAULT_SOURCE -Icommon
-CFLAGS  += $(OPT) $(WARN) $(SAN)
+CFLAGS  += $(OPT) $(WARN) $(SAN) $(CHECKS)
 LDFLAGS += $(SAN)
 LDLIBS   = -ljansson -lcsv -lutf8proc -ldeflate -lz -lm
 
@@ -87,13 +87,15 @@ unit: $(UNIT_BIN)
 bats: all
 	NEWSPIPE_BIN=$(CURDIR)/$(BINDIR) NEWSPIPE_DATA=$(CURDIR)/data bats tests/
 
+# The sanitized build also checks every record the stream writes from its
+# input line against the record serialized (common/stream.c).
 check-asan asan:
 	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
-	    SAN="$(SANITIZE)" $(ASAN_BUILD)/bin-all
+	    SAN="$(SANITIZE)" CHECKS=-DNEWSPIPE_CHECK_FAST_PATH $(ASAN_BUILD)/bin-all
 	ASAN_OPTIONS=detect_leaks=1:exitcode=23 LSAN_OPTIONS=exitcode=23 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=23 \
 	    $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
-	    SAN="$(SANITIZE)" NEWSPIPE_SANITIZED=1 unit bats-only
+	    SAN="$(SANITIZE)" CHECKS=-DNEWSPIPE_CHECK_FAST_PATH NEWSPIPE_SANITIZED=1 unit bats-only
 
 $(ASAN_BUILD)/bin-all: $(FILTERS) $(TOOLS) $(UNIT_BIN)
 

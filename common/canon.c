@@ -14,7 +14,9 @@
  *     is the integer 0: left to the serializer (false);
  *   - repeated keys: the decoder keeps one member, found by counting
  *     the line's keys (one ':' outside strings each) against the
- *     members of the decoded objects (false).
+ *     members of the decoded objects (false);
+ *   - a NUL byte right after a number or true/false/null, which
+ *     jansson's lexer reads past and drops (false).
  * tests/unit/test_canon.c holds this to the writer's own output.
  */
 #include "canon.h"
@@ -197,6 +199,8 @@ canon_output_form(const char *line, size_t len, const json_t *rec, struct strbuf
 			i = j;
 		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			i++;
+		} else if (c == '\0') {
+			return false; /* jansson's lexer skips a NUL after a number or literal */
 		} else {
 			keys += c == ':';
 			strbuf_addch(out, c);

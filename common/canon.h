@@ -21,9 +21,10 @@
  * decoded into rec, made from the line itself: whitespace between
  * tokens dropped and escapes made the writer's (\u00e9 and \/ become the
  * characters, \u000a becomes \n).  A line another stage wrote is copied
- * as it is.  Returns false, leaving a partial copy in out for the caller
- * to discard, when the line holds what only serializing rec can give
- * exactly: a real number, -0 or a repeated key.
+ * as it is unless it holds a real number.  Returns false, leaving a
+ * partial copy in out for the caller to discard, when the line holds what
+ * only serializing rec can give exactly: a real number, -0, a repeated
+ * key, or a NUL byte the decoder skipped.
  */
 bool canon_output_form(const char *line, size_t len, const json_t *rec, struct strbuf *out);
 

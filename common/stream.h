@@ -80,8 +80,11 @@ void stream_emit_members(struct stream *s, json_t *rec, const char *members, siz
  * processed, since it was read: the input line is written, put in the
  * output form where it is not (canon.h), with the members spliced in,
  * which skips serializing the record; a line only serializing can put in
- * that form (one with a real number) goes through stream_emit_members().
- * The output is the same bytes either way.
+ * that form (a real number, -0, a repeated key: canon.h) goes through
+ * stream_emit_members().  The output is the same bytes either way; the
+ * sanitized build of make check compares every such line with the
+ * serialized record (NEWSPIPE_CHECK_FAST_PATH).  A filter that changed
+ * rec must call stream_emit_members() instead.
  */
 void stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len);
 
