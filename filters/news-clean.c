@@ -112,7 +112,7 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	json_t *title = json_object_get(rec, "title"), *removed = NULL;
 	size_t k, kept = 0, nlen = len, olen = len;
 	const char *norm = text, *out = text;
-	int all_kept = 1;
+	int all_kept = 1, changed = 0;
 
 	memset(&m, 0, sizeof m);
 	strbuf_reset(&c->out);
@@ -159,38 +159,52 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 		}
 		if (kept == 0 && c->ps.n > 0)
 			stream_warn(s, "every line is boilerplate: empty text");
-		if (c->out.len != len || (len > 0 && memcmp(c->out.buf, text, len) != 0))
+		if (c->out.len != len || (len > 0 && memcmp(c->out.buf, text, len) != 0)) {
 			json_object_set_new(rec, stream_opts(s)->field,
 					    json_stringn_nocheck(c->out.buf ? c->out.buf : "", c->out.len));
+			changed = 1;
+		}
 		out = c->out.buf ? c->out.buf : "";
 		olen = c->out.len;
 	}
-	if (m.title && field_empty(rec, "title"))
+	if (m.title && field_empty(rec, "title")) {
 		json_object_set_new(rec, "title", json_string(m.title));
+		changed = 1;
+	}
 	if (m.nauthors && field_empty(rec, "authors")) {
 		json_t *a = json_array();
 		for (k = 0; k < m.nauthors; k++)
 			json_array_append_new(a, json_string(m.authors[k]));
 		json_object_set_new(rec, "authors", a);
+		changed = 1;
 	}
-	if (m.published && field_empty(rec, "published"))
+	if (m.published && field_empty(rec, "published")) {
 		json_object_set_new(rec, "published", json_string(m.published));
+		changed = 1;
+	}
 	/* Offsets into the old text: re-segment what we can, drop the rest. */
-	json_object_del(rec, "entities");
-	json_object_del(rec, "quotes");
-	json_object_del(rec, "summary");
-	json_object_del(rec, "summary_sentences");
+	changed |= json_object_del(rec, "entities") == 0;
+	changed |= json_object_del(rec, "quotes") == 0;
+	changed |= json_object_del(rec, "summary") == 0;
+	changed |= json_object_del(rec, "summary_sentences") == 0;
 	if (json_object_get(rec, "paragraphs") || json_object_get(rec, "sentences")) {
+		changed = 1;
 		spans_clear(&c->paras);
 		spans_clear(&c->sents);
 		segment_text(out, olen, &c->paras, &c->sents);
 		json_object_set_new(rec, "paragraphs", spans_to_json(&c->paras));
 		json_object_set_new(rec, "sentences", spans_to_json(&c->sents));
 	}
-	if (removed)
+	if (removed) {
 		json_object_set_new(rec, "removed", removed);
+		changed = 1;
+	}
 	meta_release(&m);
-	stream_emit(s, rec);
+	/* A page that was clean already is written from its input line. */
+	if (changed)
+		stream_emit(s, rec);
+	else
+		stream_emit_unchanged(s, rec, NULL, 0);
 	return 0;
 }
 
