@@ -89,8 +89,8 @@ def main():
         print(f"{name:40} {med:8.3f} {os.path.getsize(inp) / 1e6 / med:7.1f} {text_bytes / 1e6 / med:9.1f}"
               f" {nrec / med:8.0f} {ntok / med:10.0f} {rss[name] / 1024:7.1f}MB {base / med:10.2f}")
     print("x identity: identity's median time / the command's (same corpus, same run); a prepared input "
-          "is larger than the corpus, so its MB/s column is of that input.  Filters that only add members "
-          "(dedupe, tag-entities, extract-quotes) skip re-serializing records, as identity --as-read does.")
+          "is larger than the corpus, so its MB/s column is of that input.  A filter that leaves a record "
+          "as it is or only adds members writes its input line, as identity --as-read does.")
 
 
 if __name__ == "__main__":
