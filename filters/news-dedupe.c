@@ -142,7 +142,7 @@ level_name(const struct dedupe *d)
 	return d->o.level ? "paragraph" : "document";
 }
 
-/* The record's id, or a stable one made from its text. */
+/* The record's id (an integer one in decimal), or a stable one made from its text. */
 static const char *
 record_id(struct dedupe *d, json_t *rec, const char *text, size_t len)
 {
@@ -151,6 +151,11 @@ record_id(struct dedupe *d, json_t *rec, const char *text, size_t len)
 	if (json_is_string(id))
 		return json_string_value(id);
 	strbuf_reset(&d->idbuf);
+	if (json_is_integer(id)) {
+		/* An integer id is named as written: "of" and "cluster" give it as a string. */
+		strbuf_addf(&d->idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+		return d->idbuf.buf;
+	}
 	strbuf_addf(&d->idbuf, "h%016llx", (unsigned long long)hash64(text, len, 0));
 	return d->idbuf.buf;
 }

@@ -244,3 +244,11 @@ for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$TMP/in.jsonl" >"$TMP/sp
 	check_bad_input news-dedupe
 	check_bad_input news-dedupe --level paragraph --clusters
 }
+
+@test "an integer id is named as written in dup.of and cluster" {
+	t='The council approved the new tram line on Tuesday after years of debate over its cost.'
+	printf '{"id":41,"text":"%s"}\n{"id":-7,"text":"%s"}\n' "$t" "$t" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --clusters "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | jq -r '[.id, .cluster, .dup.of // "-"] | join(" ")' | tr '\n' '|')" = "41 41 -|-7 41 41|" ]
+}
