@@ -121,6 +121,20 @@ lines_rec() {
 	[ "$(printf '%s\n' "$output" | sed -n 2p | jq -r .text)" = "Police closed the bridge on Monday." ]
 }
 
+@test "news-clean: a page with no article (a menu, teasers) stays empty, in any language" {
+	# Without a body line, lines are judged by shape: sentences and rows
+	# of figures are body; menu words and headline-like lines are not,
+	# whether or not the lexicon knows them.
+	lines_rec Startseite Politik Wirtschaft Kultur Anmelden Abonnieren Kommentare Impressum Kontakt >"$TMP/menu.jsonl"
+	lines_rec "Latest news" "PM announces snap election" "Oil prices jump after OPEC cut" "Most read" "Log in" >"$TMP/teasers.jsonl"
+	lines_rec Teilen "Die Stadt hat am Montag die Brücke nach dem Sturm gesperrt." \
+		"Der Bürgermeister sagte, sie werde bald wieder geöffnet." Kommentare Impressum Datenschutz Kontakt >"$TMP/short.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/menu.jsonl" "$TMP/teasers.jsonl" "$TMP/short.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | jq -c .text)" = "$(printf '%s\n' '""' '""' \
+		'"Die Stadt hat am Montag die Brücke nach dem Sturm gesperrt.\nDer Bürgermeister sagte, sie werde bald wieder geöffnet."')" ]
+}
+
 @test "news-clean: paragraphs and sentences are re-segmented, old offsets dropped" {
 	rec page "$ROOT/tests/fixtures/clean/page.txt" | jq -c '. + {entities: [{text: "x", start: 0, end: 1}], quotes: []}' |
 		"$BIN/news-split" >"$TMP/in.jsonl"

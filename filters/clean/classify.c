@@ -508,6 +508,13 @@ evident_boilerplate(const struct para *p)
 	return p->lexcat >= 0 || p->linklike || p->outside || p->words == 0;
 }
 
+/* A line shaped like a sentence (a few words, final punctuation) or a row of figures. */
+static bool
+sentence_or_row(const struct para *p)
+{
+	return (p->term && p->words >= 4) || (p->digits > 0 && p->words >= 3);
+}
+
 void
 classify_finish(struct paras *ps)
 {
@@ -515,17 +522,36 @@ classify_finish(struct paras *ps)
 	bool any = false;
 
 	/*
-	 * A text with no body line by length and stop words is short (a wire
-	 * brief, an earnings table, a one-paragraph item): there is no body
-	 * to contrast its lines with, so keep every line without evident
-	 * boilerplate rather than empty the article.
+	 * A text with no body line by length and stop words is either a short
+	 * item (a wire brief, an earnings table) or a page without an article
+	 * (a menu, a list of teasers, a cookie wall).  With no body to
+	 * contrast its lines with, judge them by their shape, which holds in
+	 * any language: sentences of a few words and rows of figures are
+	 * body, and so is a heading of two words or more right above such a
+	 * sentence; single words and headline-like lines are not.  When most lines have that
+	 * shape the text is an item, and its other lines (a table's "Year",
+	 * "Nine mths") are part of it too.
 	 */
 	for (k = 0; k < ps->n && !any; k++)
 		any = ps->v[k].cls == PC_GOOD && !ps->v[k].remove;
-	if (!any)
+	if (!any) {
+		size_t candidates = 0, shaped = 0;
 		for (k = 0; k < ps->n; k++)
-			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k]))
+			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k])) {
+				candidates++;
+				shaped += sentence_or_row(&ps->v[k]);
+			}
+		for (k = 0; k < ps->n; k++)
+			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k]) &&
+			    (shaped * 2 >= candidates || sentence_or_row(&ps->v[k])))
 				ps->v[k].cls = PC_GOOD;
+		for (k = 0; k + 1 < ps->n; k++) {
+			struct para *p = &ps->v[k], *q = &ps->v[k + 1];
+			if (!p->remove && !evident_boilerplate(p) && p->cls != PC_GOOD && p->heading && p->words >= 2 &&
+			    q->cls == PC_GOOD && q->term)
+				p->cls = PC_GOOD;
+		}
+	}
 	for (k = 0; k < ps->n; k++) {
 		struct para *p = &ps->v[k];
 		if (p->cls == PC_GOOD || p->remove)
