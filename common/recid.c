@@ -53,7 +53,7 @@ recid_ensure(const json_t *rec, const char *file, unsigned long line, const char
 	json_t *idv = json_object_get(rec, "id"), *out;
 	struct strbuf sb = STRBUF_INIT;
 
-	if (json_is_string(idv) || json_is_integer(idv))
+	if ((json_is_string(idv) && json_string_length(idv) > 0) || json_is_integer(idv))
 		return NULL;
 	if (strcmp(file, "<stdin>") == 0) {
 		strbuf_addf(&sb, "doc-%016llx", (unsigned long long)hash64(text ? text : "", text ? len : 0, 0));

@@ -342,9 +342,11 @@ process(struct stream *s, json_t *rec)
 		text = json_string_value(t);
 		len = json_string_length(t);
 	}
-	{
-		/* Every output record has an id (recid.h); the line no longer
-		 * matches a record given one. */
+	if (s->f.need_text) {
+		/* Every article record leaves with an id (recid.h); the line no
+		 * longer matches a record given one.  (Records without a text
+		 * field, such as news-dedupe --reduce's key lines, are not
+		 * articles: the filter checks them itself.) */
 		json_t *with = recid_ensure(rec, s->file, s->line, text, len);
 		if (with) {
 			json_decref(rec);

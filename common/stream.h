@@ -36,7 +36,11 @@ struct stream_filter {
 	/* Called once at the end of input (may be NULL). */
 	void (*finish)(void *ctx, struct stream *s);
 	void *ctx;
-	/* The text field must be present and a string (most filters). */
+	/*
+	 * The records are articles: the text field must be present and a
+	 * string, and one without an id gets one (recid.h).  False for input
+	 * of another kind (news-dedupe --reduce's key lines).
+	 */
 	bool need_text;
 };
 

@@ -225,11 +225,16 @@ for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$TMP/in.jsonl" >"$TMP/sp
 }
 
 @test "--reduce rejects lines that are not key lines" {
-	printf '%s\n' '{"key":"00aa","seq":0,"id":"a","n":5,"x":1,"sig":"zz"}' '{"id":"b"}' >"$TMP/bad"
+	sig=$(printf '0%.0s' $(seq 256))
+	printf '%s\n' '{"key":"00aa","seq":0,"id":"a","n":5,"x":1,"sig":"zz"}' '{"id":"b"}' \
+		'{"key":"00aa","seq":0,"n":5,"x":1,"sig":"'"$sig"'"}' >"$TMP/bad"
 	run --separate-stderr "$BIN/news-dedupe" --reduce "$TMP/bad"
 	[ "$status" -eq 1 ]
+	[ -z "$output" ]
 	[[ "$stderr" == *"$TMP/bad:1: bad signature"* ]] || fail "$stderr"
 	[[ "$stderr" == *"$TMP/bad:2: not a news-dedupe --emit-keys line"* ]] || fail "$stderr"
+	# A key line without an id is not given one (that is for article records).
+	[[ "$stderr" == *"$TMP/bad:3: not a news-dedupe --emit-keys line"* ]] || fail "$stderr"
 }
 
 @test "bad option values are usage errors" {

@@ -62,10 +62,10 @@ load helpers
 	# doc-HASH of the text from standard input; a usable id is kept.
 	printf '%s\n' '{"text":"Police closed the bridge on Monday after the storm."}' \
 		'{"id":null,"text":"The mayor said the bridge would reopen soon.","x":1}' \
-		'{"id":7,"text":"Officials gave no date."}' >"$TMP/feed.jsonl"
+		'{"id":7,"text":"Officials gave no date."}' '{"id":"","text":"An empty id is no id."}' >"$TMP/feed.jsonl"
 	"$BIN/news-split" "$TMP/feed.jsonl" | jq -r .id >"$TMP/split-file"
 	"$BIN/news-split" <"$TMP/feed.jsonl" | jq -r .id >"$TMP/split-stdin"
-	[ "$(cat "$TMP/split-file")" = "$(printf '%s\n' feed:1 feed:2 7)" ]
+	[ "$(cat "$TMP/split-file")" = "$(printf '%s\n' feed:1 feed:2 7 feed:4)" ]
 	grep -Eq '^doc-[0-9a-f]{16}$' <(head -1 "$TMP/split-stdin")
 	for f in news-clean news-dedupe news-tag-entities news-extract-quotes news-summarize; do
 		"$BIN/$f" "$TMP/feed.jsonl" 2>/dev/null | jq -r .id >"$TMP/ids"
