@@ -27,7 +27,6 @@
 #include "dedupe/dedupe.h"
 #include "dedupe/mapreduce.h"
 #include "err.h"
-#include "hash.h"
 #include "segment.h"
 #include "stream.h"
 #include "strbuf.h"
@@ -142,22 +141,34 @@ level_name(const struct dedupe *d)
 	return d->o.level ? "paragraph" : "document";
 }
 
-/* The record's id (an integer one in decimal), or a stable one made from its text. */
+/*
+ * The record's id, an integer one in decimal ("of" and "cluster" give it
+ * as a string).  The stream gave every record a string or integer id
+ * (recid.h).
+ */
 static const char *
-record_id(struct dedupe *d, json_t *rec, const char *text, size_t len)
+record_id(struct dedupe *d, json_t *rec)
 {
 	json_t *id = json_object_get(rec, "id");
 
 	if (json_is_string(id))
 		return json_string_value(id);
 	strbuf_reset(&d->idbuf);
-	if (json_is_integer(id)) {
-		/* An integer id is named as written: "of" and "cluster" give it as a string. */
-		strbuf_addf(&d->idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
-		return d->idbuf.buf;
-	}
-	strbuf_addf(&d->idbuf, "h%016llx", (unsigned long long)hash64(text, len, 0));
+	strbuf_addf(&d->idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
 	return d->idbuf.buf;
+}
+
+/* The id of paragraph i of n of record id: the record's own when it is the only one (malloc'd). */
+static char *
+paragraph_id(const char *id, size_t i, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (n == 1)
+		strbuf_addstr(&sb, id);
+	else
+		strbuf_addf(&sb, "%s#%zu", id, i);
+	return strbuf_detach(&sb, NULL);
 }
 
 /*
@@ -265,12 +276,7 @@ process_paragraphs(struct dedupe *d, struct stream *s, json_t *rec, const char *
 		uint64_t self;
 		char *pid;
 
-		strbuf_reset(&d->idbuf);
-		if (d->paras.n == 1)
-			strbuf_addstr(&d->idbuf, id);
-		else
-			strbuf_addf(&d->idbuf, "%s#%zu", id, i);
-		pid = xstrdup(d->idbuf.buf);
+		pid = paragraph_id(id, i, d->paras.n);
 		sketch_text(&d->sk, text + b0, b1 - b0, &sk);
 		if (check_item(d, &sk, pid, &m, &self)) {
 			size_t olen;
@@ -335,6 +341,7 @@ static void
 emit_keys(struct dedupe *d, json_t *rec, const char *id, const char *text, size_t len)
 {
 	struct sketch sk;
+	struct utf8_index ui = { NULL, 0, 0 };
 	size_t i;
 
 	(void)rec;
@@ -345,20 +352,16 @@ emit_keys(struct dedupe *d, json_t *rec, const char *id, const char *text, size_
 	}
 	spans_clear(&d->paras);
 	segment_paragraphs(text, len, &d->paras);
+	/* One index of the text for all paragraphs (utf8_byte_offset() would scan from the start each time). */
+	utf8_index_build(&ui, text, len);
 	for (i = 0; i < d->paras.n; i++) {
-		size_t b0 = utf8_byte_offset(text, len, d->paras.v[i].start);
-		size_t b1 = utf8_byte_offset(text, len, d->paras.v[i].end);
-		char *pid;
-		strbuf_reset(&d->idbuf);
-		if (d->paras.n == 1)
-			strbuf_addstr(&d->idbuf, id);
-		else
-			strbuf_addf(&d->idbuf, "%s#%zu", id, i);
-		pid = xstrdup(d->idbuf.buf);
+		size_t b0 = utf8_index_byte(&ui, d->paras.v[i].start), b1 = utf8_index_byte(&ui, d->paras.v[i].end);
+		char *pid = paragraph_id(id, i, d->paras.n);
 		sketch_text(&d->sk, text + b0, b1 - b0, &sk);
 		mr_emit_keys(stdout, &d->o.p, &sk, d->seq++, pid);
 		free(pid);
 	}
+	utf8_index_release(&ui);
 }
 
 static int
@@ -369,7 +372,7 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 
 	if (d->o.reduce)
 		return reducer_add(d->red, s, rec);
-	id = xstrdup(record_id(d, rec, text, len));
+	id = xstrdup(record_id(d, rec));
 	if (d->o.emit_keys)
 		emit_keys(d, rec, id, text, len);
 	else if (d->o.level)
