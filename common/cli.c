@@ -140,16 +140,11 @@ cli_parse(const struct cli_program *p, struct common_opts *co, int argc, char **
 		case 'u':
 			co->unbuffered = true;
 			break;
-		case OPT_ON_ERROR:
-			if (strcmp(optarg, "skip") == 0)
-				co->on_error = ON_ERROR_SKIP;
-			else if (strcmp(optarg, "pass") == 0)
-				co->on_error = ON_ERROR_PASS;
-			else if (strcmp(optarg, "fail") == 0)
-				co->on_error = ON_ERROR_FAIL;
-			else
-				usage_error("invalid --on-error mode '%s' (skip, pass or fail)", optarg);
+		case OPT_ON_ERROR: {
+			static const char *const modes[] = { "skip", "pass", "fail", NULL }; /* enum on_error */
+			co->on_error = (enum on_error)cli_choice(optarg, modes, "--on-error");
 			break;
+		}
 		case OPT_STATS:
 			co->stats = true;
 			break;
@@ -203,6 +198,38 @@ cli_real(const char *arg, double min, double max, const char *option)
 	return v;
 }
 
+/*
+ * Append the names of a NULL-terminated list as "a, b or c" (of entries
+ * with aliases, "text|txt", the first) to sb.
+ */
+static void
+name_list(struct strbuf *sb, const char *const *names)
+{
+	size_t i, n = 0;
+
+	while (names[n])
+		n++;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_addstr(sb, i + 1 == n ? " or " : ", ");
+		strbuf_add(sb, names[i], strcspn(names[i], "|"));
+	}
+}
+
+/* Whether arg[0..len) is one of the '|'-separated alternatives of entry. */
+static int
+name_matches(const char *entry, const char *arg, size_t len)
+{
+	for (;;) {
+		size_t n = strcspn(entry, "|");
+		if (n == len && strncmp(entry, arg, n) == 0)
+			return 1;
+		if (!entry[n])
+			return 0;
+		entry += n + 1;
+	}
+}
+
 unsigned
 cli_name_set(const char *arg, const char *const *allowed, const char *option)
 {
@@ -214,16 +241,33 @@ cli_name_set(const char *arg, const char *const *allowed, const char *option)
 		size_t i;
 		int found = 0;
 		for (i = 0; allowed[i]; i++) {
-			if (strlen(allowed[i]) == n && strncmp(allowed[i], p, n) == 0) {
+			if (name_matches(allowed[i], p, n)) {
 				mask |= 1u << i;
 				found = 1;
 			}
 		}
-		if (!found && n > 0)
-			usage_error("unknown name '%.*s' in --%s", (int)n, p, option);
+		if (!found && n > 0) {
+			struct strbuf sb = STRBUF_INIT;
+			name_list(&sb, allowed);
+			usage_error("unknown name '%.*s' in %s (%s)", (int)n, p, option, sb.buf);
+		}
 		p += n;
 		if (*p == ',')
 			p++;
 	}
 	return mask;
+}
+
+int
+cli_choice(const char *arg, const char *const *names, const char *option)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (name_matches(names[i], arg, strlen(arg)))
+			return i;
+	name_list(&sb, names);
+	usage_error("invalid %s '%s' (%s)", option, arg, sb.buf);
+	return -1; /* not reached */
 }

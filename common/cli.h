@@ -68,8 +68,15 @@ double cli_real(const char *arg, double min, double max, const char *option);
 /*
  * Parse a comma-separated list of names against a NULL-terminated list of
  * allowed names; returns a bit mask (bit i = allowed[i]).  An unknown
- * name is a usage error.
+ * name is a usage error naming the option ("--types") and the names.
  */
 unsigned cli_name_set(const char *arg, const char *const *allowed, const char *option);
+
+/*
+ * The index of arg in a NULL-terminated list of names, an entry
+ * possibly giving aliases ("ndjson|jsonl"); anything else is a usage
+ * error: "invalid --option 'arg' (a, b or c)".
+ */
+int cli_choice(const char *arg, const char *const *names, const char *option);
 
 #endif

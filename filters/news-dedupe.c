@@ -105,20 +105,16 @@ handle_option(void *ctx, int key, const char *arg)
 	struct options *o = ctx;
 
 	switch (key) {
-	case OPT_LEVEL:
-		if (strcmp(arg, "document") == 0)
-			o->level = 0;
-		else if (strcmp(arg, "paragraph") == 0)
-			o->level = 1;
-		else
-			usage_error("invalid --level '%s' (document or paragraph)", arg);
+	case OPT_LEVEL: {
+		static const char *const levels[] = { "document", "paragraph", NULL };
+		o->level = (unsigned)cli_choice(arg, levels, "--level");
 		break;
-	case OPT_MODE:
-		if (strcmp(arg, "mark") == 0 || strcmp(arg, "drop") == 0)
-			o->drop = arg[0] == 'd';
-		else
-			usage_error("invalid --mode '%s' (mark or drop)", arg);
+	}
+	case OPT_MODE: {
+		static const char *const modes[] = { "mark", "drop", NULL };
+		o->drop = cli_choice(arg, modes, "--mode") == 1;
 		break;
+	}
 	case OPT_CLUSTERS: o->clusters = true; break;
 	case OPT_THRESHOLD: o->threshold = cli_real(arg, 0.0, 1.0, "--threshold"); break;
 	case OPT_STATE: o->state = arg; break;

@@ -76,26 +76,16 @@ handle_option(void *ctx, int key, const char *arg)
 	struct options *o = ctx;
 
 	switch (key) {
-	case OPT_FORMAT:
-		if (strcmp(arg, "auto") == 0)
-			o->format = FMT_AUTO;
-		else if (strcmp(arg, "text") == 0 || strcmp(arg, "txt") == 0)
-			o->format = FMT_TEXT;
-		else if (strcmp(arg, "csv") == 0)
-			o->format = FMT_CSV;
-		else if (strcmp(arg, "ndjson") == 0 || strcmp(arg, "jsonl") == 0)
-			o->format = FMT_NDJSON;
-		else
-			usage_error("unknown format '%s' (auto, text, csv or ndjson)", arg);
+	case OPT_FORMAT: {
+		static const char *const formats[] = { "auto", "text|txt", "csv", "ndjson|jsonl", NULL }; /* enum format */
+		o->format = (enum format)cli_choice(arg, formats, "--format");
 		break;
-	case OPT_EXPLODE:
-		if (strcmp(arg, "paragraph") == 0)
-			o->explode = EXPLODE_PARAGRAPH;
-		else if (strcmp(arg, "sentence") == 0)
-			o->explode = EXPLODE_SENTENCE;
-		else
-			usage_error("unknown unit '%s' for --explode (paragraph or sentence)", arg);
+	}
+	case OPT_EXPLODE: {
+		static const char *const units[] = { "paragraph", "sentence", NULL };
+		o->explode = cli_choice(arg, units, "--explode") == 0 ? EXPLODE_PARAGRAPH : EXPLODE_SENTENCE;
 		break;
+	}
 	case OPT_KEEP:
 		o->keep = arg;
 		break;

@@ -85,14 +85,11 @@ handle_option(void *ctx, int key, const char *arg)
 	struct options *o = ctx;
 
 	switch (key) {
-	case OPT_METHOD:
-		if (strcmp(arg, "rank") == 0)
-			o->method = METHOD_RANK;
-		else if (strcmp(arg, "lead") == 0)
-			o->method = METHOD_LEAD;
-		else
-			usage_error("unknown method '%s' (rank or lead)", arg);
+	case OPT_METHOD: {
+		static const char *const methods[] = { "rank", "lead", NULL }; /* enum method */
+		o->method = (enum method)cli_choice(arg, methods, "--method");
 		break;
+	}
 	case OPT_SENTENCES: set_limit(o, LIMIT_SENTENCES, arg, "--sentences"); break;
 	case OPT_WORDS: set_limit(o, LIMIT_WORDS, arg, "--words"); break;
 	case OPT_BYTES: set_limit(o, LIMIT_BYTES, arg, "--bytes"); break;

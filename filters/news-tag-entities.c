@@ -56,7 +56,7 @@ handle_option(void *ctx, int key, const char *arg)
 	if (key == OPT_MODEL)
 		t->model_path = arg;
 	else if (key == OPT_TYPES)
-		t->types = cli_name_set(arg, names, "types");
+		t->types = cli_name_set(arg, names, "--types");
 }
 
 static int

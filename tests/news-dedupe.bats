@@ -243,6 +243,8 @@ for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$TMP/in.jsonl" >"$TMP/sp
 		[ "$status" -eq 2 ] || fail "$args: exit $status"
 		[[ "$stderr" == "news-dedupe: "* ]] || fail "$args: $stderr"
 	done
+	run --separate-stderr "$BIN/news-dedupe" --level page </dev/null
+	[[ "$stderr" == "news-dedupe: invalid --level 'page' (document or paragraph)"* ]] || fail "$stderr"
 }
 
 @test "bad input is reported and skipped, good records written" {

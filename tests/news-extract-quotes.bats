@@ -41,6 +41,8 @@ quotes_of() {
 	[[ "$stderr" == *"news-extract-quotes --help"* ]]
 	run --separate-stderr "$BIN/news-extract-quotes" --types=direct,speeches
 	[ "$status" -eq 2 ]
+	[[ "$stderr" == "news-extract-quotes: unknown name 'speeches' in --types (direct, partial or indirect)"* ]] ||
+		fail "$stderr"
 }
 
 @test "bad input: each bad record reported, good ones written, exit 1" {

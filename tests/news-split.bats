@@ -221,7 +221,7 @@ offsets_valid() {
 	run --separate-stderr "$BIN/news-split" --explode=word
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
-	[[ "$stderr" == "news-split: unknown unit 'word' for --explode"* ]]
+	[[ "$stderr" == "news-split: invalid --explode 'word' (paragraph or sentence)"* ]]
 	[[ "$stderr" == *"Try 'news-split --help'"* ]]
 }
 

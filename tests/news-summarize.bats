@@ -24,7 +24,7 @@ spans_match_summary() {
 	[ -z "$stderr" ]
 	run --separate-stderr "$BIN/news-summarize" --method magic
 	[ "$status" -eq 2 ]
-	[[ "$stderr" == "news-summarize: unknown method 'magic'"* ]]
+	[[ "$stderr" == "news-summarize: invalid --method 'magic' (rank or lead)"* ]]
 	run --separate-stderr "$BIN/news-summarize" --words 0
 	[ "$status" -eq 2 ]
 	run --separate-stderr "$BIN/news-summarize" --per-record

@@ -117,7 +117,10 @@ tag() {
 	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"s\",\"text\":\"Paris is big.\",\"sentences\":[[0,99]]}' | '$BIN/news-tag-entities'"
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"<stdin>:1:"*sentences* ]]
-	assert_json "$output" '[.entities[].text] == ["Paris"]'
+	assert_json "$output" '[.entities[].text] == ["Paris"]'	# An unknown type is a usage error naming the option and the types.
+	run --separate-stderr "$BIN/news-tag-entities" --types LOC,CITY </dev/null
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "news-tag-entities: unknown name 'CITY' in --types (PER, ORG, "* ]] || fail "$stderr"
 }
 
 @test "an empty text has no entities" {
