@@ -33,6 +33,19 @@ allowed(unsigned p, unsigned y)
 	return p != NTAGS && p != 0 && (p + 1) / 2 == y / 2;
 }
 
+/* The best path, from its last tag and the back pointers (shared by both Viterbis). */
+static void
+backtrack(const uint8_t *back, size_t n, unsigned best, uint8_t *tags)
+{
+	size_t i;
+
+	for (i = n; i-- > 0;) {
+		tags[i] = (uint8_t)best;
+		if (i > 0)
+			best = back[i * NTAGS + best];
+	}
+}
+
 void
 ner_viterbi_d(const double *emit, const double *trans, size_t n, uint8_t *tags)
 {
@@ -68,11 +81,7 @@ ner_viterbi_d(const double *emit, const double *trans, size_t n, uint8_t *tags)
 	for (y = 1; y < NTAGS; y++)
 		if (score[(n - 1) * NTAGS + y] > score[(n - 1) * NTAGS + best])
 			best = y;
-	for (i = n; i-- > 0;) {
-		tags[i] = (uint8_t)best;
-		if (i > 0)
-			best = back[i * NTAGS + best];
-	}
+	backtrack(back, n, best, tags);
 	free(score);
 	free(back);
 }
@@ -115,11 +124,7 @@ ner_viterbi_i(const int32_t *emit, const int32_t *trans, size_t n, uint8_t *tags
 	for (y = 1; y < NTAGS; y++)
 		if (score[(n - 1) * NTAGS + y] > score[(n - 1) * NTAGS + best])
 			best = y;
-	for (i = n; i-- > 0;) {
-		tags[i] = (uint8_t)best;
-		if (i > 0)
-			best = back[i * NTAGS + best];
-	}
+	backtrack(back, n, best, tags);
 	free(score);
 	free(back);
 }
