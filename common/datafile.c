@@ -96,3 +96,36 @@ datafile_slurp(const char *path, size_t *len)
 	reader_close(&r);
 	return strbuf_detach(&sb, len);
 }
+
+void
+datafile_lines_open(struct datafile_lines *dl, const char *path)
+{
+	dl->buf = datafile_slurp(path, &dl->len);
+	dl->next = dl->buf;
+	dl->lineno = 0;
+}
+
+char *
+datafile_lines_next(struct datafile_lines *dl, size_t *len)
+{
+	char *line = dl->next, *nl;
+	size_t n;
+
+	if (line >= dl->buf + dl->len)
+		return NULL;
+	nl = memchr(line, '\n', (size_t)(dl->buf + dl->len - line));
+	n = nl ? (size_t)(nl - line) : (size_t)(dl->buf + dl->len - line);
+	line[n] = '\0';
+	dl->next = line + n + 1;
+	dl->lineno++;
+	if (len)
+		*len = n;
+	return line;
+}
+
+void
+datafile_lines_close(struct datafile_lines *dl)
+{
+	free(dl->buf);
+	dl->buf = dl->next = NULL;
+}

@@ -31,4 +31,28 @@ char *datafile_try(const char *rel);
  */
 char *datafile_slurp(const char *path, size_t *len);
 
+/*
+ * The lines of a data file, for the loaders of lexicons and tables:
+ *
+ *	struct datafile_lines dl;
+ *	char *line;
+ *	datafile_lines_open(&dl, path);
+ *	while ((line = datafile_lines_next(&dl, &n)) != NULL)
+ *		... die("%s:%lu: ...", path, dl.lineno) on a bad line ...
+ *	datafile_lines_close(&dl);
+ *
+ * Every line is given, blank and '#' lines too (some files give those a
+ * meaning), NUL-terminated in place without its '\n'.
+ */
+struct datafile_lines {
+	char *buf;            /* the whole file (datafile_slurp), owned */
+	size_t len;
+	char *next;           /* where the next line starts */
+	unsigned long lineno; /* the number of the line last given */
+};
+
+void datafile_lines_open(struct datafile_lines *dl, const char *path);
+char *datafile_lines_next(struct datafile_lines *dl, size_t *len);
+void datafile_lines_close(struct datafile_lines *dl);
+
 #endif

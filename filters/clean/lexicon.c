@@ -718,60 +718,53 @@ data_path(const char *dir, const char *lang, const char *name)
 static void
 load_words(struct wordset *ws, const char *path, int numbered)
 {
-	size_t len;
-	char *buf = datafile_slurp(path, &len), *p = buf;
+	struct datafile_lines dl;
 	struct strbuf fold = STRBUF_INIT;
-	unsigned long lineno = 0;
+	char *p;
+	size_t l;
 
-	wordset_init(ws, count_entries(buf) + 1);
-	while (*p) {
-		size_t l = strcspn(p, "\n");
-		lineno++;
-		if (l > 0 && p[0] != '#') {
-			int val = 1;
-			size_t wl = strcspn(p, " \t\n");
-			if (wl > l)
-				wl = l;
-			if (numbered) {
-				char *end;
-				long v = strtol(p + wl, &end, 10);
-				if (end == p + wl || v < 1 || v > 12)
-					die("%s:%lu: want 'NAME MONTH-NUMBER'", path, lineno);
-				val = (int)v;
-			}
-			fold_line(p, wl, &fold);
-			/* The folded word without its padding. */
-			if (fold.len > 2 + STOP_MAX && !numbered)
-				die("%s:%lu: stop words are at most %d bytes", path, lineno, STOP_MAX);
-			if (fold.len > 2)
-				wordset_add(ws, fold.buf + 1, fold.len - 2, val);
+	datafile_lines_open(&dl, path);
+	wordset_init(ws, count_entries(dl.buf) + 1);
+	while ((p = datafile_lines_next(&dl, &l)) != NULL) {
+		int val = 1;
+		size_t wl = strcspn(p, " \t");
+		if (l == 0 || p[0] == '#')
+			continue;
+		if (numbered) {
+			char *end;
+			long v = strtol(p + wl, &end, 10);
+			if (end == p + wl || v < 1 || v > 12)
+				die("%s:%lu: want 'NAME MONTH-NUMBER'", path, dl.lineno);
+			val = (int)v;
 		}
-		p += l + (p[l] == '\n');
+		fold_line(p, wl, &fold);
+		/* The folded word without its padding. */
+		if (fold.len > 2 + STOP_MAX && !numbered)
+			die("%s:%lu: stop words are at most %d bytes", path, dl.lineno, STOP_MAX);
+		if (fold.len > 2)
+			wordset_add(ws, fold.buf + 1, fold.len - 2, val);
 	}
 	strbuf_release(&fold);
-	free(buf);
+	datafile_lines_close(&dl);
 }
 
 static void
 load_patterns(struct lexicon *lx, const char *path)
 {
-	size_t len;
-	char *buf = datafile_slurp(path, &len), *p = buf;
+	struct datafile_lines dl;
 	struct strbuf fold = STRBUF_INIT;
 	struct fwords words;
-	unsigned long lineno = 0;
+	char *line;
+	size_t l;
 	int max_words = 25;
 
 	memset(&words, 0, sizeof words);
-
-	while (*p) {
-		size_t l = strcspn(p, "\n"), k;
-		char *line = p;
-		lineno++;
-		p += l + (p[l] == '\n');
+	datafile_lines_open(&dl, path);
+	while ((line = datafile_lines_next(&dl, &l)) != NULL) {
+		unsigned long lineno = dl.lineno;
+		size_t k;
 		if (l == 0 || line[0] == '#')
 			continue;
-		line[l] = '\0';
 		if (strncmp(line, "@max-words", 10) == 0) {
 			char *end;
 			long v = strtol(line + 10, &end, 10);
@@ -822,7 +815,7 @@ load_patterns(struct lexicon *lx, const char *path)
 	strbuf_release(&fold);
 	free(words.v);
 	free(words.cand);
-	free(buf);
+	datafile_lines_close(&dl);
 }
 
 static void

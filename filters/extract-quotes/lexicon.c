@@ -199,21 +199,18 @@ fields(char *line, char **f, size_t *fl)
 static void
 load_cues(const char *path, struct cue_item **items, size_t *n, size_t *cap)
 {
-	size_t len;
-	char *buf = datafile_slurp(path, &len), *line = buf, *next;
-	unsigned long lineno = 0;
+	struct datafile_lines dl;
+	char *line;
 
-	for (; line && *line; line = next) {
+	datafile_lines_open(&dl, path);
+	while ((line = datafile_lines_next(&dl, NULL)) != NULL) {
+		unsigned long lineno = dl.lineno;
 		char *f[3];
 		size_t fl[3];
 		struct cue_item it;
 		const char *w;
 		size_t left;
 
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		lineno++;
 		if (*line == '#' || *line == '\0')
 			continue;
 		if (fields(line, f, fl) != 3 || fl[0] == 0)
@@ -248,25 +245,22 @@ load_cues(const char *path, struct cue_item **items, size_t *n, size_t *cap)
 		ARRAY_GROW(*items, *n + 1, *cap);
 		(*items)[(*n)++] = it;
 	}
-	free(buf);
+	datafile_lines_close(&dl);
 }
 
 static void
 load_nouns(struct lexicon *lx, const char *path)
 {
-	size_t len;
-	char *buf = datafile_slurp(path, &len), *line = buf, *next;
-	unsigned long lineno = 0;
+	struct datafile_lines dl;
+	char *line;
 
-	for (; line && *line; line = next) {
+	datafile_lines_open(&dl, path);
+	while ((line = datafile_lines_next(&dl, NULL)) != NULL) {
+		unsigned long lineno = dl.lineno;
 		char *f[3];
 		size_t fl[3];
 		unsigned char c;
 
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		lineno++;
 		if (*line == '#' || *line == '\0')
 			continue;
 		if (fields(line, f, fl) != 2 || fl[0] == 0)
@@ -284,7 +278,7 @@ load_nouns(struct lexicon *lx, const char *path)
 			    (int)fl[1], f[1]);
 		slot_get(lx, word_hash(f[0], fl[0]), 1)->noun = c;
 	}
-	free(buf);
+	datafile_lines_close(&dl);
 }
 
 struct lexicon *

@@ -25,50 +25,45 @@ put(struct idf *t, uint64_t key, float val)
 void
 idf_load(struct idf *t, const char *path)
 {
-	size_t len, nlines = 0, i, lineno = 0;
-	char *buf = datafile_slurp(path, &len), *p, *end = buf + len;
-	size_t size = 1024;
+	struct datafile_lines dl;
+	size_t nlines = 0, i, size = 1024, n;
+	char *p;
 
 	memset(t, 0, sizeof *t);
-	for (i = 0; i < len; i++)
-		nlines += buf[i] == '\n';
+	datafile_lines_open(&dl, path);
+	for (i = 0; i < dl.len; i++)
+		nlines += dl.buf[i] == '\n';
 	while (size < 2 * nlines + 2)
 		size *= 2;
 	t->keys = xcalloc(size, sizeof *t->keys);
 	t->vals = xcalloc(size, sizeof *t->vals);
 	t->mask = size - 1;
-	for (p = buf; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab, *num_end;
-		char *line_end = nl ? nl : end;
+	while ((p = datafile_lines_next(&dl, &n)) != NULL) {
+		char *tab, *num_end;
 		long df;
 
-		lineno++;
-		if (line_end == p) {
-			p = line_end + 1;
+		if (n == 0)
 			continue;
-		}
 		if (*p == '#') {
 			if (strncmp(p, "# docs ", 7) == 0)
 				t->ndocs = strtod(p + 7, NULL);
-			p = line_end + 1;
 			continue;
 		}
-		tab = memchr(p, '\t', (size_t)(line_end - p));
+		tab = memchr(p, '\t', n);
 		if (!tab || tab == p)
-			die("%s:%zu: malformed line (want TERM<TAB>DF)", path, lineno);
+			die("%s:%lu: malformed line (want TERM<TAB>DF)", path, dl.lineno);
 		df = strtol(tab + 1, &num_end, 10);
-		if (num_end != line_end || df < 1 || (t->ndocs > 0 && df > t->ndocs))
-			die("%s:%zu: bad document frequency", path, lineno);
+		if (num_end != p + n || df < 1 || (t->ndocs > 0 && df > t->ndocs))
+			die("%s:%lu: bad document frequency", path, dl.lineno);
 		if (t->ndocs <= 0)
-			die("%s:%zu: the '# docs N' header must come first", path, lineno);
+			die("%s:%lu: the '# docs N' header must come first", path, dl.lineno);
 		put(t, hash64(p, (size_t)(tab - p), 0), (float)log(t->ndocs / (double)df));
-		p = line_end + 1;
 	}
+	datafile_lines_close(&dl);
 	if (t->ndocs <= 0)
 		die("%s: not an IDF table (no '# docs N' header)", path);
 	/* A term the table lacks is rarer than any it has (those have df >= 2). */
 	t->unknown = (float)log(t->ndocs);
-	free(buf);
 }
 
 float
