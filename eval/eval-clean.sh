@@ -12,20 +12,10 @@
 # $SHARED/data it says what it skips and exits 0.
 set -u
 cd "$(dirname "$0")/.." || exit 1
-SHARED=${SHARED:-${NEWSPIPE_SHARED:-../shared}}
-BIN=${NEWSPIPE_BIN:-bin}
-export NEWSPIPE_DATA=${NEWSPIPE_DATA:-$PWD/data}
+. eval/lib.sh
 dir=$SHARED/data/clean
-if [ ! -f "$dir/aeb-dev.jsonl" ] || [ ! -f "$dir/seeds-boilerplate-categories.json" ]; then
-	echo "eval-clean: skipped: $dir not found (boilerplate dev data, needs ../shared/data)"
-	exit 0
-fi
-for p in news-clean news-split; do
-	if [ ! -x "$BIN/$p" ]; then
-		echo "eval-clean: $BIN/$p not built (run make)" >&2
-		exit 1
-	fi
-done
+need_data "boilerplate dev data" "$dir/aeb-dev.jsonl" "$dir/seeds-boilerplate-categories.json"
+need_bin news-clean news-split
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 "$BIN/news-split" samples/*.txt | "$BIN/news-clean" --explain >"$tmp/seeds.jsonl" 2>"$tmp/seeds.err" || {

@@ -14,17 +14,10 @@
 # $SHARED/data it says what it skips and exits 0.
 set -u
 cd "$(dirname "$0")/.." || exit 1
-SHARED=${SHARED:-${NEWSPIPE_SHARED:-../shared}}
-BIN=${NEWSPIPE_BIN:-bin}
+. eval/lib.sh
 dev=$SHARED/data/dedupe/bbc-synth-dev
-if [ ! -f "$dev/docs.jsonl" ]; then
-	echo "eval-dedupe: skipped: $dev/docs.jsonl not found (near-duplicate dev set, needs ../shared/data)"
-	exit 0
-fi
-if [ ! -x "$BIN/news-dedupe" ]; then
-	echo "eval-dedupe: $BIN/news-dedupe not built (run make)" >&2
-	exit 1
-fi
+need_data "near-duplicate dev set" "$dev/docs.jsonl"
+need_bin news-dedupe
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 score() { python3 eval/score_dedupe.py "$@"; }

@@ -13,8 +13,7 @@
 # says what it skips and exits 0.
 set -u
 cd "$(dirname "$0")/.." || exit 1
-SHARED=${SHARED:-${NEWSPIPE_SHARED:-../shared}}
-BIN=${NEWSPIPE_BIN:-bin}
+. eval/lib.sh
 gold_bbc=eval/data/quotes-bbc-dev.jsonl
 gold_seeds=$SHARED/data/seeds-gold/quotes.jsonl
 docs=$SHARED/data/summarize/bbc-dev/docs.jsonl

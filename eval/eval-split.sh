@@ -8,17 +8,10 @@
 # and exits 0.
 set -u
 cd "$(dirname "$0")/.." || exit 1
-SHARED=${SHARED:-${NEWSPIPE_SHARED:-../shared}}
-BIN=${NEWSPIPE_BIN:-bin}
+. eval/lib.sh
 gold=$SHARED/data/sbd/dev.jsonl
-if [ ! -f "$gold" ]; then
-	echo "eval-split: skipped: $gold not found (sentence segmentation dev set, needs ../shared/data)"
-	exit 0
-fi
-if [ ! -x "$BIN/news-split" ]; then
-	echo "eval-split: $BIN/news-split not built (run make)" >&2
-	exit 1
-fi
+need_data "sentence segmentation dev set" "$gold"
+need_bin news-split
 tmp=$(mktemp) || exit 1
 trap 'rm -f "$tmp"' EXIT INT TERM
 # news-split passes NDJSON records through and adds `sentences` (code-point spans).

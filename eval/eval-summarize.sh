@@ -12,16 +12,9 @@
 # $SHARED/data it says what it skips and exits 0.
 set -u
 cd "$(dirname "$0")/.." || exit 1
-SHARED=${SHARED:-${NEWSPIPE_SHARED:-../shared}}
-BIN=${NEWSPIPE_BIN:-bin}
+. eval/lib.sh
 dev=$SHARED/data/summarize/bbc-dev
-if [ ! -f "$dev/docs.jsonl" ] || [ ! -f "$dev/refs.jsonl" ]; then
-	echo "eval-summarize: skipped: $dev not found (BBC summaries dev set, needs ../shared/data)"
-	exit 0
-fi
-if [ ! -x "$BIN/news-summarize" ]; then
-	echo "eval-summarize: $BIN/news-summarize not built (run make)" >&2
-	exit 1
-fi
+need_data "BBC summaries dev set" "$dev/docs.jsonl" "$dev/refs.jsonl"
+need_bin news-summarize
 # Multi-document proxy: clusters of wire-style copies in the dedupe dev set (when present).
-NEWSPIPE_DATA=${NEWSPIPE_DATA:-$PWD/data} python3 eval/summarize_bbc.py "$BIN" "$dev" "$SHARED/data/dedupe/bbc-synth-dev"
+python3 eval/summarize_bbc.py "$BIN" "$dev" "$SHARED/data/dedupe/bbc-synth-dev"
