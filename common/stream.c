@@ -110,23 +110,33 @@ flush_if_unbuffered(struct stream *s)
 }
 
 /*
- * Serialize rec into s->outbuf.  json_dumpb into one reusable buffer and a
- * single fwrite is markedly cheaper than json_dumpf's write per token.
+ * Append v serialized to sb.  json_dumpb into one reusable buffer (and a
+ * single fwrite later) is markedly cheaper than json_dumpf's write per
+ * token.
  */
 static void
-serialize(struct stream *s, const json_t *rec)
+dump_append(struct strbuf *sb, const json_t *v, size_t flags)
 {
 	size_t need;
 
-	strbuf_grow(&s->outbuf, 4096);
-	need = json_dumpb(rec, s->outbuf.buf, s->outbuf.cap, JSON_DUMP_FLAGS);
+	strbuf_grow(sb, 4096);
+	need = json_dumpb(v, sb->buf + sb->len, sb->cap - sb->len, flags);
 	if (need == 0)
 		die("cannot serialize a record (out of memory?)");
-	if (need >= s->outbuf.cap) {
-		strbuf_grow(&s->outbuf, need + 1);
-		need = json_dumpb(rec, s->outbuf.buf, s->outbuf.cap, JSON_DUMP_FLAGS);
+	if (need >= sb->cap - sb->len) {
+		strbuf_grow(sb, need + 1);
+		need = json_dumpb(v, sb->buf + sb->len, sb->cap - sb->len, flags);
 	}
-	s->outbuf.len = need;
+	sb->len += need;
+	sb->buf[sb->len] = '\0';
+}
+
+/* Serialize rec into s->outbuf. */
+static void
+serialize(struct stream *s, const json_t *rec)
+{
+	strbuf_reset(&s->outbuf);
+	dump_append(&s->outbuf, rec, JSON_DUMP_FLAGS);
 }
 
 static void
@@ -170,23 +180,12 @@ stream_emit_members(struct stream *s, json_t *rec, const char *members, size_t l
 void
 stream_member(struct strbuf *sb, const char *key, const json_t *value)
 {
-	size_t need;
-
 	if (sb->len > 0)
 		strbuf_addch(sb, ',');
 	strbuf_addch(sb, '"');
 	strbuf_addstr(sb, key);
 	strbuf_add(sb, "\":", 2);
-	strbuf_grow(sb, 256);
-	need = json_dumpb(value, sb->buf + sb->len, sb->cap - sb->len, JSON_DUMP_FLAGS | JSON_ENCODE_ANY);
-	if (need == 0)
-		die("cannot serialize a record (out of memory?)");
-	if (need >= sb->cap - sb->len) {
-		strbuf_grow(sb, need + 1);
-		need = json_dumpb(value, sb->buf + sb->len, sb->cap - sb->len, JSON_DUMP_FLAGS | JSON_ENCODE_ANY);
-	}
-	sb->len += need;
-	sb->buf[sb->len] = '\0';
+	dump_append(sb, value, JSON_DUMP_FLAGS | JSON_ENCODE_ANY);
 }
 
 #ifdef NEWSPIPE_CHECK_FAST_PATH
@@ -198,18 +197,14 @@ stream_member(struct strbuf *sb, const char *key, const json_t *value)
 static void
 check_fast_path(struct stream *s, const json_t *rec, const char *members, size_t len)
 {
-	char *d = json_dumps(rec, JSON_DUMP_FLAGS);
 	struct strbuf want = STRBUF_INIT;
 
-	if (!d)
-		die("cannot serialize a record (out of memory?)");
-	strbuf_addstr(&want, d);
+	dump_append(&want, rec, JSON_DUMP_FLAGS);
 	splice_members(&want, rec, members, len);
 	if (want.len != s->outbuf.len || memcmp(want.buf, s->outbuf.buf, want.len) != 0)
 		die("%s:%lu: internal error: the line written from the input is not the record serialized:\n%.*s\n%s",
 		    s->file, s->line, (int)s->outbuf.len, s->outbuf.buf, want.buf);
 	strbuf_release(&want);
-	free(d);
 }
 #endif
 
