@@ -212,11 +212,8 @@ dup_member(struct dedupe *d, uint64_t seq, double similarity, const char *level)
 {
 	size_t olen;
 	const char *of = index_id(d->ix, seq, &olen);
-	char *ofs = xstrndup(of, olen);
-	json_t *v = dup_json(ofs, similarity, level);
 
-	free(ofs);
-	return v;
+	return dup_json(of, olen, similarity, level);
 }
 
 static void
@@ -279,8 +276,7 @@ process_paragraphs(struct dedupe *d, struct stream *s, json_t *rec, const char *
 			const char *of = index_id(d->ix, m.seq, &olen);
 			json_t *o = json_pack("{s:i, s:i, s:i}", "paragraph", (json_int_t)i, "start",
 					      (json_int_t)d->paras.v[i].start, "end", (json_int_t)d->paras.v[i].end);
-			json_t *dj = dup_json("", m.similarity, "paragraph");
-			json_object_set_new(dj, "of", json_stringn(of, olen));
+			json_t *dj = dup_json(of, olen, m.similarity, "paragraph");
 			json_object_set_new(o, "of", json_stringn(of, olen));
 			json_object_set(o, "similarity", json_object_get(dj, "similarity"));
 			json_array_append_new(dups, o);

@@ -252,7 +252,7 @@ reducer_finish(struct reducer *r, struct stream *s)
 		it->cluster = it->best == SIZE_MAX ? order[i].i : r->items[it->best].cluster;
 		json_object_set_new(o, "id", json_string(it->id));
 		if (it->best != SIZE_MAX)
-			json_object_set_new(o, "dup", dup_json(r->items[it->best].id, it->sim, r->level));
+			json_object_set_new(o, "dup", dup_json(r->items[it->best].id, strlen(r->items[it->best].id), it->sim, r->level));
 		json_object_set_new(o, "cluster", json_string(r->items[it->cluster].id));
 		stream_emit(s, o);
 		json_decref(o);
@@ -277,7 +277,7 @@ reducer_free(struct reducer *r)
 }
 
 json_t *
-dup_json(const char *of, double sim, const char *level)
+dup_json(const char *of, size_t oflen, double sim, const char *level)
 {
 	/* Similarity to the sketch's resolution, 1/64: exact in binary,
 	 * so it prints short. */
@@ -286,5 +286,5 @@ dup_json(const char *of, double sim, const char *level)
 	if (sim < 1.0 && q >= 1.0)
 		q = 63.0 / 64; /* 1 is kept for equal normalized texts */
 
-	return json_pack("{s:s, s:f, s:s}", "of", of, "similarity", q, "level", level);
+	return json_pack("{s:s%, s:f, s:s}", "of", of, oflen, "similarity", q, "level", level);
 }

@@ -26,7 +26,7 @@ int reducer_add(struct reducer *r, struct stream *s, json_t *rec);
 void reducer_finish(struct reducer *r, struct stream *s);
 void reducer_free(struct reducer *r);
 
-/* The `dup` object: {"of": of, "similarity": sim (to 1/64), "level": level}.  New reference. */
-json_t *dup_json(const char *of, double sim, const char *level);
+/* The `dup` object: {"of": of[0..oflen), "similarity": sim (to 1/64), "level": level}.  New reference. */
+json_t *dup_json(const char *of, size_t oflen, double sim, const char *level);
 
 #endif
