@@ -370,16 +370,24 @@ has_blank_line(struct seg *g)
 	return 0;
 }
 
+/* The last character of [lo, e) before any closing quotes or brackets; its start in *p. */
+static uint32_t
+last_before_closers(const struct seg *g, size_t lo, size_t e, size_t *p)
+{
+	uint32_t c = dec_prev(g, lo, e, p);
+
+	while (is_closer(c) && *p > lo)
+		c = dec_prev(g, lo, *p, p);
+	return c;
+}
+
 /* Ends with a terminal mark, perhaps followed by closing quotes or brackets. */
 static int
 ends_terminated(const struct seg *g, size_t lo, size_t e)
 {
 	size_t p;
-	uint32_t c = dec_prev(g, lo, e, &p);
 
-	while (is_closer(c) && p > lo)
-		c = dec_prev(g, lo, p, &p);
-	return is_terminal(c);
+	return is_terminal(last_before_closers(g, lo, e, &p));
 }
 
 /* First letter of the last word of [lo, e). */
@@ -967,10 +975,8 @@ static int
 inner_terminal(const struct seg *g, size_t lo, size_t closer)
 {
 	size_t p;
-	uint32_t c = dec_prev(g, lo, closer, &p);
+	uint32_t c = last_before_closers(g, lo, closer, &p);
 
-	while (is_closer(c) && p > lo)
-		c = dec_prev(g, lo, p, &p);
 	if (is_terminal(c) || c == 0x2014)
 		return 1;
 	return c == '-' && p > lo && g->s[p - 1] == '-';
