@@ -19,10 +19,12 @@ CC      ?= cc
 OPT     ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wvla -Wwrite-strings \
            -Wmissing-prototypes -Wshadow
-CPPFLAGS += -D_DEFAULT_SOURCE -Icommon
+# libxml2 parses HTML and XML (news-clean's pages, news-split's feeds).
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+CPPFLAGS += -D_DEFAULT_SOURCE -Icommon $(XML_CFLAGS)
 CFLAGS  += $(OPT) $(WARN) $(SAN) $(CHECKS)
 LDFLAGS += $(SAN)
-LDLIBS   = -ljansson -lcsv -lutf8proc -ldeflate -lz -lm
+LDLIBS   = -ljansson -lcsv -lutf8proc -lxml2 -ldeflate -lz -lm
 
 COMMON_SRC  = $(sort $(wildcard common/*.c common/*/*.c))
 COMMON_OBJ  = $(COMMON_SRC:%.c=$(BUILD)/%.o)
