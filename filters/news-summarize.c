@@ -5,7 +5,7 @@
  * sentences, in text order, joined by a space) and `summary_sentences`
  * ([{"id","start","end"}], code points of the text field).  Sentences are
  * scored by centrality (cosine with the TF-IDF centroid and mean cosine
- * with the other sentences; IDF from data/summarize/idf.tsv), position and
+ * with the other sentences; IDF from data/terms/idf.tsv), position and
  * similarity with the title, and chosen by MMR so that no two say the same
  * thing, within --sentences, --words or --bytes.  --method lead takes the
  * first sentences instead.
@@ -67,7 +67,7 @@ static const struct cli_option options[] = {
 	{ "per-record", OPT_PER_RECORD, no_argument, NULL, "with a group: also summarize each record" },
 	{ "groups-only", OPT_GROUPS_ONLY, no_argument, NULL, "with a group: write only the story records" },
 	{ "max-group", OPT_MAX_GROUP, required_argument, "N", "a group holds at most N records (default 1000)" },
-	{ "idf", OPT_IDF, required_argument, "FILE", "the IDF table (default: summarize/idf.tsv in the data dir)" },
+	{ "idf", OPT_IDF, required_argument, "FILE", "the IDF table (default: terms/idf.tsv in the data dir)" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -215,7 +215,7 @@ main(int argc, char **argv)
 	if ((sm.opt.per_record || sm.opt.groups_only) && !grouping(&sm))
 		usage_error("--per-record and --groups-only need --group-by or --group");
 	sm.co = &co;
-	path = datafile_find(sm.opt.idf_path, "summarize/idf.tsv");
+	path = datafile_find(sm.opt.idf_path, IDF_DATAFILE);
 	idf_load(&sm.idf, path);
 	free(path);
 	corpus_init(&sm.one, &sm.idf);

@@ -1,9 +1,6 @@
 /*
  * summarize.h - the modules of news-summarize.
  *
- *   terms.c   - content terms of a text (lower-cased letter/digit runs, a
- *               light plural stemmer) and whitespace word counts;
- *   idf.c     - the background IDF table (data/summarize/idf.tsv);
  *   corpus.c  - the articles of one summary (one record, or a group):
  *               their sentences, term vectors and near-duplicate links;
  *   select.c  - sentence scoring (position, centrality, title, length),
@@ -19,47 +16,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "idf.h"
 #include "spans.h"
 #include "stream.h"
-
-/* --- terms.c ------------------------------------------------------------ */
-
-/*
- * Append the hash of every content term of s[0..len) to *out (n, cap
- * grow with xreallocarray).  A term is a maximal run of Unicode letters
- * and digits, lower-cased, with a possessive 's dropped and a regular
- * plural reduced ("companies" -> "company", "shares" -> "share").  Terms
- * of one character and a short list of function words are left out.
- * tools/build-idf.py applies the same rules, so hashes match the table.
- */
-void terms_hashes(const char *s, size_t len, uint64_t **out, size_t *n, size_t *cap);
-
-/* Normalise one term in place (lower-case ASCII input); returns its new length. */
-size_t terms_stem(char *w, size_t len);
-
-/* 1 if the lower-case ASCII word w[0..len) is a function word. */
-int terms_is_stopword(const char *w, size_t len);
-
-/* Number of whitespace-separated words in s[0..len). */
-size_t words_count(const char *s, size_t len);
-
-/* --- idf.c --------------------------------------------------------------- */
-
-struct idf {
-	uint64_t *keys; /* open addressing, 0 = empty */
-	float *vals;
-	size_t mask;
-	double ndocs;
-	float unknown; /* the IDF of a term the table does not have */
-};
-
-/*
- * Load the table at path ("# docs N" then "term<TAB>df" lines).  Dies
- * with a message naming the file when it cannot be read or is malformed.
- */
-void idf_load(struct idf *t, const char *path);
-float idf_get(const struct idf *t, uint64_t hash);
-void idf_release(struct idf *t);
+#include "terms.h"
 
 /* --- corpus.c ------------------------------------------------------------ */
 

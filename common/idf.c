@@ -1,4 +1,4 @@
-/* idf.c - the background IDF table; see summarize.h and data/summarize/README.md. */
+/* idf.c - the background IDF table; see idf.h and data/terms/README.md. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "datafile.h"
 #include "err.h"
 #include "hash.h"
-#include "summarize.h"
+#include "idf.h"
 #include "xalloc.h"
 
 static void

@@ -1,8 +1,9 @@
-/* terms.c - content terms and word counts; see summarize.h. */
+/* terms.c - content terms and word counts; see terms.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
-#include "summarize.h"
+#include "terms.h"
 #include "utf8.h"
 #include "xalloc.h"
 
