@@ -14,9 +14,13 @@
 /* Where the table is found under the data directory (datafile.h). */
 #define IDF_DATAFILE "terms/idf.tsv"
 
+struct idf_slot {
+	uint64_t key; /* 0 = empty */
+	float val;
+};
+
 struct idf {
-	uint64_t *keys; /* open addressing, 0 = empty */
-	float *vals;
+	struct idf_slot *slots; /* open addressing; key and value side by side, one cache line a probe */
 	size_t mask;
 	double ndocs;
 	float unknown; /* the IDF of a term the table does not have */
