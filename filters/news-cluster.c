@@ -1,0 +1,269 @@
+/*
+ * news-cluster - group articles into stories: the same event across
+ * outlets and wording, online, with state between runs.
+ *
+ * Each article (filters/cluster/features.c: title and text terms, TF-IDF;
+ * canonical entity names when news-tag-entities ran) is compared with the
+ * stories active in the time window (filters/cluster/stories.c: centroids
+ * found through an inverted index) and joins the most similar one at or
+ * above --threshold, else begins its own.  Time is `published`; an
+ * article without a date takes the time of the latest dated one (before
+ * any, the first date that follows, or the run's time at the end).
+ * --state keeps the active stories between runs (filters/cluster/state.c).
+ *
+ * Reads: id, the text field (-f), title, published, entities.
+ * Writes: story (the id of the story's first article).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "cluster/cluster.h"
+#include "datafile.h"
+#include "err.h"
+#include "isotime.h"
+#include "stream.h"
+#include "strbuf.h"
+
+/* Chosen on part of the development set (eval/eval-cluster.sh --sweep); see the man page. */
+#define DEFAULT_THRESHOLD 0.31
+
+struct options {
+	struct stories_params p;
+	const char *state, *idf_path;
+	long long now;
+};
+
+struct clusterer {
+	struct options o;
+	struct idf idf;
+	struct featurizer fz;
+	struct stories *st;
+	struct vec a;
+	struct clock clock;     /* the time the stream has reached */
+	bool dated;             /* a dated article was seen in this run */
+	bool saved;
+	struct strbuf idbuf;
+	unsigned long long undated;
+};
+
+enum { OPT_WINDOW = 256, OPT_THRESHOLD, OPT_STATE, OPT_MAX_STORIES, OPT_NOW, OPT_IDF };
+
+static const struct cli_option options[] = {
+	{ "window", OPT_WINDOW, required_argument, "N[smhd]",
+	  "a story not updated for this long is closed (default 3d)" },
+	{ "threshold", OPT_THRESHOLD, required_argument, "X",
+	  "similarity to join a story, 0..1 (default 0.31)" },
+	{ "state", OPT_STATE, required_argument, "FILE", "keep the active stories in FILE between runs" },
+	{ "max-stories", OPT_MAX_STORIES, required_argument, "N",
+	  "active stories at most; the least recently updated go first (default 100000)" },
+	{ "now", OPT_NOW, required_argument, "SECONDS", "the time of this run (default: the clock)" },
+	{ "idf", OPT_IDF, required_argument, "FILE", "the IDF table (default: terms/idf.tsv in the data dir)" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+static long long
+parse_duration(const char *arg, const char *option)
+{
+	char num[32];
+	size_t n = strlen(arg);
+	long long mult = 86400;
+
+	if (n == 0 || n >= sizeof num)
+		usage_error("invalid %s '%s'", option, arg);
+	memcpy(num, arg, n + 1);
+	switch (num[n - 1]) {
+	case 's': mult = 1; num[n - 1] = '\0'; break;
+	case 'm': mult = 60; num[n - 1] = '\0'; break;
+	case 'h': mult = 3600; num[n - 1] = '\0'; break;
+	case 'd': mult = 86400; num[n - 1] = '\0'; break;
+	default: break;
+	}
+	return cli_number(num, 1, 100LL * 365 * 86400 / mult, option) * mult;
+}
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct options *o = ctx;
+
+	switch (key) {
+	case OPT_WINDOW: o->p.window = parse_duration(arg, "--window"); break;
+	case OPT_THRESHOLD: o->p.threshold = cli_real(arg, 0.0, 1.0, "--threshold"); break;
+	case OPT_STATE: o->state = arg; break;
+	case OPT_MAX_STORIES: o->p.max_stories = (uint32_t)cli_number(arg, 1, 10000000, "--max-stories"); break;
+	case OPT_NOW: o->now = cli_number(arg, 0, 253402300799LL, "--now"); break;
+	case OPT_IDF: o->idf_path = arg; break;
+	}
+}
+
+/* The record's id as text: an integer id in decimal (the stream gave every record one, recid.h). */
+static const char *
+record_id(struct clusterer *c, const json_t *rec, size_t *len)
+{
+	const json_t *id = json_object_get(rec, "id");
+
+	if (json_is_string(id)) {
+		*len = json_string_length(id);
+		return json_string_value(id);
+	}
+	strbuf_reset(&c->idbuf);
+	strbuf_addf(&c->idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+	*len = c->idbuf.len;
+	return c->idbuf.buf;
+}
+
+/* The article's time: its `published`, else the clock; a dated one moves the clock. */
+static int64_t
+article_time(struct clusterer *c, const json_t *rec)
+{
+	const json_t *pub = json_object_get(rec, "published");
+	int64_t t;
+
+	if (!json_is_string(pub) || isotime_parse(json_string_value(pub), json_string_length(pub), &t) != 0) {
+		c->undated++;
+		return c->dated ? c->clock.t : TIME_PENDING;
+	}
+	if (!c->dated)
+		stories_settle(c->st, t); /* the undated articles before this one took this time */
+	c->dated = true;
+	c->clock.t = t;
+	c->clock.wall = false;
+	stories_expire(c->st, t);
+	return t;
+}
+
+static int
+process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
+{
+	static const char *const names[1] = { "story" };
+	struct clusterer *c = ctx;
+	struct match m;
+	const char *id;
+	size_t idlen;
+	int64_t t = article_time(c, rec);
+	json_t *story;
+
+	features_of(&c->fz, rec, text, len, &c->a);
+	id = record_id(c, rec, &idlen);
+	if (c->a.n == 0) {
+		/* No content term: nothing could join it, so no story is kept for it. */
+		story = json_stringn(id, idlen);
+	} else {
+		uint32_t slot;
+		const char *sid;
+		size_t slen;
+		stories_match(c->st, &c->a, t, &m);
+		if (m.story != STORY_NONE) {
+			slot = m.story;
+			stories_join(c->st, slot, &c->a, t);
+		} else {
+			slot = stories_create(c->st, &c->a, t, id, idlen);
+		}
+		sid = stories_id(c->st, slot, &slen);
+		story = json_stringn(sid, slen);
+	}
+	stream_emit_adding(s, rec, names, &story, 1);
+	return 0;
+}
+
+/* Give the stories of an all-undated run the run's time, and keep them (--state). */
+static void
+close_run(struct clusterer *c)
+{
+	if (c->saved)
+		return;
+	c->saved = true;
+	if (!c->dated) {
+		c->clock.t = c->o.now;
+		c->clock.wall = true;
+		stories_settle(c->st, c->o.now);
+		stories_expire(c->st, c->o.now);
+	}
+	if (!c->o.state)
+		return;
+	/* Output first, then the state: a crash may repeat articles' stories, never lose them. */
+	if (fflush(stdout) != 0)
+		die("write error on standard output:");
+	if (state_save(c->o.state, c->st, &c->clock) != 0)
+		err_mark_failed();
+}
+
+static void
+finish(void *ctx, struct stream *s)
+{
+	struct clusterer *c = ctx;
+	struct stories_stats ss;
+
+	close_run(c);
+	if (!stream_opts(s)->stats)
+		return;
+	stories_stats(c->st, &ss);
+	note("%llu stories active (at most %llu), %llu begun, %llu articles joined one, %llu closed by the window, "
+	     "%llu by --max-stories; %llu articles undated; %.1f MB",
+	     (unsigned long long)ss.active, (unsigned long long)ss.max_active, (unsigned long long)ss.created,
+	     (unsigned long long)ss.joined, (unsigned long long)ss.closed, (unsigned long long)ss.evicted,
+	     c->undated, (double)ss.memory / 1e6);
+}
+
+static void
+cluster_open(struct clusterer *c)
+{
+	char *path = datafile_find(c->o.idf_path, IDF_DATAFILE);
+
+	idf_load(&c->idf, path);
+	free(path);
+	featurizer_init(&c->fz, &c->idf);
+	c->st = stories_new(&c->o.p);
+	c->clock.t = TIME_PENDING;
+	if (c->o.state) {
+		if (state_load(c->o.state, c->st, &c->clock) != 0)
+			exit(prog_exit());
+		/* Stories kept by runs without dates age by the clock. */
+		if (c->clock.wall)
+			stories_expire(c->st, c->o.now);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_program prog = {
+		"[--window n[smhd]] [--threshold x] [--state file] [--max-stories n] [--now seconds]\n"
+		"    [--idf file] [-f name] [file ...]",
+		"Group articles into stories: the same event across outlets and wording, online.",
+		options, handle_option, NULL,
+	};
+	struct clusterer c;
+	struct stream_filter f = { process, finish, &c, true };
+	struct strbuf empty = STRBUF_INIT;
+	struct common_opts co;
+	struct stream *s;
+	int first;
+
+	prog_init(argv);
+	memset(&c, 0, sizeof c);
+	c.o.p.threshold = DEFAULT_THRESHOLD;
+	c.o.p.window = 3 * 86400;
+	c.o.p.max_stories = 100000;
+	c.o.now = -1;
+	c.idbuf = empty;
+	prog.ctx = &c.o;
+	first = cli_parse(&prog, &co, argc, argv);
+	if (c.o.now < 0)
+		c.o.now = (long long)time(NULL);
+	cluster_open(&c);
+	s = stream_new(&co, &f);
+	stream_run(s, argc - first, argv + first);
+	stream_free(s);
+	close_run(&c); /* stopped early (--on-error=fail): keep what was written */
+	stories_free(c.st);
+	featurizer_release(&c.fz);
+	vec_release(&c.a);
+	idf_release(&c.idf);
+	strbuf_release(&c.idbuf);
+	return prog_exit();
+}
