@@ -11,3 +11,4 @@ if [ ! -s "$corpus" ]; then
 fi
 python3 bench/run.py "$corpus"
 if [ -x bin/news-dedupe ]; then sh bench/bench-dedupe.sh "$corpus"; fi
+if [ -x bin/news-cluster ]; then sh bench/bench-cluster.sh "$corpus"; fi

@@ -170,7 +170,12 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	return 0;
 }
 
-/* Give the stories of an all-undated run the run's time, and keep them (--state). */
+/*
+ * A run without a dated article: its undated articles take the time the
+ * stream had reached (the state's), or, when that was a run's time or
+ * there is none, this run's (--now), and a state kept so ages by the
+ * clock.  Then keep the stories (--state).
+ */
 static void
 close_run(struct clusterer *c)
 {
@@ -178,10 +183,13 @@ close_run(struct clusterer *c)
 		return;
 	c->saved = true;
 	if (!c->dated) {
-		c->clock.t = c->o.now;
-		c->clock.wall = true;
-		stories_settle(c->st, c->o.now);
-		stories_expire(c->st, c->o.now);
+		if (c->clock.t == TIME_PENDING || c->clock.wall) {
+			c->clock.t = c->o.now;
+			c->clock.wall = true;
+		}
+		stories_settle(c->st, c->clock.t);
+		if (c->clock.wall)
+			stories_expire(c->st, c->clock.t);
 	}
 	if (!c->o.state)
 		return;

@@ -36,6 +36,13 @@ struct vec {
 
 void vec_release(struct vec *x);
 
+/* A term (or name) of the article being read: occurrences (a title's count twice) and IDF. */
+struct term_count {
+	uint64_t key; /* 0 = empty */
+	float count;
+	float idf;    /* a term's from the table, a name's rarest term's */
+};
+
 /*
  * Builds article vectors.  Owns a term counter reused from article to
  * article, so that the cost per article is the work itself.
@@ -44,9 +51,7 @@ struct featurizer {
 	const struct idf *idf;
 	uint64_t *h;              /* term hashes of one field (terms_hashes scratch) */
 	size_t nh, caph;
-	uint64_t *keys;           /* counter: open addressing, 0 = empty */
-	float *counts;            /* occurrences (a title's count twice) */
-	float *idfs;              /* the key's IDF: a term's from the table, a name's rarest term's */
+	struct term_count *slots; /* counter: open addressing */
 	size_t mask;
 	size_t *touched;          /* occupied slots, to clear in O(used) */
 	size_t ntouched, captouched;

@@ -32,9 +32,7 @@ static void
 counter_alloc(struct featurizer *fz, size_t size)
 {
 	fz->mask = size - 1;
-	fz->keys = xcalloc(size, sizeof *fz->keys);
-	fz->counts = xcalloc(size, sizeof *fz->counts);
-	fz->idfs = xcalloc(size, sizeof *fz->idfs);
+	fz->slots = xcalloc(size, sizeof *fz->slots);
 }
 
 void
@@ -50,9 +48,7 @@ void
 featurizer_release(struct featurizer *fz)
 {
 	free(fz->h);
-	free(fz->keys);
-	free(fz->counts);
-	free(fz->idfs);
+	free(fz->slots);
 	free(fz->touched);
 	free(fz->cache);
 	memset(fz, 0, sizeof *fz);
@@ -62,23 +58,18 @@ static void
 counter_grow(struct featurizer *fz)
 {
 	size_t old = fz->mask + 1, k, n = fz->ntouched;
-	uint64_t *keys = fz->keys;
-	float *counts = fz->counts, *idfs = fz->idfs;
+	struct term_count *old_slots = fz->slots;
 
 	counter_alloc(fz, old * 2);
 	fz->ntouched = 0;
 	for (k = 0; k < n; k++) {
 		size_t i = fz->touched[k], j;
-		for (j = (size_t)keys[i] & fz->mask; fz->keys[j]; j = (j + 1) & fz->mask)
+		for (j = (size_t)old_slots[i].key & fz->mask; fz->slots[j].key; j = (j + 1) & fz->mask)
 			;
-		fz->keys[j] = keys[i];
-		fz->counts[j] = counts[i];
-		fz->idfs[j] = idfs[i];
+		fz->slots[j] = old_slots[i];
 		fz->touched[fz->ntouched++] = j;
 	}
-	free(keys);
-	free(counts);
-	free(idfs);
+	free(old_slots);
 }
 
 static float
@@ -101,19 +92,19 @@ count(struct featurizer *fz, uint64_t key, float n, float idf)
 
 	if (key == 0)
 		key = 1;
-	for (j = (size_t)key & fz->mask; fz->keys[j]; j = (j + 1) & fz->mask)
-		if (fz->keys[j] == key) {
-			fz->counts[j] += n;
+	for (j = (size_t)key & fz->mask; fz->slots[j].key; j = (j + 1) & fz->mask)
+		if (fz->slots[j].key == key) {
+			fz->slots[j].count += n;
 			return;
 		}
 	if (2 * (fz->ntouched + 1) > fz->mask + 1) {
 		counter_grow(fz);
-		for (j = (size_t)key & fz->mask; fz->keys[j]; j = (j + 1) & fz->mask)
+		for (j = (size_t)key & fz->mask; fz->slots[j].key; j = (j + 1) & fz->mask)
 			;
 	}
-	fz->keys[j] = key;
-	fz->counts[j] = n;
-	fz->idfs[j] = idf >= 0 ? idf : term_idf(fz, key);
+	fz->slots[j].key = key;
+	fz->slots[j].count = n;
+	fz->slots[j].idf = idf >= 0 ? idf : term_idf(fz, key);
 	ARRAY_GROW(fz->touched, fz->ntouched + 1, fz->captouched);
 	fz->touched[fz->ntouched++] = j;
 }
@@ -218,14 +209,14 @@ features_of(struct featurizer *fz, const json_t *rec, const char *text, size_t l
 	ARRAY_GROW(out->v, fz->ntouched, out->cap);
 	for (k = 0; k < fz->ntouched; k++) {
 		size_t j = fz->touched[k];
-		float w = (float)((1 + log(fz->counts[j])) * fz->idfs[j]);
+		float w = (float)((1 + log(fz->slots[j].count)) * fz->slots[j].idf);
 		if (w > 0) {
-			out->v[out->n].key = fz->keys[j];
+			out->v[out->n].key = fz->slots[j].key;
 			out->v[out->n].w = w;
 			out->n++;
 			norm += (double)w * w;
 		}
-		fz->keys[j] = 0;
+		fz->slots[j].key = 0;
 	}
 	fz->ntouched = 0;
 	norm = sqrt(norm);

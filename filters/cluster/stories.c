@@ -33,7 +33,7 @@
 #define INDEX_TERMS 20
 #define QUERY_TERMS 16
 #define POSTINGS_MAX 128
-#define CANDIDATES 16
+#define CANDIDATES 8
 
 struct posting {
 	uint32_t story;
