@@ -65,33 +65,13 @@ static const struct cli_option options[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-static long long
-parse_duration(const char *arg, const char *option)
-{
-	char num[32];
-	size_t n = strlen(arg);
-	long long mult = 86400;
-
-	if (n == 0 || n >= sizeof num)
-		usage_error("invalid %s '%s'", option, arg);
-	memcpy(num, arg, n + 1);
-	switch (num[n - 1]) {
-	case 's': mult = 1; num[n - 1] = '\0'; break;
-	case 'm': mult = 60; num[n - 1] = '\0'; break;
-	case 'h': mult = 3600; num[n - 1] = '\0'; break;
-	case 'd': mult = 86400; num[n - 1] = '\0'; break;
-	default: break;
-	}
-	return cli_number(num, 1, 100LL * 365 * 86400 / mult, option) * mult;
-}
-
 static void
 handle_option(void *ctx, int key, const char *arg)
 {
 	struct options *o = ctx;
 
 	switch (key) {
-	case OPT_WINDOW: o->p.window = parse_duration(arg, "--window"); break;
+	case OPT_WINDOW: o->p.window = cli_duration(arg, 36500, "--window"); break;
 	case OPT_THRESHOLD: o->p.threshold = cli_real(arg, 0.0, 1.0, "--threshold"); break;
 	case OPT_STATE: o->state = arg; break;
 	case OPT_MAX_STORIES: o->p.max_stories = (uint32_t)cli_number(arg, 1, 10000000, "--max-stories"); break;
