@@ -5,8 +5,9 @@
 #
 # Runs every stage that is built, in order: split, clean, dedupe (with a
 # state file in $NEWSPIPE_STATE, default a temporary one), tag entities,
-# extract quotes, summarize.  Writes the records, then the story summary,
-# on standard output.
+# extract quotes, cluster into stories, summarize.  Writes the records,
+# each with its story and summary, and a summary record of each story
+# (with its people and organisations) when the story closes.
 set -eu -o pipefail  # a stage that fails fails the digest
 here=$(cd "$(dirname "$0")" && pwd)
 # The source tree's bin/ when run from there, else the installed programs on PATH.
@@ -35,8 +36,12 @@ stage() {
 	dedupe)    if have news-dedupe; then "$BIN/news-dedupe" --state "$state" --clusters; else cat; fi ;;
 	entities)  if have news-tag-entities; then "$BIN/news-tag-entities"; else cat; fi ;;
 	quotes)    if have news-extract-quotes; then "$BIN/news-extract-quotes"; else cat; fi ;;
-	summarize) if have news-summarize; then "$BIN/news-summarize" --per-record --group all; else cat; fi ;;
+	cluster)   if have news-cluster; then "$BIN/news-cluster"; else cat; fi ;;
+	summarize) if have news-summarize; then
+	               if have news-cluster; then "$BIN/news-summarize" --per-record --group-by story
+	               else "$BIN/news-summarize" --per-record --group all; fi
+	           else cat; fi ;;
 	esac
 }
 
-"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage summarize
+"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage cluster | stage summarize

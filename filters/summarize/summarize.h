@@ -4,7 +4,11 @@
  *   corpus.c  - the articles of one summary (one record, or a group):
  *               their sentences, term vectors and near-duplicate links;
  *   select.c  - sentence scoring (position, centrality, title, length),
- *               MMR selection under a length limit, and the output.
+ *               MMR selection under a length limit, and the output;
+ *   groups.c  - the open groups of --group-by, wherever their records
+ *               are in the stream, and when each closes;
+ *   names.c   - a story's people and organisations, names linked
+ *               across its articles.
  *
  * One struct corpus is reused for every summary: corpus_reset() keeps
  * its allocations, so the per-record cost is the work itself.
@@ -19,6 +23,7 @@
 #include "idf.h"
 #include "spans.h"
 #include "stream.h"
+#include "strbuf.h"
 #include "terms.h"
 
 /* --- corpus.c ------------------------------------------------------------ */
@@ -93,7 +98,7 @@ void corpus_release(struct corpus *c);
  * Add one record.  rec is borrowed; the id, text and published values
  * are held until corpus_reset().  text/len is rec's text field.  The
  * record's `sentences` are used when valid, else the shared segmenter
- * (recseg_get(), which warns on s about a malformed field);
+ * (recseg_get(), which warns on s about a malformed field; s NULL: not);
  * `quotes` mark quotation sentences; `dup` marks the whole article as a
  * copy of another (its sentences still count as support, not as sources).
  */
@@ -142,5 +147,92 @@ void summarize_select(struct corpus *c, enum method m, const struct limit *lim, 
  */
 json_t *summary_text(const struct corpus *c, const struct selection *sel);
 json_t *summary_sentences(const struct corpus *c, const struct selection *sel);
+
+/* --- groups.c ------------------------------------------------------------ */
+
+/* A group holds at most this much text; then its summary is written and a new chunk begins. */
+#define MAX_GROUP_BYTES ((size_t)64 << 20)
+
+/* The time of a group none of whose records had a date. */
+#define GROUP_UNDATED INT64_MIN
+
+struct group_params {
+	int64_t window;    /* seconds: a group no record joined for longer closes (0: never) */
+	size_t max_open;   /* groups open at once, at most */
+	size_t max_group;  /* records in a group, at most (then a new chunk) */
+	int sorted;        /* the input is grouped by key: a new key closes the group before */
+};
+
+struct group {
+	json_t *key;          /* the group's value of the field (owned) */
+	char *keystr;         /* the key serialized, the index's (owned) */
+	json_t **recs;        /* its records, in input order (owned references) */
+	size_t n, cap;
+	size_t bytes;         /* their text */
+	int64_t last;         /* the latest `published` among them, GROUP_UNDATED if none */
+	uint64_t order;       /* when it opened */
+	struct group *prev, *next; /* by last addition, least recent first */
+	struct group *hnext;  /* the index's chain */
+};
+
+struct groups {
+	struct group_params p;
+	struct group **buckets;
+	size_t nbuckets, nopen, held;
+	uint64_t opened;
+	struct group *head, *tail;
+	void (*close)(void *ctx, struct group *g);
+	void *ctx;
+};
+
+/*
+ * close(ctx, g) is called for each group as it closes, to write its
+ * story record; g and its records are freed after it returns.
+ */
+void groups_init(struct groups *gs, const struct group_params *p, void (*close)(void *ctx, struct group *g), void *ctx);
+
+/*
+ * Add rec (borrowed; held until its group closes) to the group of key
+ * (borrowed), bytes of text, published at t (GROUP_UNDATED: no date).
+ * May close groups first (a full group, a key change with --sorted) and
+ * after (the least recently added to, beyond --max-open or the text
+ * held in all: 512 MB).
+ */
+void groups_add(struct groups *gs, json_t *key, json_t *rec, size_t bytes, int64_t t);
+
+/* Close the groups no record joined since now - window. */
+void groups_expire(struct groups *gs, int64_t now);
+
+/* Close every open group, in the order they opened (the end of the input). */
+void groups_close_all(struct groups *gs);
+
+/* Free every open group without closing it (after --on-error=fail). */
+void groups_release(struct groups *gs);
+
+/* --- names.c ------------------------------------------------------------- */
+
+struct names {
+	struct name *v;       /* one per distinct name (names.c) */
+	size_t n, cap;
+	size_t *index;        /* hash of the name -> entry + 1 */
+	size_t mask;
+	size_t narts;         /* articles added */
+	int any;              /* an article had an `entities` field */
+	struct strbuf display, norm;
+};
+
+void names_init(struct names *nm);
+void names_reset(struct names *nm);
+void names_release(struct names *nm);
+
+/* Count the PER and ORG names of one more article (its `entities`; anything else is ignored). */
+void names_add_article(struct names *nm, const json_t *ents);
+
+/*
+ * Link the names across the articles and give the people and the
+ * organisations, each [{"name","articles","mentions"}] by articles, then
+ * mentions, at most max of each (new references).
+ */
+void names_json(struct names *nm, size_t max, json_t **people, json_t **orgs);
 
 #endif
