@@ -15,18 +15,13 @@ pseudo-random sequence makes the output the same on every machine.
 """
 import hashlib
 import json
+import os
 import re
 import sys
 import time
 
-
-class Rng:
-    def __init__(self, seed):
-        self.state = seed
-
-    def below(self, n):
-        self.state = (self.state * 6364136223846793005 + 1442695040888963407) % (1 << 64)
-        return (self.state >> 33) % n
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_corpus import Rng  # noqa: E402  the corpus generator's fixed pseudo-random sequence
 
 
 SYLLABLES = "ka ro mi ta ve lo su na dri pe zo gu ha li mar ten vos qui bel dor fa ni ul sen".split()

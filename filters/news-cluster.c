@@ -9,7 +9,8 @@
  * above --threshold, else begins its own.  Time is `published`; an
  * article without a date takes the time of the latest dated one (before
  * any, the first date that follows, or the run's time at the end).
- * --state keeps the active stories between runs (filters/cluster/state.c).
+ * --state keeps the active stories between runs (filters/cluster/state.c:
+ * snapshot, journal and lock).
  *
  * Reads: id, the text field (-f), title, published, entities.
  * Writes: story (the id of the story's first article).
@@ -23,18 +24,22 @@
 #include "cli.h"
 #include "cluster/cluster.h"
 #include "datafile.h"
+#include "date.h"
 #include "err.h"
-#include "isotime.h"
 #include "stream.h"
 #include "strbuf.h"
 
 /* Chosen on part of the development set (eval/eval-cluster.sh --sweep); see the man page. */
 #define DEFAULT_THRESHOLD 0.31
 
+/* Articles between two commits of the state's journal (-u: every article). */
+#define BATCH 1000
+
 struct options {
 	struct stories_params p;
 	const char *state, *idf_path;
 	long long now;
+	bool no_wait;
 };
 
 struct clusterer {
@@ -46,11 +51,13 @@ struct clusterer {
 	struct clock clock;     /* the time the stream has reached */
 	bool dated;             /* a dated article was seen in this run */
 	bool saved;
+	struct cluster_state *cs; /* --state */
+	unsigned long since_commit;
 	struct strbuf idbuf;
 	unsigned long long undated;
 };
 
-enum { OPT_WINDOW = 256, OPT_THRESHOLD, OPT_STATE, OPT_MAX_STORIES, OPT_NOW, OPT_IDF };
+enum { OPT_WINDOW = 256, OPT_THRESHOLD, OPT_STATE, OPT_NO_WAIT, OPT_MAX_STORIES, OPT_NOW, OPT_IDF };
 
 static const struct cli_option options[] = {
 	{ "window", OPT_WINDOW, required_argument, "N[smhd]",
@@ -58,6 +65,7 @@ static const struct cli_option options[] = {
 	{ "threshold", OPT_THRESHOLD, required_argument, "X",
 	  "similarity to join a story, 0..1 (default 0.31)" },
 	{ "state", OPT_STATE, required_argument, "FILE", "keep the active stories in FILE between runs" },
+	{ "no-wait", OPT_NO_WAIT, no_argument, NULL, "fail at once when another run holds the state" },
 	{ "max-stories", OPT_MAX_STORIES, required_argument, "N",
 	  "active stories at most; the least recently updated go first (default 100000)" },
 	{ "now", OPT_NOW, required_argument, "SECONDS", "the time of this run (default: the clock)" },
@@ -74,6 +82,7 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_WINDOW: o->p.window = cli_duration(arg, 36500, "--window"); break;
 	case OPT_THRESHOLD: o->p.threshold = cli_real(arg, 0.0, 1.0, "--threshold"); break;
 	case OPT_STATE: o->state = arg; break;
+	case OPT_NO_WAIT: o->no_wait = true; break;
 	case OPT_MAX_STORIES: o->p.max_stories = (uint32_t)cli_number(arg, 1, 10000000, "--max-stories"); break;
 	case OPT_NOW: o->now = cli_number(arg, 0, 253402300799LL, "--now"); break;
 	case OPT_IDF: o->idf_path = arg; break;
@@ -96,22 +105,47 @@ record_id(struct clusterer *c, const json_t *rec, size_t *len)
 	return c->idbuf.buf;
 }
 
+/* Journal a story that changed (--state). */
+static void
+note_story(void *ctx, uint32_t slot)
+{
+	struct clusterer *c = ctx;
+
+	if (c->cs)
+		cstate_note(c->cs, c->st, slot, &c->clock);
+}
+
+/* Output first, then the journal: a kill may repeat an article's story, never lose it. */
+static void
+commit_state(struct clusterer *c, bool now)
+{
+	if (!c->cs || (!now && ++c->since_commit < BATCH))
+		return;
+	if (fflush(stdout) != 0)
+		die("write error on standard output:");
+	if (cstate_commit(c->cs) != 0)
+		die("cannot keep the state");
+	c->since_commit = 0;
+}
+
 /* The article's time: its `published`, else the clock; a dated one moves the clock. */
 static int64_t
 article_time(struct clusterer *c, const json_t *rec)
 {
 	const json_t *pub = json_object_get(rec, "published");
-	int64_t t;
+	struct date d;
+	long long t;
 
-	if (!json_is_string(pub) || isotime_parse(json_string_value(pub), json_string_length(pub), &t) != 0) {
+	if (!json_is_string(pub) || !date_parse(json_string_value(pub), json_string_length(pub), &d) ||
+	    !date_epoch(&d, &t)) {
 		c->undated++;
 		return c->dated ? c->clock.t : TIME_PENDING;
 	}
-	if (!c->dated)
-		stories_settle(c->st, t); /* the undated articles before this one took this time */
-	c->dated = true;
 	c->clock.t = t;
 	c->clock.wall = false;
+	if (!c->dated)
+		stories_settle(c->st, t, note_story, c); /* the undated articles before this one took this time */
+	c->dated = true;
 	stories_expire(c->st, t);
 	return t;
 }
@@ -145,8 +179,10 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 		}
 		sid = stories_id(c->st, slot, &slen);
 		story = json_stringn(sid, slen);
+		note_story(c, slot);
 	}
 	stream_emit_adding(s, rec, names, &story, 1);
+	commit_state(c, stream_opts(s)->unbuffered);
 	return 0;
 }
 
@@ -167,17 +203,18 @@ close_run(struct clusterer *c)
 			c->clock.t = c->o.now;
 			c->clock.wall = true;
 		}
-		stories_settle(c->st, c->clock.t);
+		stories_settle(c->st, c->clock.t, note_story, c);
 		if (c->clock.wall)
 			stories_expire(c->st, c->clock.t);
 	}
-	if (!c->o.state)
+	if (!c->cs)
 		return;
 	/* Output first, then the state: a crash may repeat articles' stories, never lose them. */
 	if (fflush(stdout) != 0)
 		die("write error on standard output:");
-	if (state_save(c->o.state, c->st, &c->clock) != 0)
+	if (cstate_close(c->cs, c->st, &c->clock) != 0)
 		err_mark_failed();
+	c->cs = NULL;
 }
 
 static void
@@ -208,11 +245,14 @@ cluster_open(struct clusterer *c)
 	c->st = stories_new(&c->o.p);
 	c->clock.t = TIME_PENDING;
 	if (c->o.state) {
-		if (state_load(c->o.state, c->st, &c->clock) != 0)
+		c->cs = cstate_open(c->o.state, !c->o.no_wait, c->st, &c->clock);
+		if (!c->cs)
 			exit(prog_exit());
-		/* Stories kept by runs without dates age by the clock. */
+		/* The journal replays stories the window has closed since; stories kept by runs without dates age by the clock. */
 		if (c->clock.wall)
 			stories_expire(c->st, c->o.now);
+		else if (c->clock.t != TIME_PENDING)
+			stories_expire(c->st, c->clock.t);
 	}
 }
 
@@ -220,8 +260,8 @@ int
 main(int argc, char **argv)
 {
 	struct cli_program prog = {
-		"[--window n[smhd]] [--threshold x] [--state file] [--max-stories n] [--now seconds]\n"
-		"    [--idf file] [-f name] [file ...]",
+		"[--window n[smhd]] [--threshold x] [--state file [--no-wait]] [--max-stories n]\n"
+		"    [--now seconds] [--idf file] [-f name] [file ...]",
 		"Group articles into stories: the same event across outlets and wording, online.",
 		options, handle_option, NULL,
 	};

@@ -28,8 +28,8 @@
 
 #include "cli.h"
 #include "datafile.h"
+#include "date.h"
 #include "err.h"
-#include "isotime.h"
 #include "recseg.h"
 #include "stream.h"
 #include "summarize/summarize.h"
@@ -182,9 +182,11 @@ static int64_t
 record_time(struct summarizer *sm, const json_t *rec)
 {
 	const json_t *pub = json_object_get(rec, "published");
-	int64_t t;
+	struct date d;
+	long long t;
 
-	if (!json_is_string(pub) || isotime_parse(json_string_value(pub), json_string_length(pub), &t) != 0)
+	if (!json_is_string(pub) || !date_parse(json_string_value(pub), json_string_length(pub), &d) ||
+	    !date_epoch(&d, &t))
 		return sm->clock;
 	sm->clock = t;
 	groups_expire(&sm->groups, t);

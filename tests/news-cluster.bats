@@ -78,11 +78,13 @@ stories() {
 	jq -c 'select(.id == "quake-1") | .published = "2026-03-09T00:00:00Z"' "$FIX" >>"$TMP/first.jsonl"
 	jq -c 'select(.id == "flood-2") | .published = "2026-03-09T01:00:00Z"' "$FIX" >>"$TMP/first.jsonl"
 	[ "$("$BIN/news-cluster" "$TMP/first.jsonl" | jq -r .story | tr '\n' ' ')" = "flood-1 quake-1 flood-1 " ]
-	# A date that is not ISO 8601 counts as none.
-	jq -c '.published = "March 2, 2026"' "$FIX" >"$TMP/text-dates.jsonl"
+	# What is not a date counts as none; the forms feeds write count.
+	jq -c '.published = "last Tuesday"' "$FIX" >"$TMP/text-dates.jsonl"
 	run --separate-stderr "$BIN/news-cluster" --stats "$TMP/text-dates.jsonl"
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"8 articles undated"* ]] || fail "$stderr"
+	jq -c 'select(.id == "flood-1" or .id == "flood-2") | .published |= (if . == "2026-03-02T08:00:00Z" then "Mon, 02 Mar 2026 09:00:00 +0100" else "2026-03-06" end)' "$FIX" >"$TMP/rfc.jsonl"
+	[ "$("$BIN/news-cluster" --window 3d "$TMP/rfc.jsonl" | jq -r .story | tr '\n' ' ')" = "flood-1 flood-2 " ]
 }
 
 @test "canonical names of news-tag-entities link reports that name a person differently" {
@@ -127,21 +129,82 @@ stories() {
 	cmp "$TMP/a" "$TMP/b"
 }
 
+# copy_state SRC DST: the snapshot and the journal of state SRC as state DST.
+copy_state() {
+	local f
+	for f in "" .log; do
+		if [ -e "$1$f" ]; then cp "$1$f" "$2$f"; fi
+	done
+}
+
+# wire N: the fixture N times over, ids made distinct, dated an hour apart (one story each round).
+wire() {
+	for i in $(seq "$1"); do jq -c --arg i "$i" '.id = .id + "-" + $i' "$FIX"; done |
+		jq -c '.published = (input_line_number * 3600 | todate)'
+}
+
 @test "state round trip: two runs with a state equal one run over both inputs" {
 	head -n 4 "$FIX" >"$TMP/a.jsonl"
 	tail -n +5 "$FIX" >"$TMP/b.jsonl"
 	"$BIN/news-cluster" "$FIX" >"$TMP/one.jsonl"
 	"$BIN/news-cluster" --state "$TMP/stories" "$TMP/a.jsonl" >"$TMP/two.jsonl"
-	[ -s "$TMP/stories" ]
+	[ -s "$TMP/stories.log" ]
 	"$BIN/news-cluster" --state "$TMP/stories" "$TMP/b.jsonl" >>"$TMP/two.jsonl"
 	cmp "$TMP/one.jsonl" "$TMP/two.jsonl"
-	# No temporary file is left beside the state.
-	[ "$(ls "$TMP" | grep -c '^stories')" -eq 1 ]
+	# The journal and the lock; no temporary file is left beside them.
+	[ "$(ls "$TMP" | grep '^stories' | tr '\n' ' ')" = "stories.lock stories.log " ]
+	# A long journal becomes a snapshot at the end of a run, and the runs go on the same.
+	wire 140 >"$TMP/w.jsonl"
+	"$BIN/news-cluster" "$TMP/w.jsonl" >"$TMP/w-one.jsonl"
+	head -n 600 "$TMP/w.jsonl" | "$BIN/news-cluster" --state "$TMP/w" >"$TMP/w-two.jsonl"
+	[ ! -e "$TMP/w" ]
+	tail -n +601 "$TMP/w.jsonl" | "$BIN/news-cluster" --state "$TMP/w" >>"$TMP/w-two.jsonl"
+	[ -s "$TMP/w" ]
+	cmp "$TMP/w-one.jsonl" "$TMP/w-two.jsonl"
 	# A run that stops at a bad record (--on-error=fail) still keeps what it wrote.
 	{ head -n 1 "$FIX"; echo '{bad'; } >"$TMP/c.jsonl"
 	run --separate-stderr "$BIN/news-cluster" --on-error=fail --state "$TMP/s2" "$TMP/c.jsonl"
 	[ "$status" -eq 1 ]
 	jq -c 'select(.id == "flood-2")' "$FIX" | "$BIN/news-cluster" --state "$TMP/s2" | jq -e '.story == "flood-1"' >/dev/null
+}
+
+@test "kill -9 during a run, then a rerun: the stories of what was written are kept" {
+	# 12000 distinct articles (40 random words each), a second apart: 12000 stories.
+	awk 'BEGIN { srand(3); for (i = 0; i < 12000; i++) { t = "";
+		for (w = 0; w < 40; w++) t = t sprintf("%s%x", w ? " " : "", int(rand() * 16777216));
+		printf "{\"id\":\"r%d\",\"published\":\"2026-03-02T%02d:%02d:%02dZ\",\"text\":\"%s\"}\n", i, i / 3600, i / 60 % 60, i % 60, t } }' >"$TMP/w.jsonl"
+	"$BIN/news-cluster" --state "$TMP/s" "$TMP/w.jsonl" >"$TMP/out1.jsonl" &
+	pid=$!
+	for _ in $(seq 500); do
+		[ "$(wc -l <"$TMP/out1.jsonl")" -ge 3000 ] && break
+		sleep 0.01
+	done
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" || true
+	n1=$(wc -l <"$TMP/out1.jsonl")
+	[ "$n1" -ge 3000 ] || fail "only $n1 records before the kill"
+	[ -s "$TMP/s.log" ]
+	# The rerun loads what the killed run journalled, silently.
+	run --separate-stderr "$BIN/news-cluster" --stats --state "$TMP/s" </dev/null
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *" stories active"* && "$stderr" != *"cannot"* && "$stderr" != *"damaged"* ]] || fail "$stderr"
+	active=$(printf '%s\n' "$stderr" | sed -n 's/.*: \([0-9]*\) stories active.*/\1/p')
+	[ "$active" -ge 1000 ] || fail "$active stories kept"
+}
+
+@test "a second run on the same state waits for the first; with --no-wait it fails at once" {
+	flock "$TMP/s.lock" sleep 2 &
+	sleep 0.3
+	run --separate-stderr "$BIN/news-cluster" --no-wait --state "$TMP/s" "$FIX"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[[ "$stderr" == "news-cluster: "*"s.lock"*"held by another run"* ]] || fail "$stderr"
+	start=$(date +%s%N)
+	run --separate-stderr "$BIN/news-cluster" --state "$TMP/s" "$FIX"
+	end=$(date +%s%N)
+	wait
+	[ "$status" -eq 0 ]
+	[ $(( (end - start) / 1000000 )) -ge 1000 ] || fail "did not wait: $(( (end - start) / 1000000 )) ms"
 }
 
 @test "the window closes stories across runs; undated runs age by --now" {
@@ -151,17 +214,22 @@ stories() {
 	run --separate-stderr "$BIN/news-cluster" --stats --state "$TMP/s" "$TMP/b.jsonl"
 	assert_json "$output" '.story == "flood-2"'
 	[[ "$stderr" == *"1 stories active"*"1 closed by the window"* ]] || fail "$stderr"
+	# A run with no input leaves a dated state as it was.
+	"$BIN/news-cluster" --state "$TMP/s" </dev/null
+	run --separate-stderr "$BIN/news-cluster" --stats --state "$TMP/s" </dev/null
+	[[ "$stderr" == *"1 stories active"* ]] || fail "$stderr"
 	# Without dates: the run's time.  Two days later the story is open, five days later closed.
 	jq -c 'del(.published)' "$TMP/a.jsonl" >"$TMP/ua.jsonl"
 	jq -c 'select(.id == "flood-2") | del(.published)' "$FIX" >"$TMP/ub.jsonl"
 	"$BIN/news-cluster" --now 1000000000 --state "$TMP/u" "$TMP/ua.jsonl" >/dev/null
-	cp "$TMP/u" "$TMP/u2"
+	copy_state "$TMP/u" "$TMP/u2"
 	"$BIN/news-cluster" --now $((1000000000 + 2 * 86400)) --state "$TMP/u" "$TMP/ub.jsonl" | jq -e '.story == "flood-1"' >/dev/null
 	"$BIN/news-cluster" --now $((1000000000 + 5 * 86400)) --state "$TMP/u2" "$TMP/ub.jsonl" | jq -e '.story == "flood-2"' >/dev/null
 }
 
 @test "a state that is not one, of another version, truncated or corrupt is a clear error" {
-	"$BIN/news-cluster" --state "$TMP/s" "$FIX" >/dev/null
+	wire 140 | "$BIN/news-cluster" --state "$TMP/s" >/dev/null
+	[ -s "$TMP/s" ]
 	printf 'not a state at all, just text\n' >"$TMP/text"
 	run --separate-stderr "$BIN/news-cluster" --state "$TMP/text" "$FIX"
 	[ "$status" -eq 1 ]
@@ -182,10 +250,25 @@ stories() {
 	run --separate-stderr "$BIN/news-cluster" --state "$TMP/flipped" "$FIX"
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "news-cluster: cannot load '$TMP/flipped': "* ]] || fail "$stderr"
-	# A state that cannot be written: the records are still written, exit 1.
-	run --separate-stderr "$BIN/news-cluster" --state "$TMP/no/such/dir/s" "$FIX"
+	# The journal: a torn last entry (a kill during an append) is dropped silently ...
+	"$BIN/news-cluster" --state "$TMP/j" "$FIX" >/dev/null
+	size=$(wc -c <"$TMP/j.log")
+	copy_state "$TMP/j" "$TMP/torn"
+	truncate -s $((size - 7)) "$TMP/torn.log"
+	run --separate-stderr "$BIN/news-cluster" --state "$TMP/torn" "$FIX"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	# ... damage inside it is reported (exit 1), and the intact entries are kept.
+	copy_state "$TMP/j" "$TMP/damaged"
+	printf 'XXXX' | dd of="$TMP/damaged.log" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+	run --separate-stderr "$BIN/news-cluster" --state "$TMP/damaged" "$FIX"
 	[ "$status" -eq 1 ]
 	[ "$(printf '%s\n' "$output" | wc -l)" -eq 8 ]
+	[[ "$stderr" == *"damaged.log: damaged journal"* ]] || fail "$stderr"
+	# A state where none can be kept: an error before any record.
+	run --separate-stderr "$BIN/news-cluster" --state "$TMP/no/such/dir/s" "$FIX"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
 	[[ "$stderr" == "news-cluster: "*"no/such/dir"* ]] || fail "$stderr"
 }
 
@@ -236,5 +319,5 @@ stories() {
 	[[ "$output" == *" 5 000_056ee4437d67911c" ]]
 	run --separate-stderr "$BIN/news-cluster" --window 1d --state "$TMP/stories.db" "$FIX"
 	[ "$status" -eq 0 ]
-	[ -s "$TMP/stories.db" ]
+	[ -s "$TMP/stories.db.log" ]
 }

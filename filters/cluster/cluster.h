@@ -7,8 +7,8 @@
  *   stories.c  - the active stories: centroids, the inverted index that
  *                finds the candidates of an article, matching, joining,
  *                creating and forgetting stories;
- *   state.c    - the stories kept between runs (--state), a checksummed
- *                snapshot written atomically (common/binfile.h).
+ *   state.c    - the stories kept between runs (--state): snapshot,
+ *                journal and lock (common/statefile.h).
  */
 #ifndef NEWSPIPE_CLUSTER_H
 #define NEWSPIPE_CLUSTER_H
@@ -126,8 +126,11 @@ const char *stories_id(const struct stories *st, uint32_t s, size_t *len);
  */
 void stories_expire(struct stories *st, int64_t now);
 
-/* Give every story of pending time the time t (the first date seen). */
-void stories_settle(struct stories *st, int64_t t);
+/*
+ * Give every story of pending time the time t (the first date seen);
+ * fn(ctx, slot), when not NULL, is called for each (to journal it).
+ */
+void stories_settle(struct stories *st, int64_t t, void (*fn)(void *ctx, uint32_t slot), void *ctx);
 
 /* Counts for --stats. */
 struct stories_stats {
@@ -152,6 +155,9 @@ struct story_image {
 	size_t nf;
 };
 
+/* The image of story slot (borrowed: valid until the story changes). */
+void stories_image(const struct stories *st, uint32_t slot, struct story_image *im);
+
 /* Call fn for each active story, least recently updated first. */
 void stories_each(const struct stories *st, void (*fn)(void *ctx, const struct story_image *im), void *ctx);
 
@@ -170,19 +176,33 @@ struct clock {
 	bool wall;  /* t is the run's time, not an article's */
 };
 
-/*
- * Load the stories kept in path into st, and the clock into *c.  A
- * missing file is an empty state.  Returns 0, or -1 after a message
- * naming the file when it is not a news-cluster state or is truncated
- * or corrupt.
- */
-int state_load(const char *path, struct stories *st, struct clock *c);
+struct cluster_state;
 
 /*
- * Write the active stories and the clock to path atomically (temporary
- * file, fsync, rename).  Returns 0, or -1 after a message; the old file
- * is then left as it was.
+ * Lock the state at path (path.lock: another run on it is waited for,
+ * or with wait false makes this fail at once),
+ * load its snapshot (path) and replay its journal (path.log) into st,
+ * and the clock into *c.  No files yet is an empty state.  Returns the
+ * state, or NULL after a message naming the file when it is not a
+ * news-cluster state, of another version, truncated or corrupt.
  */
-int state_save(const char *path, const struct stories *st, const struct clock *c);
+struct cluster_state *cstate_open(const char *path, bool wait, struct stories *st, struct clock *c);
+
+/* Journal story slot as it now is, and the clock (written at the next commit). */
+void cstate_note(struct cluster_state *cs, const struct stories *st, uint32_t slot, const struct clock *c);
+
+/*
+ * Append what was noted to the journal.  Call it once the output of the
+ * articles noted has left (fflush): output first, then the state.
+ * Returns 0, or -1 after a message.
+ */
+int cstate_commit(struct cluster_state *cs);
+
+/*
+ * Commit, write a new snapshot when the journal has grown longer than
+ * the active stories (or was damaged), sync, unlock, free cs.  Returns 0,
+ * or -1 after a message.
+ */
+int cstate_close(struct cluster_state *cs, const struct stories *st, const struct clock *c);
 
 #endif

@@ -771,7 +771,7 @@ stories_expire(struct stories *st, int64_t now)
 }
 
 void
-stories_settle(struct stories *st, int64_t t)
+stories_settle(struct stories *st, int64_t t, void (*fn)(void *ctx, uint32_t slot), void *ctx)
 {
 	uint32_t i;
 
@@ -781,7 +781,23 @@ stories_settle(struct stories *st, int64_t t)
 			continue;
 		x->first = x->last = t;
 		heap_up(st, x->heap);
+		if (fn)
+			fn(ctx, i);
 	}
+}
+
+void
+stories_image(const struct stories *st, uint32_t slot, struct story_image *im)
+{
+	const struct story *x = &st->s[slot];
+
+	im->id = x->id;
+	im->idlen = x->idlen;
+	im->first = x->first;
+	im->last = x->last;
+	im->size = x->size;
+	im->f = x->f;
+	im->nf = x->nf;
 }
 
 void
@@ -831,8 +847,8 @@ stories_each(const struct stories *st, void (*fn)(void *ctx, const struct story_
 	}
 	qsort(v, st->nheap, sizeof *v, cmp_aged);
 	for (i = 0; i < st->nheap; i++) {
-		const struct story *x = &st->s[v[i].slot];
-		struct story_image im = { x->id, x->idlen, x->first, x->last, x->size, x->f, x->nf };
+		struct story_image im;
+		stories_image(st, v[i].slot, &im);
 		fn(ctx, &im);
 	}
 	free(v);

@@ -1,13 +1,14 @@
 /*
  * test_terms.c - unit tests of the content terms (stop words, stemming)
- * shared by news-summarize and news-cluster, and of ISO 8601 dates.
+ * shared by news-summarize and news-cluster, and of dates as seconds
+ * (date_epoch(), by which both order and window `published`).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "hash.h"
-#include "isotime.h"
 #include "terms.h"
 #include "unit.h"
 
@@ -89,28 +90,34 @@ test_terms(void)
 	CHECK(terms_stem(w, 3) == 3);
 }
 
-static void
-test_isotime(void)
+/* date_parse() then date_epoch(): 0 and *t, or -1. */
+static int
+epoch(const char *s, long long *t)
 {
-	int64_t t;
+	struct date d;
 
-	CHECK(isotime_parse("1970-01-01", 10, &t) == 0 && t == 0);
-	CHECK(isotime_parse("2026-01-28", 10, &t) == 0 && t == 1769558400);
-	CHECK(isotime_parse("2026-01-28T15:01:01Z", 20, &t) == 0 && t == 1769558400 + 15 * 3600 + 61);
-	CHECK(isotime_parse("2026-01-28 15:01", 16, &t) == 0 && t == 1769558400 + 15 * 3600 + 60);
-	CHECK(isotime_parse("2026-01-28T15:01:01.75+01:00", 28, &t) == 0 && t == 1769558400 + 14 * 3600 + 61);
-	CHECK(isotime_parse("2026-01-28T15:01:01-0530", 24, &t) == 0 && t == 1769558400 + 20 * 3600 + 31 * 60 + 1);
-	CHECK(isotime_parse(" 1987-03-02T00:26:53Z ", 22, &t) == 0 && t == 541643213);
-	CHECK(isotime_parse("2024-02-29", 10, &t) == 0);
-	CHECK(isotime_parse("1969-12-31T23:59:59Z", 20, &t) == 0 && t == -1);
-	CHECK(isotime_parse("2023-02-29", 10, &t) == -1);
-	CHECK(isotime_parse("2026-13-01", 10, &t) == -1);
-	CHECK(isotime_parse("2026-1-28", 9, &t) == -1);
-	CHECK(isotime_parse("Jan 28, 2026", 12, &t) == -1);
-	CHECK(isotime_parse("2026-01-28T15", 13, &t) == -1);
-	CHECK(isotime_parse("2026-01-28T15:01:01.Z", 21, &t) == -1);
-	CHECK(isotime_parse("2026-01-28junk", 14, &t) == -1);
-	CHECK(isotime_parse("", 0, &t) == -1);
+	return date_parse(s, strlen(s), &d) && date_epoch(&d, t) ? 0 : -1;
+}
+
+static void
+test_date_epoch(void)
+{
+	long long t;
+
+	CHECK(epoch("1970-01-01", &t) == 0 && t == 0);
+	CHECK(epoch("2026-01-28", &t) == 0 && t == 1769558400);
+	CHECK(epoch("2026-01-28T15:01:01Z", &t) == 0 && t == 1769558400 + 15 * 3600 + 61);
+	CHECK(epoch("2026-01-28 15:01", &t) == 0 && t == 1769558400 + 15 * 3600 + 60);
+	CHECK(epoch("2026-01-28T15:01:01.75+01:00", &t) == 0 && t == 1769558400 + 14 * 3600 + 61);
+	CHECK(epoch("2026-01-28T15:01:01-0530", &t) == 0 && t == 1769558400 + 20 * 3600 + 31 * 60 + 1);
+	CHECK(epoch(" 1987-03-02T00:26:53Z ", &t) == 0 && t == 541643213);
+	CHECK(epoch("Wed, 28 Jan 2026 16:01:01 +0100", &t) == 0 && t == 1769558400 + 15 * 3600 + 61);
+	CHECK(epoch("1969-12-31T23:59:59Z", &t) == 0 && t == -1);
+	CHECK(epoch("2026-01", &t) == -1);   /* no day: not a moment */
+	CHECK(epoch("2023-02-29", &t) == -1);
+	CHECK(epoch("2026-01-28junk", &t) == -1);
+	CHECK(epoch("last Tuesday", &t) == -1);
+	CHECK(epoch("", &t) == -1);
 }
 
 int
@@ -118,6 +125,6 @@ main(void)
 {
 	test_stopwords();
 	test_terms();
-	test_isotime();
+	test_date_epoch();
 	return unit_done();
 }
