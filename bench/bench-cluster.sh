@@ -30,9 +30,15 @@ if [ ! -s "$wire" ] || [ "$wire" -ot "$corpus" ] || [ "$wire" -ot bench/story_co
 fi
 if [ ! -s "$state" ] || [ "$state" -ot "$BIN/news-cluster" ]; then
 	echo "bench-cluster: making a state of about 10,000 stories in $state (once)" >&2
-	rm -f "$state"
+	rm -f "$state" "$state.tmp" "$state.tmp.log" "$state.tmp.lock"
 	python3 bench/story_corpus.py --seed 1 --stories 13200 --start "$day" <"$corpus" |
 		"$BIN/news-cluster" --state "$state.tmp" >/dev/null
+	# More articles than stories: the run ends with a snapshot of them all and an empty journal.
+	if [ ! -s "$state.tmp" ] || [ -s "$state.tmp.log" ]; then
+		echo "bench-cluster: $state.tmp is not a whole snapshot" >&2
+		exit 1
+	fi
 	mv "$state.tmp" "$state"
+	rm -f "$state.tmp.log" "$state.tmp.lock"
 fi
 exec python3 bench/bench_cluster.py "$BIN" "$wire" "$state"

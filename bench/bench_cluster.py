@@ -4,8 +4,9 @@
 usage: bench_cluster.py BINDIR WIRE STATE      (bench/bench-cluster.sh)
 
 Every command reads WIRE on stdin and writes to /dev/null, BENCH_REPEAT times (default 5),
-interleaved as bench/run.py does.  Runs with STATE get a fresh copy of it first, outside the
-timing.  news-cluster writes each record as read with `story` added, so identity --as-read is its
+interleaved as bench/run.py does.  Runs with STATE get a fresh copy of it first (the snapshot, no
+journal), outside the timing; such a run journals every story an article changes and keeps the
+lock, as a cron run does.  news-cluster writes each record as read with `story` added, so identity --as-read is its
 floor; identity re-serializes every record.
 """
 import os
@@ -34,6 +35,13 @@ def run_once(cmd, stdin_path):
     return dt, ru.ru_utime + ru.ru_stime, rss, "\n".join(l for l in lines if not l.startswith("rss: "))
 
 
+def fresh_copy(state, work):
+    """The state as news-cluster left it (a snapshot, no journal), at work: what each timed run starts from."""
+    shutil.copyfile(state, work)
+    if os.path.exists(work + ".log"):
+        os.unlink(work + ".log")
+
+
 def main():
     bindir, wire, state = sys.argv[1:4]
     work = f"{state}.work.{os.getpid()}"
@@ -55,19 +63,20 @@ def main():
     for _ in range(REPEAT):
         for name, cmd, fresh in cmds:
             if fresh:
-                shutil.copyfile(state, work)
+                fresh_copy(state, work)
             dt, cpu, m, err = run_once(cmd, wire)
             times[name].append(dt)
             cpus[name].append(cpu)
             rss[name] = max(rss[name], m)
             stats[name] = err
         # The state alone: load it, read nothing, write it back (once a run, whatever its size).
-        shutil.copyfile(state, work)
+        fresh_copy(state, work)
         dt, cpu, _, loaded = run_once([cluster, "--stats", "--state", work], os.devnull)
         alone.append(dt)
         alone_cpu.append(cpu)
-    if os.path.exists(work):
-        os.unlink(work)
+    for path in (work, work + ".log", work + ".lock"):
+        if os.path.exists(path):
+            os.unlink(path)
     base, cbase = statistics.median(times["identity"]), statistics.median(cpus["identity"])
     print(f"wire: {wire}, {size / 1e6:.1f} MB, {nrec} records; median of {REPEAT} runs, interleaved")
     print(f"{'command':32} {'median s':>9} {'rec/s':>8} {'MB/s':>7} {'max RSS':>9} {'x identity':>10}"
