@@ -149,7 +149,8 @@ keep(struct cluster_state *cs, const char *id, size_t idlen, int64_t first, int6
 	k->last = last;
 	k->size = size;
 	k->f = xreallocarray(NULL, nf ? nf : 1, sizeof *f);
-	memcpy(k->f, f, nf * sizeof *f);
+	if (nf)
+		memcpy(k->f, f, nf * sizeof *f);
 	k->nf = nf;
 	k->order = cs->order++;
 }
@@ -185,7 +186,8 @@ restore_kept(struct cluster_state *cs, struct stories *st)
 	size_t i;
 	int rc = 0;
 
-	qsort(cs->kept, cs->nkept, sizeof *cs->kept, cmp_kept);
+	if (cs->nkept > 1)
+		qsort(cs->kept, cs->nkept, sizeof *cs->kept, cmp_kept);
 	for (i = 0; i < cs->nkept && rc == 0; i++) {
 		struct kept *k = &cs->kept[i];
 		struct story_image im = { k->id, k->idlen, k->first, k->last, k->size, k->f, k->nf };

@@ -385,7 +385,8 @@ centroid_set(struct stories *st, struct story *x, struct feature *f, size_t n)
 		x->topw[k] = x->norm > 0 ? (float)(top[k].w / x->norm) : 0;
 	}
 	ARRAY_GROW(x->f, n, x->capf);
-	memcpy(x->f, f, n * sizeof *f);
+	if (n)
+		memcpy(x->f, f, n * sizeof *f);
 	x->nf = (uint32_t)n;
 }
 
@@ -568,7 +569,8 @@ stories_create(struct stories *st, const struct vec *a, int64_t t, const char *i
 	x->size = 1;
 	x->active = true;
 	ARRAY_GROW(st->tmp, a->n, st->captmp);
-	memcpy(st->tmp, a->v, a->n * sizeof *a->v);
+	if (a->n)
+		memcpy(st->tmp, a->v, a->n * sizeof *a->v);
 	centroid_set(st, x, st->tmp, a->n);
 	touch(st, slot);
 	heap_push(st, slot);
@@ -605,7 +607,8 @@ stories_join(struct stories *st, uint32_t slot, const struct vec *a, int64_t t)
 	{
 		uint64_t old[INDEX_TERMS], gone[INDEX_TERMS];
 		uint32_t nold = x->ntop, ngone = 0, i, j;
-		memcpy(old, x->top, nold * sizeof *old);
+		if (nold)
+			memcpy(old, x->top, nold * sizeof *old);
 		centroid_set(st, x, st->tmp, n);
 		for (i = 0; i < nold; i++) {
 			for (j = 0; j < x->ntop && x->top[j] != old[i]; j++)
@@ -845,7 +848,8 @@ stories_each(const struct stories *st, void (*fn)(void *ctx, const struct story_
 		v[i].seq = x->seq;
 		v[i].slot = st->heap[i];
 	}
-	qsort(v, st->nheap, sizeof *v, cmp_aged);
+	if (st->nheap > 1)
+		qsort(v, st->nheap, sizeof *v, cmp_aged);
 	for (i = 0; i < st->nheap; i++) {
 		struct story_image im;
 		stories_image(st, v[i].slot, &im);
@@ -897,7 +901,8 @@ stories_restore(struct stories *st, const struct story_image *im)
 	x->size = im->size;
 	x->active = true;
 	ARRAY_GROW(st->tmp, im->nf, st->captmp);
-	memcpy(st->tmp, im->f, im->nf * sizeof *im->f);
+	if (im->nf)
+		memcpy(st->tmp, im->f, im->nf * sizeof *im->f);
 	centroid_set(st, x, st->tmp, im->nf);
 	touch(st, slot);
 	heap_push(st, slot);

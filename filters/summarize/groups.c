@@ -193,7 +193,8 @@ groups_close_all(struct groups *gs)
 
 	for (g = gs->head; g; g = g->next)
 		v[n++] = g;
-	qsort(v, n, sizeof *v, cmp_order);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_order);
 	for (i = 0; i < n; i++)
 		close_group(gs, v[i]);
 	free(v);

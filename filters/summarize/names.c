@@ -372,7 +372,8 @@ names_json(struct names *nm, size_t max, json_t **people, json_t **orgs)
 	for (i = 0; i < nm->n; i++)
 		if (nm->v[i].link < 0)
 			v[n++] = &nm->v[i];
-	qsort(v, n, sizeof *v, cmp_rank);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_rank);
 	for (i = 0; i < n; i++) {
 		json_t *arr = kind_of(v[i]) == KIND_PER ? *people : *orgs;
 		size_t *count = kind_of(v[i]) == KIND_PER ? &np : &no;
