@@ -139,8 +139,8 @@ copy_state() {
 
 # wire N: the fixture N times over, ids made distinct, dated an hour apart (one story each round).
 wire() {
-	for i in $(seq "$1"); do jq -c --arg i "$i" '.id = .id + "-" + $i' "$FIX"; done |
-		jq -c '.published = (input_line_number * 3600 | todate)'
+	jq -c -s --argjson n "$1" '. as $a | [range($n) as $i | $a[] | .id += "-\($i + 1)"] | to_entries[]
+		| .value.published = ((.key + 1) * 3600 | todate) | .value' "$FIX"
 }
 
 @test "state round trip: two runs with a state equal one run over both inputs" {
@@ -285,7 +285,7 @@ wire() {
 }
 
 @test "a write error is reported; a closed pipe ends it quietly" {
-	for i in $(seq 2000); do cat "$FIX"; done >"$TMP/big.jsonl"
+	awk '{ a[NR] = $0 } END { for (i = 0; i < 2000; i++) for (j = 1; j <= NR; j++) print a[j] }' "$FIX" >"$TMP/big.jsonl"
 	run --separate-stderr sh -c '"$0/news-cluster" "$1" >/dev/full' "$BIN" "$TMP/big.jsonl"
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "news-cluster: "*"write"* ]] || fail "$stderr"
