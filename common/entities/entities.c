@@ -60,17 +60,34 @@ struct mention {
 	size_t canon; /* index of the mention that names the entity fully */
 };
 
-/* Tokens of one part of a long text tagged on its own (see ner_tag()). */
+/*
+ * A text is tagged in parts of whole sentences of about NER_PART_TOKENS
+ * tokens: the coreference steps in resolve() compare every mention with
+ * every other (and acronyms with every token), so they are quadratic in
+ * a part, and the working memory is bounded by a part, whatever the
+ * length of the text.  Names are linked within a part.  The tokenizer is
+ * given at most TOKENIZE_CHUNK bytes at a time (its scratch space is
+ * about 12 bytes a byte), cut at whitespace.
+ */
 #define NER_PART_TOKENS 20000
+#define TOKENIZE_CHUNK 65536
 
 struct work {
+	const struct ner_model *model;
 	const char *text;
+	struct tokens toks;    /* the shared tokenizer's tokens of the part */
+	size_t *tsent;         /* sentence k of the part: toks [tsent[2k], tsent[2k+1]) */
+	size_t ntsent, tsentcap;
 	struct ner_doc d;
-	struct tokens toks;    /* the tokens of the whole text */
-	size_t *tok_of;        /* doc token -> index in toks */
+	struct token *tk;      /* doc token -> its extent in the text and its class */
+	uint32_t *sid;         /* doc token -> its sentence in d */
 	uint8_t *tags;
 	uint8_t *used;         /* doc token inside a mention */
 	uint32_t *cls;         /* doc token -> bit mask of the word lists holding it */
+	int32_t *emit;         /* the model's scores, NTAGS per doc token */
+	size_t tkcap;          /* tokens the arrays above hold */
+	uint64_t *lower;       /* hashes of the words written lower case in the part */
+	size_t lowercap;
 	struct mention *m;
 	size_t nm, mcap;
 };
@@ -78,6 +95,9 @@ struct work {
 static void
 add_mention(struct work *w, size_t b, size_t e, enum entity_type t)
 {
+	/* A name never runs from one sentence into the next. */
+	if (e <= b || w->sid[b] != w->sid[e - 1])
+		return;
 	if (w->nm == w->mcap) {
 		w->mcap = w->mcap ? 2 * w->mcap : 32;
 		w->m = xreallocarray(w->m, w->mcap, sizeof *w->m);
@@ -139,6 +159,19 @@ static const char *const inner_titles[] = {
 	"spokesman", "spokeswoman", "spokesperson", "executive", "head", NULL,
 };
 
+/* Is the last token of [b, e) a ')' that closes a '(' inside it ("Mladost (BJ)")? */
+static int
+closes_bracket(const struct work *w, size_t b, size_t e)
+{
+	size_t k;
+	if (!is(w, e - 1, ")"))
+		return 0;
+	for (k = e - 1; k > b; k--)
+		if (is(w, k - 1, "("))
+			return 1;
+	return 0;
+}
+
 static void
 model_mentions(struct work *w)
 {
@@ -163,7 +196,8 @@ model_mentions(struct work *w)
 				b++;
 				t = ENT_PER;
 			}
-			while (e - b > 1 && (is_possessive(w, e - 1) || !(w->d.t[e - 1].flags & (NT_HASALPHA | NT_HASDIGIT))))
+			while (e - b > 1 && (is_possessive(w, e - 1) || !(w->d.t[e - 1].flags & (NT_HASALPHA | NT_HASDIGIT))) &&
+			       !closes_bracket(w, b, e))
 				e--;
 			while (e - b > 1 && !(w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT)))
 				b++;
@@ -212,7 +246,7 @@ static const char *const percents[] = { "%", "percent", "pct", "per cent", NULL 
 static int
 is_num(const struct work *w, size_t i)
 {
-	return i < w->d.n && w->toks.v[w->tok_of[i]].type == TOK_NUMBER;
+	return i < w->d.n && w->tk[i].type == TOK_NUMBER;
 }
 
 /* A day of the month: 1-31, perhaps with st/nd/rd/th. */
@@ -266,7 +300,7 @@ static size_t
 rule_at(const struct work *w, size_t i, size_t e, enum entity_type *t)
 {
 	size_t j;
-	const struct token *tk = &w->toks.v[w->tok_of[i]];
+	const struct token *tk = &w->tk[i];
 
 	/* MONEY: $ 13 billion, US$ 5, €5m. */
 	if ((tk->flags & TOKF_CURRENCY) || is(w, i, "us$")) {
@@ -479,6 +513,8 @@ long_form_before(const struct work *w, size_t k, const char *acr)
 	for (s0 = k; s0 > 0 && k - s0 < 12; s0--) {
 		const struct ner_tok *t = &w->d.t[s0 - 1];
 		struct mention tmp;
+		if (w->sid[s0 - 1] != w->sid[k - 1])
+			break;
 		if (!(t->flags & NT_INITCAP) && !is_any(w, s0 - 1, connectors))
 			break;
 		if (!(t->flags & NT_INITCAP))
@@ -494,22 +530,43 @@ long_form_before(const struct work *w, size_t k, const char *acr)
 /*
  * Make tokens [b, e) one name (replacing the model's pieces of it and
  * taking their type, ORG by default) and tag the acronym at token a
- * wherever it occurs untagged.
+ * wherever it occurs untagged.  A name of the model that ends the long
+ * form and starts before it is the long form ("the Rally for the Return of
+ * Refugees and Democracy in Rwanda (RDR)"); one that runs on past its end
+ * shows that the words are no long form but part of another name ("U.N.
+ * Security" in "U.N. Security Council" for "U.S."): nothing is merged
+ * then, and 0 is returned.  A name the model found exactly so keeps its
+ * type, a person's too ("Alan John Percivale (A.J.P.) Taylor").
  */
-static void
+static int
 merge_long_form(struct work *w, size_t b, size_t e, size_t a)
 {
 	enum entity_type ty = ENT_ORG;
 	size_t q;
+	int exact = 0;
 
+	if (w->sid[b] != w->sid[e - 1])
+		return 0;
 	/* A name piece reaching one capitalised abbreviation further left ("U.S. Immigration") brings it along. */
 	for (q = 0; q < w->nm; q++)
 		if (w->m[q].b + 1 == b && w->m[q].e > b && w->m[q].e <= e && (w->d.t[b - 1].flags & NT_ALLCAPS))
 			b = w->m[q].b;
+	for (q = 0; q < w->nm; q++) {
+		const struct mention *mq = &w->m[q];
+		if (mq->type > ENT_MISC || mq->b >= e || mq->e <= b)
+			continue;
+		if (mq->e > e)
+			return 0;
+		if (mq->b < b && mq->e == e)
+			b = mq->b;
+	}
 	for (q = 0; q < w->nm; q++)
 		if (w->m[q].b < e && w->m[q].e > b) {
-			if (w->m[q].type <= ENT_MISC && w->m[q].type != ENT_PER)
+			if (w->m[q].type <= ENT_MISC && (w->m[q].type != ENT_PER || (w->m[q].b == b && w->m[q].e == e)) &&
+			    !exact) {
 				ty = w->m[q].type;
+				exact = w->m[q].b == b && w->m[q].e == e;
+			}
 			w->m[q] = w->m[--w->nm];
 			q--;
 		}
@@ -519,6 +576,7 @@ merge_long_form(struct work *w, size_t b, size_t e, size_t a)
 	for (q = 0; q < w->d.n; q++)
 		if (!w->used[q] && w->d.t[q].hw == w->d.t[a].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
 			add_mention(w, q, q + 1, ty);
+	return 1;
 }
 
 static void
@@ -539,7 +597,7 @@ resolve(struct work *w)
 	nm0 = w->nm;
 	for (k = 1; k + 2 < w->d.n; k++) {
 		size_t b;
-		if (!is(w, k, "(") || !is(w, k + 2, ")") || !acronym(w, k + 1, acr))
+		if (!is(w, k, "(") || !is(w, k + 2, ")") || !acronym(w, k + 1, acr) || w->sid[k - 1] != w->sid[k + 2])
 			continue;
 		b = long_form_before(w, k, acr);
 		if (b < k)
@@ -603,10 +661,8 @@ resolve(struct work *w)
 					continue;
 				for (q = b; q < k; q++)
 					named |= w->used[q];
-				if (named) {
-					merge_long_form(w, b, k, acr_tok[a]);
+				if (named && merge_long_form(w, b, k, acr_tok[a]))
 					break;
-				}
 			}
 		}
 	}
@@ -698,7 +754,7 @@ resolve(struct work *w)
 static char *
 span_text(const struct work *w, size_t b, size_t e)
 {
-	const struct token *tb = &w->toks.v[w->tok_of[b]], *te = &w->toks.v[w->tok_of[e - 1]];
+	const struct token *tb = &w->tk[b], *te = &w->tk[e - 1];
 	struct strbuf sb = STRBUF_INIT;
 	size_t k;
 	int sp = 0;
@@ -768,110 +824,381 @@ word_classes(const struct ner_model *m, struct work *w)
 	}
 }
 
+/* ---- a part's tokens, as the model was trained to see them ---------------- */
+
+/* FNV-1a of the ASCII-lower-cased bytes of a word: for the title-case test only. */
+static uint64_t
+fold_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211ull;
+	}
+	return h | 1;
+}
+
+/* Remember the words of the part written in lower case (an open-addressing set). */
+static void
+collect_lower(struct work *w)
+{
+	size_t i, q, mask;
+	for (mask = 64; mask < 2 * w->toks.n; mask <<= 1)
+		;
+	if (mask > w->lowercap) {
+		free(w->lower);
+		w->lower = xmalloc(mask * sizeof *w->lower);
+		w->lowercap = mask;
+	}
+	memset(w->lower, 0, mask * sizeof *w->lower);
+	mask--;
+	for (i = 0; i < w->toks.n; i++) {
+		const struct token *t = &w->toks.v[i];
+		unsigned char c = (unsigned char)w->text[t->bstart];
+		uint64_t h;
+		if (t->type != TOK_WORD || c < 'a' || c > 'z')
+			continue;
+		h = fold_hash(w->text + t->bstart, t->bend - t->bstart);
+		for (q = h & mask; w->lower[q] && w->lower[q] != h; q = (q + 1) & mask)
+			;
+		w->lower[q] = h;
+	}
+}
+
+static int
+seen_lower(const struct work *w, const struct token *t)
+{
+	size_t mask = w->lowercap - 1, q;
+	uint64_t h = fold_hash(w->text + t->bstart, t->bend - t->bstart);
+	for (q = h & mask; w->lower[q]; q = (q + 1) & mask)
+		if (w->lower[q] == h)
+			return 1;
+	return 0;
+}
+
+/* Closed-class words (articles, prepositions, conjunctions, pronouns, auxiliaries). */
+static const char *const function_words[] = {
+	"a", "an", "the", "and", "or", "but", "nor", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+	"onto", "over", "under", "to", "with", "without", "after", "before", "about", "above", "against",
+	"among", "amid", "between", "despite", "during", "through", "toward", "towards", "up", "down", "out",
+	"off", "than", "that", "this", "these", "those", "his", "her", "its", "their", "our", "your", "my",
+	"he", "she", "it", "they", "we", "you", "who", "what", "why", "how", "when", "where", "is", "are",
+	"was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+	"should", "must", "not", "no", "all", "more", "most", NULL,
+};
+
+static int
+is_function_word(const char *s, size_t n)
+{
+	const char *const *p;
+	size_t k;
+	for (p = function_words; *p; p++) {
+		if (strlen(*p) != n)
+			continue;
+		for (k = 0; k < n && (s[k] | 0x20) == (*p)[k]; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the sentence of tokens toks[a, b) a title-case headline ("OpenAI And
+ * Anthropic CEOs Condemn ICE Violence")?  The model learnt headlines from
+ * CoNLL's all-capital ones, so such a line is shown to it in capitals.
+ * Evidence, not the look of the line alone: a list of names ("Olin Browne,
+ * Shane Bortsch, Tiger Woods"), a results row or a signature ("-- Harry
+ * Milling, New York Energy Desk") is capitalised too.  A headline
+ * capitalises common words: closed-class words ("And", "Over", "Their"),
+ * words the same text writes in lower case ("Violence", "Workers"), and
+ * words whose lower-case form is in the model's vocabulary of news text
+ * (the word clusters: "Draws", "Mixed", "Reactions", but not "Browne").
+ * So: three or more words of four letters or more after the first, three
+ * in four of them capitalised, no final full stop, and at least two
+ * capitalised common words making up half of the capitalised words.
+ */
+static int
+title_case_line(const struct work *w, size_t a, size_t b)
+{
+	size_t k, nlong = 0, ncap = 0, nupper = 0, common = 0;
+	for (k = a + 1; k < b; k++) {
+		const struct token *t = &w->toks.v[k];
+		unsigned char c = (unsigned char)w->text[t->bstart];
+		int cap = c >= 'A' && c <= 'Z';
+		if (t->type != TOK_WORD)
+			continue;
+		if (t->bend - t->bstart >= 4) {
+			nlong++;
+			ncap += cap;
+		}
+		if (!cap)
+			continue;
+		nupper++;
+		if (is_function_word(w->text + t->bstart, t->bend - t->bstart) || seen_lower(w, t) ||
+		    ner_clusters_know_lower(&w->model->cl, w->text + t->bstart, t->bend - t->bstart))
+			common++;
+	}
+	if (b <= a || (w->text[w->toks.v[b - 1].bstart] == '.' && w->toks.v[b - 1].type == TOK_PUNCT))
+		return 0;
+	return nlong >= 3 && ncap * 4 >= nlong * 3 && common >= 3 && common * 2 >= nupper;
+}
+
+static void
+grow_tokens(struct work *w, size_t n)
+{
+	if (n <= w->tkcap)
+		return;
+	w->tkcap = w->tkcap ? w->tkcap : 1024;
+	while (w->tkcap < n)
+		w->tkcap *= 2;
+	w->tk = xreallocarray(w->tk, w->tkcap, sizeof *w->tk);
+	w->sid = xreallocarray(w->sid, w->tkcap, sizeof *w->sid);
+	w->tags = xreallocarray(w->tags, w->tkcap, 1);
+	w->used = xreallocarray(w->used, w->tkcap, 1);
+	w->cls = xreallocarray(w->cls, w->tkcap, sizeof *w->cls);
+	w->emit = xreallocarray(w->emit, w->tkcap, NTAGS * sizeof *w->emit);
+}
+
+static void
+add_token(struct work *w, const struct token *t, int upper)
+{
+	grow_tokens(w, w->d.n + 1);
+	w->tk[w->d.n] = *t;
+	w->sid[w->d.n] = (uint32_t)(w->d.nsent - 1);
+	if (upper)
+		ner_doc_add_upper(&w->d, w->text + t->bstart, t->bend - t->bstart);
+	else
+		ner_doc_add(&w->d, w->text + t->bstart, t->bend - t->bstart);
+}
+
+static int
+is_closing(const struct work *w, const struct token *t)
+{
+	const char *s = w->text + t->bstart;
+	size_t n = t->bend - t->bstart;
+	return t->type == TOK_PUNCT && n <= 3 &&
+	       (*s == '"' || *s == '\'' || *s == ')' || *s == ']' || memcmp(s, "\xe2\x80\x9d", n) == 0 ||
+		memcmp(s, "\xe2\x80\x99", n) == 0);
+}
+
+/*
+ * The tokens of sentence toks[a, b) into the doc, the way CoNLL-2003 (the
+ * model's training data, Penn Treebank style) cuts them where the shared
+ * tokenizer, which knows no sentence, cannot:
+ *   - a list number that opens the sentence keeps its full stop ("2." in
+ *     "2. Pernila Wiberg (Sweden) 1:17.97"), as CoNLL writes it: seen as
+ *     "2" "." the name after it looks like a sentence start;
+ *   - an abbreviation that ends the sentence gives its full stop to the
+ *     sentence ("... joined Lear Corp." is "Corp" "."), so the name ends
+ *     before it, as in CoNLL.
+ * A token longer than 200 bytes is no word (a URL or junk) and is left out.
+ */
+static void
+add_sentence(struct work *w, size_t a, size_t b)
+{
+	size_t k, last = b;
+	int upper;
+
+	if (b <= a)
+		return;
+	ner_doc_sentence(&w->d);
+	upper = title_case_line(w, a, b);
+	/* The abbreviation that ends the sentence, before closing quotes and brackets. */
+	for (k = b; k > a && is_closing(w, &w->toks.v[k - 1]); k--)
+		;
+	if (k > a && (w->toks.v[k - 1].flags & TOKF_ABBREV) && w->toks.v[k - 1].bend - w->toks.v[k - 1].bstart > 1)
+		last = k - 1;
+	for (k = a; k < b; k++) {
+		struct token t = w->toks.v[k];
+		if (t.bend - t.bstart > 200)
+			continue;
+		if (k == a && t.type == TOK_NUMBER && k + 2 < b && w->toks.v[k + 1].bstart == t.bend &&
+		    w->toks.v[k + 1].bend == t.bend + 1 && w->text[t.bend] == '.') {
+			/* A list marker: not a quantity, so not a number to the rules either. */
+			t.bend++;
+			t.end++;
+			t.type = TOK_PUNCT;
+			k++;
+		} else if (k == last) {
+			struct token stop = t;
+			t.bend--;
+			t.end--;
+			t.flags &= (unsigned char)~TOKF_ABBREV;
+			stop.bstart = t.bend;
+			stop.start = t.end;
+			stop.type = TOK_PUNCT;
+			stop.flags = 0;
+			add_token(w, &t, upper);
+			add_token(w, &stop, upper);
+			continue;
+		}
+		add_token(w, &t, upper);
+	}
+}
+
 /* ---- the entry point --------------------------------------------------------- */
 
+/* Tag the part's sentences (w->toks, w->tsent) and append their entities to out. */
+static void
+tag_part(const struct ner_model *m, struct work *w, struct entity_list *out)
+{
+	size_t k, i;
+
+	collect_lower(w);
+	for (k = 0; k < w->ntsent; k++)
+		add_sentence(w, w->tsent[2 * k], w->tsent[2 * k + 1]);
+	out->tokens += w->d.n;
+	if (w->d.n > 0) {
+		ner_doc_prepare(&w->d, &m->cl, &m->gz);
+		memset(w->used, 0, w->d.n);
+		word_classes(m, w);
+		/* A capitalised word after an honorific starts a person's name (news style "Mr. Cook"). */
+		for (i = 0; i + 1 < w->d.n; i++)
+			if (is_any(w, i, honorifics) && (w->d.t[i + 1].flags & NT_INITCAP) &&
+			    !(w->d.t[i + 1].flags & (NT_ALLCAPS | NT_SENT_START)))
+				w->used[i + 1] = 1;
+		ner_model_tag_doc_emit(m, &w->d, w->used, w->tags, w->emit);
+		ner_refine_types(&w->d, w->emit, m->scale, w->tags);
+		memset(w->used, 0, w->d.n);
+		model_mentions(w);
+		rule_mentions(w);
+		resolve(w);
+		for (i = 0; i < w->nm; i++) {
+			const struct mention *mm = &w->m[i];
+			const struct mention *c = &w->m[mm->canon];
+			struct entity *ent;
+			if (out->n == out->cap) {
+				out->cap = out->cap ? 2 * out->cap : 32;
+				out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+			}
+			ent = &out->v[out->n++];
+			ent->start = w->tk[mm->b].start;
+			ent->end = w->tk[mm->e - 1].end;
+			ent->bstart = w->tk[mm->b].bstart;
+			ent->bend = w->tk[mm->e - 1].bend;
+			ent->type = mm->type;
+			ent->canonical = span_text(w, c->b, c->e);
+		}
+	}
+	/* Ready for the next part; the memory is kept. */
+	tokens_clear(&w->toks);
+	w->ntsent = 0;
+	w->nm = 0;
+	ner_doc_clear(&w->d);
+}
+
+/* Code points of s[0..n) (valid UTF-8). */
+static size_t
+count_cp(const char *s, size_t n)
+{
+	size_t i, c = 0;
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* The byte offset of code point cp, moving forward from (*bcur, *ccur). */
+static size_t
+byte_of(const char *text, size_t len, size_t cp, size_t *bcur, size_t *ccur)
+{
+	if (cp < *ccur)
+		*bcur = *ccur = 0;
+	while (*ccur < cp && *bcur < len) {
+		(*bcur)++;
+		while (*bcur < len && ((unsigned char)text[*bcur] & 0xC0) == 0x80)
+			(*bcur)++;
+		(*ccur)++;
+	}
+	return *bcur;
+}
+
+/* Where the next piece of [pos, end) for the tokenizer ends: at whitespace, or a character boundary. */
+static size_t
+chunk_end(const char *text, size_t pos, size_t end)
+{
+	size_t q;
+	if (end - pos <= TOKENIZE_CHUNK)
+		return end;
+	for (q = pos + TOKENIZE_CHUNK; q > pos + TOKENIZE_CHUNK / 2; q--)
+		if (text[q - 1] == ' ' || text[q - 1] == '\n' || text[q - 1] == '\t' || text[q - 1] == '\r')
+			return q;
+	for (q = pos + TOKENIZE_CHUNK; ((unsigned char)text[q] & 0xC0) == 0x80; q--)
+		;
+	return q;
+}
+
+static void
+part_sentence(struct work *w, size_t a, size_t b)
+{
+	if (b <= a)
+		return;
+	if (2 * w->ntsent + 2 > w->tsentcap) {
+		w->tsentcap = w->tsentcap ? 2 * w->tsentcap : 256;
+		w->tsent = xreallocarray(w->tsent, w->tsentcap, sizeof *w->tsent);
+	}
+	w->tsent[2 * w->ntsent] = a;
+	w->tsent[2 * w->ntsent + 1] = b;
+	w->ntsent++;
+}
+
 void
-ner_tag(const struct ner_model *m, const char *text, size_t len, const struct spans *sentences,
-	struct entity_list *out)
+ner_tag_parts(const struct ner_model *m, const char *text, size_t len, const struct spans *sentences,
+	      struct entity_list *out, void (*part_done)(void *ctx, struct entity_list *out), void *ctx)
 {
 	struct work w;
 	struct spans own = SPANS_INIT;
-	size_t s, k = 0, i;
+	size_t s, bcur = 0, ccur = 0;
 
 	memset(&w, 0, sizeof w);
+	w.model = m;
 	w.text = text;
 	if (!sentences) {
 		segment_sentences(text, len, &own);
 		sentences = &own;
 	}
-	tokenize(text, len, 0, 0, &w.toks);
-	w.tok_of = xmalloc((w.toks.n + 1) * sizeof *w.tok_of);
-	/*
-	 * The coreference steps in resolve() compare every mention with every
-	 * other (and acronyms with every token): quadratic in the document.  A
-	 * text far longer than any article (a 1 MB record took minutes, 100 MB
-	 * would never end) is therefore tagged in parts of whole sentences of
-	 * about NER_PART_TOKENS tokens each, names linked within a part only.
-	 */
-	for (s = 0; s < sentences->n;) {
-		for (; s < sentences->n && w.d.n < NER_PART_TOKENS; s++) {
-			size_t b = sentences->v[s].start, e = sentences->v[s].end;
-			while (k < w.toks.n && w.toks.v[k].start < b)
-				k++;
-			size_t k0 = k, kend, nlong = 0, ncap = 0;
-			int title;
-			ner_doc_sentence(&w.d);
-			/* A title-case headline ("OpenAI And Anthropic CEOs Condemn ICE Violence")? */
-			for (kend = k; kend < w.toks.n && w.toks.v[kend].end <= e; kend++) {
-				const struct token *t = &w.toks.v[kend];
-				unsigned char c = (unsigned char)text[t->bstart];
-				if (t->type != TOK_WORD || t->bend - t->bstart < 4 || kend == k0)
-					continue;
-				nlong++;
-				ncap += c >= 'A' && c <= 'Z';
-			}
-			/* Headlines end without a full stop. */
-			title = nlong >= 3 && ncap * 4 >= nlong * 3 && kend > k0 &&
-				!(text[w.toks.v[kend - 1].bstart] == '.' && w.toks.v[kend - 1].type == TOK_PUNCT);
-			for (; k < kend; k++) {
-				const struct token *t = &w.toks.v[k];
-				if (t->bend - t->bstart > 200) /* no word is this long: a URL or junk */
-					continue;
-				w.tok_of[w.d.n] = k;
-				if (title)
-					ner_doc_add_upper(&w.d, text + t->bstart, t->bend - t->bstart);
-				else
-					ner_doc_add(&w.d, text + t->bstart, t->bend - t->bstart);
+	for (s = 0; s < sentences->n; s++) {
+		size_t bs = byte_of(text, len, sentences->v[s].start, &bcur, &ccur), cpos = ccur;
+		size_t be = byte_of(text, len, sentences->v[s].end, &bcur, &ccur), pos = bs, first = w.toks.n;
+		while (pos < be) {
+			size_t end = chunk_end(text, pos, be);
+			tokenize(text + pos, end - pos, cpos, pos, &w.toks);
+			cpos += count_cp(text + pos, end - pos);
+			pos = end;
+			/* A "sentence" longer than a part (a table, junk) is cut where the part is full. */
+			if (w.toks.n - first >= NER_PART_TOKENS && pos < be) {
+				part_sentence(&w, first, w.toks.n);
+				tag_part(m, &w, out);
+				if (part_done)
+					part_done(ctx, out);
+				first = 0;
 			}
 		}
-		if (w.d.n > 0) {
-			ner_doc_prepare(&w.d, &m->cl, &m->gz);
-			w.tags = xmalloc(w.d.n);
-			w.used = xcalloc(w.d.n, 1);
-			w.cls = xmalloc(w.d.n * sizeof *w.cls);
-			word_classes(m, &w);
-			/* A capitalised word after an honorific starts a person's name (news style "Mr. Cook"). */
-			for (i = 0; i + 1 < w.d.n; i++)
-				if (is_any(&w, i, honorifics) && (w.d.t[i + 1].flags & NT_INITCAP) &&
-				    !(w.d.t[i + 1].flags & (NT_ALLCAPS | NT_SENT_START)))
-					w.used[i + 1] = 1;
-			{
-				int32_t *emit = xmalloc(w.d.n * NTAGS * sizeof *emit);
-				ner_model_tag_doc_emit(m, &w.d, w.used, w.tags, emit);
-				ner_refine_types(&w.d, emit, m->scale, w.tags);
-				free(emit);
-			}
-			memset(w.used, 0, w.d.n);
-			model_mentions(&w);
-			rule_mentions(&w);
-			resolve(&w);
-			for (i = 0; i < w.nm; i++) {
-				const struct mention *mm = &w.m[i];
-				const struct mention *c = &w.m[mm->canon];
-				struct entity *ent;
-				if (out->n == out->cap) {
-					out->cap = out->cap ? 2 * out->cap : 32;
-					out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
-				}
-				ent = &out->v[out->n++];
-				ent->start = w.toks.v[w.tok_of[mm->b]].start;
-				ent->end = w.toks.v[w.tok_of[mm->e - 1]].end;
-				ent->type = mm->type;
-				ent->canonical = span_text(&w, c->b, c->e);
-			}
+		part_sentence(&w, first, w.toks.n);
+		if (w.toks.n >= NER_PART_TOKENS || s + 1 == sentences->n) {
+			tag_part(m, &w, out);
+			if (part_done)
+				part_done(ctx, out);
 		}
-		/* Ready for the next part. */
-		free(w.tags);
-		free(w.used);
-		free(w.cls);
-		w.tags = w.used = NULL;
-		w.cls = NULL;
-		w.nm = 0;
-		ner_doc_release(&w.d);
 	}
 	free(w.m);
-	free(w.tok_of);
+	free(w.tsent);
+	free(w.tk);
+	free(w.sid);
+	free(w.tags);
+	free(w.used);
+	free(w.cls);
+	free(w.emit);
+	free(w.lower);
 	tokens_release(&w.toks);
 	ner_doc_release(&w.d);
 	spans_release(&own);
+}
+
+void
+ner_tag(const struct ner_model *m, const char *text, size_t len, const struct spans *sentences,
+	struct entity_list *out)
+{
+	ner_tag_parts(m, text, len, sentences, out, NULL, NULL);
 }
