@@ -29,6 +29,7 @@ struct stream {
 	double t0, last_progress;
 	struct strbuf outbuf;   /* the record being written, serialized */
 	struct strbuf members;  /* members stream_emit_adding() appends */
+	bool open_comma;        /* stream_emit_open(): a comma before the first member */
 };
 
 static double
@@ -221,6 +222,42 @@ stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t
 	check_fast_path(s, rec, members, len);
 #endif
 	write_out(s);
+}
+
+void
+stream_emit_open(struct stream *s, json_t *rec)
+{
+	strbuf_reset(&s->outbuf);
+	if (rec != s->cur || !s->raw || !canon_output_form(s->raw, s->rawlen, rec, &s->outbuf))
+		serialize(s, rec);
+#ifdef NEWSPIPE_CHECK_FAST_PATH
+	check_fast_path(s, rec, NULL, 0);
+#endif
+	s->outbuf.len--; /* the closing brace: the members come first */
+	s->open_comma = json_object_size(rec) > 0;
+	if (fwrite(s->outbuf.buf, 1, s->outbuf.len, stdout) != s->outbuf.len)
+		write_failed();
+}
+
+void
+stream_emit_more(struct stream *s, const char *members, size_t len)
+{
+	if (len == 0)
+		return;
+	if (s->open_comma && putc(',', stdout) == EOF)
+		write_failed();
+	s->open_comma = false;
+	if (fwrite(members, 1, len, stdout) != len)
+		write_failed();
+}
+
+void
+stream_emit_close(struct stream *s)
+{
+	if (putc('}', stdout) == EOF || putc('\n', stdout) == EOF || ferror(stdout))
+		write_failed();
+	s->out++;
+	flush_if_unbuffered(s);
 }
 
 void

@@ -93,6 +93,19 @@ void stream_emit_members(struct stream *s, json_t *rec, const char *members, siz
 void stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len);
 
 /*
+ * The same, for members too long to hold (a record of hundreds of MB
+ * with its annotations): stream_emit_open() writes rec as
+ * stream_emit_unchanged() would, up to its closing brace;
+ * stream_emit_more() writes a piece of the members' text (the pieces
+ * joined make `"key":value,...`, as for stream_emit_members());
+ * stream_emit_close() ends the record.  rec is the record being
+ * processed, unchanged, without members of the names added.
+ */
+void stream_emit_open(struct stream *s, json_t *rec);
+void stream_emit_more(struct stream *s, const char *members, size_t len);
+void stream_emit_close(struct stream *s);
+
+/*
  * What most annotating filters do: write rec, the record being processed
  * and otherwise unchanged, with members names[i] = values[i] added (NULL
  * values skipped; the values are consumed).  When rec already has one of

@@ -31,7 +31,8 @@ struct tagger {
 	struct ner_model *model;
 	struct entity_list ents;
 	struct spans paras, sents;
-	struct strbuf members; /* "entities":[...] as written */
+	struct strbuf members; /* "entities":[...] as written, or its next piece */
+	struct stream *out;    /* writing the record, piece by piece; NULL: into members */
 	const char *text;      /* the record's text while it is tagged */
 	size_t written;        /* entities in members */
 	size_t records, chars, nents;
@@ -63,8 +64,9 @@ handle_option(void *ctx, int key, const char *arg)
 
 /*
  * Write the entities of one part of the text into t->members as JSON text
- * (the same bytes jansson would write) and let them go: a long record's
- * entities never all exist as structures at once.
+ * (the same bytes jansson would write) and let them go, and pass the text
+ * on to the output every 64 KiB: a long record's entities never all exist
+ * at once, as structures or as text.
  */
 static void
 write_part(void *ctx, struct entity_list *ents)
@@ -85,6 +87,10 @@ write_part(void *ctx, struct entity_list *ents)
 		strbuf_addch(sb, '}');
 	}
 	entity_list_clear(ents);
+	if (t->out && sb->len >= 65536) {
+		stream_emit_more(t->out, sb->buf, sb->len);
+		strbuf_reset(sb);
+	}
 }
 
 static int
@@ -96,6 +102,10 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	struct timespec a, b;
 
 	recseg_get(s, rec, text, len, ncp, &t->paras, &t->sents);
+	/* Tagged before (a stage run twice): the new list takes the old one's place, below. */
+	t->out = json_object_get(rec, "entities") ? NULL : s;
+	if (t->out)
+		stream_emit_open(s, rec);
 	strbuf_reset(&t->members);
 	strbuf_addstr(&t->members, prefix);
 	t->text = text;
@@ -111,15 +121,15 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	t->nents += t->written;
 	t->records++;
 	t->chars += ncp;
-	if (json_object_get(rec, "entities")) {
-		/* Tagged before (a stage run twice): the new list takes the old one's place. */
+	if (t->out) {
+		stream_emit_more(s, t->members.buf, t->members.len);
+		stream_emit_close(s);
+	} else {
 		json_t *arr = json_loadb(t->members.buf + sizeof prefix - 2, t->members.len - (sizeof prefix - 2), 0, NULL);
 		if (!arr)
 			die("internal error: entities written as invalid JSON");
 		json_object_set_new(rec, "entities", arr);
 		stream_emit(s, rec);
-	} else {
-		stream_emit_unchanged(s, rec, t->members.buf, t->members.len);
 	}
 	return 0;
 }
@@ -130,7 +140,7 @@ main(int argc, char **argv)
 	struct cli_program prog = { "[--model FILE] [--types TYPE,...] [file ...]",
 				    "Tag named entities, dates, amounts and percentages, with canonical names.",
 				    options, handle_option, NULL };
-	struct tagger t = { NULL, ~0u, NULL, ENTITY_LIST_INIT, SPANS_INIT, SPANS_INIT, STRBUF_INIT, NULL, 0, 0, 0, 0, 0,
+	struct tagger t = { NULL, ~0u, NULL, ENTITY_LIST_INIT, SPANS_INIT, SPANS_INIT, STRBUF_INIT, NULL, NULL, 0, 0, 0, 0, 0,
 			    false };
 	struct stream_filter f = { process, NULL, &t, true };
 	struct common_opts co;

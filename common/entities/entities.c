@@ -75,6 +75,7 @@ struct mention {
 struct work {
 	const struct ner_model *model;
 	const char *text;
+	size_t len;
 	struct tokens toks;    /* the shared tokenizer's tokens of the part */
 	size_t *tsent;         /* sentence k of the part: toks [tsent[2k], tsent[2k+1]) */
 	size_t ntsent, tsentcap;
@@ -201,6 +202,20 @@ model_mentions(struct work *w)
 				e--;
 			while (e - b > 1 && !(w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT)))
 				b++;
+			/*
+			 * A name neither starts with a clitic ("'s Park" of "Queen's
+			 * Park") nor ends with the verb of a negation ("Sometimes You
+			 * Ca" of "Can't", "Boys Do" of "Don't"): the word before "n't"
+			 * is an auxiliary, never a name's.
+			 */
+			while (b < e && (w->tk[b].flags & TOKF_CLITIC))
+				b++;
+			while (e > b && e < w->d.n && (w->tk[e].flags & TOKF_CLITIC) && is(w, e, "n't"))
+				e--;
+			if (e == b) {
+				i = j;
+				continue;
+			}
 			/* "Apple CEO Tim Cook": an organisation, a title, a person. */
 			for (k = b + 1; k + 1 < e; k++)
 				if (is_any(w, k, inner_titles) && (w->d.t[k + 1].flags & NT_INITCAP))
@@ -527,12 +542,23 @@ long_form_before(const struct work *w, size_t k, const char *acr)
 	return k;
 }
 
+/* Are tokens [b, e) all capitalised words or connectors ("of", "and", ...)? */
+static int
+name_words(const struct work *w, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (!(w->d.t[b].flags & NT_INITCAP) && !is_any(w, b, connectors))
+			return 0;
+	return 1;
+}
+
 /*
  * Make tokens [b, e) one name (replacing the model's pieces of it and
  * taking their type, ORG by default) and tag the acronym at token a
  * wherever it occurs untagged.  A name of the model that ends the long
- * form and starts before it is the long form ("the Rally for the Return of
- * Refugees and Democracy in Rwanda (RDR)"); one that runs on past its end
+ * form and starts before it, with capitalised words and connectors, is the
+ * long form ("the Rally for the Return of Refugees and Democracy in Rwanda
+ * (RDR)"; but not "Bank's Monetary Policy Committee (MPC)"); one that runs on past its end
  * shows that the words are no long form but part of another name ("U.N.
  * Security" in "U.N. Security Council" for "U.S."): nothing is merged
  * then, and 0 is returned.  A name the model found exactly so keeps its
@@ -557,7 +583,7 @@ merge_long_form(struct work *w, size_t b, size_t e, size_t a)
 			continue;
 		if (mq->e > e)
 			return 0;
-		if (mq->b < b && mq->e == e)
+		if (mq->b < b && mq->e == e && name_words(w, mq->b, b))
 			b = mq->b;
 	}
 	for (q = 0; q < w->nm; q++)
@@ -577,6 +603,86 @@ merge_long_form(struct work *w, size_t b, size_t e, size_t a)
 		if (!w->used[q] && w->d.t[q].hw == w->d.t[a].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
 			add_mention(w, q, q + 1, ty);
 	return 1;
+}
+
+/*
+ * The fullest name of each mention: a person's name whose last words are
+ * the mention (a surname), or, as a last resort, whose first word it is
+ * (a lone first name); an acronym's long form.  Preferred: a surname
+ * match, a fuller name before the mention, then the first in the text.
+ * People's names are found through chains of the mentions by the hash of
+ * their last and first words, so a long part costs no mention-by-mention
+ * comparison; acronyms (few) are compared with every mention.
+ */
+static void
+canonical_names(struct work *w)
+{
+	size_t i, j, mask, nb;
+	size_t *head_last, *head_first, *next_last, *next_first;
+	const size_t none = (size_t)-1;
+	char acr[8];
+
+	for (nb = 16; nb < 2 * w->nm; nb <<= 1)
+		;
+	mask = nb - 1;
+	head_last = xmalloc(nb * sizeof *head_last);
+	head_first = xmalloc(nb * sizeof *head_first);
+	next_last = xmalloc((w->nm + 1) * sizeof *next_last);
+	next_first = xmalloc((w->nm + 1) * sizeof *next_first);
+	for (i = 0; i < nb; i++)
+		head_last[i] = head_first[i] = none;
+	for (i = w->nm; i-- > 0;) {
+		const struct mention *c = &w->m[i];
+		size_t bl = w->d.t[c->e - 1].hl & mask, bf = w->d.t[c->b].hl & mask;
+		if (c->type != ENT_PER)
+			continue;
+		next_last[i] = head_last[bl];
+		head_last[bl] = i;
+		next_first[i] = head_first[bf];
+		head_first[bf] = i;
+	}
+	for (i = 0; i < w->nm; i++) {
+		struct mention *m = &w->m[i];
+		size_t best = i, n = m->e - m->b;
+		int bestscore = 0, pass;
+		if (m->type > ENT_MISC)
+			continue;
+		if (m->type == ENT_PER) {
+			/* Pass 0: fuller names ending in the mention; pass 1: a lone first name's. */
+			for (pass = 0; pass < (n == 1 ? 2 : 1); pass++) {
+				size_t bucket = w->d.t[pass ? m->b : m->e - 1].hl & mask;
+				for (j = pass ? head_first[bucket] : head_last[bucket]; j != none;
+				     j = pass ? next_first[j] : next_last[j]) {
+					const struct mention *c = &w->m[j];
+					size_t cn = c->e - c->b;
+					int ok, score;
+					if (j == i || cn <= n)
+						continue;
+					ok = pass == 0 ? (same_tokens(w, m->b, m->e, c->e - n, c->e) ? 2 : 0)
+						       : (same_tokens(w, m->b, m->e, c->b, c->b + 1) ? 1 : 0);
+					score = ok * 4 + (j < i) * 2;
+					if (ok && (score > bestscore || (score == bestscore && j < best)))
+						best = j, bestscore = score;
+				}
+			}
+		} else if (n == 1 && acronym_in(w, m->b, acr, 1)) {
+			for (j = 0; j < w->nm; j++) {
+				const struct mention *c = &w->m[j];
+				int score = 8 + (j < i) * 2;
+				if (j == i || c->type > ENT_MISC || c->type == ENT_PER || (size_t)(c->e - c->b) <= n)
+					continue;
+				if (score > bestscore && initials_match(w, c, acr))
+					best = j, bestscore = score;
+			}
+		}
+		m->canon = best;
+		if (best != i && m->type != w->m[best].type && m->type != ENT_PER)
+			m->type = w->m[best].type;
+	}
+	free(head_last);
+	free(head_first);
+	free(next_last);
+	free(next_first);
 }
 
 static void
@@ -603,19 +709,45 @@ resolve(struct work *w)
 		if (b < k)
 			merge_long_form(w, b, k, k + 1);
 	}
-	/* An acronym tagged once is the same name at its other (untagged) occurrences. */
-	nm1 = w->nm;
-	for (i = 0; i < nm1; i++) {
-		const struct mention *m = &w->m[i];
-		size_t q;
-		if (m->e - m->b != 1 || m->type > ENT_MISC || !acronym(w, m->b, acr))
-			continue;
-		/* add_mention() may move w->m: keep what we need by value. */
-		size_t tok = m->b;
-		enum entity_type type = m->type;
-		for (q = 0; q < w->d.n; q++)
-			if (!w->used[q] && w->d.t[q].hw == w->d.t[tok].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
-				add_mention(w, q, q + 1, type);
+	/*
+	 * An acronym tagged once is the same name at its other (untagged)
+	 * occurrences, with the type of its first tagged occurrence: a table
+	 * of the tagged acronyms, then one pass over the tokens.
+	 */
+	{
+		size_t mask, q, nacr = 0;
+		uint64_t *key;
+		enum entity_type *type;
+		for (i = 0; i < w->nm; i++)
+			nacr += w->m[i].e - w->m[i].b == 1 && w->m[i].type <= ENT_MISC;
+		for (mask = 16; mask < 2 * nacr; mask <<= 1)
+			;
+		key = xcalloc(mask, sizeof *key);
+		type = xmalloc(mask * sizeof *type);
+		mask--;
+		for (i = 0; i < w->nm; i++) {
+			const struct mention *m = &w->m[i];
+			uint64_t h = w->d.t[m->b].hw | 1;
+			if (m->e - m->b != 1 || m->type > ENT_MISC || !acronym(w, m->b, acr))
+				continue;
+			for (q = h & mask; key[q] && key[q] != h; q = (q + 1) & mask)
+				;
+			if (!key[q]) {
+				key[q] = h;
+				type[q] = m->type;
+			}
+		}
+		for (k = 0; nacr > 0 && k < w->d.n; k++) {
+			uint64_t h = w->d.t[k].hw | 1;
+			if (w->used[k] || (w->d.t[k].flags & NT_CAPS_SENT) || !(w->d.t[k].flags & NT_ALLCAPS))
+				continue;
+			for (q = h & mask; key[q] && key[q] != h; q = (q + 1) & mask)
+				;
+			if (key[q])
+				add_mention(w, k, k + 1, type[q]);
+		}
+		free(key);
+		free(type);
 	}
 	/*
 	 * An acronym with no long form among the mentions: capitalised words
@@ -708,42 +840,7 @@ resolve(struct work *w)
 	}
 	for (i = 0; i < w->nm; i++)
 		w->m[i].canon = i;
-	for (i = 0; i < w->nm; i++) {
-		struct mention *m = &w->m[i];
-		size_t best = i, n = m->e - m->b, bestn = n;
-		int before = 0;
-		if (m->type > ENT_MISC)
-			continue;
-		for (j = 0; j < w->nm; j++) {
-			const struct mention *c = &w->m[j];
-			size_t cn = c->e - c->b;
-			int ok = 0;
-			if (j == i || c->type > ENT_MISC || cn <= n)
-				continue;
-			if (m->type == ENT_PER && c->type == ENT_PER) {
-				/* Surname (or last words) of a fuller name; a lone first name as a last resort. */
-				ok = same_tokens(w, m->b, m->e, c->e - n, c->e) ? 2
-				     : (n == 1 && same_tokens(w, m->b, m->e, c->b, c->b + 1)) ? 1 : 0;
-			} else if (m->type != ENT_PER && c->type != ENT_PER && n == 1 && acronym_in(w, m->b, acr, 1) &&
-				   initials_match(w, c, acr)) {
-				ok = 2;
-			}
-			if (!ok)
-				continue;
-			/* Prefer a suffix match, then the nearest fuller mention before, then the longest. */
-			if (best == i || ok * 4 + (j < i) * 2 > (best != i) * 0 + before) {
-				int score = ok * 4 + (j < i) * 2;
-				if (best == i || score > before || (score == before && cn > bestn)) {
-					best = j;
-					bestn = cn;
-					before = score;
-				}
-			}
-		}
-		m->canon = best;
-		if (best != i && m->type != w->m[best].type && m->type != ENT_PER)
-			m->type = w->m[best].type;
-	}
+	canonical_names(w);
 	/* A canonical's own canonical (short chains). */
 	for (i = 0; i < w->nm; i++)
 		while (w->m[w->m[i].canon].canon != w->m[i].canon)
@@ -914,15 +1011,17 @@ is_function_word(const char *s, size_t n)
  * capitalises common words: closed-class words ("And", "Over", "Their"),
  * words the same text writes in lower case ("Violence", "Workers"), and
  * words whose lower-case form is in the model's vocabulary of news text
- * (the word clusters: "Draws", "Mixed", "Reactions", but not "Browne").
- * So: three or more words of four letters or more after the first, three
- * in four of them capitalised, no final full stop, and at least two
- * capitalised common words making up half of the capitalised words.
+ * (the word clusters: "Draws", "Mixed", "Reactions"; but also "Harry",
+ * "Milling", "Bear", so this evidence alone is not enough).  So: three or
+ * more words of four letters or more after the first, three in four of
+ * them capitalised, no final full stop, and, among the capitalised words,
+ * at least three common ones, making up half of them, one of them a
+ * closed-class word or a word of the text in lower case.
  */
 static int
 title_case_line(const struct work *w, size_t a, size_t b)
 {
-	size_t k, nlong = 0, ncap = 0, nupper = 0, common = 0;
+	size_t k, nlong = 0, ncap = 0, nupper = 0, common = 0, nfunc = 0, nlow = 0;
 	for (k = a + 1; k < b; k++) {
 		const struct token *t = &w->toks.v[k];
 		unsigned char c = (unsigned char)w->text[t->bstart];
@@ -936,13 +1035,16 @@ title_case_line(const struct work *w, size_t a, size_t b)
 		if (!cap)
 			continue;
 		nupper++;
-		if (is_function_word(w->text + t->bstart, t->bend - t->bstart) || seen_lower(w, t) ||
-		    ner_clusters_know_lower(&w->model->cl, w->text + t->bstart, t->bend - t->bstart))
+		if (is_function_word(w->text + t->bstart, t->bend - t->bstart))
+			common++, nfunc++;
+		else if (seen_lower(w, t))
+			common++, nlow++;
+		else if (ner_clusters_know_lower(&w->model->cl, w->text + t->bstart, t->bend - t->bstart))
 			common++;
 	}
 	if (b <= a || (w->text[w->toks.v[b - 1].bstart] == '.' && w->toks.v[b - 1].type == TOK_PUNCT))
 		return 0;
-	return nlong >= 3 && ncap * 4 >= nlong * 3 && common >= 3 && common * 2 >= nupper;
+	return nlong >= 3 && ncap * 4 >= nlong * 3 && nfunc + nlow >= 1 && common >= 3 && common * 2 >= nupper;
 }
 
 static void
@@ -973,23 +1075,33 @@ add_token(struct work *w, const struct token *t, int upper)
 		ner_doc_add(&w->d, w->text + t->bstart, t->bend - t->bstart);
 }
 
+/* Does the line of byte offset b start there (only spaces or tabs before it)? */
+static int
+line_start(const struct work *w, size_t b)
+{
+	while (b > 0 && (w->text[b - 1] == ' ' || w->text[b - 1] == '\t'))
+		b--;
+	return b == 0 || w->text[b - 1] == '\n' || w->text[b - 1] == '\r';
+}
+
+/* A closing quotation mark? */
 static int
 is_closing(const struct work *w, const struct token *t)
 {
 	const char *s = w->text + t->bstart;
 	size_t n = t->bend - t->bstart;
 	return t->type == TOK_PUNCT && n <= 3 &&
-	       (*s == '"' || *s == '\'' || *s == ')' || *s == ']' || memcmp(s, "\xe2\x80\x9d", n) == 0 ||
-		memcmp(s, "\xe2\x80\x99", n) == 0);
+	       (*s == '"' || *s == '\'' || memcmp(s, "\xe2\x80\x9d", n) == 0 || memcmp(s, "\xe2\x80\x99", n) == 0);
 }
 
 /*
  * The tokens of sentence toks[a, b) into the doc, the way CoNLL-2003 (the
  * model's training data, Penn Treebank style) cuts them where the shared
  * tokenizer, which knows no sentence, cannot:
- *   - a list number that opens the sentence keeps its full stop ("2." in
- *     "2. Pernila Wiberg (Sweden) 1:17.97"), as CoNLL writes it: seen as
- *     "2" "." the name after it looks like a sentence start;
+ *   - a list number that opens the sentence or a line keeps its full stop
+ *     ("2." in "2. Pernila Wiberg (Sweden) 1:17.97"), as CoNLL writes it:
+ *     seen as "2" "." the name after it looks like a sentence start (and
+ *     a segmenter may have cut the sentence after the "2.");
  *   - an abbreviation that ends the sentence gives its full stop to the
  *     sentence ("... joined Lear Corp." is "Corp" "."), so the name ends
  *     before it, as in CoNLL.
@@ -1005,7 +1117,11 @@ add_sentence(struct work *w, size_t a, size_t b)
 		return;
 	ner_doc_sentence(&w->d);
 	upper = title_case_line(w, a, b);
-	/* The abbreviation that ends the sentence, before closing quotes and brackets. */
+	/*
+	 * The abbreviation that ends the sentence, before closing quotes
+	 * ("... of Schroder Wertheim & Co.\""), not brackets: the full stop of
+	 * "(U.S.)" is the abbreviation's.
+	 */
 	for (k = b; k > a && is_closing(w, &w->toks.v[k - 1]); k--)
 		;
 	if (k > a && (w->toks.v[k - 1].flags & TOKF_ABBREV) && w->toks.v[k - 1].bend - w->toks.v[k - 1].bstart > 1)
@@ -1014,8 +1130,9 @@ add_sentence(struct work *w, size_t a, size_t b)
 		struct token t = w->toks.v[k];
 		if (t.bend - t.bstart > 200)
 			continue;
-		if (k == a && t.type == TOK_NUMBER && k + 2 < b && w->toks.v[k + 1].bstart == t.bend &&
-		    w->toks.v[k + 1].bend == t.bend + 1 && w->text[t.bend] == '.') {
+		if (t.type == TOK_NUMBER && k + 1 < b && (k == a || line_start(w, t.bstart)) &&
+		    w->toks.v[k + 1].bstart == t.bend && w->toks.v[k + 1].bend == t.bend + 1 && w->text[t.bend] == '.' &&
+		    t.bend + 1 < w->len && (w->text[t.bend + 1] == ' ' || w->text[t.bend + 1] == '\t')) {
 			/* A list marker: not a quantity, so not a number to the rules either. */
 			t.bend++;
 			t.end++;
@@ -1154,6 +1271,7 @@ ner_tag_parts(const struct ner_model *m, const char *text, size_t len, const str
 	memset(&w, 0, sizeof w);
 	w.model = m;
 	w.text = text;
+	w.len = len;
 	if (!sentences) {
 		segment_sentences(text, len, &own);
 		sentences = &own;
