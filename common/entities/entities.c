@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "entities/ner.h"
+#include "entities/work.h"
 #include "segment.h"
 #include "strbuf.h"
 #include "tokenize.h"
@@ -51,124 +52,26 @@ entity_list_release(struct entity_list *l)
 	l->cap = 0;
 }
 
-/* ---- working state of one call ------------------------------------------ */
-
-/* A mention over tokens [b, e) of the doc. */
-struct mention {
-	size_t b, e;
-	enum entity_type type;
-	size_t canon; /* index of the mention that names the entity fully */
-};
-
-/*
- * A text is tagged in parts of whole sentences of about NER_PART_TOKENS
- * tokens: the coreference steps in resolve() compare every mention with
- * every other (and acronyms with every token), so they are quadratic in
- * a part, and the working memory is bounded by a part, whatever the
- * length of the text.  Names are linked within a part.  The tokenizer is
- * given at most TOKENIZE_CHUNK bytes at a time (its scratch space is
- * about 12 bytes a byte), cut at whitespace.
- */
-#define NER_PART_TOKENS 20000
-#define TOKENIZE_CHUNK 65536
-
-struct work {
-	const struct ner_model *model;
-	const char *text;
-	size_t len;
-	struct tokens toks;    /* the shared tokenizer's tokens of the part */
-	size_t *tsent;         /* sentence k of the part: toks [tsent[2k], tsent[2k+1]) */
-	size_t ntsent, tsentcap;
-	struct ner_doc d;
-	struct token *tk;      /* doc token -> its extent in the text and its class */
-	uint32_t *sid;         /* doc token -> its sentence in d */
-	uint8_t *tags;
-	uint8_t *used;         /* doc token inside a mention */
-	uint32_t *cls;         /* doc token -> bit mask of the word lists holding it */
-	int32_t *emit;         /* the model's scores, NTAGS per doc token */
-	size_t tkcap;          /* tokens the arrays above hold */
-	uint64_t *lower;       /* hashes of the words written lower case in the part */
-	size_t lowercap;
-	struct mention *m;
-	size_t nm, mcap;
-};
-
-static void
-add_mention(struct work *w, size_t b, size_t e, enum entity_type t)
-{
-	/* A name never runs from one sentence into the next. */
-	if (e <= b || w->sid[b] != w->sid[e - 1])
-		return;
-	if (w->nm == w->mcap) {
-		w->mcap = w->mcap ? 2 * w->mcap : 32;
-		w->m = xreallocarray(w->m, w->mcap, sizeof *w->m);
-	}
-	w->m[w->nm].b = b;
-	w->m[w->nm].e = e;
-	w->m[w->nm].type = t;
-	w->m[w->nm].canon = w->nm;
-	w->nm++;
-	for (; b < e; b++)
-		w->used[b] = 1;
-}
-
-/* Lower-case form of doc token i (digits as 0) equals s? */
-static int
-is(const struct work *w, size_t i, const char *s)
-{
-	return i < w->d.n && strcmp(w->d.t[i].lw, s) == 0;
-}
-
-#define NLISTS 15
-static const char *const *const all_lists[NLISTS];
-
-/* Is doc token i in the word list? (one lookup per token, done once: see word_classes) */
-static int
-is_any(const struct work *w, size_t i, const char *const *list)
-{
-	unsigned b;
-	if (i >= w->d.n)
-		return 0;
-	for (b = 0; all_lists[b] && all_lists[b] != list; b++)
-		;
-	return (w->cls[i] >> b) & 1;
-}
-
 /* ---- spans from the model ------------------------------------------------ */
 
-/* Words before a name that are not part of it (CoNLL convention). */
-static const char *const titles[] = {
-	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady",
-	"president", "sen.", "sen", "senator", "rep.", "gov.", "governor", "gen.", "general", "col.", "capt.",
-	"lt.", "sgt.", "judge", "justice", "minister", "secretary", "chancellor", "mayor", "rev.", "pope",
-	"king", "queen", "prince", "princess", "ceo", "chairman", "vice", "st.", "saint", NULL,
-};
 
-static const char *const honorifics[] = {
-	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "messrs.", NULL,
-};
 
 static int
 is_possessive(const struct work *w, size_t i)
 {
-	return is(w, i, "'s") || is(w, i, "'") || is(w, i, "s'");
+	return work_is(w, i, "'s") || work_is(w, i, "'") || work_is(w, i, "s'");
 }
 
-/* Titles that sit between an organisation and a person's name. */
-static const char *const inner_titles[] = {
-	"ceo", "chief", "president", "chairman", "chairwoman", "founder", "co-founder", "cofounder", "director",
-	"spokesman", "spokeswoman", "spokesperson", "executive", "head", NULL,
-};
 
 /* Is the last token of [b, e) a ')' that closes a '(' inside it ("Mladost (BJ)")? */
 static int
 closes_bracket(const struct work *w, size_t b, size_t e)
 {
 	size_t k;
-	if (!is(w, e - 1, ")"))
+	if (!work_is(w, e - 1, ")"))
 		return 0;
 	for (k = e - 1; k > b; k--)
-		if (is(w, k - 1, "("))
+		if (work_is(w, k - 1, "("))
 			return 1;
 	return 0;
 }
@@ -190,10 +93,10 @@ model_mentions(struct work *w)
 		{
 			size_t b = i, e = j;
 			/* Titles off the front of a person's name, possessives and punctuation off the end. */
-			while (t == ENT_PER && e - b > 1 && is_any(w, b, titles))
+			while (t == ENT_PER && e - b > 1 && work_in(w, b, WL_TITLES))
 				b++;
 			/* "Founder Vinod Khosla", "CEO Tim Cook": a title, then a person. */
-			if (t != ENT_PER && e - b > 1 && is_any(w, b, inner_titles) && (w->d.t[b + 1].flags & NT_INITCAP)) {
+			if (t != ENT_PER && e - b > 1 && work_in(w, b, WL_INNER_TITLES) && (w->d.t[b + 1].flags & NT_INITCAP)) {
 				b++;
 				t = ENT_PER;
 			}
@@ -210,7 +113,7 @@ model_mentions(struct work *w)
 			 */
 			while (b < e && (w->tk[b].flags & TOKF_CLITIC))
 				b++;
-			while (e > b && e < w->d.n && (w->tk[e].flags & TOKF_CLITIC) && is(w, e, "n't"))
+			while (e > b && e < w->d.n && (w->tk[e].flags & TOKF_CLITIC) && work_is(w, e, "n't"))
 				e--;
 			if (e == b) {
 				i = j;
@@ -218,221 +121,16 @@ model_mentions(struct work *w)
 			}
 			/* "Apple CEO Tim Cook": an organisation, a title, a person. */
 			for (k = b + 1; k + 1 < e; k++)
-				if (is_any(w, k, inner_titles) && (w->d.t[k + 1].flags & NT_INITCAP))
+				if (work_in(w, k, WL_INNER_TITLES) && (w->d.t[k + 1].flags & NT_INITCAP))
 					break;
 			if (k + 1 < e) {
-				add_mention(w, b, k, t == ENT_PER ? ENT_ORG : t);
-				add_mention(w, k + 1, e, ENT_PER);
+				work_add_mention(w, b, k, t == ENT_PER ? ENT_ORG : t);
+				work_add_mention(w, k + 1, e, ENT_PER);
 			} else if (w->d.t[b].flags & (NT_HASALPHA | NT_HASDIGIT)) {
-				add_mention(w, b, e, t);
+				work_add_mention(w, b, e, t);
 			}
 		}
 		i = j;
-	}
-}
-
-/* ---- the rule layer: DATE, MONEY, PERCENT, CARDINAL ---------------------- */
-
-static const char *const months[] = {
-	"january", "february", "march", "april", "june", "july", "august", "september", "october",
-	"november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
-	"oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec", NULL,
-};
-static const char *const weekdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
-};
-static const char *const dayparts[] = { "morning", "afternoon", "evening", "night", NULL };
-static const char *const relative[] = { "last", "next", "this", "past", "coming", "previous", "recent", NULL };
-static const char *const few[] = { "few", "two", "three", "four", "five", "six", "several", "couple", NULL };
-static const char *const periods[] = {
-	"week", "month", "year", "weekend", "decade", "quarter", "century", "spring", "summer", "autumn",
-	"fall", "winter", "weeks", "months", "years", "decades", "days", NULL,
-};
-static const char *const deictic[] = { "yesterday", "today", "tomorrow", "tonight", NULL };
-static const char *const scales[] = {
-	"million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mln", "bln", "k", "b", "tn", NULL,
-};
-static const char *const currencies[] = {
-	"dollars", "dollar", "euros", "euro", "pounds", "pound", "yen", "cents", "yuan", "rupees", "francs",
-	"marks", "pence", "sterling", NULL,
-};
-static const char *const percents[] = { "%", "percent", "pct", "per cent", NULL };
-
-static int
-is_num(const struct work *w, size_t i)
-{
-	return i < w->d.n && w->tk[i].type == TOK_NUMBER;
-}
-
-/* A day of the month: 1-31, perhaps with st/nd/rd/th. */
-static int
-is_day(const struct work *w, size_t i)
-{
-	const char *s;
-	char *end;
-	long v;
-	if (i >= w->d.n)
-		return 0;
-	s = w->d.t[i].w;
-	v = strtol(s, &end, 10);
-	if (end == s || v < 1 || v > 31)
-		return 0;
-	return *end == '\0' || strcmp(end, "st") == 0 || strcmp(end, "nd") == 0 || strcmp(end, "rd") == 0 ||
-	       strcmp(end, "th") == 0;
-}
-
-static int
-is_year(const struct work *w, size_t i)
-{
-	const char *s;
-	if (i >= w->d.n || !is_num(w, i))
-		return 0;
-	s = w->d.t[i].w;
-	return strlen(s) == 4 && (strncmp(s, "19", 2) == 0 || strncmp(s, "20", 2) == 0);
-}
-
-/* A number with its scale glued on: 5m, 13bn, 2.5k. */
-static int
-is_scaled_num(const struct work *w, size_t i)
-{
-	const char *s = w->d.t[i].lw;
-	size_t n = strlen(s), k = 0;
-	while (k < n && (s[k] == '0' || s[k] == '.' || s[k] == ','))
-		k++;
-	return k > 0 && s[0] == '0' && k < n &&
-	       (strcmp(s + k, "m") == 0 || strcmp(s + k, "bn") == 0 || strcmp(s + k, "k") == 0 ||
-		strcmp(s + k, "b") == 0 || strcmp(s + k, "tn") == 0);
-}
-
-static int
-free_at(const struct work *w, size_t i, size_t e)
-{
-	return i < e && !w->used[i];
-}
-
-/* One rule match starting at token i of a sentence ending at e: its end, type. */
-static size_t
-rule_at(const struct work *w, size_t i, size_t e, enum entity_type *t)
-{
-	size_t j;
-	const struct token *tk = &w->tk[i];
-
-	/* MONEY: $ 13 billion, US$ 5, €5m. */
-	if ((tk->flags & TOKF_CURRENCY) || is(w, i, "us$")) {
-		j = i + 1;
-		if (free_at(w, j, e) && (is_num(w, j) || is_scaled_num(w, j))) {
-			j++;
-			if (free_at(w, j, e) && is_any(w, j, scales))
-				j++;
-			*t = ENT_MONEY;
-			return j;
-		}
-		return i;
-	}
-	if (is_num(w, i) || is_scaled_num(w, i)) {
-		j = i + 1;
-		if (free_at(w, j, e) && is_any(w, j, scales))
-			j++;
-		if (free_at(w, j, e) && is_any(w, j, currencies)) {
-			*t = ENT_MONEY;
-			return j + 1;
-		}
-		if (free_at(w, j, e) && is_any(w, j, percents)) {
-			*t = ENT_PERCENT;
-			return j + 1;
-		}
-		if (free_at(w, j, e) && is(w, j, "per") && free_at(w, j + 1, e) && is(w, j + 1, "cent")) {
-			*t = ENT_PERCENT;
-			return j + 2;
-		}
-		/* 26 January 2026 */
-		if (is_day(w, i) && free_at(w, i + 1, e) && is_any(w, i + 1, months)) {
-			j = i + 2;
-			if (free_at(w, j, e) && is_year(w, j))
-				j++;
-			*t = ENT_DATE;
-			return j;
-		}
-		if (is_year(w, i) || (strlen(w->d.t[i].w) == 10 && strcmp(w->d.t[i].sh, "d-d-d") == 0)) {
-			*t = ENT_DATE;
-			return i + 1;
-		}
-		if (free_at(w, j, e) && is_any(w, j, periods) && free_at(w, j + 1, e) && is(w, j + 1, "ago")) {
-			*t = ENT_DATE;
-			return j + 2;
-		}
-		if (is_num(w, i)) {
-			*t = ENT_CARDINAL;
-			return j;
-		}
-		return i;
-	}
-	/* 1990s */
-	if (strcmp(w->d.t[i].lw, "0000s") == 0) {
-		*t = ENT_DATE;
-		return i + 1;
-	}
-	/* Jan. 26, 2026 / January 2026 / May 5 */
-	if ((is_any(w, i, months) && (w->d.t[i].flags & NT_INITCAP)) ||
-	    (strcmp(w->d.t[i].w, "May") == 0 && free_at(w, i + 1, e) && (is_day(w, i + 1) || is_year(w, i + 1)))) {
-		j = i + 1;
-		if (free_at(w, j, e) && is_day(w, j)) {
-			j++;
-			if (free_at(w, j + 1, e) && is(w, j, ",") && is_year(w, j + 1))
-				j += 2;
-		} else if (free_at(w, j, e) && is_year(w, j)) {
-			j++;
-		}
-		if (strcmp(w->d.t[i].lw, "may") == 0 && j == i + 1)
-			return i;
-		*t = ENT_DATE;
-		return j;
-	}
-	/* last week, this year, recent days, the last few days, last Monday, the weekend */
-	j = i + (is(w, i, "the") ? 1 : 0);
-	if (free_at(w, j, e) && is_any(w, j, relative)) {
-		size_t q = j + 1;
-		if (free_at(w, q, e) && is_any(w, q, few))
-			q++;
-		if (free_at(w, q, e) && (is_any(w, q, periods) || is_any(w, q, weekdays))) {
-			*t = ENT_DATE;
-			return q + 1;
-		}
-	}
-	if (j > i && free_at(w, j, e) && is(w, j, "weekend")) {
-		*t = ENT_DATE;
-		return j + 1;
-	}
-	if (is_any(w, i, weekdays) && (w->d.t[i].flags & NT_INITCAP)) {
-		j = i + 1;
-		if (free_at(w, j, e) && is_any(w, j, dayparts))
-			j++;
-		*t = ENT_DATE;
-		return j;
-	}
-	if (is_any(w, i, deictic)) {
-		*t = ENT_DATE;
-		return i + 1;
-	}
-	return i;
-}
-
-static void
-rule_mentions(struct work *w)
-{
-	size_t s, i;
-	for (s = 0; s < w->d.nsent; s++) {
-		size_t b = w->d.sent[s], e = w->d.sent[s + 1];
-		for (i = b; i < e;) {
-			enum entity_type t = ENT_CARDINAL;
-			size_t j = w->used[i] ? i : rule_at(w, i, e, &t);
-			if (j > i) {
-				add_mention(w, i, j, t);
-				i = j;
-			} else {
-				i++;
-			}
-		}
 	}
 }
 
@@ -489,7 +187,6 @@ initials_exact(const struct work *w, const struct mention *m, const char *acr)
 	return k == n && (w->d.t[m->b].flags & NT_INITCAP);
 }
 
-static const char *const connectors[] = { "and", "of", "for", "the", "&", "on", "de", "in", NULL };
 
 /* An all-capitals single token of 2-6 letters (ICE, NATO, F.B.I. without dots) as lower case, or NULL. */
 static int
@@ -530,7 +227,7 @@ long_form_before(const struct work *w, size_t k, const char *acr)
 		struct mention tmp;
 		if (w->sid[s0 - 1] != w->sid[k - 1])
 			break;
-		if (!(t->flags & NT_INITCAP) && !is_any(w, s0 - 1, connectors))
+		if (!(t->flags & NT_INITCAP) && !work_in(w, s0 - 1, WL_CONNECTORS))
 			break;
 		if (!(t->flags & NT_INITCAP))
 			continue;
@@ -547,7 +244,7 @@ static int
 name_words(const struct work *w, size_t b, size_t e)
 {
 	for (; b < e; b++)
-		if (!(w->d.t[b].flags & NT_INITCAP) && !is_any(w, b, connectors))
+		if (!(w->d.t[b].flags & NT_INITCAP) && !work_in(w, b, WL_CONNECTORS))
 			return 0;
 	return 1;
 }
@@ -598,10 +295,10 @@ merge_long_form(struct work *w, size_t b, size_t e, size_t a)
 		}
 	for (q = b; q < e; q++)
 		w->used[q] = 0;
-	add_mention(w, b, e, ty);
+	work_add_mention(w, b, e, ty);
 	for (q = 0; q < w->d.n; q++)
 		if (!w->used[q] && w->d.t[q].hw == w->d.t[a].hw && !(w->d.t[q].flags & NT_CAPS_SENT))
-			add_mention(w, q, q + 1, ty);
+			work_add_mention(w, q, q + 1, ty);
 	return 1;
 }
 
@@ -703,7 +400,7 @@ resolve(struct work *w)
 	nm0 = w->nm;
 	for (k = 1; k + 2 < w->d.n; k++) {
 		size_t b;
-		if (!is(w, k, "(") || !is(w, k + 2, ")") || !acronym(w, k + 1, acr) || w->sid[k - 1] != w->sid[k + 2])
+		if (!work_is(w, k, "(") || !work_is(w, k + 2, ")") || !acronym(w, k + 1, acr) || w->sid[k - 1] != w->sid[k + 2])
 			continue;
 		b = long_form_before(w, k, acr);
 		if (b < k)
@@ -744,7 +441,7 @@ resolve(struct work *w)
 			for (q = h & mask; key[q] && key[q] != h; q = (q + 1) & mask)
 				;
 			if (key[q])
-				add_mention(w, k, k + 1, type[q]);
+				work_add_mention(w, k, k + 1, type[q]);
 		}
 		free(key);
 		free(type);
@@ -816,12 +513,12 @@ resolve(struct work *w)
 				for (q = k; q < k + L; q++)
 					ok &= !w->used[q] && (w->d.t[q].flags & NT_CAPS_SENT);
 				if (ok) {
-					add_mention(w, k, k + L, m->type);
+					work_add_mention(w, k, k + L, m->type);
 					break;
 				}
 			}
 			if (m->type == ENT_PER && L >= 2 && w->d.t[k].hl == w->d.t[m->e - 1].hl) {
-				add_mention(w, k, k + 1, ENT_PER);
+				work_add_mention(w, k, k + 1, ENT_PER);
 				break;
 			}
 		}
@@ -875,50 +572,6 @@ span_text(const struct work *w, size_t b, size_t e)
 	if (!sb.buf)
 		strbuf_addstr(&sb, "");
 	return strbuf_detach(&sb, NULL);
-}
-
-/* ---- word lists ----------------------------------------------------------------- */
-
-/* Every list is_any() may be asked about (at most 32). */
-static const char *const *const all_lists[NLISTS] = {
-	titles, honorifics, inner_titles, months, weekdays, dayparts, relative, few, periods, deictic,
-	scales, currencies, percents, connectors, NULL,
-};
-
-void
-ner_words_build(struct ner_model *m)
-{
-	unsigned b;
-	const char *const *p;
-	size_t mask = NER_WORDS_SLOTS - 1, i;
-
-	memset(m->wkeys, 0, sizeof m->wkeys);
-	memset(m->wbits, 0, sizeof m->wbits);
-	for (b = 0; all_lists[b]; b++)
-		for (p = all_lists[b]; *p; p++) {
-			uint64_t h = ner_lower_hash(*p, strlen(*p)) | 1;
-			for (i = h & mask; m->wkeys[i] && m->wkeys[i] != h; i = (i + 1) & mask)
-				;
-			m->wkeys[i] = h;
-			m->wbits[i] |= 1u << b;
-		}
-}
-
-static void
-word_classes(const struct ner_model *m, struct work *w)
-{
-	size_t k, i, mask = NER_WORDS_SLOTS - 1;
-	for (k = 0; k < w->d.n; k++) {
-		uint64_t h = w->d.t[k].hl | 1;
-		w->cls[k] = 0;
-		if (w->d.t[k].lwlen > 12)
-			continue;
-		for (i = h & mask; m->wkeys[i]; i = (i + 1) & mask)
-			if (m->wkeys[i] == h) {
-				w->cls[k] = m->wbits[i];
-				break;
-			}
-	}
 }
 
 /* ---- a part's tokens, as the model was trained to see them ---------------- */
@@ -1157,6 +810,21 @@ add_sentence(struct work *w, size_t a, size_t b)
 
 /* ---- the entry point --------------------------------------------------------- */
 
+/*
+ * Is token i a unit's abbreviation ("pct.", "yrs.") whose full stop ends
+ * the sentence ("yield of 8-1/2 pct. Morgan said")?  The segmenter could
+ * not tell, so the full stop is the sentence's and no part of the amount.
+ */
+static int
+unit_stop_ends_sentence(const struct work *w, size_t i)
+{
+	const struct ner_tok *t = &w->d.t[i];
+	if (t->lwlen < 2 || t->lw[t->lwlen - 1] != '.' ||
+	    !(work_in(w, i, WL_PERCENTS) || work_in(w, i, WL_UNITS) || work_in(w, i, WL_PERIODS)))
+		return 0;
+	return i + 1 >= w->d.n || w->sid[i + 1] != w->sid[i] || (w->d.t[i + 1].flags & NT_INITCAP);
+}
+
 /* Tag the part's sentences (w->toks, w->tsent) and append their entities to out. */
 static void
 tag_part(const struct ner_model *m, struct work *w, struct entity_list *out)
@@ -1170,17 +838,17 @@ tag_part(const struct ner_model *m, struct work *w, struct entity_list *out)
 	if (w->d.n > 0) {
 		ner_doc_prepare(&w->d, &m->cl, &m->gz);
 		memset(w->used, 0, w->d.n);
-		word_classes(m, w);
+		work_word_classes(m, w);
 		/* A capitalised word after an honorific starts a person's name (news style "Mr. Cook"). */
 		for (i = 0; i + 1 < w->d.n; i++)
-			if (is_any(w, i, honorifics) && (w->d.t[i + 1].flags & NT_INITCAP) &&
+			if (work_in(w, i, WL_HONORIFICS) && (w->d.t[i + 1].flags & NT_INITCAP) &&
 			    !(w->d.t[i + 1].flags & (NT_ALLCAPS | NT_SENT_START)))
 				w->used[i + 1] = 1;
 		ner_model_tag_doc_emit(m, &w->d, w->used, w->tags, w->emit);
 		ner_refine_types(&w->d, w->emit, m->scale, w->tags);
 		memset(w->used, 0, w->d.n);
 		model_mentions(w);
-		rule_mentions(w);
+		numeric_mentions(w);
 		resolve(w);
 		for (i = 0; i < w->nm; i++) {
 			const struct mention *mm = &w->m[i];
@@ -1195,6 +863,10 @@ tag_part(const struct ner_model *m, struct work *w, struct entity_list *out)
 			ent->end = w->tk[mm->e - 1].end;
 			ent->bstart = w->tk[mm->b].bstart;
 			ent->bend = w->tk[mm->e - 1].bend;
+			if (mm->type >= ENT_DATE && unit_stop_ends_sentence(w, mm->e - 1)) {
+				ent->end--;
+				ent->bend--;
+			}
 			ent->type = mm->type;
 			ent->canonical = span_text(w, c->b, c->e);
 		}
