@@ -234,7 +234,8 @@ currency_after(const struct work *w, size_t j, size_t e, int plural_scale)
 	 */
 	for (n = 0; n < 2 && k < e && !work_in(w, k, WL_CURRENCIES) && (w->d.t[k].flags & NT_INITCAP); n++)
 		k++;
-	if (k >= e || !work_in(w, k, WL_CURRENCIES) || (w->used[k] && k == j))
+	/* A currency code the model took for a name ("600 mln ECU") is the amount's all the same. */
+	if (k >= e || !work_in(w, k, WL_CURRENCIES) || (w->used[k] && k == j && !(w->d.t[k].flags & NT_ALLCAPS)))
 		return j;
 	/* Pounds of butter are a weight. */
 	if ((work_is(w, k, "pounds") || work_is(w, k, "pound")) && work_is(w, k + 1, "of"))
@@ -597,6 +598,26 @@ date_at(const struct work *w, size_t i, size_t e)
 
 /* ---- numbers ---------------------------------------------------------------- */
 
+/* Does the period word at j end in s ("years", "mths")? */
+static int
+plural_period(const struct work *w, size_t j)
+{
+	const struct ner_tok *t = &w->d.t[j];
+	return t->lwlen > 0 && t->lw[t->lwlen - 1] == 's';
+}
+
+/*
+ * Is the number before the singular period at j one ("one year", "1
+ * month")?  "295,000 week ago" is Reuters' "295,000 a week ago": a count
+ * and a date, no duration.
+ */
+static int
+one_of(const struct work *w, size_t j)
+{
+	return j > 0 && (work_is(w, j - 1, "one") || strcmp(w->d.t[j - 1].w, "1") == 0 || work_is(w, j - 1, "a") ||
+			 work_is(w, j - 1, "an"));
+}
+
 /*
  * The unit after a number ending at j: sets m->e and m->type (MONEY,
  * PERCENT, DATE for a duration, NO_ENTITY for a quantity or a time) and
@@ -614,7 +635,7 @@ unit_after(const struct work *w, size_t j, size_t e, int plural_scale, struct ma
 				      ((work_is(w, j, "pounds") || work_is(w, j, "pound")) && work_is(w, j + 1, "of")))) {
 		k = j + 1;
 		m->type = NO_ENTITY;
-	} else if ((k = period_at(w, j, e, WL_PERIODS)) > j) {
+	} else if ((k = period_at(w, j, e, WL_PERIODS)) > j && (plural_period(w, j) || one_of(w, j))) {
 		if (avail(w, k, e) && work_in(w, k, WL_AGO))
 			k++;
 		m->type = ENT_DATE;
