@@ -288,3 +288,16 @@ r = json.loads(sys.stdin.read()); t = r["text"]; e = r["entities"]
 assert all(t[x["start"]:x["end"]] == x["text"] for x in e), "offsets"
 assert sum(x["text"] == "Sam Altman" for x in e) == 18000, "names"'
 }
+
+@test "newswire numbers: Reuters' units, elided units, ranges, quantities, times, ages" {
+	run tag "Jacobs Suchard reported 1986 net profit of 190.9 mln Swiss francs compared with 150.4 mln in 1985. It sold 75,000 tonnes at between 85 and 89 dlrs per tonne, up 5 pct, in the third quarter. Mr Sullivan, 42, spoke for three hours on Saturday night."
+	[ "$status" -eq 0 ]
+	for want in $'MONEY\t190.9 mln Swiss francs' $'MONEY\t150.4 mln' $'DATE\t1986' $'DATE\t1985' \
+		    $'MONEY\tbetween 85 and 89 dlrs' $'PERCENT\t5 pct' $'DATE\tthe third quarter' $'DATE\t42'; do
+		echo "$output" | grep -q "^$want"$'\t' || fail "no '$want': $output"
+	done
+	# A quantity, a time of day and a duration under a day are no entity of ours.
+	! echo "$output" | grep -qE $'\t(75,000|three|Saturday|Saturday night)\t' || fail "$output"
+	# The model's name for the nationality stays, inside the amount.
+	echo "$output" | grep -q $'^MISC\tSwiss\t' || fail "$output"
+}
