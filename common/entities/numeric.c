@@ -783,6 +783,21 @@ age_at(const struct work *w, size_t i, size_t e, const uint8_t *pe)
 								   work_is(w, i + 1, ")") || work_is(w, i + 1, "."));
 }
 
+/*
+ * Can a date or an amount start at token i?  Most words cannot: one test
+ * of the word lists spares them every rule.
+ */
+static int
+may_start(const struct work *w, size_t i)
+{
+	const uint32_t lists = 1u << WL_MONTHS | 1u << WL_WEEKDAYS | 1u << WL_RELATIVE | 1u << WL_PERIODS |
+			       1u << WL_DEICTIC | 1u << WL_NUMWORDS | 1u << WL_APPROX | 1u << WL_ORDINALS |
+			       1u << WL_EDGES | 1u << WL_FEW | 1u << WL_RULE_STARTS;
+	const struct ner_tok *t = &w->d.t[i];
+	return (w->cls[i] & lists) || (t->flags & NT_HASDIGIT) || w->tk[i].type != TOK_WORD ||
+	       strchr(t->lw, '-') || work_is(w, i, "may") || ((t->flags & NT_ALLCAPS) && t->wlen <= 3);
+}
+
 void
 numeric_mentions(struct work *w)
 {
@@ -795,7 +810,7 @@ numeric_mentions(struct work *w)
 		for (i = b; i < e;) {
 			struct match m;
 			size_t k;
-			if (w->used[i]) {
+			if (w->used[i] || !may_start(w, i)) {
 				i++;
 				continue;
 			}

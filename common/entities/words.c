@@ -104,11 +104,15 @@ static const char *const parallel[] = {
 	"from", "vs", "vs.", "versus", "against", "to", "than", "and", "or", "with", NULL,
 };
 
+static const char *const rule_starts[] = {
+	"the", "a", "an", "between", "more", "less", "fewer", "up", "at", "just", "well", "as", "fiscal", "stg", NULL,
+};
+
 /* In the order of enum word_list. */
 static const char *const *const all_lists[WL_COUNT] = {
 	titles, honorifics, inner_titles, connectors, months, weekdays, dayparts, relative, periods,
 	part_periods, deictic, scales, currencies, percents, numwords, units, approx, ordinals, edges, ago,
-	period_links, few, time_suffix, parallel,
+	period_links, few, time_suffix, parallel, rule_starts,
 };
 
 /* The longest entry, in bytes: longer tokens are in no list. */

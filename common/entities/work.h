@@ -83,6 +83,7 @@ enum word_list {
 	WL_FEW,           /* few, several, couple */
 	WL_TIME_SUFFIX,   /* a.m., p.m., GMT: a time of day */
 	WL_PARALLEL,      /* from, vs, versus, against, to, than, and, or: a figure's unit given before */
+	WL_RULE_STARTS,   /* other words a date or an amount may start with: the, a, between, more ... */
 	WL_COUNT
 };
 
