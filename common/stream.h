@@ -119,6 +119,13 @@ int stream_reject(struct stream *s, const char *fmt, ...) NP_PRINTF(2, 3);
 /* Report a problem with the current record without rejecting it. */
 void stream_warn(struct stream *s, const char *fmt, ...) NP_PRINTF(2, 3);
 
+/*
+ * For a sink, which writes rows or a page instead of records: count n
+ * units of its output, so that --stats says "N UNIT written" (unit is a
+ * static string such as "rows").
+ */
+void stream_count_output(struct stream *s, unsigned long long n, const char *unit);
+
 /* The options the stream was made with. */
 const struct common_opts *stream_opts(const struct stream *s);
 
