@@ -156,6 +156,7 @@ main(int argc, char **argv)
 	digest_init(&r.d, &r.opt.lim);
 	f.ctx = &r;
 	s = stream_new(&co, &f);
+	stream_count_output(s, 0, "stories");
 	stream_run(s, argc - first, argv + first);
 	stream_free(s);
 	digest_release(&r.d);

@@ -218,6 +218,7 @@ main(int argc, char **argv)
 	write_header(&t);
 	f.ctx = &t;
 	s = stream_new(&co, &f);
+	stream_count_output(s, 0, "rows");
 	stream_run(s, argc - first, argv + first);
 	stream_free(s);
 	csvwriter_release(&t.w);

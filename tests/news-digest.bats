@@ -31,6 +31,11 @@ p = P(); p.feed(open(path, encoding="utf-8").read()); print(" ".join("".join(p.o
 EOF
 }
 
+# The stories' headlines, one a line, as text.
+headlines() {
+	grep -o '<h2 id="story-[0-9]*-h">.*</h2>' "$1" | sed 's/<[^>]*>//g'
+}
+
 @test "--help, --version and bad usage" {
 	run --separate-stderr "$BIN/news-digest" --help
 	[ "$status" -eq 0 ]
@@ -98,7 +103,7 @@ EOF
 	"$BIN/news-digest" "$STORIES" >"$TMP/page.html"
 	python3 "$CHECK" "$TMP/page.html"
 	# Three stories: the flood (3 articles), then the vote and the lone article by recency.
-	[ "$(grep -o '<h2 id="story-[0-9]-h">[^<]*' "$TMP/page.html" | sed 's/.*>//')" = \
+	[ "$(headlines "$TMP/page.html")" = \
 		"$(printf '%s\n' 'Elm bridge shut as river rises' 'Council votes on budget' 'A story of its own')" ]
 	[ "$(page_text "$TMP/page.html" p.kicker)" = "3 articles · 3 outlets · 2–3 Mar 2026" ]
 	[ "$(page_text "$TMP/page.html" p.summary)" = "The Elm river bridge is closed by floods." ]
@@ -139,7 +144,7 @@ EOF
 	"$BIN/news-digest" "$TMP/plain.jsonl" >"$TMP/page.html"
 	[ "$(grep -c '<article class="story"' "$TMP/page.html")" -eq 4 ]
 	# Same size: the most recent first.
-	[ "$(grep -o '<h2 id="story-1-h">[^<]*' "$TMP/page.html")" = '<h2 id="story-1-h">T4' ]
+	[ "$(headlines "$TMP/page.html" | head -1)" = T4 ]
 	jq -c 'if .id == "r3" then .cluster = "r1" else . end' "$TMP/plain.jsonl" >"$TMP/cluster.jsonl"
 	jq -c 'if .id == "r1" then .cluster = "r1" else . end' "$TMP/cluster.jsonl" >"$TMP/c2.jsonl"
 	"$BIN/news-digest" "$TMP/c2.jsonl" >"$TMP/page.html"
@@ -154,7 +159,7 @@ EOF
 	{ jq -c '.story = .id' "$TMP/plain.jsonl"; printf '{"group":"all","ids":["r1","r2"],"summary":"x"}\n'; } >"$TMP/keyed.jsonl"
 	"$BIN/news-digest" "$TMP/keyed.jsonl" >"$TMP/page.html"
 	[ "$(grep -c '<article class="story"' "$TMP/page.html")" -eq 4 ]
-	grep -q '1 story records named no article held' "$TMP/page.html"
+	grep -q '1 story record named no article held' "$TMP/page.html"
 }
 
 @test "bounds: --stories, --articles, --quotes, --hold; what is left out is counted" {
@@ -172,11 +177,11 @@ for s in range(30):
 	grep -q '<p class="more">and 3 more articles</p>' "$TMP/page.html"
 	grep -q '27 more quotes not shown' "$TMP/page.html"
 	grep -q 'Not shown: 26 smaller or older stories (70 articles).' "$TMP/page.html"
-	grep -q '30 stories from 90 articles' "$TMP/page.html"
+	grep -q 'the top 4 stories of 90 articles' "$TMP/page.html"
 	# --hold 5: a new story past five lets the lowest-ranked one go, and the page says how many.
 	"$BIN/news-digest" --hold 5 "$TMP/many.jsonl" >"$TMP/held.html"
 	[ "$(grep -c '<article class="story"' "$TMP/held.html")" -eq 5 ]
-	grep -q 'stories ([0-9]* articles) were let go to stay within --hold' "$TMP/held.html"
+	grep -q 'stories ([0-9]* articles) let go to stay within --hold' "$TMP/held.html"
 	# The five with five articles (stories 4, 9, ... 29) are the ones kept.
 	[ "$(grep -c '<p class="kicker">5 articles' "$TMP/held.html")" -eq 5 ]
 }
@@ -191,7 +196,7 @@ print(json.dumps({"id": "big", "title": w, "summary": w, "text": w, "site": w, "
 	[ "$status" -eq 0 ]
 	printf '%s\n' "$output" >"$TMP/page.html"
 	[ "$(wc -c <"$TMP/page.html")" -lt 40000 ]
-	grep -q '<h2 id="story-1-h">word word .*word…</h2>' "$TMP/page.html"
+	[[ "$(headlines "$TMP/page.html")" == "word word "*" word…" ]]
 }
 
 @test "dates: time zones, spans across months and years; deterministic bytes; --date and --lang" {
@@ -264,4 +269,13 @@ for i in range(3000):
 	grep -q 'Sam Altman Breaks Corporate Silence, Says ICE Enforcement Has “Gone Too Far”' "$TMP/seeds.html"
 	grep -q '<h3>Who said what</h3>' "$TMP/seeds.html"
 	grep -q '<h3>People</h3>' "$TMP/seeds.html"
+}
+
+@test "a story of one article: its headline is the link, its byline under it, no coverage list" {
+	printf '%s\n' '{"id":"o","title":"Only one","url":"https://o.example/1","site":"O News","published":"2026-01-05T06:07:00Z","authors":["Bo Chen"],"text":"x","quotes":[{"text":"Hello there","type":"direct","speaker":"Ann"}]}' \
+		| "$BIN/news-digest" >"$TMP/page.html"
+	grep -q '<h2 id="story-1-h"><a class="hl" href="https://o.example/1" rel="noreferrer">Only one</a></h2>' "$TMP/page.html"
+	grep -q '<p class="byline"><span class="outlet u">O News</span> · <time datetime="2026-01-05">5 Jan 2026, 06:07 UTC</time> · <span class="u">Bo Chen</span></p>' "$TMP/page.html"
+	! grep -q 'Coverage' "$TMP/page.html"
+	grep -q '<q>Hello there</q></p>' "$TMP/page.html"
 }

@@ -6,7 +6,7 @@
 load helpers
 
 HOSTILE=$BATS_TEST_DIRNAME/fixtures/table/hostile.jsonl
-READBACK=$BATS_TEST_DIRNAME/fixtures/table/readback.py
+READBACK=$BATS_TEST_DIRNAME/../eval/table_readback.py
 
 @test "--help, --version and bad usage" {
 	run --separate-stderr "$BIN/news-table" --help

@@ -26,6 +26,7 @@ struct shown {
 	size_t *order;          /* order[k]: index in s->arts of the k-th article listed */
 	size_t *number;         /* number[i]: the listed number (from 1) of s->arts[i] */
 	const struct article *lead;
+	bool single;            /* one article, kept: it is shown in the story's head, no list */
 };
 
 /* Dated articles first, oldest first; then the undated, in input order. */
@@ -81,6 +82,7 @@ shown_init(struct shown *sh, const struct story *s, size_t n)
 	for (k = 0; k < s->nart; k++)
 		sh->number[sh->order[k]] = k + 1;
 	/* The lead: the article the summary starts from, else the first listed with a lede. */
+	sh->single = s->narticles == 1 && s->nart == 1;
 	sh->lead = find_article(s, s->lead_id);
 	for (k = 0; !sh->lead && k < s->nart; k++)
 		if (s->arts[sh->order[k]].lede)
@@ -122,10 +124,23 @@ headline(struct strbuf *out, const struct shown *sh)
 	html_text(out, s->key);
 }
 
+/* n with thousands separated by commas (17,880), the page's words being English. */
 static void
-plural(struct strbuf *out, size_t n, const char *one, const char *many)
+number(struct strbuf *out, unsigned long long n)
 {
-	strbuf_addf(out, "%zu %s", n, n == 1 ? one : many);
+	if (n >= 1000) {
+		number(out, n / 1000);
+		strbuf_addf(out, ",%03llu", n % 1000);
+	} else {
+		strbuf_addf(out, "%llu", n);
+	}
+}
+
+static void
+plural(struct strbuf *out, unsigned long long n, const char *one, const char *many)
+{
+	number(out, n);
+	strbuf_addf(out, " %s", n == 1 ? one : many);
 }
 
 /* The earliest and latest dated articles a story lists. */
@@ -199,7 +214,7 @@ names_section(struct strbuf *out, const struct story *s, enum name_type type, si
 static void
 source_ref(struct strbuf *out, const struct shown *sh, const struct quote *q)
 {
-	const struct article *a = q->article != SIZE_MAX ? &sh->s->arts[q->article] : NULL;
+	const struct article *a = q->article != SIZE_MAX && !sh->single ? &sh->s->arts[q->article] : NULL;
 
 	if (!a && q->sources < 2)
 		return;
@@ -289,33 +304,13 @@ quotes_section(struct strbuf *out, const struct shown *sh, size_t max)
 	speakers_free(sp, nsp);
 }
 
+/* An article's outlet, time, authors and duplicate mark, joined by middle dots. */
 static void
-article_item(struct strbuf *out, const struct shown *sh, size_t art)
+article_meta(struct strbuf *out, const struct article *a)
 {
-	const struct article *a = &sh->s->arts[art];
 	struct strbuf t = STRBUF_INIT;
 	bool meta = false;
 
-	strbuf_addf(out, "<li id=\"story-%zu-a%zu\"><span class=\"num\">%zu</span><div>", sh->n, sh->number[art],
-		    sh->number[art]);
-	if (a->url) {
-		strbuf_addstr(out, "<a class=\"title\" href=\"");
-		html_attr(out, a->url);
-		strbuf_addstr(out, "\" rel=\"noreferrer\">");
-	} else {
-		strbuf_addstr(out, "<span class=\"title\">");
-	}
-	if (a->title) {
-		html_text(out, a->title);
-	} else {
-		char *cut = a->lede ? text_cut(a->lede, strlen(a->lede), 90) : NULL;
-		strbuf_addstr(out, "<span class=\"untitled\">");
-		html_text(out, cut ? cut : a->id);
-		strbuf_addstr(out, "</span>");
-		free(cut);
-	}
-	strbuf_addstr(out, a->url ? "</a>" : "</span>");
-	strbuf_addstr(out, "\n<p class=\"meta\">");
 	if (a->outlet) {
 		strbuf_addstr(out, "<span class=\"outlet u\">");
 		html_text(out, a->outlet);
@@ -323,10 +318,9 @@ article_item(struct strbuf *out, const struct shown *sh, size_t art)
 		meta = true;
 	}
 	if (a->when.known) {
-		char iso[40];
 		when_format(&a->when, true, &t);
-		snprintf(iso, sizeof iso, "%04d-%02d-%02d", a->when.year, a->when.month, a->when.day);
-		strbuf_addf(out, "%s<time datetime=\"%s\">", meta ? " \xc2\xb7 " : "", iso);
+		strbuf_addf(out, "%s<time datetime=\"%04d-%02d-%02d\">", meta ? " \xc2\xb7 " : "", a->when.year,
+			    a->when.month, a->when.day);
 		html_text(out, t.buf);
 		strbuf_addstr(out, "</time>");
 		meta = true;
@@ -342,8 +336,49 @@ article_item(struct strbuf *out, const struct shown *sh, size_t art)
 		strbuf_addstr(out, meta ? " \xc2\xb7 " : "");
 		strbuf_addstr(out, "<span class=\"tag\">duplicate</span>");
 	}
-	strbuf_addstr(out, "</p></div></li>\n");
 	strbuf_release(&t);
+}
+
+/* <a class="cls" href="url" rel="noreferrer"> for a linked article, else <span class="cls">. */
+static void
+link_open(struct strbuf *out, const struct article *a, const char *cls)
+{
+	if (a && a->url) {
+		strbuf_addf(out, "<a class=\"%s\" href=\"", cls);
+		html_attr(out, a->url);
+		strbuf_addstr(out, "\" rel=\"noreferrer\">");
+	} else {
+		strbuf_addf(out, "<span class=\"%s\">", cls);
+	}
+}
+
+static void
+link_close(struct strbuf *out, const struct article *a)
+{
+	strbuf_addstr(out, a && a->url ? "</a>" : "</span>");
+}
+
+static void
+article_item(struct strbuf *out, const struct shown *sh, size_t art)
+{
+	const struct article *a = &sh->s->arts[art];
+
+	strbuf_addf(out, "<li id=\"story-%zu-a%zu\"><span class=\"num\">%zu</span><div>", sh->n, sh->number[art],
+		    sh->number[art]);
+	link_open(out, a, "title");
+	if (a->title) {
+		html_text(out, a->title);
+	} else {
+		char *cut = a->lede ? text_cut(a->lede, strlen(a->lede), 90) : NULL;
+		strbuf_addstr(out, "<span class=\"untitled\">");
+		html_text(out, cut ? cut : a->id);
+		strbuf_addstr(out, "</span>");
+		free(cut);
+	}
+	link_close(out, a);
+	strbuf_addstr(out, "\n<p class=\"meta\">");
+	article_meta(out, a);
+	strbuf_addstr(out, "</p></div></li>\n");
 }
 
 static void
@@ -352,7 +387,7 @@ coverage_section(struct strbuf *out, const struct shown *sh)
 	const struct story *s = sh->s;
 	size_t k;
 
-	if (s->nart == 0)
+	if (s->nart == 0 || sh->single)
 		return;
 	strbuf_addstr(out, "<section class=\"coverage\">\n<h3>Coverage</h3>\n<ol class=\"articles\">\n");
 	for (k = 0; k < s->nart; k++)
@@ -368,24 +403,39 @@ story_html(struct strbuf *out, const struct shown *sh, const struct limits *lim)
 {
 	const struct story *s = sh->s;
 	const char *summary = s->summary ? s->summary : sh->lead ? sh->lead->lede : NULL;
+	const struct article *one = sh->single ? &s->arts[0] : NULL;
+	bool aside = !sh->single || s->nname > 0;
 
 	strbuf_addf(out, "<article class=\"story\" id=\"story-%zu\" aria-labelledby=\"story-%zu-h\">\n", sh->n, sh->n);
 	strbuf_addstr(out, "<header class=\"story-head\">\n");
 	kicker(out, s);
 	strbuf_addf(out, "<h2 id=\"story-%zu-h\">", sh->n);
+	/* A story of one article is that article: its headline is the link, its byline under it. */
+	link_open(out, one, "hl");
 	headline(out, sh);
-	strbuf_addstr(out, "</h2>\n</header>\n<div class=\"story-body\">\n<div class=\"main-col\">\n");
+	link_close(out, one);
+	strbuf_addstr(out, "</h2>\n");
+	if (one) {
+		strbuf_addstr(out, "<p class=\"byline\">");
+		article_meta(out, one);
+		strbuf_addstr(out, "</p>\n");
+	}
+	strbuf_addstr(out, "</header>\n<div class=\"story-body\">\n<div class=\"main-col\">\n");
 	if (summary) {
 		strbuf_addstr(out, "<p class=\"summary\">");
 		html_text(out, summary);
 		strbuf_addstr(out, "</p>\n");
 	}
 	quotes_section(out, sh, lim->quotes);
-	strbuf_addstr(out, "</div>\n<aside class=\"side-col\">\n");
-	names_section(out, s, NAME_PER, lim->names);
-	names_section(out, s, NAME_ORG, lim->names);
-	coverage_section(out, sh);
-	strbuf_addstr(out, "</aside>\n</div>\n</article>\n");
+	strbuf_addstr(out, "</div>\n");
+	if (aside) {
+		strbuf_addstr(out, "<aside class=\"side-col\">\n");
+		names_section(out, s, NAME_PER, lim->names);
+		names_section(out, s, NAME_ORG, lim->names);
+		coverage_section(out, sh);
+		strbuf_addstr(out, "</aside>\n");
+	}
+	strbuf_addstr(out, "</div>\n</article>\n");
 }
 
 static void
@@ -464,8 +514,14 @@ masthead(struct strbuf *out, const struct page *pg, const struct digest *d, cons
 		strbuf_addstr(out, "</span> \xc2\xb7 ");
 	}
 	strbuf_addstr(out, "<span>");
-	plural(out, d->nlive, "story", "stories");
-	strbuf_addstr(out, " from ");
+	if (n < d->nlive || d->evicted_stories) {
+		strbuf_addstr(out, "the top ");
+		plural(out, n, "story", "stories");
+		strbuf_addstr(out, " of ");
+	} else {
+		plural(out, n, "story", "stories");
+		strbuf_addstr(out, " from ");
+	}
 	plural(out, d->articles, "article", "articles");
 	strbuf_addstr(out, "</span></p>\n</header>\n");
 	strbuf_release(&span);
@@ -479,9 +535,13 @@ colophon(struct strbuf *out, const struct page *pg, const struct digest *d, stru
 
 	for (i = nshown; i < nranked; i++)
 		hidden_articles += ranked[i]->narticles;
-	strbuf_addf(out, "<footer class=\"colophon\">\n<p>Made by news-digest (newspipe) from %llu records: ", pg->records);
+	strbuf_addstr(out, "<footer class=\"colophon\">\n<p>Made by news-digest (newspipe) from ");
+	plural(out, pg->records, "record", "records");
+	strbuf_addstr(out, ": ");
 	plural(out, d->articles, "article", "articles");
-	strbuf_addf(out, " and %llu story %s.", d->story_records, d->story_records == 1 ? "record" : "records");
+	strbuf_addstr(out, " and ");
+	plural(out, d->story_records, "story record", "story records");
+	strbuf_addstr(out, ".");
 	if (nranked > nshown) {
 		strbuf_addstr(out, " Not shown: ");
 		plural(out, nranked - nshown, "smaller or older story", "smaller or older stories");
@@ -489,11 +549,18 @@ colophon(struct strbuf *out, const struct page *pg, const struct digest *d, stru
 		plural(out, hidden_articles, "article", "articles");
 		strbuf_addstr(out, ").");
 	}
-	if (d->evicted_stories)
-		strbuf_addf(out, " %llu stories (%llu articles) were let go to stay within --hold.", d->evicted_stories,
-			    d->evicted_articles);
-	if (d->orphan_records)
-		strbuf_addf(out, " %llu story records named no article held.", d->orphan_records);
+	if (d->evicted_stories) {
+		strbuf_addstr(out, " ");
+		plural(out, d->evicted_stories, "story", "stories");
+		strbuf_addstr(out, " (");
+		plural(out, d->evicted_articles, "article", "articles");
+		strbuf_addstr(out, ") let go to stay within --hold.");
+	}
+	if (d->orphan_records) {
+		strbuf_addstr(out, " ");
+		plural(out, d->orphan_records, "story record", "story records");
+		strbuf_addstr(out, " named no article held.");
+	}
 	strbuf_addstr(out, "</p>\n</footer>\n");
 }
 

@@ -44,6 +44,9 @@ const char *const digest_css[] = {
 	"font-size:1.14rem;line-height:1.66;color:var(--soft)}\n",
 	".story-body{display:grid;gap:2rem}\n",
 	"@media (min-width:900px){.story-body{grid-template-columns:minmax(0,1.7fr) minmax(0,1fr);gap:3.5rem}}\n",
+	".hl{color:inherit;text-decoration:none}\n",
+	"a.hl:hover{text-decoration:underline;text-decoration-thickness:2px}\n",
+	".byline{margin:-.35rem 0 1.1rem;color:var(--muted);font-size:.84rem}\n",
 	"h3{margin:0 0 .9rem;padding-bottom:.45rem;border-bottom:1px solid var(--rule);color:var(--muted);"
 	"font-size:.72rem;font-weight:650;letter-spacing:.1em;text-transform:uppercase}\n",
 	"section+section{margin-top:1.8rem}\n",
@@ -88,10 +91,12 @@ const char *const digest_css[] = {
 	":root{--ink:#000;--soft:#111;--muted:#444;--faint:#555;--rule:#bbb;--paper:#fff;--chip:#fff;--accent:#000;"
 	"--link:#000}"
 	"body{font-size:10.5pt;line-height:1.45}.page{max-width:none;padding:0}.contents{display:none}"
+	".masthead h1{font-size:26pt}.story h2{font-size:17pt}.summary{font-size:11pt}"
 	".masthead{padding-top:0}.story{padding:1.2rem 0;break-before:auto}"
 	".story h2,h3,h4{break-after:avoid}.quote,.speaker h4,.articles li,.chips li{break-inside:avoid}"
 	".chips li{border:1px solid #999;padding:0 .5rem}"
-	".articles a.title[href]::after{content:\" \" attr(href);display:block;font-weight:400;font-size:8pt;"
+	".articles a.title[href]::after,a.hl[href]::after{content:\" \" attr(href);display:block;font-weight:400;"
+	"font-size:8pt;font-family:system-ui,sans-serif;letter-spacing:0;"
 	"color:#444;word-break:break-all}"
 	".ref{color:#555}}\n",
 	NULL,
