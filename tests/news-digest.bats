@@ -236,7 +236,7 @@ print(json.dumps({"id": "big", "title": w, "summary": w, "text": w, "site": w, "
 		grep -q "^news-digest: $TMP/bad.jsonl:$n: " <<<"$stderr" || fail "line $n not reported: $stderr"
 	done
 	[[ "$stderr" == *":4: field 'quotes' is not an array"* ]]
-	[[ "$stderr" == *":5: an element of 'entities' is not an object"* ]]
+	[[ "$stderr" == *":5: entities[0] is not an object"* ]]
 	[[ "$stderr" == *":6: field 'ids' is not an array"* ]]
 	[[ "$stderr" == *":7: neither an article"* ]]
 	run --separate-stderr "$BIN/news-digest" --on-error=fail "$TMP/bad.jsonl"

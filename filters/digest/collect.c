@@ -18,6 +18,7 @@
  */
 #include "digest.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,19 +353,25 @@ story_key(const json_t *rec, const char *id, bool *from_story_field)
 	return out;
 }
 
+/* NULL when v is missing or an array of objects; else what is wrong with field name, in d->why. */
 static const char *
-entities_check(const json_t *entities)
+check_objects(struct digest *d, const json_t *v, const char *name)
 {
 	const json_t *e;
 	size_t i;
 
-	if (!entities)
+	if (!v)
 		return NULL;
-	if (!json_is_array(entities))
-		return "field 'entities' is not an array";
-	json_array_foreach(entities, i, e)
-		if (!json_is_object(e))
-			return "an element of 'entities' is not an object";
+	if (!json_is_array(v)) {
+		snprintf(d->why, sizeof d->why, "field '%s' is not an array", name);
+		return d->why;
+	}
+	json_array_foreach(v, i, e) {
+		if (!json_is_object(e)) {
+			snprintf(d->why, sizeof d->why, "%s[%zu] is not an object", name, i);
+			return d->why;
+		}
+	}
 	return NULL;
 }
 
@@ -372,7 +379,7 @@ const char *
 digest_add_article(struct digest *d, const json_t *rec, const char *id, const char *field)
 {
 	const json_t *quotes = json_object_get(rec, "quotes"), *entities = json_object_get(rec, "entities");
-	const char *bad = quotes_check(quotes);
+	const char *bad = check_objects(d, quotes, "quotes");
 	struct article a;
 	struct story *s;
 	uint32_t slot;
@@ -381,7 +388,7 @@ digest_add_article(struct digest *d, const json_t *rec, const char *id, const ch
 	char *key;
 
 	if (!bad)
-		bad = entities_check(entities);
+		bad = check_objects(d, entities, "entities");
 	if (bad)
 		return bad;
 	key = story_key(rec, id, &from_story_field);
@@ -503,10 +510,8 @@ digest_add_story_record(struct digest *d, const json_t *rec)
 	json_array_foreach(ids, i, idv) {
 		const char *id = text_of(idv, &sb, &len);
 		uint32_t v;
-		if (!id || !idv)
+		if (!id)
 			continue;
-		if (!json_is_string(idv))
-			id = sb.buf;
 		if (!idmap_get(&d->by_id, hash64(id, len, SEED_ID), &v) || !d->stories[v].live ||
 		    d->stories[v].from_story_field || v == target)
 			continue;

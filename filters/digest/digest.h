@@ -137,6 +137,7 @@ struct digest {
 	/* What the page says it left out or could not use. */
 	unsigned long long articles, story_records, orphan_records;
 	unsigned long long evicted_stories, evicted_articles;
+	char why[64];           /* digest_add_article()'s message for a bad record */
 };
 
 void digest_init(struct digest *d, const struct limits *lim);
@@ -170,8 +171,6 @@ void names_merge(struct story *into, struct story *from);
 size_t names_top(const struct story *s, enum name_type type, size_t max, struct name *out, size_t *more);
 
 /* quotes.c */
-/* Validate a record's quotes array (NULL = fine): a message for a malformed one. */
-const char *quotes_check(const json_t *quotes);
 void quotes_add(struct story *s, const json_t *quotes, size_t article, unsigned long seq, size_t keep);
 void quotes_merge(struct story *into, struct story *from, size_t art_offset, size_t keep);
 

@@ -16,22 +16,6 @@
 
 #include "xalloc.h"
 
-const char *
-quotes_check(const json_t *quotes)
-{
-	const json_t *q;
-	size_t i;
-
-	if (!quotes)
-		return NULL;
-	if (!json_is_array(quotes))
-		return "field 'quotes' is not an array";
-	json_array_foreach(quotes, i, q)
-		if (!json_is_object(q))
-			return "an element of 'quotes' is not an object";
-	return NULL;
-}
-
 /* A quote cut from "..., he said" keeps its comma: not part of what was said. */
 static void
 trim_trailing(char *t)

@@ -143,22 +143,29 @@ plural(struct strbuf *out, unsigned long long n, const char *one, const char *ma
 	strbuf_addf(out, " %s", n == 1 ? one : many);
 }
 
-/* The earliest and latest dated articles a story lists. */
+/* Widen [*a, *b] to the earliest and latest dated articles s lists. */
 static void
-date_span(const struct story *s, struct strbuf *out)
+widen_span(const struct story *s, const struct when **a, const struct when **b)
 {
-	const struct when *a = NULL, *b = NULL;
 	size_t i;
 
 	for (i = 0; i < s->nart; i++) {
 		const struct when *w = &s->arts[i].when;
 		if (!w->known)
 			continue;
-		if (!a || w->epoch < a->epoch)
-			a = w;
-		if (!b || w->epoch > b->epoch)
-			b = w;
+		if (!*a || w->epoch < (*a)->epoch)
+			*a = w;
+		if (!*b || w->epoch > (*b)->epoch)
+			*b = w;
 	}
+}
+
+static void
+date_span(const struct story *s, struct strbuf *out)
+{
+	const struct when *a = NULL, *b = NULL;
+
+	widen_span(s, &a, &b);
 	if (a)
 		when_span(a, b, out);
 }
@@ -459,19 +466,10 @@ static void
 page_span(const struct shown *sh, size_t n, struct strbuf *out)
 {
 	const struct when *a = NULL, *b = NULL;
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < sh[i].s->nart; k++) {
-			const struct when *w = &sh[i].s->arts[k].when;
-			if (!w->known)
-				continue;
-			if (!a || w->epoch < a->epoch)
-				a = w;
-			if (!b || w->epoch > b->epoch)
-				b = w;
-		}
-	}
+	for (i = 0; i < n; i++)
+		widen_span(sh[i].s, &a, &b);
 	if (a)
 		when_span(a, b, out);
 }
