@@ -145,8 +145,8 @@ void digest_release(struct digest *d);
 
 /*
  * Add an article record (borrowed): id is its id as text, field the text
- * field's name.  Returns NULL, or a message for a record whose quotes or
- * entities are malformed (then nothing of it is added).
+ * field's name.  Returns NULL, or a message (in d->why) for a record whose
+ * quotes or entities are malformed (then nothing of it is added).
  */
 const char *digest_add_article(struct digest *d, const json_t *rec, const char *id, const char *field);
 
