@@ -1,7 +1,8 @@
 /*
  * quotes.c - who said what in a story.
  *
- * A story keeps its first distinct quotes (4 x --quotes of them); the same
+ * A story keeps 4 x --quotes distinct quotes, the first ones or, once it is
+ * full, the ones worth most (direct speech with a speaker first); the same
  * words carried by several articles (wire copy, quotes repeated across
  * outlets) are one quote with a count of sources, matched by their letters
  * and digits lower-cased.  For the page they are grouped by speaker, the
@@ -49,11 +50,42 @@ same_words(struct story *s, uint64_t key)
 	return NULL;
 }
 
-/* Add q (owned; its strings pass to the story or are freed). */
+/* What a quote is worth on the page: direct speech over partial over reported, a speaker over none. */
+static int
+worth(const struct quote *q)
+{
+	return (2 - (int)q->kind) * 2 + (q->speaker != NULL);
+}
+
+/* Whether a ranks below b: less worth, then fewer sources, then later. */
+static bool
+below(const struct quote *a, const struct quote *b)
+{
+	if (worth(a) != worth(b))
+		return worth(a) < worth(b);
+	if (a->sources != b->sources)
+		return a->sources < b->sources;
+	return a->seq > b->seq;
+}
+
+static void
+quote_free(struct quote *q)
+{
+	free(q->speaker);
+	free(q->text);
+	free(q->cue);
+}
+
+/*
+ * Add q (owned; its strings pass to the story or are freed).  A story full
+ * of quotes lets its least worth go for a better one, so that direct
+ * speech late in a long story still finds a place.
+ */
 static void
 keep_quote(struct story *s, struct quote *q, size_t keep)
 {
 	struct quote *have = same_words(s, q->key);
+	size_t i, worst = 0;
 
 	if (have) {
 		if (have->last_seq != q->seq) {
@@ -70,10 +102,16 @@ keep_quote(struct story *s, struct quote *q, size_t keep)
 		return;
 	} else {
 		s->quotes_dropped++;
+		for (i = 1; i < s->nquote; i++)
+			if (below(&s->quotes[i], &s->quotes[worst]))
+				worst = i;
+		if (s->nquote > 0 && below(&s->quotes[worst], q)) {
+			quote_free(&s->quotes[worst]);
+			s->quotes[worst] = *q;
+			return;
+		}
 	}
-	free(q->speaker);
-	free(q->text);
-	free(q->cue);
+	quote_free(q);
 }
 
 void

@@ -63,6 +63,7 @@ const char *const digest_css[] = {
 	".ref{margin-left:.15rem;color:var(--link);font-size:.72rem;vertical-align:super;line-height:0;"
 	"text-decoration:none}\n",
 	".ref:hover{text-decoration:underline}\n",
+	".also{white-space:nowrap}\n",
 	".chips{display:flex;flex-wrap:wrap;gap:.4rem;margin:0;padding:0;list-style:none}\n",
 	".chips li{padding:.22rem .72rem;border-radius:999px;background:var(--chip);font-size:.86rem;line-height:1.4}\n",
 	".articles{margin:0;padding:0;list-style:none}\n",
