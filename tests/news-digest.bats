@@ -184,6 +184,14 @@ for s in range(30):
 	grep -q 'stories ([0-9]* articles) let go to stay within --hold' "$TMP/held.html"
 	# The five with five articles (stories 4, 9, ... 29) are the ones kept.
 	[ "$(grep -c '<p class="kicker">5 articles' "$TMP/held.html")" -eq 5 ]
+	# A story keeps 4 x --quotes quotes: once full, direct speech takes the place of reported.
+	python3 -c '
+import json
+q = [{"text": f"reported thing {i}", "type": "indirect", "speaker": "R"} for i in range(8)]
+print(json.dumps({"id": "q", "text": "x", "quotes": q + [{"text": "Late and direct", "type": "direct", "speaker": "R"}]}))' \
+		| "$BIN/news-digest" --quotes 1 >"$TMP/q.html"
+	grep -q '<q>Late and direct</q>' "$TMP/q.html"
+	grep -q '8 more quotes not shown' "$TMP/q.html"
 }
 
 @test "huge fields are cut on a word boundary; the page stays small" {
