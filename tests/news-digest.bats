@@ -207,15 +207,17 @@ print(json.dumps({"id": "big", "title": w, "summary": w, "text": w, "site": w, "
 	[[ "$(headlines "$TMP/page.html")" == "word word "*" word…" ]]
 }
 
-@test "dates: time zones, spans across months and years; deterministic bytes; --date and --lang" {
+@test "dates: ISO 8601 and RFC 822, time zones, spans across months and years; deterministic bytes; --date and --lang" {
 	printf '%s\n' '{"id":"a","story":"s","text":"x","published":"2025-12-31T23:30:00-05:00"}' \
 		'{"id":"b","story":"s","text":"x","published":"2026-01-02"}' \
-		'{"id":"c","story":"t","text":"x","published":"2026-02-30"}' >"$TMP/d.jsonl"
+		'{"id":"c","story":"t","text":"x","published":"2026-02-30"}' \
+		'{"id":"r","story":"u","text":"x","published":"Wed, 28 Jan 2026 10:00:00 GMT"}' >"$TMP/d.jsonl"
 	"$BIN/news-digest" "$TMP/d.jsonl" >"$TMP/p1.html"
 	"$BIN/news-digest" <"$TMP/d.jsonl" >"$TMP/p2.html"
 	cmp "$TMP/p1.html" "$TMP/p2.html"
 	grep -q '<p class="kicker">2 articles · 31 Dec 2025 – 2 Jan 2026</p>' "$TMP/p1.html"
 	grep -q '31 Dec 2025, 23:30 -05:00' "$TMP/p1.html"
+	grep -q '28 Jan 2026, 10:00 UTC' "$TMP/p1.html"
 	# An impossible date is no date.
 	grep -q '<p class="kicker">1 article</p>' "$TMP/p1.html"
 	"$BIN/news-digest" --date 'Friday 2 January 2026' --lang pt-BR "$TMP/d.jsonl" >"$TMP/p3.html"

@@ -95,12 +95,12 @@ digest_release(struct digest *d)
 static int
 cmp_rank(const struct story *a, const struct story *b)
 {
-	bool ad = a->latest != INT64_MIN, bd = b->latest != INT64_MIN;
+	bool ad = a->latest[0] != '\0', bd = b->latest[0] != '\0';
 
 	if (a->narticles != b->narticles)
 		return a->narticles > b->narticles ? -1 : 1;
-	if (ad && bd && a->latest != b->latest)
-		return a->latest > b->latest ? -1 : 1;
+	if (ad && bd && strcmp(a->latest, b->latest) != 0)
+		return strcmp(a->latest, b->latest) > 0 ? -1 : 1;
 	if (ad != bd)
 		return ad ? -1 : 1;
 	if (a->last_seq != b->last_seq)
@@ -182,8 +182,6 @@ new_story(struct digest *d, const char *key, bool from_story_field)
 	memset(s, 0, sizeof *s);
 	s->key = xstrdup(key);
 	s->from_story_field = from_story_field;
-	s->latest = INT64_MIN;
-	s->earliest = INT64_MAX;
 	s->live = true;
 	d->nlive++;
 	idmap_put(&d->by_key, hash_str(key, SEED_KEY), slot);
@@ -321,12 +319,8 @@ count_outlet(struct story *s, const char *outlet)
 static void
 note_time(struct story *s, const struct when *w, unsigned long seq)
 {
-	if (w->known) {
-		if (w->epoch > s->latest)
-			s->latest = w->epoch;
-		if (w->epoch < s->earliest)
-			s->earliest = w->epoch;
-	}
+	if (w->known && strcmp(w->utc, s->latest) > 0)
+		memcpy(s->latest, w->utc, sizeof s->latest);
 	if (s->narticles == 0 || seq < s->first_seq)
 		s->first_seq = seq;
 	if (seq > s->last_seq)
@@ -438,10 +432,8 @@ merge(struct digest *d, uint32_t into_slot, uint32_t from_slot)
 	}
 	from->nart = 0;
 	into->narticles += from->narticles;
-	if (from->latest > into->latest)
-		into->latest = from->latest;
-	if (from->earliest < into->earliest)
-		into->earliest = from->earliest;
+	if (strcmp(from->latest, into->latest) > 0)
+		memcpy(into->latest, from->latest, sizeof into->latest);
 	if (from->first_seq < into->first_seq)
 		into->first_seq = from->first_seq;
 	if (from->last_seq > into->last_seq)

@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "date.h"
 #include "strbuf.h"
 
 /* What a page shows and what the digest holds (news-digest(1), MEMORY). */
@@ -51,8 +52,8 @@ struct when {
 	bool known;
 	bool has_time;
 	int year, month, day, hour, minute;
-	char zone[8];           /* "UTC", "+01:00", or "" when none is given */
-	int64_t epoch;          /* seconds since 1970, UTC */
+	char zone[16];          /* "UTC", "+01:00", or "" when none is given */
+	char utc[DATE_ISO_MAX]; /* the instant in UTC, "2026-01-28T14:05:00Z": such strings sort as time */
 };
 
 struct article {
@@ -106,7 +107,7 @@ struct story {
 	size_t noutlet;
 	char *summary;          /* from a story record, cut; NULL when none came */
 	char *lead_id;          /* the article the summary's first sentence is from */
-	int64_t latest, earliest; /* over dated articles; INT64_MIN/MAX when none */
+	char latest[DATE_ISO_MAX]; /* its latest dated article's when.utc; "" when none */
 	unsigned long first_seq, last_seq;
 	bool live;              /* false once evicted or merged away */
 };
@@ -204,7 +205,7 @@ const char *text_of(const json_t *v, struct strbuf *sb, size_t *len);
 bool text_url_ok(const char *s, size_t len);
 /* The host of an http(s) URL without "www.", malloc'd, or NULL. */
 char *text_url_host(const char *url);
-/* Parse an ISO 8601 date or date-time; false when s is not one. */
+/* Parse a date (common/date.h: ISO 8601, RFC 822 and their variants) with its day; false if none. */
 bool when_parse(const char *s, struct when *w);
 /* "28 Jan 2026" (with time: "28 Jan 2026, 14:05 UTC") into sb. */
 void when_format(const struct when *w, bool with_time, struct strbuf *sb);

@@ -37,8 +37,8 @@ cmp_articles_by_time(const struct story *s, size_t ia, size_t ib)
 
 	if (a->when.known != b->when.known)
 		return a->when.known ? -1 : 1;
-	if (a->when.known && a->when.epoch != b->when.epoch)
-		return a->when.epoch < b->when.epoch ? -1 : 1;
+	if (a->when.known && strcmp(a->when.utc, b->when.utc) != 0)
+		return strcmp(a->when.utc, b->when.utc) < 0 ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -153,9 +153,9 @@ widen_span(const struct story *s, const struct when **a, const struct when **b)
 		const struct when *w = &s->arts[i].when;
 		if (!w->known)
 			continue;
-		if (!*a || w->epoch < (*a)->epoch)
+		if (!*a || strcmp(w->utc, (*a)->utc) < 0)
 			*a = w;
-		if (!*b || w->epoch > (*b)->epoch)
+		if (!*b || strcmp(w->utc, (*b)->utc) > 0)
 			*b = w;
 	}
 }

@@ -1,7 +1,8 @@
-/* text.c - untrusted text made safe to hold and show; URLs; dates.  See digest.h. */
+/* text.c - untrusted text made safe to hold and show; URLs; dates shown.  See digest.h. */
 #include "digest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
@@ -157,88 +158,26 @@ text_key(const char *s)
 	return h;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int
-digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-static int
-days_in_month(int y, int m)
-{
-	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 bool
 when_parse(const char *s, struct when *w)
 {
-	int off = 0, sign;
-	const char *p;
+	struct date d;
 
 	memset(w, 0, sizeof *w);
-	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+	if (!s || !date_parse(s, strlen(s), &d) || d.month == 0 || d.day == 0)
 		return false;
-	w->year = digits(s, 4);
-	w->month = digits(s + 5, 2);
-	w->day = digits(s + 8, 2);
-	if (w->year < 1 || w->month < 1 || w->month > 12 || w->day < 1 || w->day > days_in_month(w->year, w->month))
-		return false;
-	p = s + 10;
-	if ((*p == 'T' || *p == 't' || *p == ' ') && strlen(p) >= 6 && p[3] == ':') {
-		w->hour = digits(p + 1, 2);
-		w->minute = digits(p + 4, 2);
-		if (w->hour < 0 || w->hour > 23 || w->minute < 0 || w->minute > 59)
-			return false;
-		w->has_time = true;
-		p += 6;
-		if (*p == ':' && digits(p + 1, 2) >= 0)
-			p += 3;
-		if (*p == '.' || *p == ',')
-			for (p++; *p >= '0' && *p <= '9'; p++)
-				;
-		if (*p == 'Z' || *p == 'z') {
-			snprintf(w->zone, sizeof w->zone, "UTC");
-		} else if ((*p == '+' || *p == '-') && strlen(p) >= 3) {
-			int hh = digits(p + 1, 2), mm = 0;
-			sign = *p == '-' ? -1 : 1;
-			if (p[3] == ':')
-				mm = digits(p + 4, 2);
-			else if (p[3])
-				mm = digits(p + 3, 2);
-			if (hh < 0 || hh > 23 || mm < 0 || mm > 59)
-				return false;
-			off = sign * (hh * 3600 + mm * 60);
-			if (off == 0)
-				snprintf(w->zone, sizeof w->zone, "UTC");
-			else
-				snprintf(w->zone, sizeof w->zone, "%c%02d:%02d", sign < 0 ? '-' : '+', hh, mm);
-		}
-	}
-	w->epoch = days_from_civil(w->year, w->month, w->day) * 86400 + w->hour * 3600 + w->minute * 60 - off;
+	w->year = d.year;
+	w->month = d.month;
+	w->day = d.day;
+	w->has_time = d.has_time;
+	w->hour = d.hour;
+	w->minute = d.minute;
+	if (d.has_offset && d.offset == 0)
+		snprintf(w->zone, sizeof w->zone, "UTC");
+	else if (d.has_offset)
+		snprintf(w->zone, sizeof w->zone, "%c%02d:%02d", d.offset < 0 ? '-' : '+', abs(d.offset) / 60 % 100,
+			 abs(d.offset) % 60);
+	date_format_utc(&d, w->utc);
 	w->known = true;
 	return true;
 }
