@@ -73,6 +73,10 @@ headlines() {
 	! grep -q $'\u202e' "$TMP/page.html"
 	! grep -q $'\a' "$TMP/page.html"
 	grep -q 'Link evil with bidi and a bell here' "$TMP/page.html"
+	# Ids and story keys shown for want of a title are cut and escaped like any text.
+	printf '{"id":"a\\u0007<b>"}\n{"id":"b","story":"k\\u0001<i>"}\n' | "$BIN/news-digest" >"$TMP/ids.html"
+	python3 "$CHECK" "$TMP/ids.html" --text 'a<b>' --text 'k<i>'
+	! grep -q $'[\x01\x07]' "$TMP/ids.html"
 }
 
 @test "the page checker fails on what it guards against" {

@@ -101,6 +101,7 @@ static void
 headline(struct strbuf *out, const struct shown *sh)
 {
 	const struct story *s = sh->s;
+	const char *t;
 	size_t k;
 	char *cut;
 
@@ -114,14 +115,10 @@ headline(struct strbuf *out, const struct shown *sh)
 			return;
 		}
 	}
-	if (s->summary || (sh->lead && sh->lead->lede)) {
-		const char *t = s->summary ? s->summary : sh->lead->lede;
-		cut = text_cut(t, strlen(t), 110);
-		html_text(out, cut);
-		free(cut);
-		return;
-	}
-	html_text(out, s->key);
+	t = s->summary ? s->summary : sh->lead && sh->lead->lede ? sh->lead->lede : s->key;
+	cut = text_cut(t, strlen(t), 110); /* the key, as ids, is not cut when read: cut it here */
+	html_text(out, cut);
+	free(cut);
 }
 
 /* n with thousands separated by commas (17,880), the page's words being English. */
@@ -376,9 +373,10 @@ article_item(struct strbuf *out, const struct shown *sh, size_t art)
 	if (a->title) {
 		html_text(out, a->title);
 	} else {
-		char *cut = a->lede ? text_cut(a->lede, strlen(a->lede), 90) : NULL;
+		const char *t = a->lede ? a->lede : a->id;
+		char *cut = text_cut(t, strlen(t), 90);
 		strbuf_addstr(out, "<span class=\"untitled\">");
-		html_text(out, cut ? cut : a->id);
+		html_text(out, cut);
 		strbuf_addstr(out, "</span>");
 		free(cut);
 	}
