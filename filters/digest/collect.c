@@ -280,7 +280,7 @@ read_article(struct article *a, const json_t *rec, const char *id, const char *f
 	const char *date = json_string_value(json_object_get(rec, "published"));
 
 	memset(a, 0, sizeof *a);
-	a->id = xstrdup(id);
+	a->id = xstrdup(id); /* already an ident */
 	a->seq = seq;
 	a->title = field_cut(rec, "title", CUT_TITLE);
 	if (json_is_string(url) && text_url_ok(json_string_value(url), json_string_length(url)))
@@ -342,7 +342,7 @@ story_key(const json_t *rec, const char *id, bool *from_story_field)
 		*from_story_field = false;
 		k = text_of(json_object_get(rec, "cluster"), &sb, &len);
 	}
-	out = k && len ? xstrndup(k, len) : xstrdup(id);
+	out = k && len ? text_ident(k, len) : xstrdup(id);
 	strbuf_release(&sb);
 	return out;
 }
@@ -379,12 +379,14 @@ digest_add_article(struct digest *d, const json_t *rec, const char *id, const ch
 	uint32_t slot;
 	size_t art = SIZE_MAX;
 	bool from_story_field;
-	char *key;
+	char *key, *ident;
 
 	if (!bad)
 		bad = check_objects(d, entities, "entities");
 	if (bad)
 		return bad;
+	ident = text_ident(id, strlen(id));
+	id = ident;
 	key = story_key(rec, id, &from_story_field);
 	if (!find_story(d, key, &slot))
 		slot = new_story(d, key, from_story_field);
@@ -409,6 +411,7 @@ digest_add_article(struct digest *d, const json_t *rec, const char *id, const ch
 		quotes_add(s, quotes, art, d->seq, 4 * d->lim.quotes);
 	if (entities)
 		names_add_entities(s, entities);
+	free(ident);
 	return NULL;
 }
 
@@ -468,7 +471,7 @@ attach(struct story *s, const json_t *rec)
 	if (!s->summary && json_is_string(summary) && json_string_length(summary) > 0) {
 		s->summary = text_cut(json_string_value(summary), json_string_length(summary), CUT_SUMMARY);
 		if ((id = text_of(lead, &sb, &len)) != NULL)
-			s->lead_id = xstrndup(id, len);
+			s->lead_id = text_ident(id, len);
 	}
 	names_add_story_record(s, rec);
 	strbuf_release(&sb);
@@ -487,11 +490,11 @@ digest_add_story_record(struct digest *d, const json_t *rec)
 	d->story_records++;
 	k = text_of(json_object_get(rec, "group"), &sb, &len);
 	if (k) {
-		key = xstrndup(k, len);
+		key = text_ident(k, len);
 	} else {
 		/* A group of null or an object: its JSON is its key. */
 		char *j = json_dumps(json_object_get(rec, "group"), JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
-		key = xstrdup(j ? j : "null");
+		key = text_ident(j ? j : "null", j ? strlen(j) : 4);
 		free(j);
 	}
 	if (find_story(d, key, &slot)) {
@@ -501,11 +504,15 @@ digest_add_story_record(struct digest *d, const json_t *rec)
 	/* No story has this key: gather the stories of the listed articles under it. */
 	json_array_foreach(ids, i, idv) {
 		const char *id = text_of(idv, &sb, &len);
+		char *ident;
 		uint32_t v;
+		bool found;
 		if (!id)
 			continue;
-		if (!idmap_get(&d->by_id, hash64(id, len, SEED_ID), &v) || !d->stories[v].live ||
-		    d->stories[v].from_story_field || v == target)
+		ident = text_ident(id, len);
+		found = idmap_get(&d->by_id, hash_str(ident, SEED_ID), &v);
+		free(ident);
+		if (!found || !d->stories[v].live || d->stories[v].from_story_field || v == target)
 			continue;
 		if (target == UINT32_MAX) {
 			target = v;

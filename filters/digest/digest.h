@@ -43,6 +43,7 @@ enum {
 	CUT_OUTLET = 80,
 	CUT_AUTHORS = 160,
 	CUT_URL_BYTES = 2048,   /* a longer URL is not linked */
+	IDENT_MAX = 200,        /* bytes of an id or story key held as it is (text_ident) */
 	NAMES_HELD = 64,        /* names counted per story (space-saving top-k) */
 	OUTLETS_HELD = 64,      /* distinct outlets counted per story */
 };
@@ -199,6 +200,12 @@ void speakers_free(struct speaker *sp, size_t n);
  * a cut text ends at a word boundary (when one is near) and "…".
  */
 char *text_cut(const char *s, size_t len, size_t max);
+/*
+ * An id or a story key to hold (malloc'd): s itself when at most IDENT_MAX
+ * bytes, else its start and a hash of all of it, so that what a story holds
+ * stays bounded and two long keys stay apart.
+ */
+char *text_ident(const char *s, size_t len);
 /* The string value of v (a number as JSON writes it), or NULL: borrowed or in sb. */
 const char *text_of(const json_t *v, struct strbuf *sb, size_t *len);
 /* s when it is an http or https URL fit to link (no spaces or controls), else NULL. */

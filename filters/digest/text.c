@@ -60,6 +60,21 @@ text_cut(const char *s, size_t len, size_t max)
 	return strbuf_detach(&sb, NULL);
 }
 
+char *
+text_ident(const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t keep = 150;
+
+	if (len <= IDENT_MAX)
+		return xstrndup(s, len);
+	while (keep > 0 && ((unsigned char)s[keep] & 0xc0) == 0x80)
+		keep--; /* not inside a UTF-8 sequence */
+	strbuf_add(&sb, s, keep);
+	strbuf_addf(&sb, "\xe2\x80\xa6#%016llx", (unsigned long long)hash64(s, len, 0x6964656e74ULL));
+	return strbuf_detach(&sb, NULL);
+}
+
 const char *
 text_of(const json_t *v, struct strbuf *sb, size_t *len)
 {
