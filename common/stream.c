@@ -262,6 +262,7 @@ stream_emit_open(struct stream *s, json_t *rec)
 	s->open_comma = json_object_size(rec) > 0;
 	if (fwrite(s->outbuf.buf, 1, s->outbuf.len, stdout) != s->outbuf.len)
 		write_failed();
+	s->out_bytes += s->outbuf.len;
 }
 
 void
@@ -269,11 +270,15 @@ stream_emit_more(struct stream *s, const char *members, size_t len)
 {
 	if (len == 0)
 		return;
-	if (s->open_comma && putc(',', stdout) == EOF)
-		write_failed();
+	if (s->open_comma) {
+		if (putc(',', stdout) == EOF)
+			write_failed();
+		s->out_bytes++;
+	}
 	s->open_comma = false;
 	if (fwrite(members, 1, len, stdout) != len)
 		write_failed();
+	s->out_bytes += len;
 }
 
 void
@@ -282,6 +287,7 @@ stream_emit_close(struct stream *s)
 	if (putc('}', stdout) == EOF || putc('\n', stdout) == EOF || ferror(stdout))
 		write_failed();
 	s->out++;
+	s->out_bytes += 2;
 	flush_if_unbuffered(s);
 }
 
