@@ -88,7 +88,8 @@ def main():
                 for s, e, t in sorted(xs):
                     errors.append("  %-5s %-8s %-28r %s | %s" % (kind, t, text[s:e], g["doc"],
                                                                 text[max(0, s - 40):e + 30].replace("\n", " ")))
-        print("Numeric entities, %s articles (%d; eval/data/numeric-dev.jsonl, exact spans):" % (split, len(docs)))
+        note = "" if split == "dev" else "; seen once, see eval/data/README.md"
+        print("Numeric entities, %s articles (%d; eval/data/numeric-dev.jsonl, exact spans%s):" % (split, len(docs), note))
         print("%-9s %9s %9s %9s %7s %7s" % ("type", "precision", "recall", "F1", "gold", "found"))
         tot = [0, 0, 0]
         for t in TYPES:
