@@ -20,6 +20,8 @@ import json
 import subprocess
 import sys
 
+from conlleval import spans as gold_spans
+
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ve",
                    "'ll", "'d", "'m", "'", "...", "'RE", "'VE", "'LL", "'D", "'M"}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "US$", "C$", "A$"}
@@ -50,19 +52,6 @@ def read_conll(path):
     if doc:
         docs.append(doc)
     return docs
-
-
-def gold_spans(tags):
-    """(first, last + 1, type) token spans of BIO tags, as conlleval reads them."""
-    out, start, typ = [], None, None
-    for i, t in enumerate(tags + ["O"]):
-        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
-            if start is not None:
-                out.append((start, i, typ))
-                start, typ = None, None
-            if t != "O":
-                start, typ = i, t[2:]
-    return out
 
 
 def detokenize(words):
