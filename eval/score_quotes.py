@@ -53,11 +53,18 @@ A gold `speaker_alt` list names further acceptable speakers (a quote with
 two sources).  "with speaker" P/R/F1 count a match as true only when the exact speaker is
 right too.
 
+Speaker type.  On the same matches, the system `speaker_type` (PER, ORG or
+null) is compared with the gold one (null with a null speaker).
+
+Parts.  A gold article may carry `part` ("tune": looked at while developing,
+"heldout": annotated but never looked at); --part NAME scores only those.
+
 Hard negatives.  Gold `not_quotes` are located in the system text; system
 quotes matched to no gold quote that overlap a not_quote are counted.
 
-Options: --field NAME (system text field, default text), --show-errors (list
-misses, false positives and wrong speakers), --json (figures as one JSON object).
+Options: --field NAME (system text field, default text), --part NAME (only gold
+articles of that part), --show-errors (list misses, false positives and wrong
+speakers), --json (figures as one JSON object).
 """
 import argparse
 import json
@@ -341,7 +348,7 @@ class Tally:
 
 def score(gold_docs, refs, sysrecs, field, show):
     res = {'strict': Tally(), 'lenient': Tally()}
-    spk = {'n': 0, 'exact': 0, 'loose': 0}
+    spk = {'n': 0, 'exact': 0, 'loose': 0, 'type': 0}
     dp = {'n': 0, 'found': 0, 'found_spk': 0}
     ind = {'n': 0, 'found': 0}
     hard = {'n': 0, 'hit': 0}
@@ -403,6 +410,12 @@ def score(gold_docs, refs, sysrecs, field, show):
                     ex = speaker_ok(g['q'], s['q'].get('speaker'))
                     spk['exact'] += ex
                     spk['loose'] += speaker_ok(g['q'], s['q'].get('speaker'), True)
+                    ty = g['q'].get('speaker_type') == s['q'].get('speaker_type')
+                    spk['type'] += ty
+                    if show and not ty and ex:
+                        errors.append('%s TYPE %-8s %r speaker %r: gold %r system %r' % (
+                            key, g['q']['type'], g['q']['text'][:60], g['q'].get('speaker'),
+                            g['q'].get('speaker_type'), s['q'].get('speaker_type')))
                     if show and not ex:
                         errors.append('%s SPK %-8s %r gold %r system %r' % (
                             key, g['q']['type'], g['q']['text'][:60], g['q'].get('speaker'),
@@ -451,7 +464,8 @@ def summary(res, spk, dp, ind, hard, notes):
         out[name] = d
     out['speaker'] = {'matched': spk['n'],
                       'exact': spk['exact'] / spk['n'] if spk['n'] else 0.0,
-                      'loose': spk['loose'] / spk['n'] if spk['n'] else 0.0}
+                      'loose': spk['loose'] / spk['n'] if spk['n'] else 0.0,
+                      'type': spk['type'] / spk['n'] if spk['n'] else 0.0}
     out['direct_partial'] = dict(dp)
     out['indirect'] = dict(ind)
     out['hard_negatives'] = dict(hard)
@@ -481,8 +495,8 @@ def print_summary(s):
             print('    %-8s system %3d (type not direct/partial/indirect)' % (
                 'other', d['types']['other']['system']))
     sp = s['speaker']
-    print('speaker accuracy on %d lenient matches: exact %.3f  loose %.3f' % (
-        sp['matched'], sp['exact'], sp['loose']))
+    print('speaker accuracy on %d lenient matches: exact %.3f  loose %.3f   speaker type %.3f' % (
+        sp['matched'], sp['exact'], sp['loose'], sp['type']))
     dp, ind = s['direct_partial'], s['indirect']
     print('direct+partial (core): %d/%d found, %d/%d with the right speaker' % (
         dp['found'], dp['n'], dp['found_spk'], dp['n']))
@@ -501,11 +515,16 @@ def main(argv=None):
     src.add_argument('--docs', help='reference texts: NDJSON {"id","text"}')
     src.add_argument('--texts', help='reference texts: folder of raw files named as gold `doc`')
     ap.add_argument('-f', '--field', default='text')
+    ap.add_argument('--part', help='score only gold articles whose `part` is this')
     ap.add_argument('--show-errors', action='store_true')
     ap.add_argument('--json', action='store_true')
     a = ap.parse_args(argv)
 
     gold_docs = load_jsonl(a.gold)
+    if a.part:
+        gold_docs = [g for g in gold_docs if g.get('part') == a.part]
+        if not gold_docs:
+            sys.exit('score_quotes: no gold article has part %r' % a.part)
     wanted = {doc_key(g['doc']) for g in gold_docs}
     refs = {}
     if a.docs:
