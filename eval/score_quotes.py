@@ -53,8 +53,9 @@ A gold `speaker_alt` list names further acceptable speakers (a quote with
 two sources).  "with speaker" P/R/F1 count a match as true only when the exact speaker is
 right too.
 
-Speaker type.  On the same matches, the system `speaker_type` (PER, ORG or
-null) is compared with the gold one (null with a null speaker).
+Speaker type.  On the same matches, where the gold quote has a
+`speaker_type` (the seeds' gold has none), the system `speaker_type` (PER,
+ORG or null) is compared with it (null with a null speaker).
 
 Parts.  A gold article may carry `part` ("tune": looked at while developing,
 "heldout": annotated but never looked at); --part NAME scores only those.
@@ -348,7 +349,7 @@ class Tally:
 
 def score(gold_docs, refs, sysrecs, field, show):
     res = {'strict': Tally(), 'lenient': Tally()}
-    spk = {'n': 0, 'exact': 0, 'loose': 0, 'type': 0}
+    spk = {'n': 0, 'exact': 0, 'loose': 0, 'type': 0, 'typed': 0}
     dp = {'n': 0, 'found': 0, 'found_spk': 0}
     ind = {'n': 0, 'found': 0}
     hard = {'n': 0, 'hit': 0}
@@ -410,9 +411,11 @@ def score(gold_docs, refs, sysrecs, field, show):
                     ex = speaker_ok(g['q'], s['q'].get('speaker'))
                     spk['exact'] += ex
                     spk['loose'] += speaker_ok(g['q'], s['q'].get('speaker'), True)
-                    ty = g['q'].get('speaker_type') == s['q'].get('speaker_type')
+                    typed = 'speaker_type' in g['q']
+                    ty = typed and g['q']['speaker_type'] == s['q'].get('speaker_type')
+                    spk['typed'] += typed
                     spk['type'] += ty
-                    if show and not ty and ex:
+                    if show and typed and not ty and ex:
                         errors.append('%s TYPE %-8s %r speaker %r: gold %r system %r' % (
                             key, g['q']['type'], g['q']['text'][:60], g['q'].get('speaker'),
                             g['q'].get('speaker_type'), s['q'].get('speaker_type')))
@@ -465,7 +468,8 @@ def summary(res, spk, dp, ind, hard, notes):
     out['speaker'] = {'matched': spk['n'],
                       'exact': spk['exact'] / spk['n'] if spk['n'] else 0.0,
                       'loose': spk['loose'] / spk['n'] if spk['n'] else 0.0,
-                      'type': spk['type'] / spk['n'] if spk['n'] else 0.0}
+                      'typed': spk['typed'],
+                      'type': spk['type'] / spk['typed'] if spk['typed'] else None}
     out['direct_partial'] = dict(dp)
     out['indirect'] = dict(ind)
     out['hard_negatives'] = dict(hard)
@@ -495,8 +499,9 @@ def print_summary(s):
             print('    %-8s system %3d (type not direct/partial/indirect)' % (
                 'other', d['types']['other']['system']))
     sp = s['speaker']
-    print('speaker accuracy on %d lenient matches: exact %.3f  loose %.3f   speaker type %.3f' % (
-        sp['matched'], sp['exact'], sp['loose'], sp['type']))
+    print('speaker accuracy on %d lenient matches: exact %.3f  loose %.3f%s' % (
+        sp['matched'], sp['exact'], sp['loose'],
+        '   speaker type %.3f (of %d typed in the gold)' % (sp['type'], sp['typed']) if sp['typed'] else ''))
     dp, ind = s['direct_partial'], s['indirect']
     print('direct+partial (core): %d/%d found, %d/%d with the right speaker' % (
         dp['found'], dp['n'], dp['found_spk'], dp['n']))

@@ -128,6 +128,11 @@ def main():
     g['part'] = 'heldout'
     r = run([as_system(TEXT, core)], g, args=['--part', 'heldout'])
     check('--part keeps its articles', r['docs'] == 1 and r['strict']['F1'] == 1.0)
+    g = gold_doc()
+    for q in g['quotes']:
+        del q['speaker_type']
+    r = run([as_system(TEXT, core)], g)
+    check('gold without types: no type figure', r['speaker']['type'] is None and r['speaker']['typed'] == 0)
     try:
         run([as_system(TEXT, core)], g, args=['--part', 'tune'])
         check('--part with no article is an error', False)

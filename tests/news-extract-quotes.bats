@@ -261,6 +261,54 @@ assert len(q) >= 3000, len(q)
 assert all(0 <= x["start"] < x["end"] <= len(t) for x in q), "offsets"'
 }
 
+@test "the work grows like the text: steps per token at 4x the length within 15% (no timing)" {
+	# --stats counts every step of every loop (STEP in filters/extract-quotes).
+	# Texts shaped to make a quadratic scan show: a news text with names,
+	# quotes and acronyms; one "sentence" with no full stop or line break,
+	# full of cues, pronouns and quotations; one with quotations and no cue;
+	# a paragraph of quotations that never close; thousands of names. Quadratic work would make the steps
+	# per token grow about 4 times from n to 4n; linear work keeps them level.
+	python3 - "$TMP" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+unit = {
+    "news": "\u201cWe will act,\u201d said John Smith of the Federal Bureau of Investigation (FBI). "
+            "He told reporters the agency would \u201creview every case\u201d. The FBI said it was ready, "
+            "according to Mary Jones. She added that Acme Corp had \u201cnothing to hide\u201d.\n\n",
+    "sentence": "Smith said \u201ca plan\u201d and he told Jones that it was \u201cgood\u201d while the company "
+                "claimed, according to Brown, that they argued ",
+    "unclosed": "\u201cA quote that never closes, said Tom Reed, and \u2018another one ",
+    "nocue": "the plan and the deal of the firm \u201ca point\u201d with more words in it, ",
+    "names": "Alpha Beta Gamma Corp (ABGC) met Delta Epsilon, ABGC and Epsilon said. ",
+}
+for name, u in unit.items():
+    for mult in (1, 4):
+        n = 150000 * mult // len(u)
+        with open("%s/%s-%d.jsonl" % (tmp, name, mult), "w") as f:
+            f.write(json.dumps({"id": name, "text": u * n}) + "\n")
+PY
+	for shape in news sentence unclosed nocue names; do
+		for mult in 1 4; do
+			run --separate-stderr "$BIN/news-extract-quotes" --no-tagger --stats "$TMP/$shape-$mult.jsonl"
+			[ "$status" -eq 0 ] || fail "$shape x$mult: exit $status: $stderr"
+			work=$(printf '%s\n' "$stderr" | sed -n 's/^news-extract-quotes: work: \([0-9]*\) tokens, \([0-9]*\) steps$/\1 \2/p')
+			[ -n "$work" ] || fail "no work line: $stderr"
+			echo "$shape $mult $work" >>"$TMP/work.txt"
+		done
+	done
+	run python3 -c '
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+per = {}
+for shape, mult, tokens, steps in rows:
+    per.setdefault(shape, {})[mult] = int(steps) / int(tokens)
+bad = [(s, v) for s, v in per.items() if v["4"] > 1.15 * v["1"]]
+for s, v in sorted(per.items()):
+    print("%-9s steps/token %.2f at n, %.2f at 4n" % (s, v["1"], v["4"]))
+sys.exit(1 if bad else 0)' "$TMP/work.txt"
+	[ "$status" -eq 0 ] || fail "work grows faster than the text: $output"
+}
+
 @test "an empty cue or speaker lexicon is an error naming the file, not a crash" {
 	: >"$TMP/empty.txt"
 	printf '{"id":"a","text":"\\"Yes,\\" he said."}\n' >"$TMP/in.jsonl"

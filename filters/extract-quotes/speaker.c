@@ -12,40 +12,36 @@
  * company").
  *
  * Pronouns and definite descriptions ("he", "the CEO", "the company",
- * "the group") resolve to the most recent compatible speaker or sentence
- * subject of the last few sentences, then to the most recent compatible
- * name; a description of unnamed people ("critics", "an open letter") has
- * no speaker (null), never a guess.
+ * "the group") are linked to a name by coref.c; a description of unnamed
+ * people ("critics", "an open letter") has no speaker (null), never a
+ * guess.  Every scan stays inside the sentence window (win_lo, win_hi).
  */
 #include <string.h>
 
 #include "quotes.h"
 
-#define COREF_SENTS 4
-
-static struct mention
-none(void)
+struct mention
+no_mention(void)
 {
 	struct mention m;
 
 	memset(&m, 0, sizeof m);
 	m.t0 = m.t1 = -1;
 	m.kind = EK_OTHER;
+	m.dent = -1;
 	return m;
+}
+
+static struct mention
+none(void)
+{
+	return no_mention();
 }
 
 static struct mention
 of_entity(const struct doc *d, int e)
 {
-	struct mention m = none();
-	const struct qent *x = &d->ents[e];
-
-	m.t0 = x->t0;
-	m.t1 = x->t1;
-	m.kind = x->kind;
-	m.name = x->canonical;
-	m.name_len = x->canon_len;
-	return m;
+	return mention_of_entity(d, e);
 }
 
 static int
@@ -62,95 +58,10 @@ cue_at(const struct doc *d, int i)
 	return d->t[i].cueflags;
 }
 
-/* The most recent name of a kind before token i, outside quoted content,
- * no further back than maxback sentences. */
-static int
-recent_entity(const struct doc *d, int i, enum ent_kind kind, int maxback, char not_g)
-{
-	int j, s = d->t[i].sent;
-
-	for (j = i - 1; j >= 0 && d->t[j].sent >= s - maxback; j--) {
-		int e = d->t[j].ent;
-		if (e >= 0 && d->ents[e].kind == kind && d->t[j].quote < 0 && !d->t[j].inq &&
-		    d->ents[e].canonical &&
-		    (!not_g || doc_gender(d, d->ents[e].canonical, d->ents[e].canon_len) != not_g))
-			return e;
-	}
-	return -1;
-}
-
-/* The gender a pronoun at token i asks for: 'm', 'f' or 0. */
-static char
-pronoun_gender(const struct doc *d, int i)
-{
-	if (tok_is(d, i, "he"))
-		return 'm';
-	if (tok_is(d, i, "she"))
-		return 'f';
-	return 0;
-}
-
-/*
- * Resolve a pronoun or definite description at token i to a name: the
- * subject of its own sentence when that is a name of the kind; else the
- * more recent of the last speaker of the kind and the last name of the
- * kind outside quoted content (content words are the speaker's, not the
- * writer's: in "he hoped Trump would ... . He added", he is the speaker).
- */
-static struct mention
-resolve(struct doc *d, int i, enum ent_kind kind, int plural)
-{
-	int s = sent_of(d, i), e;
-	struct mention m = none();
-	const struct mention *sp = &d->last_speaker;
-	char g = pronoun_gender(d, i), not_g = g == 'm' ? 'f' : g == 'f' ? 'm' : 0;
-	int sp_ok = sp->t0 >= 0 && d->last_speaker_sent >= s - COREF_SENTS && sp->t0 < i && sp->name &&
-		    (plural ? (sp->plural || sp->kind == EK_ORG) : sp->kind == kind) &&
-		    (!not_g || doc_gender(d, sp->name, sp->name_len) != not_g);
-
-	if (plural) {
-		if (sp_ok && d->last_speaker_sent >= s - 2)
-			m = *sp;
-		return m;
-	}
-	if (d->sent_t0[s] < i) {
-		struct mention c = clause_subject(d, s, i);
-		if (c.t0 >= 0 && c.t1 <= i && c.name && c.kind == kind && !(d->t[c.t0].fw & FW_SUBJ) &&
-		    (!not_g || doc_gender(d, c.name, c.name_len) != not_g))
-			return c;
-	}
-	e = recent_entity(d, i, kind, 3, not_g);
-	if (e >= 0 && (!sp_ok || d->ents[e].t0 > sp->t0))
-		m = of_entity(d, e);
-	else if (sp_ok)
-		m = *sp;
-	return m;
-}
-
 static struct mention
 pronoun(struct doc *d, int i)
 {
-	struct mention m = none();
-
-	if (tok_is(d, i, "he") || tok_is(d, i, "she")) {
-		m = resolve(d, i, EK_PER, 0);
-		if (m.name)
-			doc_set_gender(d, m.name, m.name_len, pronoun_gender(d, i));
-	}
-	else if (tok_is(d, i, "they"))
-		m = resolve(d, i, EK_ORG, 1);
-	else if (tok_is(d, i, "it"))
-		m = resolve(d, i, EK_ORG, 0);
-	else
-		return none(); /* I, we, you: the writer or a quoted speaker */
-	m.t0 = i; /* unresolved: the mention stays, the speaker is null */
-	m.t1 = i + 1;
-	if (tok_is(d, i, "they")) {
-		m.plural = 1;
-		if (m.name == NULL)
-			m.kind = EK_OTHER;
-	}
-	return m;
+	return coref_pronoun(d, i);
 }
 
 /* The first token of the entity starting at i, when an entity starts there. */
@@ -176,17 +87,24 @@ description(struct doc *d, int t0, int h, int pp)
 
 	if (c == NOUN_REP && pp < 0) {
 		int j;
-		for (j = t0; j < h; j++)
+		for (j = t0; j < h && STEP(d); j++)
 			if (d->t[j].ent >= 0 && d->ents[d->t[j].ent].kind != EK_OTHER)
 				pp = d->t[j].ent;
+		/* "its spokesman": the organisation the possessive refers to */
+		if (pp < 0 && (tok_is(d, t0, "its") || tok_is(d, t0, "their"))) {
+			struct mention o = coref_description(d, h, EK_ORG);
+			if (o.name)
+				m = o;
+		}
 	}
-	if (c == NOUN_REP && pp >= 0) {
+	/* "his lawyer", "the company's chairman": another, unnamed person. */
+	if (c == NOUN_PERSON && definite && !(d->t[t0].fw & FW_POSS) &&
+	    !(h > t0 && tok_is(d, h - 1, "'s")))
+		m = coref_description(d, h, EK_PER);
+	else if (c == NOUN_REP && pp >= 0)
 		m = of_entity(d, pp);
-	} else if (c == NOUN_PERSON && definite) {
-		m = resolve(d, h, EK_PER, 0);
-	} else if (c == NOUN_ORG && definite) {
-		m = resolve(d, h, EK_ORG, 0);
-	}
+	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
+		m = coref_description(d, h, EK_ORG);
 	if (m.t0 < 0 && c == NOUN_NONE && !definite && !d->t[h].cap) {
 		/* An unknown bare noun ("critics say"): only plurals in -s name a source. */
 		size_t n = d->t[h].bend - d->t[h].bstart;
@@ -196,8 +114,10 @@ description(struct doc *d, int t0, int h, int pp)
 	m.t0 = t0;
 	m.t1 = h + 1;
 	m.plural = plural || m.plural;
-	if (!m.name)
+	if (!m.name) {
 		m.kind = EK_OTHER;
+		m.dent = -1;
+	}
 	return m;
 }
 
@@ -222,7 +142,7 @@ name_run(struct doc *d, int i, int limit, int *end)
 {
 	int j = i, best = -1, first = -1;
 
-	while (j < limit && j < (int)d->nt) {
+	while (j < limit && j < (int)d->nt && j < i + 16 && STEP(d)) {
 		int e = ent_starts(d, j);
 		if (e >= 0) {
 			if (d->ents[e].kind == EK_PER)
@@ -261,14 +181,14 @@ speaker_np_right(struct doc *d, int i, int limit)
 	 * "French finance minister Nicolas Sarkozy", "the bank's boss Jane Doe". */
 	{
 		int k2, org = -1;
-		for (k2 = i; k2 < limit && k2 < i + 7; k2++) {
+		for (k2 = i; k2 < limit && k2 < i + 7 && STEP(d); k2++) {
 			const struct qtok *t = &d->t[k2];
 			int e = t->ent;
 			int poss = e >= 0 && d->ents[e].t1 < limit && tok_is(d, d->ents[e].t1, "'s");
 			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER && !poss) {
 				/* "William Hill spokesman Rupert Adams": the person after the title */
 				int n = d->ents[e].t1;
-				while (n < limit && d->t[n].type == TOK_WORD && d->t[n].ent < 0 &&
+				while (n < limit && n < k2 + 12 && d->t[n].type == TOK_WORD && d->t[n].ent < 0 &&
 				       (d->t[n].noun == NOUN_PERSON || d->t[n].noun == NOUN_REP))
 					n++;
 				if (n > d->ents[e].t1 && n < limit && d->t[n].ent >= 0 &&
@@ -307,7 +227,7 @@ speaker_np_right(struct doc *d, int i, int limit)
 		return m;
 	}
 	h = -1;
-	while (j < limit && j < i + 5 && d->t[j].type == TOK_WORD && !(d->t[j].fw & ~(unsigned)FW_ADV) &&
+	while (j < limit && j < i + 5 && STEP(d) && d->t[j].type == TOK_WORD && !(d->t[j].fw & ~(unsigned)FW_ADV) &&
 	       !d->t[j].cueflags) {
 		h = j++;
 		if (d->t[h].noun != NOUN_NONE)
@@ -339,8 +259,8 @@ np_left(struct doc *d, int k, int s0)
 		 * "lawyers for Mr A and Mr B". */
 		{
 			int j2 = x->t0 - 1;
-			for (;;) {
-				while (j2 >= s0 && d->t[j2].type == TOK_WORD && d->t[j2].cap && d->t[j2].ent < 0 &&
+			for (; STEP(d);) {
+				while (j2 >= s0 && STEP(d) && d->t[j2].type == TOK_WORD && d->t[j2].cap && d->t[j2].ent < 0 &&
 				       (d->t[j2].noun == NOUN_PERSON || d->t[j2].bend - d->t[j2].bstart <= 4))
 					j2--; /* titles: Mr, Dr, Mrs, President */
 				if (j2 - 1 >= s0 && (d->t[j2].fw & FW_CONJ) && d->t[j2 - 1].ent >= 0)
@@ -358,7 +278,7 @@ np_left(struct doc *d, int k, int s0)
 		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP)) {
 			int h = x->t0 - 2;
 			if (d->t[h].type == TOK_WORD && d->t[h].noun != NOUN_NONE) {
-				for (j = h; j > s0 && j > h - 4 && d->t[j - 1].type == TOK_WORD &&
+				for (j = h; j > s0 && j > h - 4 && STEP(d) && d->t[j - 1].type == TOK_WORD &&
 					    !(d->t[j - 1].fw & ~(unsigned)(FW_DET | FW_POSS | FW_INDEF | FW_ADV)) &&
 					    !d->t[j - 1].cueflags;
 				     j--)
@@ -381,7 +301,7 @@ np_left(struct doc *d, int k, int s0)
 	if (d->t[k].type != TOK_WORD || (d->t[k].fw & ~(unsigned)FW_ADV) || d->t[k].cueflags)
 		return none();
 	/* A description ending at k: walk left over modifiers to a determiner. */
-	for (j = k; j > s0 && j > k - 5; j--) {
+	for (j = k; j > s0 && j > k - 5 && STEP(d); j--) {
 		const struct qtok *p = &d->t[j - 1];
 		if (tok_is(d, j - 1, "'s") && j - 2 >= s0 && d->t[j - 2].ent >= 0) {
 			/* "Michael Jackson's mother": a definite description */
@@ -424,9 +344,11 @@ clause_subject(struct doc *d, int s, int limit)
 {
 	int i = d->sent_t0[s], again = 1;
 
-	while (again && i < limit) {
+	if (limit > i + SCAN_WIN)
+		limit = i + SCAN_WIN;
+	while (again && i < limit && STEP(d)) {
 		again = 0;
-		while (i < limit && (d->t[i].mark || d->t[i].quote >= 0 || d->t[i].type != TOK_WORD))
+		while (i < limit && (d->t[i].mark || d->t[i].quote >= 0 || d->t[i].type != TOK_WORD) && STEP(d))
 			i++;
 		if (i >= limit)
 			break;
@@ -434,7 +356,7 @@ clause_subject(struct doc *d, int s, int limit)
 		    ((d->t[i].fw & FW_ADV) && d->t[i].ent < 0)) {
 			/* A leading adverbial: skip to its comma. */
 			int j = i + 1;
-			while (j < limit && !tok_is_punct(d, j, ","))
+			while (j < limit && !tok_is_punct(d, j, ",") && STEP(d))
 				j++;
 			if (j < limit) {
 				i = j + 1;
@@ -456,14 +378,14 @@ clause_subject(struct doc *d, int s, int limit)
 struct mention
 speaker_of_cue(struct doc *d, int i)
 {
-	int s = sent_of(d, i), s0 = d->sent_t0[s], k = i - 1;
+	int s = sent_of(d, i), s0 = win_lo(d, i), k = i - 1;
 	unsigned f = d->t[i].cueflags;
-	int after = i + d->t[i].cuelen, limit = d->sent_t0[s + 1];
+	int after = i + d->t[i].cuelen, limit = win_hi(d, i);
 
 	if (d->t[i].ing && k < s0) {
 		/* "Describing X as Y, the mother said": the main clause's subject. */
 		int c;
-		for (c = i + 1; c < limit && !(tok_is_punct(d, c, ",") && d->t[c].quote < 0); c++)
+		for (c = i + 1; c < limit && !(tok_is_punct(d, c, ",") && d->t[c].quote < 0) && STEP(d); c++)
 			;
 		return c + 1 < limit ? speaker_np_right(d, c + 1, limit) : none();
 	}
@@ -484,7 +406,7 @@ speaker_of_cue(struct doc *d, int i)
 	}
 	for (;;) {
 		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX | FW_NEG)) &&
-		       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET))) {
+		       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET)) && STEP(d)) {
 			if (d->t[k].fw & FW_NEG)
 				return none(); /* "did not say": no statement */
 			k--;
@@ -494,7 +416,7 @@ speaker_of_cue(struct doc *d, int i)
 			k--;
 			while (k > s0 && ((d->t[k].fw & (FW_DET | FW_PREP | FW_TIME)) || tok_is(d, k, "last") ||
 					  tok_is(d, k, "next") || tok_is(d, k, "early") || tok_is(d, k, "late")) &&
-			       !(d->t[k].fw & FW_SUBJ))
+			       !(d->t[k].fw & FW_SUBJ) && STEP(d))
 				k--;
 			continue;
 		}
@@ -513,7 +435,7 @@ speaker_of_cue(struct doc *d, int i)
 		/* "X was quoted as saying": the passive names the speaker. */
 		k--;
 		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX)) &&
-		       !(d->t[k].fw & (FW_SUBJ | FW_THAT | FW_DET)))
+		       !(d->t[k].fw & (FW_SUBJ | FW_THAT | FW_DET)) && STEP(d))
 			k--;
 		if (k < s0)
 			return none();
@@ -532,7 +454,7 @@ speaker_of_cue(struct doc *d, int i)
 		/* An appositive or relative clause: the head before its comma. */
 		{
 			int c = k - 1;
-			while (c > s0 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].cueflags)
+			while (c > s0 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].cueflags && STEP(d))
 				c--;
 			if (c > s0 && tok_is_punct(d, c, ",")) {
 				int a = c + 1, e = d->t[a].ent;
@@ -559,37 +481,4 @@ speaker_of_cue(struct doc *d, int i)
 		return np_left(d, c, s0);
 	}
 	return np_left(d, k, s0);
-}
-
-void
-coref_note(struct doc *d, const struct mention *m, int sent)
-{
-	if (m->t0 < 0)
-		return;
-	d->last_speaker = *m;
-	d->last_speaker_sent = sent;
-	if (m->name && m->kind == EK_PER) {
-		d->last_per = *m;
-		d->last_per_sent = sent;
-	} else if (m->name && m->kind == EK_ORG) {
-		d->last_org = *m;
-		d->last_org_sent = sent;
-	}
-}
-
-void
-coref_sentence(struct doc *d, int s)
-{
-	int lim = d->sent_t0[s + 1];
-	struct mention m = clause_subject(d, s, lim);
-
-	if (m.t0 < 0 || !m.name)
-		return;
-	if (m.kind == EK_PER) {
-		d->last_per = m;
-		d->last_per_sent = s;
-	} else if (m.kind == EK_ORG) {
-		d->last_org = m;
-		d->last_org_sent = s;
-	}
 }
