@@ -36,7 +36,9 @@ per-type precision counts system quotes of that type.
 
 Split quotes.  Gold pieces with the same `split` id ("A," X said, "B.") are
 one gold quote: a system span from A to B matches it, and so does either
-piece; the other piece, if the system gives it too, is ignored.
+piece; the other piece, if the system gives it too, is ignored.  Likewise
+partial quotes that share one `clause` (he was "lewd" and "offensive") are
+one gold quote: the clause matches it, and so does either fragment.
 
 Optional gold.  `debatable: true` quotes, and quotes whose `zone` is not
 "body" (the seeds' headline and standfirst), are optional: a system quote
@@ -266,6 +268,16 @@ def gold_items(gdoc, ref, sysl):
                     alts.append(cspan)
         optional = bool(q.get('debatable')) or q.get('zone', 'body') != 'body'
         group = q.get('split')
+        if group is None and clause and q['type'] == 'partial' and len(alts) == 2:
+            # fragments of one clause: one quote, the clause its span, the fragments its pieces
+            same = [g for g in quotes if g['q'].get('clause') == clause and g['q']['type'] == 'partial'
+                    and g.get('clause_span') == alts[1]]
+            if same:
+                same[0]['pieces'].append(alts[0])
+                continue
+            quotes.append({'q': q, 'alts': [alts[1], alts[0]], 'optional': optional, 'pieces': [alts[0]],
+                           'clause_span': alts[1]})
+            continue
         if group is not None:
             for g in quotes:
                 if g['q'].get('split') == group:

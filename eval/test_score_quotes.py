@@ -7,7 +7,7 @@ straight, a no-break space made plain) so that offsets move; an empty output
 scores recall 0; a wrong speaker lowers speaker accuracy but not span F1; a
 debatable gold quote is optional both ways; a clause span is accepted for a
 partial quote; a quote over a hard negative is counted; speaker types are compared;
---part keeps only the articles of a part.
+--part keeps only the articles of a part; partial quotes sharing a clause are one.
 Prints 'N passed, N failed' and exits non-zero on failure.
 """
 import io
@@ -174,6 +174,20 @@ def main():
     pieces = [dict(whole, text='We are not,', end=a + 11), dict(whole, text='going to stop.', start=b)]
     r = run([{'id': 'fake-001', 'text': st, 'quotes': pieces}], sg, st)
     check('split quote as two pieces', r['strict']['F1'] == 1.0 and r['strict']['system'] == 1)
+
+    # two fragments of one clause: one quote
+    ct = 'Intro.\n\nSmith said he was \u201clewd\u201d and \u201coffensive\u201d on stage.'
+    cl = 'he was \u201clewd\u201d and \u201coffensive\u201d on stage'
+    c0 = ct.index(cl)
+    cg = {'doc': 'fake-001', 'not_quotes': [], 'quotes': [
+        {'text': w, 'start': ct.index(w), 'end': ct.index(w) + len(w), 'type': 'partial', 'speaker': 'Smith',
+         'clause': cl, 'clause_start': c0, 'clause_end': c0 + len(cl)} for w in ('lewd', 'offensive')]}
+    whole = {'text': cl, 'start': c0, 'end': c0 + len(cl), 'type': 'partial', 'speaker': 'Smith'}
+    r = run([{'id': 'fake-001', 'text': ct, 'quotes': [whole]}], cg, ct)
+    check('fragments of one clause are one quote', r['strict']['F1'] == 1.0 and r['strict']['gold'] == 1)
+    frags = [dict(whole, text=w, start=ct.index(w), end=ct.index(w) + len(w)) for w in ('lewd', 'offensive')]
+    r = run([{'id': 'fake-001', 'text': ct, 'quotes': frags}], cg, ct)
+    check('fragments given apart: one match, the other ignored', r['strict']['F1'] == 1.0 and r['strict']['system'] == 1)
 
     print('%d passed, %d failed' % (ok, bad))
     return 1 if bad else 0

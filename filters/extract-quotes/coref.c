@@ -16,6 +16,11 @@
  * points at what is in focus now, "the company" at what the text is
  * about (Ariel's accessibility hierarchy).
  *
+ * A speaker with no name of its own ("a BBC spokeswoman", "critics") is a
+ * referent too, standing for what its description names (BBC) or for no
+ * one: "She said" after "A BBC spokeswoman said" is hers, not the last
+ * named person's.
+ *
  * A pronoun or a definite description is linked to the compatible entity
  * of highest salience among the last COREF_RECENT mentioned, with the
  * mentions earlier in its own sentence at full weight.  Below a floor (an
@@ -25,7 +30,7 @@
  *                unknown sex counts 0.8);
  *   it           an organisation (a place speaking as its government,
  *                "Cameroon said it ...", counts half);
- *   they         an organisation, at 0.6 (more often people with no name);
+ *   they         an unnamed group of speakers, or an organisation at 0.6;
  *   the company  an organisation; double when the noun ends its name
  *                ("the bank" for Deutsche Bank);
  *   the chairman a person; three times when the noun was said of them
@@ -94,9 +99,9 @@ of_dent(const struct doc *d, int k, int t0, int t1)
 	m.t0 = t0;
 	m.t1 = t1;
 	m.dent = k;
-	m.name = x->name;
-	m.name_len = x->len;
-	m.kind = x->kind == EK_PER ? EK_PER : EK_ORG;
+	m.name = x->say;
+	m.name_len = x->say_len;
+	m.kind = x->say_kind;
 	return m;
 }
 
@@ -124,8 +129,8 @@ dent_of(struct doc *d, const struct qent *e)
 	ARRAY_GROW(d->dents, d->ndents + 1, d->dcap);
 	x = &d->dents[d->ndents];
 	memset(x, 0, sizeof *x);
-	x->name = e->canonical;
-	x->len = e->canon_len;
+	x->name = x->say = e->canonical;
+	x->len = x->say_len = e->canon_len;
 	x->h = h;
 	x->kind = e->kind;
 	x->last_tok = -1;
@@ -152,6 +157,15 @@ add_title(struct dent *x, uint64_t h)
 			return;
 	if (x->ntitles < 4)
 		x->titles[x->ntitles++] = h;
+}
+
+/* The sex of a role noun: 'm', 'f' or 0 ("statement" is a thing: 0). */
+static char
+noun_sex(const struct doc *d, uint64_t h)
+{
+	char g = lexicon_noun_gender(d->lx, h);
+
+	return g == 'm' || g == 'f' ? g : 0;
 }
 
 /* The honorific at token p: 'm', 'f' or 0. */
@@ -187,8 +201,8 @@ roles(struct doc *d, const struct qent *e, struct dent *x)
 		const struct qtok *t = &d->t[j];
 		if (t->noun == NOUN_PERSON || t->noun == NOUN_ORG) {
 			add_title(x, t->h);
-			set_gender(x, lexicon_noun_gender(d->lx, t->h), EV_ROLE);
-		} else if (t->ent >= 0 || tok_is(d, j, "'s") || t->fw & (FW_DET | FW_POSS)) {
+			set_gender(x, noun_sex(d, t->h), EV_ROLE);
+		} else if (t->ent >= 0 || tok_is(d, j, "'s") || (t->fw & (FW_DET | FW_POSS))) {
 			continue;
 		} else if (t->fw || t->cueflags) {
 			break;
@@ -201,7 +215,7 @@ roles(struct doc *d, const struct qent *e, struct dent *x)
 			const struct qtok *t = &d->t[j];
 			if (t->noun == NOUN_PERSON || t->noun == NOUN_ORG) {
 				add_title(x, t->h);
-				set_gender(x, lexicon_noun_gender(d->lx, t->h), EV_ROLE);
+				set_gender(x, noun_sex(d, t->h), EV_ROLE);
 			}
 			if (t->fw & (FW_SUBJ | FW_AUX | FW_REL))
 				break;
@@ -253,6 +267,7 @@ coref_prepare(struct doc *d)
 		x = &d->dents[e->dent];
 		if (e->kind == EK_PER)
 			x->kind = EK_PER; /* a name once a person is a person */
+		x->say_kind = x->kind == EK_PER ? EK_PER : EK_ORG;
 		roles(d, e, x);
 		if (x->kind != EK_PER && e->kind != EK_PER)
 			continue;
@@ -311,14 +326,53 @@ touch(struct doc *d, int k, double w, int tok)
 	d->recent[0] = k;
 }
 
+/* An unnamed speaker described by mention m (head noun h): a referent of
+ * its own, standing for the speaker m names (or none). */
+static int
+anon_dent(struct doc *d, const struct mention *m, int h)
+{
+	struct dent *x;
+	enum noun_class c = (enum noun_class)d->t[h].noun;
+	size_t n = d->t[h].bend - d->t[h].bstart;
+	char g = lexicon_noun_gender(d->lx, d->t[h].h);
+
+	ARRAY_GROW(d->dents, d->ndents + 1, d->dcap);
+	x = &d->dents[d->ndents];
+	memset(x, 0, sizeof *x);
+	x->anon = 1;
+	x->last_tok = -1;
+	if (c == NOUN_GROUP || tok_is(d, h, "spokesmen") || (c != NOUN_PERSON && c != NOUN_ORG && n > 3 &&
+							     d->text[d->t[h].bend - 1] == 's'))
+		x->kind = EK_MISC; /* a group: "they" */
+	else if (c == NOUN_ORG || g == 'n')
+		x->kind = EK_ORG;  /* "it" */
+	else
+		x->kind = EK_PER;
+	if (g == 'm' || g == 'f') {
+		x->gender = g;
+		x->gender_ev = EV_ROLE;
+	}
+	add_title(x, d->t[h].h);
+	x->say = m->name;
+	x->say_len = m->name_len;
+	x->say_kind = m->kind;
+	return (int)d->ndents++;
+}
+
 void
 coref_note(struct doc *d, const struct mention *m, int sent)
 {
+	int k = m->dent, h = m->t1 - 1;
+
 	(void)sent;
-	if (m->t0 < 0)
+	if (m->t0 < 0 || d->nspoke >= (int)(sizeof d->spoke / sizeof d->spoke[0]))
 		return;
-	if (m->dent >= 0 && d->nspoke < (int)(sizeof d->spoke / sizeof d->spoke[0]))
-		d->spoke[d->nspoke++] = m->dent;
+	if (!(d->t[m->t0].fw & FW_SUBJ) && d->t[h].ent < 0 && d->t[h].type == TOK_WORD) {
+		k = anon_dent(d, m, h);
+		touch(d, k, W_MENTION, m->t0);
+	}
+	if (k >= 0)
+		d->spoke[d->nspoke++] = k;
 }
 
 void
@@ -441,7 +495,7 @@ coref_pronoun(struct doc *d, int i)
 		else if (pc == PR_IT)
 			w = x->kind == EK_ORG ? 1.0 : x->kind == EK_LOC ? 0.5 : 0.0;
 		else
-			w = x->kind == EK_ORG ? 0.6 : 0.0; /* "they": mostly people, unnamed */
+			w = x->kind == EK_MISC ? 1.0 : x->kind == EK_ORG ? 0.6 : 0.0;
 		c[k].score *= w;
 	}
 	b = best(c, n);
@@ -466,7 +520,7 @@ coref_description(struct doc *d, int h, enum ent_kind kind)
 	struct cand c[COREF_RECENT + 8];
 	int n, k, b;
 	uint64_t noun = d->t[h].h;
-	char g = lexicon_noun_gender(d->lx, noun);
+	char g = noun_sex(d, noun);
 
 	if (d->t[h].quote >= 0)
 		return none();

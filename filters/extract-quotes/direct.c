@@ -83,6 +83,12 @@ last_inside(const struct doc *d, const struct qspan *q)
 }
 
 static int
+is_sentence_end(const struct doc *d, int j)
+{
+	return tok_is_punct(d, j, ".") || tok_is_punct(d, j, "?") || tok_is_punct(d, j, "!") || tok_is_punct(d, j, ";");
+}
+
+static int
 ends_with_punct(const struct doc *d, int j)
 {
 	/* Not ".": a quotation closed by a full stop ends its sentence, and a
@@ -149,16 +155,24 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 	if (a >= (int)d->nt || d->t[a].para != d->t[q->t_close].para)
 		return -1;
 	limit = win_hi(d, a);
-	for (j = a; j < a + 10 && j < limit && d->t[j].quote < 0 && !d->t[j].mark &&
-		    (d->t[j].type == TOK_WORD || tok_is_punct(d, j, ",")) && STEP(d); j++) {
+	/* The attribution may hold a long apposition before its verb ("Laah
+	 * Chong-gyu, executive director of Korea Development Bank - one of the
+	 * firm's creditors - said"): up to 30 words, commas and dashes. */
+	for (j = a; j < a + 30 && j < limit && d->t[j].quote < 0 && !d->t[j].mark &&
+		    (d->t[j].type == TOK_WORD || d->t[j].type == TOK_PUNCT || d->t[j].type == TOK_NUMBER) &&
+		    !is_sentence_end(d, j) && STEP(d);
+	     j++) {
 		unsigned f = d->t[j].cueflags;
 		if (!f || (f & (CUE_PREP | CUE_QUOTE)) || d->t[j].ing)
 			continue;
+		if (j > a && (d->t[j - 1].fw & (FW_DET | FW_POSS)))
+			continue; /* a noun: "the report" */
 		*sp = speaker_of_cue(d, j);
-		if (sp->t0 < 0)
-			return -1;
-		if (sp->t0 < a && sp->t0 != j)
-			return -1; /* the subject must be in the attribution */
+		if (sp->t0 < 0 || (sp->t0 < a && sp->t0 != j)) {
+			if (j < a + 10)
+				return -1; /* the subject must be in the attribution */
+			continue;
+		}
 		*end = j + d->t[j].cuelen;
 		if (sp->t1 > *end)
 			*end = sp->t1;

@@ -292,10 +292,10 @@ load_nouns(struct lexicon *lx, const char *path)
 		char g = 0;
 		struct slot *sl;
 		if (nf < 2 || fl[0] == 0)
-			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f]", path, lineno);
+			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n]", path, lineno);
 		if (nf == 3) {
-			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f'))
-				die("%s:%lu: the sex of a noun is 'm' or 'f', not '%.*s'", path, lineno,
+			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f' && f[2][0] != 'n'))
+				die("%s:%lu: the sex of a noun is 'm', 'f' or 'n', not '%.*s'", path, lineno,
 				    (int)fl[2], f[2]);
 			g = f[2][0];
 		}

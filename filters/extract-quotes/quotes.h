@@ -96,7 +96,7 @@ uint64_t word_hash(const char *s, size_t n);
 /* Cue entries whose first word has hash h; *n gets their number. */
 const struct cue_entry *lexicon_cues(const struct lexicon *lx, uint64_t h, size_t *n);
 enum noun_class lexicon_noun(const struct lexicon *lx, uint64_t h);
-/* The sex of a speaker noun ("actress": 'f'), or 0. */
+/* The sex of a speaker noun ("actress": 'f'; 'n' a document: "statement"), or 0. */
 char lexicon_noun_gender(const struct lexicon *lx, uint64_t h);
 unsigned lexicon_fw(const struct lexicon *lx, uint64_t h);
 /* The sex of a first name: 'm', 'f', or 0 (unknown or used for both). */
@@ -132,6 +132,13 @@ struct dent {
 	int last_tok;          /* last mention */
 	uint64_t titles[4];    /* role nouns said of it: "chairman", "company" */
 	unsigned ntitles;
+	/* An unnamed speaker ("a BBC spokeswoman", "critics") is a referent
+	 * too (anon), so a later "she" is hers; say/say_kind is the speaker
+	 * it stands for (BBC, or NULL).  For a name, say is the name. */
+	unsigned char anon;
+	const char *say;
+	size_t say_len;
+	enum ent_kind say_kind;
 };
 
 #define COREF_RECENT 24

@@ -375,6 +375,92 @@ clause_subject(struct doc *d, int s, int limit)
 	return speaker_np_right(d, i, limit);
 }
 
+/* A comma, or a dash set off in the text ("Bank - one of its creditors -"). */
+static int
+is_boundary(const struct doc *d, int j)
+{
+	return tok_is_punct(d, j, ",") || tok_is_punct(d, j, "-") || tok_is_punct(d, j, "--") ||
+	       tok_is_punct(d, j, "\xe2\x80\x93") || tok_is_punct(d, j, "\xe2\x80\x94");
+}
+
+static int
+ends_in_ed(const struct doc *d, int j)
+{
+	size_t n = d->t[j].bend - d->t[j].bstart;
+
+	return n > 4 && memcmp(d->text + d->t[j].bend - 2, "ed", 2) == 0;
+}
+
+/*
+ * Is [a, b) (between commas or dashes) a parenthetical a subject may have
+ * before its verb: a relative clause ("who ..."), a participle clause
+ * ("elected president in January after ..."), "as well as X", or an
+ * apposition (a noun phrase: no finite verb, no pronoun subject, no cue)?
+ */
+static int
+parenthetical(const struct doc *d, int a, int b)
+{
+	int j;
+
+	if (b <= a || b - a > 25)
+		return 0;
+	if (d->t[a].fw & FW_REL)
+		return 1;
+	if ((tok_is(d, a, "as") && tok_is(d, a + 1, "well") && tok_is(d, a + 2, "as")) ||
+	    ((tok_is(d, a, "along") || tok_is(d, a, "together")) && tok_is(d, a + 1, "with")))
+		return 1;
+	if (d->t[a].type == TOK_WORD && !d->t[a].cap && !d->t[a].fw && !d->t[a].cueflags &&
+	    (d->t[a].ing || ends_in_ed(d, a)))
+		return 1;
+	for (j = a; j < b && STEP(d); j++) {
+		const struct qtok *t = &d->t[j];
+		if (t->quote >= 0 || t->mark || (t->fw & (FW_AUX | FW_FINITE | FW_SUBJ | FW_THAT)))
+			return 0;
+		if (t->cueflags && !(j > a && (d->t[j - 1].fw & (FW_DET | FW_POSS))))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The subject before the verb at k + 1, with parentheticals between them:
+ * "Mr Wilson, who was also involved with New Order, as well as the Happy
+ * Mondays, said", "Guenther Schuh, e.GO's founder and the mastermind
+ * behind Europe's best-selling electric van, said", "Laah Chong-gyu,
+ * executive director of Korea Development Bank - one of the firm's
+ * creditors - said".  k is the comma or dash before the verb.
+ */
+static struct mention
+subject_before_parentheticals(struct doc *d, int k, int s0)
+{
+	int b = k, n = 0, c = -1;
+
+	for (;;) {
+		int a, e;
+		c = b - 1;
+		while (c > s0 && !is_boundary(d, c) && d->t[c].quote < 0 && !d->t[c].mark && STEP(d))
+			c--;
+		if (c <= s0 || !is_boundary(d, c))
+			break; /* the segment runs back to the clause start: it holds the subject */
+		a = c + 1;
+		/* "The UN's relief coordinator, Jan Egeland, said" */
+		e = d->t[a].ent;
+		if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == b && d->ents[e].kind == EK_PER)
+			return of_entity(d, e);
+		if (!parenthetical(d, a, b) || ++n > 4)
+			break;
+		b = c;
+	}
+	if (b == k) {
+		/* Nothing to skip before the verb: the head before the comma that
+		 * opens the segment ("the pair's lawyer, Tom Reed, said" aside). */
+		if (c > s0 && is_boundary(d, c))
+			return np_left(d, c - 1, s0);
+		return none();
+	}
+	return np_left(d, b - 1, s0);
+}
+
 struct mention
 speaker_of_cue(struct doc *d, int i)
 {
@@ -442,7 +528,7 @@ speaker_of_cue(struct doc *d, int i)
 	}
 	if (d->t[k].fw & FW_BE)
 		return none(); /* passive "is said to", "was told" */
-	if (d->t[k].mark == 2 || tok_is_punct(d, k, ",")) {
+	if (d->t[k].mark == 2 || is_boundary(d, k)) {
 		if ((f & CUE_FINAL) && !(f & CUE_OBJ) && after < limit && !(d->t[after].fw & FW_SUBJ)) {
 			struct mention m = speaker_np_right(d, after, limit);
 			int e = m.t1;
@@ -451,23 +537,7 @@ speaker_of_cue(struct doc *d, int i)
 		}
 		if (d->t[k].mark == 2)
 			return none();
-		/* An appositive or relative clause: the head before its comma. */
-		{
-			int c = k - 1;
-			while (c > s0 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].cueflags && STEP(d))
-				c--;
-			if (c > s0 && tok_is_punct(d, c, ",")) {
-				int a = c + 1, e = d->t[a].ent;
-				struct mention m;
-				/* "The UN's relief coordinator, Jan Egeland, said" */
-				if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == k && d->ents[e].kind == EK_PER)
-					return of_entity(d, e);
-				m = np_left(d, c - 1, s0);
-				if (m.t0 >= 0)
-					return m;
-			}
-		}
-		return none();
+		return subject_before_parentheticals(d, k, s0);
 	}
 	if (d->t[k].fw & FW_CONJ) {
 		if (d->lastcue_sent == s && d->lastcue_tok < i && d->lastcue_sp.t0 >= 0)
