@@ -272,6 +272,7 @@ doc_add_entity(struct doc *d, size_t start, size_t end, enum ent_kind kind, cons
 	e->canon_len = clen;
 	e->t0 = e->t1 = -1;
 	e->dent = -1;
+	e->guessed = 0;
 }
 
 static int
@@ -481,6 +482,7 @@ doc_fallback_names(struct doc *d)
 		doc_add_entity(d, d->t[i].start, d->t[j - 1].end,
 			       org ? EK_ORG : (j - i >= 2 ? EK_PER : EK_ORG), d->text + d->t[i].bstart,
 			       d->t[j - 1].bend - d->t[i].bstart);
+		d->ents[d->nents - 1].guessed = 1;
 		i = j;
 	}
 	free(midcap);
@@ -640,8 +642,9 @@ doc_link_names(struct doc *d)
 	 * names (the first such name in the text wins: "B&B" -> "Bradford &
 	 * Bingley", "ICE" -> "Immigration and Customs Enforcement"), and the
 	 * last words of person names (the longest wins: "Amodei" -> "Dario
-	 * Amodei").  A second pass looks every one-word name up: linear, where
-	 * comparing every mention with every other was not.
+	 * Amodei").  ("BBC" is not "BBC One": the first word of an
+	 * organisation's name is not linked to it.)  A second pass looks every one-word name up: linear,
+	 * where comparing every mention with every other was not.
 	 */
 	nt_init(&acr, 2 * d->nents);
 	nt_init(&last, d->nents);
@@ -683,12 +686,16 @@ doc_link_names(struct doc *d)
 				continue;
 			}
 		}
-		if ((e->kind == EK_PER || e->kind == EK_ORG) && e->canon_len <= 40) {
+		/* A surname: the person.  A tagger's organisation stays one ("Ford"
+		 * the company beside "Bill Ford"); a word the capitalisation
+		 * fallback guessed may be either. */
+		if ((e->kind == EK_PER || (e->kind == EK_ORG && e->guessed)) && e->canon_len <= 40) {
 			v = nt_slot(&last, word_hash(e->canonical, e->canon_len), d);
 			if (*v >= 0 && d->ents[*v].canon_len > e->canon_len + 1) {
 				e->canonical = d->ents[*v].canonical;
 				e->canon_len = d->ents[*v].canon_len;
 				e->kind = EK_PER;
+				continue;
 			}
 		}
 	}

@@ -113,6 +113,7 @@ struct qent {
 	const char *canonical; /* borrowed from the record or owned by doc */
 	size_t canon_len;
 	int dent;             /* discourse entity (coref.c), -1 none */
+	int guessed;          /* found by capitalisation, not by a tagger */
 };
 
 /*

@@ -198,6 +198,10 @@ trailing(struct doc *d, int i, int s)
 		/* Inverted: "CONTENT, says the annual survey." */
 		struct mention m = speaker_np_right(d, j, limit);
 		int e = m.t1;
+		/* A speaker: a name, or a noun that names one ("the annual
+		 * survey", "a spokesman"), not any object ("acknowledged the point"). */
+		if (m.t0 >= 0 && !m.name && d->t[m.t1 - 1].noun == NOUN_NONE)
+			return 0;
 		while (e < limit && e > 0 && (tok_is_punct(d, e, "(") || tok_is_punct(d, e, ")") || d->t[e].cap) &&
 		       STEP(d))
 			e++; /* "(ONS)" */

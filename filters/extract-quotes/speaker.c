@@ -152,6 +152,11 @@ name_run(struct doc *d, int i, int limit, int *end)
 			j = d->ents[e].t1;
 		} else if (d->t[j].noun == NOUN_PERSON || d->t[j].noun == NOUN_REP || tok_is(d, j, "'s")) {
 			j++;
+		} else if (d->t[j].type == TOK_WORD && !d->t[j].fw && !d->t[j].cueflags && !d->t[j].cap &&
+			   ((j + 1 < limit && d->t[j + 1].noun == NOUN_PERSON) ||
+			    (j + 2 < limit && d->t[j + 2].noun == NOUN_PERSON && d->t[j + 1].type == TOK_WORD &&
+			     !d->t[j + 1].fw))) {
+			j++; /* "chief financial officer": a modifier of a title */
 		} else {
 			break;
 		}
@@ -240,6 +245,21 @@ speaker_np_right(struct doc *d, int i, int limit)
 	return description(d, i, h, pp_entity(d, h));
 }
 
+/* A description of a person set off after a name: "Marc Ostwald, a
+ * strategist at Monument Securities told": the name. */
+static struct mention
+apposed(const struct doc *d, struct mention m, int s0)
+{
+	int p = m.t0 - 1, e;
+
+	if (m.t0 < 0 || p - 1 < s0 || !tok_is_punct(d, p, ",") || (e = d->t[p - 1].ent) < 0 ||
+	    d->ents[e].kind != EK_PER || d->ents[e].t1 != p)
+		return m;
+	if (m.name && !(d->t[m.t1 - 1].noun == NOUN_PERSON || d->t[m.t1 - 1].noun == NOUN_REP))
+		return m;
+	return of_entity(d, e);
+}
+
 /* The noun phrase ending at token k (subject left of a verb). */
 static struct mention
 np_left(struct doc *d, int k, int s0)
@@ -252,13 +272,18 @@ np_left(struct doc *d, int k, int s0)
 		return pronoun(d, k);
 	if ((e = d->t[k].ent) >= 0) {
 		const struct qent *x = &d->ents[e];
-		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP) && d->t[x->t0 - 2].ent >= 0 &&
-		    d->ents[d->t[x->t0 - 2].ent].kind == EK_PER)
-			return np_left(d, x->t0 - 2, s0); /* "Nicolas Sarkozy of France said" */
+		/* The word before the name, past a "the": "a spokesman for the
+		 * Department for Culture" */
+		int pre = x->t0 - 1;
+		if (pre > s0 && (d->t[pre].fw & FW_DET) && !(d->t[pre].fw & FW_INDEF))
+			pre--;
+		if (pre - 1 >= s0 && (d->t[pre].fw & FW_PREP) && d->t[pre - 1].ent >= 0 &&
+		    d->ents[d->t[pre - 1].ent].kind == EK_PER)
+			return np_left(d, pre - 1, s0); /* "Nicolas Sarkozy of France said" */
 		/* An entity inside a prepositional phrase: "organisers behind X",
 		 * "lawyers for Mr A and Mr B". */
 		{
-			int j2 = x->t0 - 1;
+			int j2 = pre;
 			for (; STEP(d);) {
 				while (j2 >= s0 && STEP(d) && d->t[j2].type == TOK_WORD && d->t[j2].cap && d->t[j2].ent < 0 &&
 				       (d->t[j2].noun == NOUN_PERSON || d->t[j2].bend - d->t[j2].bstart <= 4))
@@ -268,15 +293,15 @@ np_left(struct doc *d, int k, int s0)
 				else
 					break;
 			}
-			if (j2 >= s0 && j2 < x->t0 - 1 && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
+			if (j2 >= s0 && j2 < pre && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
 			    d->t[j2 - 1].type == TOK_WORD && !d->t[j2 - 1].cap && !d->t[j2 - 1].fw)
-				return description(d, j2 - 1, j2 - 1, -1);
-			if (j2 >= s0 && j2 < x->t0 - 1 && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
+				return apposed(d, description(d, j2 - 1, j2 - 1, -1), s0);
+			if (j2 >= s0 && j2 < pre && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
 			    d->t[j2 - 1].type == TOK_WORD && d->t[j2 - 1].noun)
-				return description(d, j2 - 1, j2 - 1, -1);
+				return apposed(d, description(d, j2 - 1, j2 - 1, -1), s0);
 		}
-		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP)) {
-			int h = x->t0 - 2;
+		if (pre - 1 >= s0 && (d->t[pre].fw & FW_PREP)) {
+			int h = pre - 1;
 			if (d->t[h].type == TOK_WORD && d->t[h].noun != NOUN_NONE) {
 				for (j = h; j > s0 && j > h - 4 && STEP(d) && d->t[j - 1].type == TOK_WORD &&
 					    !(d->t[j - 1].fw & ~(unsigned)(FW_DET | FW_POSS | FW_INDEF | FW_ADV)) &&
@@ -286,7 +311,7 @@ np_left(struct doc *d, int k, int s0)
 						j--;
 						break;
 					}
-				return description(d, j, h, d->t[h].noun == NOUN_REP ? e : -1);
+				return apposed(d, description(d, j, h, d->t[h].noun == NOUN_REP ? e : -1), s0);
 			}
 			if (d->t[h].type == TOK_WORD && !d->t[h].cap && !(d->t[h].fw))
 				return none(); /* "the violence in X said"? not a speaker */
