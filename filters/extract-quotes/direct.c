@@ -223,7 +223,8 @@ introduces(const struct doc *d, int c, int to)
 		return 0;
 	if (j > last)
 		return 1;
-	if (!(tok_is(d, last, "that") || tok_is_punct(d, last, ":") || tok_is_punct(d, last, ",") ||
+	if (!(tok_is(d, last, "that") || tok_is_punct(d, last, ":") || tok_is_punct(d, last, ";") ||
+	      tok_is_punct(d, last, ",") ||
 	      (d->t[c].cueflags & CUE_OBJ)))
 		return 0;
 	for (; j < last && STEP(d); j++)
@@ -334,7 +335,11 @@ direct_sentence(struct doc *d, int s)
 			sp = speaker_of_cue(d, c);
 			cue0 = c;
 			cue1 = c + d->t[c].cuelen;
-			type = introduces(d, c, to) ? QT_DIRECT : QT_PARTIAL;
+			/* A colon before the quotation makes it the whole utterance:
+			 * "reveals what his next goal is: “...”". */
+			type = introduces(d, c, to) || tok_is_punct(d, to - 1, ":") || tok_is_punct(d, to - 1, ";")
+				       ? QT_DIRECT
+				       : QT_PARTIAL;
 			if (type == QT_PARTIAL && title_like(d, q) && !headline_sentence(d, to))
 				continue;
 			if (!sp.name && title_like(d, q))

@@ -150,6 +150,21 @@ add_chunk(struct doc *d, size_t b0, size_t b1, size_t cp0)
 	}
 }
 
+/* An opening quotation mark at token i (marks_scan has not run yet: by
+ * its shape, a mark with no word before it). */
+static int
+is_opening_mark(const struct doc *d, int i)
+{
+	static const char *const open[] = { "\xe2\x80\x9c", "\xe2\x80\x98", "\xe2\x80\x9e", "\xc2\xab", NULL };
+	int k;
+
+	for (k = 0; open[k]; k++)
+		if (tok_is_punct(d, i, open[k]))
+			return 1;
+	return (tok_is_punct(d, i, "\"") || tok_is_punct(d, i, "'")) &&
+	       (i == 0 || d->t[i - 1].end < d->t[i].start);
+}
+
 static int
 ascii_space(char c)
 {
@@ -202,7 +217,12 @@ doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sen
 	}
 	for (i = 0; i < d->nt && STEP(d); i++) {
 		unsigned len2 = 0;
-		if (d->t[i].type == TOK_WORD) {
+		/* A cue in capitals inside a sentence is a name ("Read said", "the
+		 * Post"); at the start of a sentence or a quotation it is a verb. */
+		if (d->t[i].type == TOK_WORD &&
+		    (!d->t[i].cap || i == 0 || d->t[i - 1].sent != d->t[i].sent ||
+		     tok_is_punct(d, (int)i - 1, ":") || tok_is_punct(d, (int)i - 1, "(") ||
+		     is_opening_mark(d, (int)i - 1))) {
 			d->t[i].cueflags = (unsigned char)match_cue(d, i, &len2);
 			d->t[i].cuelen = (unsigned char)len2;
 		}

@@ -159,6 +159,22 @@ emit(struct doc *d, int a, int b, int i, int len, const struct mention *sp, int 
 	}
 	if (nq == 0 && d->t[i].used)
 		return 0; /* the cue of a partial quote elsewhere in the sentence */
+	if (nq == 1 && d->qs[first].t_open == a && b - d->qs[first].t_close <= 4) {
+		/* The content is the quotation, give or take a few words after it
+		 * ("“... and I expect that to be the case” in 2005, said Kurt
+		 * Karl"): a direct quote. */
+		int qo = d->qs_out[first];
+		if (qo >= 0)
+			d->out[qo].dead = 1;
+		qi = quote_add(d, d->qs[first].s, d->qs[first].e, QT_DIRECT, &who, i, i + len, s);
+		d->qs_out[first] = (int)qi;
+		d->out[qi].qsi = first;
+		for (j = i; j < i + len; j++)
+			d->t[j].used = 1;
+		if (who.t0 >= 0)
+			coref_note(d, &who, s);
+		return 1;
+	}
 	qi = quote_add(d, d->t[a].start, d->t[b].end, nq ? QT_PARTIAL : QT_INDIRECT, &who, i, i + len, s);
 	if (nq) {
 		struct quote *q = &d->out[qi];
@@ -215,8 +231,10 @@ trailing(struct doc *d, int i, int s)
 		if (!(d->t[j].fw & FW_PREP))
 			return 0;
 		for (k = j; k < limit && !is_end_punct(d, k) && !tok_is_punct(d, k, ",") && STEP(d); k++)
-			if (d->t[k].fw & FW_THAT || d->t[k].cueflags)
+			if ((d->t[k].fw & FW_THAT) ||
+			    (d->t[k].cueflags && (d->t[k - 1].fw & (FW_SUBJ | FW_CONJ)))) /* not "its report" */
 				return 0;
+		j = k;
 	}
 	sp = speaker_of_cue(d, i);
 	if (sp.t0 < 0)
@@ -231,11 +249,22 @@ trailing(struct doc *d, int i, int s)
 	if (c <= s0 || !tok_is_punct(d, c, ","))
 		return 0;
 	{
-		int a = s0;
+		int a = s0, b = c - 1;
 		/* Skip a leading "According to X," of another source. */
 		while (a < c && d->t[a].type == TOK_PUNCT && !d->t[a].mark && STEP(d))
 			a++;
-		return emit(d, a, c - 1, i, len, &sp, s);
+		/* An attribution inside its content ("By doing so, he said, the
+		 * firm had intended to ..."): the content runs on after it, the
+		 * attribution inside. */
+		if (j + 1 < limit && tok_is_punct(d, j, ",") && d->t[j + 1].type == TOK_WORD &&
+		    !d->t[j + 1].cueflags && !d->t[j + 1].ing) {
+			int e;
+			for (e = j + 1; e < limit && !content_stops(d, e, limit) && STEP(d); e++)
+				;
+			if (e - (j + 1) >= 3)
+				b = e - 1;
+		}
+		return emit(d, a, b, i, len, &sp, s);
 	}
 }
 

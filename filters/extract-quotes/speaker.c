@@ -347,6 +347,8 @@ np_left(struct doc *d, int k, int s0)
 			j--;
 			break;
 		}
+		if (p->fw == FW_ADV && !p->cap && d->text[p->bend - 1] == 'y' && d->text[p->bend - 2] == 'l')
+			continue; /* "this remarkably active senior citizen" */
 		if (p->fw)
 			break;
 		if (p->ent >= 0)
