@@ -244,6 +244,8 @@ roles(struct doc *d, const struct qent *e, struct dent *x)
 			break;
 		}
 	}
+	if (e->t1 < hi && (d->t[e->t1].noun == NOUN_ORG || d->t[e->t1].noun == NOUN_REP) && !d->t[e->t1].cap)
+		add_title(x, d->t[e->t1].h); /* "the annual Directions survey": later "the survey" */
 	if (e->t1 < hi && tok_is_punct(d, e->t1, ",")) {
 		for (j = e->t1 + 1; j < hi && j < e->t1 + 10 && d->t[j].type == TOK_WORD && !d->t[j].cueflags &&
 				    d->t[j].ent < 0 && STEP(d);
@@ -293,6 +295,13 @@ coref_prepare(struct doc *d)
 		const char *sp;
 		int p;
 		e->dent = -1;
+		/* "Broadcast magazine", "the annual Directions survey", "a BBC
+		 * statement": a name before an organisation's or a document's noun
+		 * is an organisation, whatever the tagger said. */
+		if (e->t1 < (int)d->nt && (d->t[e->t1].noun == NOUN_ORG || d->t[e->t1].noun == NOUN_REP) &&
+		    !d->t[e->t1].cap && (e->kind == EK_MISC || e->kind == EK_LOC) && e->canonical &&
+		    !demonym(d, e))
+			e->kind = EK_ORG;
 		if (e->kind != EK_PER && e->kind != EK_ORG && e->kind != EK_LOC)
 			continue;
 		if (!e->canonical || e->canon_len == 0 || name_is_fragment(d, e))
@@ -552,7 +561,7 @@ coref_pronoun(struct doc *d, int i)
 }
 
 struct mention
-coref_description(struct doc *d, int h, enum ent_kind kind)
+coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 {
 	struct cand c[COREF_RECENT + 8];
 	int n, k, b;
@@ -580,7 +589,11 @@ coref_description(struct doc *d, int h, enum ent_kind kind)
 		}
 		for (t = 0; t < x->ntitles; t++)
 			if (x->titles[t] == noun)
-				w *= kind == EK_PER ? 3.0 : 2.0;
+				break;
+		if (t < x->ntitles)
+			w *= kind == EK_PER ? 3.0 : 2.0;
+		else if (need_title)
+			w = 0.0;
 		c[k].score *= w;
 	}
 	b = best(c, n);

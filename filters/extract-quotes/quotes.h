@@ -285,8 +285,9 @@ void coref_prepare(struct doc *d);
 /* What a pronoun (he, she, it, they) at token i refers to, or no name. */
 struct mention coref_pronoun(struct doc *d, int i);
 /* What a definite description headed by noun h refers to ("the company",
- * "the chairman"), or no name. */
-struct mention coref_description(struct doc *d, int h, enum ent_kind kind);
+ * "the chairman"), or no name; with need_title, only something the noun
+ * was said of before ("the survey" after "the annual Directions survey"). */
+struct mention coref_description(struct doc *d, int h, enum ent_kind kind, int need_title);
 /* The mention of entity e (of d->ents). */
 struct mention mention_of_entity(const struct doc *d, int e);
 /* The speaker of a quote in the sentence being read. */

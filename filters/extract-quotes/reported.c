@@ -399,11 +399,14 @@ according(struct doc *d, int i, int s)
 			return;
 		a = k + 1;
 		b = limit - 1;
-	} else {
-		if (!tok_is_punct(d, i - 1, ","))
-			return;
+	} else if (tok_is_punct(d, i - 1, ",")) {
 		a = s0;
 		b = i - 2;
+	} else if (d->t[i - 1].mark == 2 && tok_is_punct(d, i - 2, ",")) {
+		a = s0; /* "... “drowning,” according to the magazine." */
+		b = i - 1;
+	} else {
+		return;
 	}
 	while (a < b && d->t[a].type == TOK_PUNCT && STEP(d))
 		a++;

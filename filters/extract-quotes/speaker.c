@@ -92,7 +92,7 @@ description(struct doc *d, int t0, int h, int pp)
 				pp = d->t[j].ent;
 		/* "its spokesman": the organisation the possessive refers to */
 		if (pp < 0 && (tok_is(d, t0, "its") || tok_is(d, t0, "their"))) {
-			struct mention o = coref_description(d, h, EK_ORG);
+			struct mention o = coref_description(d, h, EK_ORG, 0);
 			if (o.name)
 				m = o;
 		}
@@ -100,11 +100,14 @@ description(struct doc *d, int t0, int h, int pp)
 	/* "his lawyer", "the company's chairman": another, unnamed person. */
 	if (c == NOUN_PERSON && definite && !(d->t[t0].fw & FW_POSS) &&
 	    !(h > t0 && tok_is(d, h - 1, "'s")))
-		m = coref_description(d, h, EK_PER);
+		m = coref_description(d, h, EK_PER, 0);
 	else if (c == NOUN_REP && pp >= 0)
 		m = of_entity(d, pp);
 	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
-		m = coref_description(d, h, EK_ORG);
+		m = coref_description(d, h, EK_ORG, 0);
+	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS))
+		/* "the survey", "the spokesman": what the noun was said of before */
+		m = coref_description(d, h, lexicon_noun_gender(d->lx, d->t[h].h) == 'n' ? EK_ORG : EK_PER, 1);
 	if (m.t0 < 0 && c == NOUN_NONE && !definite && !d->t[h].cap) {
 		/* An unknown bare noun ("critics say"): only plurals in -s name a source. */
 		size_t n = d->t[h].bend - d->t[h].bstart;
@@ -213,8 +216,9 @@ speaker_np_right(struct doc *d, int i, int limit)
 				continue;
 			if (tok_is(d, k2, "'s"))
 				continue;
-			if (t->type == TOK_WORD && !t->fw && !t->cueflags)
-				continue;
+			if (t->type == TOK_WORD && !t->fw && !t->cap &&
+			    (!t->cueflags || (k2 + 1 < limit && d->t[k2 + 1].type == TOK_WORD && !d->t[k2 + 1].fw)))
+				continue; /* "state statistics body INSEE": "state" is no verb here */
 			break;
 		}
 		/* "local newspaper the Daily Telegraph" */
@@ -323,8 +327,9 @@ np_left(struct doc *d, int k, int s0)
 
 		return of_entity(d, e);
 	}
-	if (d->t[k].type != TOK_WORD || (d->t[k].fw & ~(unsigned)FW_ADV) || d->t[k].cueflags)
-		return none();
+	if (d->t[k].type != TOK_WORD || (d->t[k].fw & ~(unsigned)FW_ADV) ||
+	    (d->t[k].cueflags && !(k > s0 && (d->t[k - 1].fw & (FW_DET | FW_POSS)))))
+		return none(); /* "The report added": a cue after a determiner is a noun */
 	/* A description ending at k: walk left over modifiers to a determiner. */
 	for (j = k; j > s0 && j > k - 5 && STEP(d); j--) {
 		const struct qtok *p = &d->t[j - 1];
@@ -470,20 +475,33 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 		if (c <= s0 || !is_boundary(d, c))
 			break; /* the segment runs back to the clause start: it holds the subject */
 		a = c + 1;
-		/* "The UN's relief coordinator, Jan Egeland, said" */
+		/* "The UN's relief coordinator, Jan Egeland, said"; "His wife,
+		 * Joan, suggested" (a name after a person noun is a person,
+		 * whatever the tagger said). */
 		e = d->t[a].ent;
-		if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == b && d->ents[e].kind == EK_PER)
-			return of_entity(d, e);
+		if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == b &&
+		    (d->ents[e].kind == EK_PER || (c - 1 >= s0 && d->t[c - 1].noun == NOUN_PERSON))) {
+			struct mention m = of_entity(d, e);
+			if (m.name)
+				m.kind = EK_PER;
+			else if (d->ents[e].canonical && !name_is_fragment(d, &d->ents[e])) {
+				m.name = d->ents[e].canonical;
+				m.name_len = d->ents[e].canon_len;
+				m.kind = EK_PER;
+			}
+			return m;
+		}
 		if (!parenthetical(d, a, b) || ++n > 4)
 			break;
 		b = c;
 	}
 	if (b == k) {
 		/* Nothing to skip before the verb: the head before the comma that
-		 * opens the segment ("the pair's lawyer, Tom Reed, said" aside). */
+		 * opens the segment, or, with no other comma, a stray comma
+		 * between subject and verb ("the commissioner, made it clear"). */
 		if (c > s0 && is_boundary(d, c))
 			return np_left(d, c - 1, s0);
-		return none();
+		return np_left(d, k - 1, s0);
 	}
 	return np_left(d, b - 1, s0);
 }
