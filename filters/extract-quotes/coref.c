@@ -122,7 +122,7 @@ mention_of_entity(const struct doc *d, int e)
 		return m;
 	m.name = x->canonical;
 	m.name_len = x->canon_len;
-	m.kind = x->kind == EK_PER ? EK_PER : EK_ORG;
+	m.kind = d->dents[x->dent].say_kind;
 	return m;
 }
 
@@ -310,8 +310,12 @@ coref_prepare(struct doc *d)
 			e->kind = EK_ORG;
 		e->dent = dent_of(d, e);
 		x = &d->dents[e->dent];
-		if (e->kind == EK_PER)
-			x->kind = EK_PER; /* a name once a person is a person */
+		/* The kind most of its mentions have (the tagger may call "Time
+		 * Warner" a person once and "TimeWarner" an organisation four
+		 * times); a tie goes to the person. */
+		x->nper += e->kind == EK_PER;
+		x->norg += e->kind == EK_ORG;
+		x->kind = x->nper + x->norg == 0 ? EK_LOC : x->nper >= x->norg ? EK_PER : EK_ORG;
 		x->say_kind = x->kind == EK_PER ? EK_PER : EK_ORG;
 		roles(d, e, x);
 		if (x->kind != EK_PER && e->kind != EK_PER)

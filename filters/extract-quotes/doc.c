@@ -596,6 +596,66 @@ own(struct doc *d, const char *s, size_t n)
 	return c;
 }
 
+/* Hash of a name's letters and digits, lower case: "TimeWarner" and "Time
+ * Warner", "OPEC" and "Opec" are one key. */
+static uint64_t
+squashed(const char *s, size_t n)
+{
+	char buf[96];
+	size_t i = 0, o = 0;
+
+	while (i < n && o + 4 < sizeof buf) {
+		uint32_t c = utf8_next(s, n, &i);
+		if (uc_is_alpha(c) || uc_is_digit(c))
+			o += utf8_encode(uc_tolower(c), buf + o);
+	}
+	return hash64(buf, o, 0x73717561u);
+}
+
+static size_t
+spaces(const char *s, size_t n)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < n; k++)
+		c += s[k] == ' ';
+	return c;
+}
+
+/* One name written several ways is written the fullest way: the spelling
+ * with the most words ("Time Warner" for "TimeWarner"), the first of them
+ * in the text on a tie. */
+static void
+unify_spellings(struct doc *d)
+{
+	struct name_table t;
+	size_t k;
+
+	nt_init(&t, d->nents);
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		const struct qent *e = &d->ents[k];
+		int *v;
+		if (!e->canonical || e->canon_len > 80 || (e->kind != EK_PER && e->kind != EK_ORG))
+			continue;
+		v = nt_slot(&t, squashed(e->canonical, e->canon_len), d);
+		if (*v < 0 || spaces(e->canonical, e->canon_len) >
+				      spaces(d->ents[*v].canonical, d->ents[*v].canon_len))
+			*v = (int)k;
+	}
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int *v;
+		if (!e->canonical || e->canon_len > 80 || (e->kind != EK_PER && e->kind != EK_ORG))
+			continue;
+		v = nt_slot(&t, squashed(e->canonical, e->canon_len), d);
+		if (*v >= 0 && (size_t)*v != k) {
+			e->canonical = d->ents[*v].canonical;
+			e->canon_len = d->ents[*v].canon_len;
+		}
+	}
+	nt_release(&t);
+}
+
 void
 doc_link_names(struct doc *d)
 {
@@ -617,6 +677,40 @@ doc_link_names(struct doc *d)
 			if (e->kind == EK_LOC || e->kind == EK_MISC)
 				e->kind = EK_ORG; /* a name written as a domain is an organisation */
 			d->t[j].ent = d->t[j + 1].ent = (int)k;
+		}
+	}
+	/* An organisation's name the tagger cut: "Munich" + "Re", "US State"
+	 * + "Department": capitalised words and place or other names right
+	 * before it, on the same line, belong to it. */
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int j = e->t0 - 1, t0 = e->t0;
+		int plain = e->canonical && e->canon_len == d->t[e->t1 - 1].bend - d->t[e->t0].bstart &&
+			    memcmp(e->canonical, d->text + d->t[e->t0].bstart, e->canon_len) == 0;
+		if (e->kind != EK_ORG || e->guessed || !plain)
+			continue;
+		while (j >= 0 && j >= t0 - 6 && d->t[j].type == TOK_WORD && d->t[j].cap && !d->t[j].fw &&
+		       !d->t[j].cueflags && !d->t[j].noun && d->t[j].sent == d->t[t0].sent &&
+		       d->t[j].end + 1 == d->t[j + 1].start && memchr(d->text + d->t[j].bend, '\n', 1) == NULL &&
+		       STEP(d)) {
+			int f = d->t[j].ent;
+			if (f >= 0 && (d->ents[f].kind == EK_PER || d->ents[f].t1 != j + 1))
+				break;
+			if (f < 0 && j == d->sent_t0[d->t[j].sent])
+				break; /* a capital the sentence start explains */
+			j = f >= 0 ? d->ents[f].t0 - 1 : j - 1;
+		}
+		if (j + 1 < t0) {
+			int q;
+			for (q = j + 1; q < t0; q++) {
+				if (d->t[q].ent >= 0)
+					d->ents[d->t[q].ent].kind = EK_OTHER; /* absorbed */
+				d->t[q].ent = (int)k;
+			}
+			e->t0 = j + 1;
+			e->start = d->t[e->t0].start;
+			e->canonical = own(d, d->text + d->t[e->t0].bstart, d->t[e->t1 - 1].bend - d->t[e->t0].bstart);
+			e->canon_len = d->t[e->t1 - 1].bend - d->t[e->t0].bstart;
 		}
 	}
 	/* A first name the tagger left out: "Apple CEO Tim Cook" tagged "Cook". */
@@ -721,6 +815,7 @@ doc_link_names(struct doc *d)
 	}
 	nt_release(&acr);
 	nt_release(&last);
+	unify_spellings(d);
 }
 
 void

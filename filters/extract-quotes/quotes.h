@@ -125,6 +125,7 @@ struct dent {
 	size_t len;
 	uint64_t h;            /* word_hash of the name */
 	enum ent_kind kind;    /* EK_PER, EK_ORG or EK_LOC */
+	int nper, norg;        /* mentions the tagger calls a person, an organisation */
 	char gender;           /* 'm', 'f' or 0 */
 	unsigned char gender_ev; /* strength of the evidence for gender */
 	double sal;            /* salience as of discourse time sal_time */
