@@ -235,7 +235,7 @@ roles(struct doc *d, const struct qent *e, struct dent *x)
 		j--;
 	for (; j >= lo && j > e->t0 - 8 && d->t[j].type == TOK_WORD && STEP(d); j--) {
 		const struct qtok *t = &d->t[j];
-		if (t->noun == NOUN_PERSON || t->noun == NOUN_ORG) {
+		if ((t->noun == NOUN_PERSON || t->noun == NOUN_ORG) && !honorific(d, j)) {
 			add_title(x, t->h);
 			set_gender(x, noun_sex(d, t->h), EV_ROLE);
 		} else if (t->ent >= 0 || tok_is(d, j, "'s") || (t->fw & (FW_DET | FW_POSS))) {
@@ -302,9 +302,10 @@ coref_prepare(struct doc *d)
 		    !d->t[e->t1].cap && (e->kind == EK_MISC || e->kind == EK_LOC) && e->canonical &&
 		    !demonym(d, e))
 			e->kind = EK_ORG;
-		if (e->kind != EK_PER && e->kind != EK_ORG && e->kind != EK_LOC)
+		if (e->kind != EK_PER && e->kind != EK_ORG && e->kind != EK_LOC && e->kind != EK_MISC)
 			continue;
-		if (!e->canonical || e->canon_len == 0 || name_is_fragment(d, e))
+		if (!e->canonical || e->canon_len == 0 || name_is_fragment(d, e) ||
+		    (e->kind == EK_MISC && demonym(d, e)))
 			continue;
 		if (e->kind == EK_PER && org_name(d, e))
 			e->kind = EK_ORG;
@@ -315,7 +316,11 @@ coref_prepare(struct doc *d)
 		 * times); a tie goes to the person. */
 		x->nper += e->kind == EK_PER;
 		x->norg += e->kind == EK_ORG;
-		x->kind = x->nper + x->norg == 0 ? EK_LOC : x->nper >= x->norg ? EK_PER : EK_ORG;
+		x->nmisc += e->kind == EK_MISC;
+		x->kind = x->nper + x->norg == 0 ? (x->nmisc ? EK_ORG : EK_LOC) : x->nper >= x->norg ? EK_PER : EK_ORG;
+		/* A name only ever tagged MISC (a company, a work, an event) is an
+		 * organisation when it speaks, and a referent only once it has. */
+		x->misc = x->nper + x->norg == 0 && x->nmisc > 0;
 		x->say_kind = x->kind == EK_PER ? EK_PER : EK_ORG;
 		roles(d, e, x);
 		if (x->kind != EK_PER && e->kind != EK_PER)
@@ -440,14 +445,24 @@ coref_sentence(struct doc *d, int s)
 		if (t->ent >= 0 && d->ents[t->ent].t0 == i && d->ents[t->ent].dent >= 0)
 			touch(d, d->ents[t->ent].dent, t->inq ? W_EMBEDDED : W_MENTION, i);
 	}
-	if (subj.dent >= 0 && subj.t0 >= 0) {
+	if (subj.dent < 0 && subj.t0 >= 0 && !(d->t[subj.t0].fw & FW_SUBJ) && d->t[subj.t1 - 1].ent < 0 &&
+	    d->t[subj.t1 - 1].type == TOK_WORD && d->t[subj.t1 - 1].quote < 0 &&
+	    (d->t[subj.t1 - 1].noun != NOUN_NONE || d->text[d->t[subj.t1 - 1].bend - 1] == 's')) {
+		/* A subject with no name ("Scores of business leaders", "a
+		 * woman") is a referent too: "They say ..." is theirs. */
+		subj.dent = anon_dent(d, &subj, subj.t1 - 1);
+		touch(d, subj.dent, W_MENTION, subj.t0);
+		touch(d, subj.dent, W_SUBJECT, subj.t0);
+	} else if (subj.dent >= 0 && subj.t0 >= 0) {
 		/* A pronoun subject is a mention of what it was linked to. */
 		if (d->t[subj.t0].ent < 0)
 			touch(d, subj.dent, W_MENTION, subj.t0);
 		touch(d, subj.dent, W_SUBJECT, subj.t0);
 	}
-	for (i = 0; i < d->nspoke; i++)
+	for (i = 0; i < d->nspoke; i++) {
 		touch(d, d->spoke[i], W_SPEAKER, -1);
+		d->dents[d->spoke[i]].spoken = 1;
+	}
 	d->nspoke = 0;
 	if (narrative)
 		d->time++;
@@ -472,6 +487,8 @@ candidates(struct doc *d, int i, struct cand *c, int max, int slow)
 
 	for (k = 0; k < d->nrecent && n < max && STEP(d); k++) {
 		const struct dent *x = &d->dents[d->recent[k]];
+		if (x->misc && !x->spoken)
+			continue;
 		c[n].k = d->recent[k];
 		c[n].score = slow ? salience_slow(d, x) : salience(d, x);
 		n++;
@@ -479,7 +496,8 @@ candidates(struct doc *d, int i, struct cand *c, int max, int slow)
 	for (j = win_lo(d, i); j < i && STEP(d); j++) {
 		const struct qtok *t = &d->t[j];
 		int e = t->ent, dk;
-		if (e < 0 || d->ents[e].t0 != j || (dk = d->ents[e].dent) < 0 || t->quote >= 0 || t->mark)
+		if (e < 0 || d->ents[e].t0 != j || (dk = d->ents[e].dent) < 0 || t->quote >= 0 || t->mark ||
+		    (d->dents[dk].misc && !d->dents[dk].spoken))
 			continue;
 		for (k = 0; k < n && c[k].k != dk; k++)
 			;
@@ -598,6 +616,8 @@ coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 			w *= kind == EK_PER ? 3.0 : 2.0;
 		else if (need_title)
 			w = 0.0;
+		else if (x->ntitles)
+			w *= 0.3; /* "the singer" is not "keyboard player Nick Rhodes" */
 		c[k].score *= w;
 	}
 	b = best(c, n);

@@ -369,8 +369,8 @@ direct_sentence(struct doc *d, int s)
 				continue;
 			if (title_like(d, q))
 				continue;
-			if (prev && !prev->dead && prev->sp.t0 >= 0 && prev->type != QT_INDIRECT &&
-			    prev->sent >= s - 2 && prev->para >= d->t[to].para - 1) {
+			if (prev && !prev->dead && prev->sp.t0 >= 0 && prev->sent >= s - 2 &&
+			    prev->para >= d->t[to].para - 1) {
 				sp = prev->sp;
 				type = QT_DIRECT;
 			} else if (whole_para) {
@@ -414,11 +414,14 @@ direct_floating(struct doc *d)
 
 		if (!q->pending)
 			continue;
+		/* The speaker of the quote before it, reported or quoted, in the
+		 * paragraph before or the one before that; else of a quote in
+		 * the next paragraph. */
 		for (j = k; j-- > 0 && j + 64 > k && STEP(d);) {
 			const struct quote *p = &d->out[j];
 			if (p->para < q->para - 2)
 				break;
-			if (!p->dead && !p->pending && p->sp.t0 >= 0 && p->type != QT_INDIRECT && p->sp.name) {
+			if (!p->dead && !p->pending && p->sp.t0 >= 0 && p->sp.name) {
 				best = p;
 				break;
 			}

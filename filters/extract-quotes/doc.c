@@ -596,6 +596,18 @@ own(struct doc *d, const char *s, size_t n)
 	return c;
 }
 
+/* "China-published": a hyphenated word with a lower-case part is no name. */
+static int
+lower_after_hyphen(const struct doc *d, int j)
+{
+	size_t b;
+
+	for (b = d->t[j].bstart; b + 1 < d->t[j].bend; b++)
+		if (d->text[b] == '-' && d->text[b + 1] >= 'a' && d->text[b + 1] <= 'z')
+			return 1;
+	return 0;
+}
+
 /* Hash of a name's letters and digits, lower case: "TimeWarner" and "Time
  * Warner", "OPEC" and "Opec" are one key. */
 static uint64_t
@@ -690,6 +702,7 @@ doc_link_names(struct doc *d)
 		if (e->kind != EK_ORG || e->guessed || !plain)
 			continue;
 		while (j >= 0 && j >= t0 - 6 && d->t[j].type == TOK_WORD && d->t[j].cap && !d->t[j].fw &&
+		       !lower_after_hyphen(d, j) &&
 		       !d->t[j].cueflags && !d->t[j].noun && d->t[j].sent == d->t[t0].sent &&
 		       d->t[j].end + 1 == d->t[j + 1].start && memchr(d->text + d->t[j].bend, '\n', 1) == NULL &&
 		       STEP(d)) {

@@ -125,7 +125,9 @@ struct dent {
 	size_t len;
 	uint64_t h;            /* word_hash of the name */
 	enum ent_kind kind;    /* EK_PER, EK_ORG or EK_LOC */
-	int nper, norg;        /* mentions the tagger calls a person, an organisation */
+	int nper, norg, nmisc; /* mentions the tagger calls a person, an organisation, MISC */
+	unsigned char misc;    /* only ever MISC: a referent once it has spoken */
+	unsigned char spoken;  /* has been the speaker of a quote */
 	char gender;           /* 'm', 'f' or 0 */
 	unsigned char gender_ev; /* strength of the evidence for gender */
 	double sal;            /* salience as of discourse time sal_time */

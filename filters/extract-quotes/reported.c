@@ -303,6 +303,18 @@ verb_cue(struct doc *d, int i, int s)
 		return;
 	if (j >= limit)
 		return;
+	/* A time adverbial before "that": "said earlier this year that",
+	 * "said on Monday that" (below), "said yesterday that". */
+	{
+		int k = j;
+		while (k < limit && k < j + 5 && d->t[k].type == TOK_WORD && !(d->t[k].fw & FW_THAT) &&
+		       ((d->t[k].fw & (FW_ADV | FW_TIME)) || tok_is(d, k, "this") || tok_is(d, k, "last") ||
+			tok_is(d, k, "next") || tok_is(d, k, "earlier")) &&
+		       STEP(d))
+			k++;
+		if (k > j && k < limit && (d->t[k].fw & FW_THAT))
+			j = k;
+	}
 	/* A prepositional phrase before "that": "wrote in a post on X that". */
 	if ((d->t[j].fw & FW_PREP) && !tok_is(d, j, "that")) {
 		int k;

@@ -493,6 +493,12 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 		}
 		if (!parenthetical(d, a, b) || ++n > 4)
 			break;
+		/* "the work's author, US playwright Eve Ensler, says": the name
+		 * that ends an apposition is the speaker. */
+		e = d->t[b - 1].ent;
+		if (e >= 0 && d->ents[e].t1 == b && d->ents[e].kind == EK_PER && d->ents[e].t0 > a &&
+		    !(d->t[a].fw & FW_REL))
+			return of_entity(d, e);
 		b = c;
 	}
 	if (b == k) {
