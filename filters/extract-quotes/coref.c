@@ -61,6 +61,7 @@
 #define W_EMBEDDED 50.0
 #define W_SUBJECT 80.0
 #define W_SPEAKER 80.0
+#define W_MODIFIER 30.0 /* a name that modifies a noun: "US officials" */
 #define FLOOR 10.0
 #define DECAY (1.0 / 3.0) /* a sentence of narrative */
 #define UNKNOWN_SEX 0.8 /* a person of unknown sex for "he" or "she" */
@@ -340,6 +341,23 @@ coref_prepare(struct doc *d)
 
 /* ---- salience ------------------------------------------------------------ */
 
+/* Does a name ending before token j modify the noun at j ("US officials",
+ * "BBC spokeswoman") rather than head its phrase ("Apple said")? */
+static int
+premodifier(const struct doc *d, int j)
+{
+	const struct qtok *t;
+
+	if (j < 0 || (size_t)j >= d->nt)
+		return 0;
+	t = &d->t[j];
+	/* Not a possessive ("Marsh's broker"), nor a noun that says what the
+	 * name is ("Broadcast magazine", "a BBC spokeswoman"). */
+	return t->type == TOK_WORD && !t->cap && !t->fw && !t->cueflags && !t->ing && t->noun == NOUN_NONE &&
+	       !(t->type == TOK_WORD && (t->bend - t->bstart <= 4) && tok_is(d, j, "'s")) &&
+	       t->sent == d->t[j - 1].sent;
+}
+
 static double
 salience(const struct doc *d, const struct dent *x)
 {
@@ -443,7 +461,8 @@ coref_sentence(struct doc *d, int s)
 		if (t->type == TOK_WORD)
 			narrative = 1;
 		if (t->ent >= 0 && d->ents[t->ent].t0 == i && d->ents[t->ent].dent >= 0)
-			touch(d, d->ents[t->ent].dent, t->inq ? W_EMBEDDED : W_MENTION, i);
+			touch(d, d->ents[t->ent].dent,
+			      premodifier(d, d->ents[t->ent].t1) ? W_MODIFIER : t->inq ? W_EMBEDDED : W_MENTION, i);
 	}
 	if (subj.dent < 0 && subj.t0 >= 0 && !(d->t[subj.t0].fw & FW_SUBJ) && d->t[subj.t1 - 1].ent < 0 &&
 	    d->t[subj.t1 - 1].type == TOK_WORD && d->t[subj.t1 - 1].quote < 0 &&
@@ -497,7 +516,7 @@ candidates(struct doc *d, int i, struct cand *c, int max, int slow)
 		const struct qtok *t = &d->t[j];
 		int e = t->ent, dk;
 		if (e < 0 || d->ents[e].t0 != j || (dk = d->ents[e].dent) < 0 || t->quote >= 0 || t->mark ||
-		    (d->dents[dk].misc && !d->dents[dk].spoken))
+		    (d->dents[dk].misc && !d->dents[dk].spoken) || premodifier(d, d->ents[e].t1))
 			continue;
 		for (k = 0; k < n && c[k].k != dk; k++)
 			;
@@ -530,13 +549,13 @@ enum { PR_NONE, PR_HE, PR_SHE, PR_IT, PR_THEY };
 static int
 pronoun_class(const struct doc *d, int i)
 {
-	if (tok_is(d, i, "he"))
+	if (tok_is(d, i, "he") || tok_is(d, i, "his"))
 		return PR_HE;
-	if (tok_is(d, i, "she"))
+	if (tok_is(d, i, "she") || tok_is(d, i, "her"))
 		return PR_SHE;
-	if (tok_is(d, i, "it"))
+	if (tok_is(d, i, "it") || tok_is(d, i, "its"))
 		return PR_IT;
-	if (tok_is(d, i, "they"))
+	if (tok_is(d, i, "they") || tok_is(d, i, "their"))
 		return PR_THEY;
 	return PR_NONE;
 }

@@ -97,17 +97,24 @@ match_cue(struct doc *d, size_t i, unsigned *len)
 	size_t n, k;
 	const struct cue_entry *e = lexicon_cues(d->lx, d->t[i].h, &n);
 
+	unsigned flags = 0;
+
+	/* Longest phrase first; a form listed twice (a verb and a noun:
+	 * "claims") has the flags of both. */
+	*len = 0;
 	for (k = 0; k < n && STEP(d); k++) {
 		unsigned w, ok = 1;
+		if (*len && e[k].nwords != *len)
+			break;
 		for (w = 1; w < e[k].nwords && ok; w++)
 			ok = i + w < d->nt && d->t[i + w].sent == d->t[i].sent &&
 			     d->t[i + w].h == e[k].words[w - 1];
 		if (ok) {
 			*len = e[k].nwords;
-			return e[k].flags;
+			flags |= e[k].flags;
 		}
 	}
-	return 0;
+	return flags;
 }
 
 /* Append the tokens of text[b0, b1) (code point cp0 at b0) to the document. */
@@ -223,8 +230,11 @@ doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sen
 		    (!d->t[i].cap || i == 0 || d->t[i - 1].sent != d->t[i].sent ||
 		     tok_is_punct(d, (int)i - 1, ":") || tok_is_punct(d, (int)i - 1, "(") ||
 		     is_opening_mark(d, (int)i - 1))) {
-			d->t[i].cueflags = (unsigned char)match_cue(d, i, &len2);
-			d->t[i].cuelen = (unsigned char)len2;
+			unsigned f = match_cue(d, i, &len2);
+			d->t[i].cuenoun = (f & CUE_NOUN) != 0;
+			f &= ~(unsigned)CUE_NOUN;
+			d->t[i].cueflags = (unsigned char)(f & ~(unsigned)CUE_BASE ? f : 0);
+			d->t[i].cuelen = (unsigned char)(d->t[i].cueflags ? len2 : 0);
 		}
 	}
 	ARRAY_GROW(d->sent_t0, d->sents.n + 1, d->sent_cap);

@@ -183,7 +183,8 @@ parse_flags(const char *path, unsigned long line, const char *s, size_t n)
 		const char *name;
 		unsigned flag;
 	} names[] = { { "that", CUE_THAT }, { "bare", CUE_BARE }, { "obj", CUE_OBJ },
-		      { "final", CUE_FINAL }, { "quote", CUE_QUOTE }, { "prep", CUE_PREP } };
+		      { "final", CUE_FINAL }, { "quote", CUE_QUOTE }, { "prep", CUE_PREP },
+		      { "noun", CUE_NOUN } };
 	unsigned f = 0;
 	size_t i = 0;
 
@@ -242,7 +243,7 @@ load_cues(const char *path, struct cue_item **items, size_t *n, size_t *cap)
 			die("%s:%lu: want FORM<TAB>LEMMA<TAB>FLAGS", path, lineno);
 		memset(&it, 0, sizeof it);
 		it.e.flags = parse_flags(path, lineno, f[2], fl[2]);
-		if (fl[0] == fl[1] && memcmp(f[0], f[1], fl[0]) == 0)
+		if (fl[0] == fl[1] && memcmp(f[0], f[1], fl[0]) == 0 && !(it.e.flags & CUE_NOUN))
 			it.e.flags |= CUE_BASE;
 		w = f[0];
 		left = fl[0];

@@ -44,6 +44,7 @@
 #define CUE_QUOTE 0x10
 #define CUE_PREP 0x20
 #define CUE_BASE 0x40   /* the form is the lemma ("say", "report"): set on load */
+#define CUE_NOUN 0x80   /* a noun of saying with a content clause: "his view that" */
 
 /* Speaker-noun classes (see data/quotes/en/speaker-nouns.txt). */
 enum noun_class { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_REP, NOUN_GROUP };
@@ -160,6 +161,8 @@ struct qtok {
 	unsigned char used;  /* cue already consumed */
 	unsigned char cueflags; /* flags of the cue starting here, 0 none */
 	unsigned char cuelen;   /* words in that cue */
+	unsigned char cuenoun;  /* a noun of saying ("view", "warning": CUE_NOUN), kept
+				 * out of cueflags so the verb rules never see it */
 	unsigned char ing;   /* word ends in -ing */
 	unsigned char mark;  /* 1 open mark, 2 close mark of a quotation */
 	unsigned char inq;   /* inside the content of a quote found */

@@ -278,8 +278,8 @@ verb_cue(struct doc *d, int i, int s)
 
 	if (f & (CUE_QUOTE | CUE_PREP))
 		return;
-	if (i > s0 && (d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)))
-		return; /* a noun: "the report", "his claims" */
+	if (i > s0 && ((d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)) || tok_is(d, i - 1, "'s")))
+		return; /* a noun: "the report", "his claims", "Opec's announcement" */
 	if (i > s0 && tok_is(d, i - 1, "to"))
 		return; /* "declined to say", "wants to tell" */
 	if (d->t[i].cap && i != s0)
@@ -425,6 +425,42 @@ according(struct doc *d, int i, int s)
 	emit(d, a, b, i, len, &src, s);
 }
 
+/*
+ * A noun of saying with its source and a that-clause: "his view that ...",
+ * "Opec's announcement that ...", "voiced their concern that ...".  The
+ * source is the possessive before the noun (a pronoun is resolved); with
+ * none the clause is no quote.
+ */
+static void
+noun_cue(struct doc *d, int i, int s)
+{
+	int s0 = win_lo(d, i), limit = win_hi(d, i), p = i - 1, a, b;
+	struct mention sp = no_mention();
+
+	if (i + 2 >= limit || !(d->t[i + 1].fw & FW_THAT) || p < s0)
+		return;
+	while (p > s0 && d->t[p].type == TOK_WORD && !d->t[p].fw && !d->t[p].cap && !d->t[p].cueflags &&
+	       p > i - 4 && STEP(d))
+		p--; /* "their deep concern", "its latest warning" */
+	if (d->t[p].fw & FW_POSS) {
+		/* The subject of its own clause first: "ministers voiced their
+		 * concern that"; else what the pronoun refers to. */
+		sp = clause_subject(d, s, p);
+		if (sp.t0 < 0 || sp.t1 > p)
+			sp = coref_pronoun(d, p);
+	} else if (tok_is(d, p, "'s") && p - 1 >= s0 && d->t[p - 1].ent >= 0) {
+		sp = mention_of_entity(d, d->t[p - 1].ent);
+	} else {
+		return;
+	}
+	a = i + 2;
+	if (!clause_like(d, a, limit) && !(d->t[a].fw & (FW_DET | FW_SUBJ)))
+		return;
+	for (b = a; b < limit && !content_stops(d, b, limit) && STEP(d); b++)
+		;
+	emit(d, a, b - 1, i, 1, &sp, s);
+}
+
 void
 reported_sentence(struct doc *d, int s)
 {
@@ -438,4 +474,7 @@ reported_sentence(struct doc *d, int s)
 	for (i = s0; i < limit && STEP(d); i++)
 		if ((d->t[i].cueflags & CUE_PREP) && d->t[i].used != 1 && d->t[i].quote < 0)
 			according(d, i, s);
+	for (i = s0; i < limit && STEP(d); i++)
+		if (d->t[i].cuenoun && !d->t[i].used && d->t[i].quote < 0)
+			noun_cue(d, i, s);
 }

@@ -244,8 +244,9 @@ speaker_np_right(struct doc *d, int i, int limit)
 	}
 	if (h < 0)
 		return none();
-	if (d->t[h].noun == NOUN_NONE && (d->t[i].fw & (FW_DET | FW_POSS | FW_INDEF)) == 0)
-		return none();
+	if (d->t[h].noun == NOUN_NONE && (d->t[i].fw & (FW_DET | FW_POSS | FW_INDEF)) == 0 &&
+	    (d->t[h].cap || d->text[d->t[h].bend - 1] != 's' || d->t[h].bend - d->t[h].bstart < 4))
+		return none(); /* a bare plural ("finance ministers of ...") names a group */
 	return description(d, i, h, pp_entity(d, h));
 }
 
