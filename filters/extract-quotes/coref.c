@@ -300,8 +300,7 @@ coref_prepare(struct doc *d)
 		 * statement": a name before an organisation's or a document's noun
 		 * is an organisation, whatever the tagger said. */
 		if (e->t1 < (int)d->nt && (d->t[e->t1].noun == NOUN_ORG || d->t[e->t1].noun == NOUN_REP) &&
-		    !d->t[e->t1].cap && (e->kind == EK_MISC || e->kind == EK_LOC) && e->canonical &&
-		    !demonym(d, e))
+		    !d->t[e->t1].cap && e->kind == EK_MISC && e->canonical && !demonym(d, e))
 			e->kind = EK_ORG;
 		if (e->kind != EK_PER && e->kind != EK_ORG && e->kind != EK_LOC && e->kind != EK_MISC)
 			continue;
@@ -347,8 +346,13 @@ static int
 premodifier(const struct doc *d, int j)
 {
 	const struct qtok *t;
+	int e;
 
-	if (j < 0 || (size_t)j >= d->nt)
+	/* Only places and nationalities: without a tagger of parts of speech
+	 * "US officials" and "Reuters slipped" look alike, and people and
+	 * organisations modify nouns rarely. */
+	if (j <= 0 || (size_t)j >= d->nt || (e = d->t[j - 1].ent) < 0 ||
+	    (d->ents[e].kind != EK_LOC && d->ents[e].kind != EK_MISC))
 		return 0;
 	t = &d->t[j];
 	/* Not a possessive ("Marsh's broker"), nor a noun that says what the

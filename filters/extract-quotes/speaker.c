@@ -482,6 +482,7 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 		e = d->t[a].ent;
 		if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == b &&
 		    (d->ents[e].kind == EK_PER || (c - 1 >= s0 && d->t[c - 1].noun == NOUN_PERSON))) {
+			/* (below) */
 			struct mention m = of_entity(d, e);
 			if (m.name)
 				m.kind = EK_PER;
@@ -492,6 +493,14 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 			}
 			return m;
 		}
+		/* "the manufacturers' organisation, the EEF, said": an
+		 * organisation's name in apposition after its description. */
+		if (e < 0 && (d->t[a].fw & FW_DET) && !(d->t[a].fw & FW_INDEF))
+			e = d->t[a + 1].ent, a++;
+		if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == b && d->ents[e].kind == EK_ORG &&
+		    c - 1 >= s0 && (d->t[c - 1].noun == NOUN_ORG || d->t[c - 1].noun == NOUN_REP))
+			return of_entity(d, e);
+		a = c + 1;
 		if (!parenthetical(d, a, b) || ++n > 4)
 			break;
 		/* "the work's author, US playwright Eve Ensler, says": the name
@@ -520,6 +529,12 @@ speaker_of_cue(struct doc *d, int i)
 	unsigned f = d->t[i].cueflags;
 	int after = i + d->t[i].cuelen, limit = win_hi(d, i);
 
+	if (!d->t[i].ing && k < s0 && after < limit && d->t[i].cap) {
+		/* Inverted at the start: "Observes Mr Hadi: “...”", "Says Smith, ..." */
+		struct mention m = speaker_np_right(d, after, limit);
+		if (m.t0 >= 0 && m.name)
+			return m;
+	}
 	if (d->t[i].ing && k < s0) {
 		/* "Describing X as Y, the mother said": the main clause's subject. */
 		int c;
