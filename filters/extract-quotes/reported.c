@@ -210,7 +210,8 @@ trailing(struct doc *d, int i, int s)
 
 	if (!(d->t[i].cueflags & CUE_FINAL) || d->t[i].ing)
 		return 0;
-	if (i - 1 > s0 && tok_is_punct(d, i - 1, ",") && j < limit && !(d->t[j].fw & (FW_SUBJ | FW_THAT))) {
+	if (i - 1 > s0 && tok_is_punct(d, i - 1, ",") && j < limit && d->t[j].type == TOK_WORD &&
+	    !(d->t[j].fw & (FW_SUBJ | FW_THAT))) {
 		/* Inverted: "CONTENT, says the annual survey." */
 		struct mention m = speaker_np_right(d, j, limit);
 		int e = m.t1;
@@ -245,6 +246,17 @@ trailing(struct doc *d, int i, int s)
 		while (c >= s0 && d->t[c].type == TOK_WORD &&
 		       (d->t[c].noun || d->t[c].ent >= 0 || (d->t[c].fw & FW_DET)) && STEP(d))
 			c--;
+		/* ... and a description the name is in apposition to: "..., her
+		 * lawyer, Perry Wander, said" -> the comma before "her". */
+		if (c - 1 > s0 && tok_is_punct(d, c, ",") && d->t[c - 1].type == TOK_WORD &&
+		    (d->t[c - 1].noun == NOUN_PERSON || d->t[c - 1].noun == NOUN_REP)) {
+			int q = c - 1;
+			while (q > s0 && q > c - 6 && d->t[q - 1].type == TOK_WORD &&
+			       !(d->t[q - 1].fw & ~(unsigned)(FW_DET | FW_POSS | FW_INDEF)) && STEP(d))
+				q--;
+			if (q > s0 && tok_is_punct(d, q - 1, ",") && (d->t[q].fw & (FW_DET | FW_POSS)))
+				c = q - 1;
+		}
 	}
 	if (c <= s0 || !tok_is_punct(d, c, ","))
 		return 0;

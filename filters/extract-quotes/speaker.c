@@ -247,7 +247,13 @@ speaker_np_right(struct doc *d, int i, int limit)
 	if (d->t[h].noun == NOUN_NONE && (d->t[i].fw & (FW_DET | FW_POSS | FW_INDEF)) == 0 &&
 	    (d->t[h].cap || d->text[d->t[h].bend - 1] != 's' || d->t[h].bend - d->t[h].bstart < 4))
 		return none(); /* a bare plural ("finance ministers of ...") names a group */
-	return description(d, i, h, pp_entity(d, h));
+	m = description(d, i, h, pp_entity(d, h));
+	/* "said her lawyer, Perry Wander": the name in apposition after it */
+	if (m.t0 >= 0 && (!m.name || d->t[h].noun == NOUN_PERSON) && m.t1 + 1 < limit &&
+	    tok_is_punct(d, m.t1, ",") && ent_starts(d, m.t1 + 1) >= 0 &&
+	    d->ents[d->t[m.t1 + 1].ent].kind == EK_PER)
+		return of_entity(d, d->t[m.t1 + 1].ent);
+	return m;
 }
 
 /* A description of a person set off after a name: "Marc Ostwald, a
