@@ -160,7 +160,7 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 	 * firm's creditors - said"): up to 30 words, commas and dashes. */
 	for (j = a; j < a + 30 && j < limit && d->t[j].quote < 0 && !d->t[j].mark &&
 		    (d->t[j].type == TOK_WORD || d->t[j].type == TOK_PUNCT || d->t[j].type == TOK_NUMBER) &&
-		    !is_sentence_end(d, j) && STEP(d);
+		    !(is_sentence_end(d, j) && (j + 1 >= limit || d->t[j + 1].start > d->t[j].end)) && STEP(d);
 	     j++) {
 		unsigned f = d->t[j].cueflags;
 		if (!f || (f & (CUE_PREP | CUE_QUOTE)) || d->t[j].ing)

@@ -395,9 +395,11 @@ name_is_fragment(const struct doc *d, const struct qent *e)
 
 	if (!s)
 		return 1;
-	/* A month, a weekday, a lone word of time. */
-	if (e->t1 - e->t0 == 1 && (d->t[e->t0].fw & FW_TIME))
-		return 1;
+	/* A month, a weekday, a lone word of time ("March" and "May" too,
+	 * which the function-word table cannot hold: "a march", "may"). */
+	if (e->t1 - e->t0 == 1 && !memchr(s, ' ', e->canon_len) &&
+	    ((d->t[e->t0].fw & FW_TIME) || tok_is(d, e->t0, "march") || tok_is(d, e->t0, "may")))
+		return 1; /* (a mention "May" of "Theresa May" is no fragment) */
 	if (!memchr(s, ' ', e->canon_len) && (lexicon_fw(d->lx, word_hash(s, e->canon_len)) & FW_TIME))
 		return 1;
 	/* Letters: fewer than two is a fragment ("P" of "S and P"). */
