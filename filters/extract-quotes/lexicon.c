@@ -22,8 +22,7 @@ struct slot {
 	unsigned fw;
 	unsigned cue_off, cue_n;
 	unsigned char noun;
-	char noun_gender;  /* 'm', 'f' or 0 */
-	char first_name;   /* 'm', 'f' or 0 */
+	char noun_gender;  /* 'm', 'f', 'n' or 0 */
 };
 
 struct cue_item {
@@ -31,9 +30,18 @@ struct cue_item {
 	struct cue_entry e;
 };
 
+/* First names live in a table of their own: 62,000 of them would push
+ * the words looked up for every token out of the cache. */
+struct name_slot {
+	uint64_t key; /* 0 = empty */
+	char sex;
+};
+
 struct lexicon {
 	struct slot *slots;
 	size_t mask, used;
+	struct name_slot *names;
+	size_t nmask;
 	struct cue_entry *cues;
 	size_t ncues;
 };
@@ -327,16 +335,29 @@ load_first_names(struct lexicon *lx, const char *path)
 	char *line;
 	size_t n = 0;
 
+	size_t cap = 1024, k;
+
 	datafile_lines_open(&dl, path);
+	for (k = 0; k < dl.len; k++)
+		cap += dl.buf[k] == '\n';
+	for (k = 1024; k < 2 * cap; k *= 2)
+		;
+	lx->nmask = k - 1;
+	lx->names = xcalloc(k, sizeof *lx->names);
 	while ((line = datafile_lines_next(&dl, NULL)) != NULL) {
 		char *f[3];
-		size_t fl[3];
+		size_t fl[3], i;
+		uint64_t h;
 
 		if (*line == '#' || *line == '\0')
 			continue;
 		if (fields(line, f, fl) != 2 || fl[0] == 0 || fl[1] != 1 || (f[1][0] != 'm' && f[1][0] != 'f'))
 			die("%s:%lu: want NAME<TAB>m|f", path, dl.lineno);
-		slot_get(lx, word_hash(f[0], fl[0]), 1)->first_name = f[1][0];
+		h = word_hash(f[0], fl[0]);
+		for (i = (size_t)h & lx->nmask; lx->names[i].key && lx->names[i].key != h; i = (i + 1) & lx->nmask)
+			;
+		lx->names[i].key = h;
+		lx->names[i].sex = f[1][0];
 		n++;
 	}
 	datafile_lines_close(&dl);
@@ -382,6 +403,7 @@ lexicon_free(struct lexicon *lx)
 	if (!lx)
 		return;
 	free(lx->slots);
+	free(lx->names);
 	free(lx->cues);
 	free(lx);
 }
@@ -414,9 +436,14 @@ lexicon_noun_gender(const struct lexicon *lx, uint64_t h)
 char
 lexicon_first_name(const struct lexicon *lx, uint64_t h)
 {
-	const struct slot *s = slot_find(lx, h);
+	size_t i;
 
-	return s ? s->first_name : 0;
+	if (!lx->names)
+		return 0;
+	for (i = (size_t)h & lx->nmask; lx->names[i].key; i = (i + 1) & lx->nmask)
+		if (lx->names[i].key == h)
+			return lx->names[i].sex;
+	return 0;
 }
 
 unsigned
