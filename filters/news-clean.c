@@ -39,6 +39,8 @@ struct cleaner {
 	struct fwords words;
 	struct paras ps;
 	struct spans paras, sents;
+	struct page page;
+	int keep_html;
 };
 
 enum { OPT_KEEP = 256, OPT_LANG, OPT_EXPLAIN, OPT_LEXICON };
@@ -105,9 +107,32 @@ explain_entry(const char *norm, const struct para *p)
 }
 
 static int
+process_text(struct cleaner *c, struct stream *s, json_t *rec, const char *text, size_t len);
+
+static int
 process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 {
 	struct cleaner *c = ctx;
+	json_t *html = json_object_get(rec, "html");
+
+	if (html && !json_is_string(html))
+		return stream_reject(s, "field 'html' is not a string");
+	if (html && json_string_length(html) > 0) {
+		if (page_read(&c->page, c->lx, json_string_value(html), json_string_length(html), NULL) != 0)
+			return stream_reject(s, "cannot parse the page");
+		strbuf_reset(&c->norm);
+		clean_normalize(c->page.body.buf ? c->page.body.buf : "", c->page.body.len, &c->norm);
+		json_object_set_new(rec, stream_opts(s)->field, json_stringn(c->norm.buf ? c->norm.buf : "", c->norm.len));
+		json_object_del(rec, "html");
+		stream_emit(s, rec);
+		return 0;
+	}
+	return process_text(c, s, rec, text, len);
+}
+
+static int
+process_text(struct cleaner *c, struct stream *s, json_t *rec, const char *text, size_t len)
+{
 	struct meta m;
 	json_t *title = json_object_get(rec, "title"), *removed = NULL;
 	size_t k, kept = 0, nlen = len, olen = len;
@@ -240,6 +265,7 @@ main(int argc, char **argv)
 	c.lx = lexicon_load(c.lang, c.lexicon_dir);
 	f.ctx = &c;
 	s = stream_new(&co, &f);
+	stream_set_alt_field(s, "html");
 	stream_run(s, argc - first, argv + first);
 	stream_free(s);
 	lexicon_free(c.lx);
@@ -251,5 +277,6 @@ main(int argc, char **argv)
 	free(c.words.cand);
 	spans_release(&c.paras);
 	spans_release(&c.sents);
+	page_release(&c.page);
 	return prog_exit();
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libxml/tree.h>
+
 #include "strbuf.h"
 
 /* ---- normalize.c ---------------------------------------------------- */
@@ -227,5 +229,71 @@ void meta_release(struct meta *m);
  * Returns 1 when found.  folded is the line after fold_line().
  */
 int meta_parse_date(const struct lexicon *lx, const char *folded, size_t len, char *out);
+
+/* ---- extract.c ------------------------------------------------------ */
+
+/* A block of a page's visible text: one line of a browser's layout. */
+struct xblock {
+	size_t start, end;  /* bytes of extract.text */
+	int el;             /* the innermost block-level element holding it (an index), or -1 */
+	int line;           /* its line in the page's source */
+	int chars, links;   /* code points, and those inside links */
+	int words, stops, terms, commas;
+	unsigned char tag;  /* the holder's kind of tag (extract.c) */
+	unsigned char ends_term; /* ends with a sentence mark or a colon */
+	double value;       /* its weight for choosing the content root */
+	const char *reason; /* why it is not part of the article, or NULL */
+	int furniture;      /* the furniture element it is inside (an index), or -1 */
+};
+
+/*
+ * The main content of a page.  extract_run() fills it; its buffers are
+ * kept for the next page.  Zero-initialise; release with extract_release().
+ */
+struct extract {
+	struct strbuf text;     /* the blocks' text, each followed by '\n' */
+	struct xblock *b;
+	size_t nb, bcap;
+	int root;               /* the content root (an element index), or -1 */
+	/* The walk's working state. */
+	struct xel *el;
+	size_t nel, elcap;
+	struct xstate *stack;
+	size_t sp, stackcap;
+	size_t block_start;
+	int block_links, space;
+};
+
+/*
+ * Cut the visible text of doc into blocks, choose the content root, and
+ * give every block that is not the article's a reason (see extract.c).
+ * lx gives the stop words (may be NULL).  doc is not changed.
+ */
+void extract_run(struct extract *x, xmlDoc *doc, const struct lexicon *lx);
+
+/* The element of index el (a block's el, furniture or the root), or NULL. */
+xmlNode *extract_node(const struct extract *x, int el);
+
+void extract_release(struct extract *x);
+
+/* ---- page.c --------------------------------------------------------- */
+
+#include <jansson.h>
+
+/* A web page read: its article's lines and where they came from. */
+struct page {
+	struct extract x;
+	struct strbuf body;  /* the article, one block a line */
+	int *lines;          /* the source line of each line of body */
+	size_t nlines, linecap;
+};
+
+/*
+ * Parse the page html[0..len) and put its article in p->body.  removed,
+ * when not NULL, gets {"line","text","reason"} for every visible block
+ * left out.  Returns 0, or -1 when libxml2 gives no tree.
+ */
+int page_read(struct page *p, const struct lexicon *lx, const char *html, size_t len, json_t *removed);
+void page_release(struct page *p);
 
 #endif
