@@ -118,8 +118,11 @@ process(void *ctx, struct stream *s, json_t *rec, const char *text, size_t len)
 	if (html && !json_is_string(html))
 		return stream_reject(s, "field 'html' is not a string");
 	if (html && json_string_length(html) > 0) {
-		if (page_read(&c->page, c->lx, json_string_value(html), json_string_length(html), NULL) != 0)
+		json_t *removed = c->explain ? json_array() : NULL;
+		if (page_read(&c->page, c->lx, json_string_value(html), json_string_length(html), removed) != 0)
 			return stream_reject(s, "cannot parse the page");
+		if (removed)
+			json_object_set_new(rec, "removed", removed);
 		strbuf_reset(&c->norm);
 		clean_normalize(c->page.body.buf ? c->page.body.buf : "", c->page.body.len, &c->norm);
 		json_object_set_new(rec, stream_opts(s)->field, json_stringn(c->norm.buf ? c->norm.buf : "", c->norm.len));

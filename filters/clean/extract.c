@@ -34,6 +34,7 @@
  * are numbered in document order, so a subtree is a range of numbers.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,7 +77,8 @@ struct xel {
 	unsigned char hint; /* enum hint, its own */
 	unsigned char furniture; /* inside trusted furniture: the hint of the outermost */
 	int outer;          /* index of that furniture element, or -1 */
-	unsigned char body; /* inside an element named as the body */
+	int body;           /* the nearest element named as the body, itself or above, or -1 */
+	unsigned char has_body; /* the element named as the body is in the subtree */
 	double pos;         /* sum of the positive block values in the subtree */
 	double mass;        /* sum of all block values in the subtree */
 };
@@ -186,6 +188,9 @@ static const char *const comment_words[] = {
 	"talkback", NULL,
 };
 
+/* Words that name content inside the article: "social-media-embed" is a tweet, not a share bar. */
+static const char *const content_words[] = { "embed", "embedded", "oembed", "tweet", NULL };
+
 /* Words that name the body when one of the second list follows them. */
 static const char *const body_first[] = { "article", "story", "entry", "post", "news", "blog", "body", "main",
 					   "page", "content", "rich", "single", NULL };
@@ -232,7 +237,9 @@ name_hint(const char *s, size_t n)
 			i++;
 		}
 		word[wl] = '\0';
-		if (in_list(word, comment_words))
+		if (in_list(word, content_words))
+			h = HINT_NONE;
+		else if (in_list(word, comment_words))
 			h = HINT_COMMENTS;
 		else if (in_list(word, furniture_words))
 			h = HINT_FURNITURE;
@@ -625,13 +632,54 @@ block_value(const struct xblock *b, int stops_known)
 	return -0.25 * (double)b->chars;
 }
 
+/* Characters of prose the content root must sum up to; below, a page has no prose article. */
+#define MIN_PROSE 250
+
+/*
+ * A page without prose (a calendar, a results table, a list of short
+ * lines): the element named as the body holds the article, else the one
+ * named as main; among them, and else among all, the one with the most
+ * text outside links and furniture.  fallback is the best root by prose,
+ * or -1.
+ */
+static int
+select_without_prose(struct extract *x, int fallback)
+{
+	size_t i, k;
+	int best[3] = { -1, -1, -1 }; /* body-named, main-named, any */
+
+	for (i = 0; i < x->nel; i++)
+		x->el[i].mass = 0;
+	for (k = 0; k < x->nb; k++) {
+		const struct xblock *b = &x->b[k];
+		if (b->el >= 0 && x->el[b->el].furniture == HINT_NONE && b->tag != TAG_H1)
+			x->el[b->el].mass += (double)b->chars - 2.0 * (double)b->links;
+	}
+	for (i = x->nel; i-- > 0;)
+		if (x->el[i].parent >= 0)
+			x->el[x->el[i].parent].mass += x->el[i].mass;
+	for (i = 0; i < x->nel; i++) {
+		const struct xel *e = &x->el[i];
+		int kind = e->hint == HINT_BODY ? 0 : e->hint == HINT_MAIN ? 1 : 2;
+		if (e->furniture != HINT_NONE || e->mass <= 0)
+			continue;
+		if (best[kind] < 0 || e->mass >= x->el[best[kind]].mass)
+			best[kind] = (int)i;
+	}
+	if (best[0] >= 0)
+		return best[0];
+	if (best[1] >= 0)
+		return best[1];
+	return fallback >= 0 ? fallback : best[2];
+}
+
 static int
 select_root(struct extract *x)
 {
 	size_t i, k;
 	long words = 0, stops = 0;
 	double total = 0;
-	int stops_known, best = -1;
+	int stops_known, best = -1, any_body = 0;
 
 	if (x->nel == 0)
 		return -1;
@@ -648,29 +696,42 @@ select_root(struct extract *x)
 		if (x->b[k].el >= 0 && x->b[k].value > 0)
 			x->el[x->b[k].el].pos += x->b[k].value;
 	}
+	for (i = 0; i < x->nel; i++) {
+		x->el[i].has_body = x->el[i].hint == HINT_BODY;
+		any_body |= x->el[i].has_body;
+	}
 	for (i = x->nel; i-- > 0;)
-		if (x->el[i].parent >= 0)
+		if (x->el[i].parent >= 0) {
 			x->el[x->el[i].parent].pos += x->el[i].pos;
-		else
+			x->el[x->el[i].parent].has_body |= x->el[i].has_body;
+		} else {
 			total += x->el[i].pos;
+		}
 	/*
-	 * Furniture is trusted unless it holds most of the page's prose;
-	 * comments always are.  An element inside trusted furniture is
-	 * furniture whatever it is called.
+	 * Furniture is trusted unless it wraps the element named as the body,
+	 * or holds most of the prose of the body it is in, or, on a page with
+	 * no element named as the body, most of the page's prose: a wrapper
+	 * "with-sidebar" is not a sidebar, nor a "widget-container" inside the
+	 * article body.  Comments always are.  An element inside trusted
+	 * furniture is furniture whatever it is called.
 	 */
 	for (i = 0; i < x->nel; i++) {
 		struct xel *e = &x->el[i];
 		const struct xel *p = e->parent >= 0 ? &x->el[e->parent] : NULL;
 		e->furniture = p ? p->furniture : HINT_NONE;
 		e->outer = p ? p->outer : -1;
-		e->body = p ? p->body : 0;
-		if (e->furniture == HINT_NONE &&
-		    (e->hint == HINT_COMMENTS || (e->hint == HINT_FURNITURE && e->pos < 0.5 * total))) {
+		e->body = p ? p->body : -1;
+		if (e->furniture == HINT_NONE && e->hint == HINT_COMMENTS) {
 			e->furniture = e->hint;
 			e->outer = (int)i;
+		} else if (e->furniture == HINT_NONE && e->hint == HINT_FURNITURE && !e->has_body) {
+			if (e->body >= 0 ? e->pos < 0.5 * x->el[e->body].pos : any_body || e->pos < 0.5 * total) {
+				e->furniture = e->hint;
+				e->outer = (int)i;
+			}
 		}
 		if (e->hint == HINT_BODY)
-			e->body = 1;
+			e->body = (int)i;
 	}
 	for (k = 0; k < x->nb; k++) {
 		struct xblock *b = &x->b[k];
@@ -679,7 +740,7 @@ select_root(struct extract *x)
 			continue;
 		if (x->el[b->el].furniture != HINT_NONE)
 			v = v > 0 ? -v : v;
-		else if (x->el[b->el].body && v > 0)
+		else if (x->el[b->el].body >= 0 && v > 0)
 			v *= 1.5;
 		x->el[b->el].mass += v;
 	}
@@ -688,9 +749,11 @@ select_root(struct extract *x)
 			x->el[x->el[i].parent].mass += x->el[i].mass;
 	/* The highest sum; on a tie the deeper element (it comes later). */
 	for (i = 0; i < x->nel; i++)
-		if (best < 0 || x->el[i].mass >= x->el[best].mass)
+		if (x->el[i].pos > 0 && (best < 0 || x->el[i].mass >= x->el[best].mass))
 			best = (int)i;
-	return best;
+	if (best >= 0 && x->el[best].mass >= MIN_PROSE)
+		return best;
+	return select_without_prose(x, best);
 }
 
 void
@@ -702,6 +765,16 @@ extract_run(struct extract *x, xmlDoc *doc, const struct lexicon *lx)
 	build(x, (xmlNode *)doc, lx);
 	root = select_root(x);
 	x->root = root;
+	if (getenv("XDEBUG")) { /* DEBUG */
+		size_t i;
+		for (i = 0; i < x->nel; i++) {
+			const struct xel *e = &x->el[i];
+			if (e->pos > 0 || (int)i == root)
+				fprintf(stderr, "%s%zu <%s class=%.40s id=%.30s> hint=%d furn=%d mass=%.0f pos=%.0f end=%d par=%d\n", (int)i == root ? "ROOT " : "", i, e->node->name, html_attr(e->node, "class") ? html_attr(e->node, "class") : "", html_attr(e->node, "id") ? html_attr(e->node, "id") : "", e->hint, e->furniture, e->mass, e->pos, e->end, e->parent);
+		}
+		for (i = 0; i < x->nb; i++)
+			fprintf(stderr, "B el=%d v=%.0f ch=%d ln=%d w=%d st=%d t=%d | %.*s\n", x->b[i].el, x->b[i].value, x->b[i].chars, x->b[i].links, x->b[i].words, x->b[i].stops, x->b[i].ends_term, (int)(x->b[i].end - x->b[i].start > 90 ? 90 : x->b[i].end - x->b[i].start), x->text.buf + x->b[i].start);
+	}
 	for (k = 0; k < x->nb; k++) {
 		struct xblock *b = &x->b[k];
 		b->reason = NULL;
