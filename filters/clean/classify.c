@@ -581,3 +581,24 @@ classify_finish(struct paras *ps)
 		}
 	}
 }
+
+void
+classify_finish_evident(struct paras *ps)
+{
+	size_t k;
+
+	for (k = 0; k < ps->n; k++) {
+		struct para *p = &ps->v[k];
+		if (p->remove)
+			continue;
+		if (p->lexcat >= 0) {
+			p->remove = 1;
+			p->category = p->lexcat;
+			p->reason = p->pattern;
+		} else if (p->linklike) {
+			p->remove = 1;
+			p->category = p->linklike == 2 ? CAT_RELATED : CAT_NAVIGATION;
+			p->reason = p->linklike == 2 ? "teaser: headline glued to its summary" : "link-like text";
+		}
+	}
+}

@@ -15,15 +15,16 @@
 /* ---- normalize.c ---------------------------------------------------- */
 
 /*
- * Normalize text[0..len) into out (appended): HTML tags removed and
- * entities decoded, common mojibake (UTF-8 read as Windows-1252/Latin-1)
+ * Normalize text[0..len) into out (appended): with markup, HTML tags
+ * removed and entities decoded (text from a parsed page has none: its
+ * '<' and '&' are text), common mojibake (UTF-8 read as Windows-1252/Latin-1)
  * repaired, NBSP and other spaces made plain spaces, zero-width
  * characters, soft hyphens and control characters removed, space runs
  * collapsed and each line trimmed, and every line put in Unicode NFC.
  * Line breaks are kept where they were, so line N of the result is line
  * N of the input.  Typographic quotes and dashes are kept.
  */
-void clean_normalize(const char *text, size_t len, struct strbuf *out);
+void clean_normalize(const char *text, size_t len, int markup, struct strbuf *out);
 
 /*
  * 1 when clean_normalize() copies the non-ASCII code point cp as it is
@@ -203,6 +204,13 @@ int classify(const struct lexicon *lx, const struct classify_params *cp, const c
 void classify_main_block(struct paras *ps, const struct classify_params *cp);
 void classify_finish(struct paras *ps);
 
+/*
+ * For a page's article, already taken out of the page: only lines with
+ * evidence of being chrome are removed (a lexicon pattern, link-like
+ * text, no words), besides those meta_find() marked.
+ */
+void classify_finish_evident(struct paras *ps);
+
 /* ---- meta.c --------------------------------------------------------- */
 
 struct meta {
@@ -241,6 +249,7 @@ struct xblock {
 	int words, stops, terms, commas;
 	unsigned char tag;  /* the holder's kind of tag (extract.c) */
 	unsigned char ends_term; /* ends with a sentence mark or a colon */
+	unsigned char h1;   /* the text of an h1 */
 	double value;       /* its weight for choosing the content root */
 	const char *reason; /* why it is not part of the article, or NULL */
 	int furniture;      /* the furniture element it is inside (an index), or -1 */
@@ -276,6 +285,47 @@ xmlNode *extract_node(const struct extract *x, int el);
 
 void extract_release(struct extract *x);
 
+/* ---- pagemeta.c ----------------------------------------------------- */
+
+/* Where a page states a field, most precise first (see pagemeta.c). */
+enum meta_source { SRC_LD, SRC_META, SRC_PROP, SRC_OTHER, SRC_BYLINE, SRC_TIME, SRC_COUNT };
+
+struct names {
+	char **v;  /* malloc'd strings */
+	size_t n;
+};
+
+/* What a page says about itself.  Zero-initialise; release with pagemeta_release(). */
+struct pagemeta {
+	/* The fields, chosen by pagemeta_finish() (malloc'd, or NULL when the page does not say). */
+	char *title, *published, *url, *site, *lang;
+	struct names authors;
+	/* The sources as pagemeta_read() found them. */
+	char *ld_headline, *og_title, *title_tag, *ld_site, *app_name, *ld_url, *og_url, *canonical;
+	char *locale, *html_lang;
+	struct names src[SRC_COUNT];
+	char *date[SRC_COUNT];
+};
+
+/* Read the sources of metadata in doc: head, JSON-LD, microdata, bylines, <time>. */
+void pagemeta_read(struct pagemeta *pm, xmlDoc *doc);
+
+/*
+ * Choose each field from its sources.  h1 is the article's h1 (or NULL);
+ * text[0..len) is the article, for telling its language by its script;
+ * stopword_lang is the lexicon's language when the article is full of
+ * its stop words (or NULL).
+ */
+void pagemeta_finish(struct pagemeta *pm, const char *h1, const char *text, size_t len, const char *stopword_lang);
+void pagemeta_release(struct pagemeta *pm);
+
+/*
+ * An ISO 8601 / W3C date or date-time as "YYYY-MM-DD" or
+ * "YYYY-MM-DDTHH:MM:SS" with the offset given ("Z", "-05:00").
+ * Returns 1 when s is one; out has at least 32 bytes.
+ */
+int pagemeta_iso_date(const char *s, char *out);
+
 /* ---- page.c --------------------------------------------------------- */
 
 #include <jansson.h>
@@ -286,14 +336,17 @@ struct page {
 	struct strbuf body;  /* the article, one block a line */
 	int *lines;          /* the source line of each line of body */
 	size_t nlines, linecap;
+	struct pagemeta meta;
 };
 
 /*
- * Parse the page html[0..len) and put its article in p->body.  removed,
+ * Parse the page html[0..len), put its article in p->body and its
+ * metadata in p->meta (lang: the lexicon's language).  removed,
  * when not NULL, gets {"line","text","reason"} for every visible block
  * left out.  Returns 0, or -1 when libxml2 gives no tree.
  */
-int page_read(struct page *p, const struct lexicon *lx, const char *html, size_t len, json_t *removed);
+int page_read(struct page *p, const struct lexicon *lx, const char *lang, const char *html, size_t len,
+	      json_t *removed);
 void page_release(struct page *p);
 
 #endif

@@ -459,6 +459,7 @@ flush(struct extract *x, const struct lexicon *lx)
 	measure_block(lx, x->text.buf, b);
 	if (b->el >= 0) {
 		b->tag = x->el[b->el].tag;
+		b->h1 = b->tag == TAG_H1;
 		b->line = (int)xmlGetLineNo(x->el[b->el].node);
 	}
 	/* One line a block: the next starts after a line break. */
