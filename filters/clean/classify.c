@@ -185,6 +185,41 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	return m;
 }
 
+/* A contact: "@handle" or "name@example.com". */
+static int
+has_handle(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+
+	while (at && at + 1 < s + n) {
+		unsigned char c = (unsigned char)at[1];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
+			return 1;
+		at = memchr(at + 1, '@', (size_t)(s + n - at - 1));
+	}
+	return 0;
+}
+
+/*
+ * A sentence of the news that happens to hold a lexicon phrase ("The
+ * newsletter said...", "Credit Suisse will lead the issue.", "public
+ * comments on the proposal"), not a prompt to the reader.  Chrome that is
+ * a sentence speaks to the reader ("Sign up for our newsletter.", "We use
+ * cookies", a @handle to follow) or is mostly the phrase itself ("All
+ * rights reserved."); news sentences talk about the world.
+ */
+static int
+news_sentence(const struct lexicon *lx, const char *s, size_t n, const struct para *p, const struct strbuf *fold,
+	      const struct fwords *w)
+{
+	int strong, covered;
+
+	if (!p->term || p->words < 4)
+		return 0;
+	covered = lexicon_coverage(lx, fold->buf, fold->len, w, p->words, &strong);
+	return !strong && covered * 2 < p->words && !lexicon_addresses(lx, w, fold->buf) && !has_handle(s, n);
+}
+
 static enum para_class
 neighbour(const struct paras *ps, size_t i, int inc, int ignore_neargood)
 {
@@ -384,6 +419,9 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			} else if (p.words <= 120 && starts > 0 && lexicon_may_match(lx, words, p.words)) {
 				fold_line(text + i, m, fold);
 				p.lexcat = lexicon_match_words(lx, fold->buf, fold->len, words, p.words, &p.pattern);
+				if (p.lexcat >= 0 && p.lexcat != CAT_BYLINES && p.lexcat != CAT_DATES &&
+				    news_sentence(lx, text + i, m, &p, fold, words))
+					p.lexcat = -1;
 			}
 			/* Byline and date prefixes are hints for meta.c, not boilerplate by themselves. */
 			p.hint = -1;
@@ -595,10 +633,6 @@ classify_finish_evident(struct paras *ps)
 			p->remove = 1;
 			p->category = p->lexcat;
 			p->reason = p->pattern;
-		} else if (p->linklike) {
-			p->remove = 1;
-			p->category = p->linklike == 2 ? CAT_RELATED : CAT_NAVIGATION;
-			p->reason = p->linklike == 2 ? "teaser: headline glued to its summary" : "link-like text";
 		}
 	}
 }

@@ -146,6 +146,18 @@ void scan_line_words(const struct lexicon *lx, const char *s, size_t n, struct f
  */
 int lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords);
 
+/*
+ * How many words of the folded line the lexicon's patterns cover, all
+ * matches taken together (symbols not counted); *strong is set when a
+ * whole-line pattern or one with a symbol (©, @) matches.  For judging
+ * whether a match in a sentence is chrome or a word of the news.
+ */
+int lexicon_coverage(const struct lexicon *lx, const char *folded, size_t len, const struct fwords *w, int nwords,
+		     int *strong);
+
+/* 1 if a word of the folded line addresses the reader (the lexicon's @address words: you, our...). */
+int lexicon_addresses(const struct lexicon *lx, const struct fwords *w, const char *folded);
+
 /* 1 if one of the words is http, https or www (by hash; confirm on the folded line). */
 int lexicon_url_word(const struct lexicon *lx, const struct fwords *w);
 
@@ -206,8 +218,9 @@ void classify_finish(struct paras *ps);
 
 /*
  * For a page's article, already taken out of the page: only lines with
- * evidence of being chrome are removed (a lexicon pattern, link-like
- * text, no words), besides those meta_find() marked.
+ * evidence of being chrome are removed (a lexicon pattern, or no words),
+ * besides those meta_find() marked.  Links were measured in the page
+ * itself, so a URL in a line is no evidence here.
  */
 void classify_finish_evident(struct paras *ps);
 
