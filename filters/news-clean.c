@@ -181,7 +181,7 @@ clean_lines(struct cleaner *c, const char *text, size_t len, int page, const cha
 		classify_finish_evident(&c->ps);
 	} else {
 		classify_main_block(&c->ps, &c->params);
-		classify_finish(&c->ps);
+		classify_finish(&c->ps, norm);
 	}
 	return norm;
 }

@@ -88,6 +88,9 @@ int lexicon_is_stopword(const struct lexicon *lx, const char *w, size_t n);
 /* 1 if the lower-cased word w[0..n) is a month name or abbreviation; *month gets 1..12. */
 int lexicon_month(const struct lexicon *lx, const char *w, size_t n, int *month);
 
+/* 1 if w[0..n) is a word of months.txt: a month, a weekday, a time of day or zone word. */
+int lexicon_date_word(const struct lexicon *lx, const char *w, size_t n);
+
 /*
  * Fold s[0..n) into out (reset first): lower case, every run of
  * punctuation and space one space, symbols (@ # $ % & + | * and Unicode
@@ -210,11 +213,12 @@ int classify(const struct lexicon *lx, const struct classify_params *cp, const c
 
 /*
  * Keep only the article's main block (see classify.c).  Then
- * classify_finish() marks every line that is not body as removed, with
- * its category and rule.
+ * classify_finish() marks the lines that are not body as removed, with
+ * their category and rule; a line is removed only with evidence of being
+ * chrome, never for its length alone.  text is the classified text.
  */
 void classify_main_block(struct paras *ps, const struct classify_params *cp);
-void classify_finish(struct paras *ps);
+void classify_finish(struct paras *ps, const char *text);
 
 /*
  * For a page's article, already taken out of the page: only lines with

@@ -735,9 +735,9 @@ load_words(struct wordset *ws, const char *path, int numbered)
 		if (numbered) {
 			char *end;
 			long v = strtol(p + wl, &end, 10);
-			if (end == p + wl || v < 1 || v > 12)
+			if (end == p + wl || v < 0 || v > 12)
 				die("%s:%lu: want 'NAME MONTH-NUMBER'", path, dl.lineno);
-			val = (int)v;
+			val = (int)v + 1; /* 0 is "not in the set" */
 		}
 		fold_line(p, wl, &fold);
 		/* The folded word without its padding. */
@@ -1069,11 +1069,17 @@ lexicon_is_stopword(const struct lexicon *lx, const char *w, size_t n)
 int
 lexicon_month(const struct lexicon *lx, const char *w, size_t n, int *month)
 {
-	int v = wordset_get(&lx->months, w, n);
+	int v = wordset_get(&lx->months, w, n) - 1;
 
-	if (v)
+	if (v >= 1)
 		*month = v;
-	return v != 0;
+	return v >= 1;
+}
+
+int
+lexicon_date_word(const struct lexicon *lx, const char *w, size_t n)
+{
+	return wordset_get(&lx->months, w, n) != 0;
 }
 
 int
