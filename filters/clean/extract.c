@@ -43,6 +43,9 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* How much a short line that is neither prose nor links counts against its container, per character. */
+#define SHORT_WEIGHT 0.05
+
 /* Tag kinds that matter here. */
 enum tag {
 	TAG_OTHER,
@@ -576,12 +579,14 @@ build(struct extract *x, xmlNode *root, const struct lexicon *lx)
 		while (n != root && !n->next) {
 			n = n->parent;
 			if (x->sp > 0) {
-				struct xstate st = x->stack[--x->sp];
-				if (st.el >= 0) {
-					x->el[st.el].end = (int)x->nel;
-					if (is_blockish(x->el[st.el].tag))
+				/* Leaving the element: its last block is its own. */
+				int el = x->stack[x->sp - 1].el;
+				if (el >= 0) {
+					x->el[el].end = (int)x->nel;
+					if (is_blockish(x->el[el].tag))
 						flush(x, lx);
 				}
+				x->sp--;
 			}
 		}
 		if (n == root)
@@ -630,8 +635,11 @@ block_value(const struct xblock *b, int stops_known)
 		return -(double)b->chars;
 	if (is_prose(b, stops_known))
 		return (double)b->chars * (1.0 - ld);
-	return -0.25 * (double)b->chars;
+	return -SHORT_WEIGHT * (double)b->chars;
 }
+
+
+
 
 /* Characters of prose the content root must sum up to; below, a page has no prose article. */
 #define MIN_PROSE 250
