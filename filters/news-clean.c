@@ -44,6 +44,12 @@ struct cleaner {
 	int keep_html;
 };
 
+/*
+ * The largest page parsed.  A page's tree takes some fifteen times its
+ * size in memory; news pages are well under 5 MB.
+ */
+#define PAGE_MAX (64 << 20)
+
 enum { OPT_KEEP = 256, OPT_LANG, OPT_EXPLAIN, OPT_LEXICON, OPT_KEEP_HTML };
 
 static const struct cli_option options[] = {
@@ -251,6 +257,11 @@ process_page(struct cleaner *c, struct stream *s, json_t *rec, const char *html,
 	const char *norm, *known;
 	size_t nlen, n;
 
+	if (hlen > PAGE_MAX) {
+		json_decref(removed);
+		return stream_reject(s, "the page has %zu MB, more than the %d MB news-clean reads", hlen >> 20,
+				     PAGE_MAX >> 20);
+	}
 	if (page_read(&c->page, c->lx, c->lang, html, hlen, removed) != 0) {
 		json_decref(removed);
 		return stream_reject(s, "the page cannot be parsed as HTML");

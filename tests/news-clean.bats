@@ -195,3 +195,149 @@ lines_rec() {
 	[ "$status" -eq 0 ]
 	assert_json "$output" '(has("entities") or has("quotes") or has("summary") or has("summary_sentences")) | not'
 }
+
+# --- web pages -----------------------------------------------------------
+
+# A record {"id": ID, "html": <file>}.
+page_rec() {
+	jq -Rsc --arg id "$1" '{id: $id, html: .}' "$2"
+}
+
+@test "news-clean: a web page in the html field gives its article, one paragraph a line" {
+	page_rec p "$ROOT/tests/fixtures/clean/page.html" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	# Paragraphs, the subheading, the list and the quote, in order; nothing else.
+	printf '%s\n' "$output" | jq -r .text >"$TMP/text"
+	cat >"$TMP/want" <<'TEXT'
+The city reopened the Harbor Bridge on Monday after a two-year repair that cost far more than planned, and the first cars crossed just after dawn.
+Engineers replaced the steel deck, repainted the towers and added a lane for cyclists, the transport department said in a statement.
+Traffic delays
+Commuters should expect delays this week while crews finish work on the approach ramps, officials said.
+The north ramp opens on Wednesday.
+The south ramp opens next month.
+"We are proud of the work and grateful for the city's patience," the chief engineer said.
+Follow the money, he said.
+The mayor said that the final cost would be published next month, once the last invoices have been checked by the auditors.
+TEXT
+	diff "$TMP/want" "$TMP/text"
+	assert_json "$output" 'has("html") | not'
+}
+
+@test "news-clean: metadata from the page, most precise source first; the record's own fields kept" {
+	page_rec p "$ROOT/tests/fixtures/clean/page.html" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.title == "Harbor Bridge Reopens After Two-Year Repair"'
+	assert_json "$output" '.authors == ["Lois Lane", "Jimmy Olsen"]'
+	assert_json "$output" '.published == "2025-03-03T09:30:00-05:00"'
+	assert_json "$output" '.url == "https://planet.example/city/harbor-bridge"'
+	assert_json "$output" '.site == "The Daily Planet"'
+	assert_json "$output" '.lang == "en-US"'
+	# Without JSON-LD: Open Graph and <meta> tags.
+	sed '/application\/ld+json/,/<\/script>/d' "$ROOT/tests/fixtures/clean/page.html" >"$TMP/nold.html"
+	page_rec q "$TMP/nold.html" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	assert_json "$output" '.title == "Harbor Bridge reopens (og)" and .authors == ["Meta Author"]'
+	assert_json "$output" '.published == "2025-03-03T08:00:00Z"'
+	# Without them either: the article's h1, the byline's links, <time>.
+	grep -v 'og:title\|name="author"\|published_time' "$TMP/nold.html" >"$TMP/bare.html"
+	page_rec r "$TMP/bare.html" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	assert_json "$output" '.title == "Harbor Bridge Reopens After Two-Year Repair"'
+	assert_json "$output" '.authors == ["Lois Lane", "Jimmy Olsen"] and .published == "2025-03-03T09:30:00-05:00"'
+	# A field the record has is kept as it is.
+	jq -Rsc '{id: "s", title: "Our title", published: "2025-01-01", html: .}' "$ROOT/tests/fixtures/clean/page.html" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	assert_json "$output" '.title == "Our title" and .published == "2025-01-01"'
+	assert_json "$output" 'keys_unsorted[0:3] == ["id", "title", "published"]'
+}
+
+@test "news-clean: --keep-html keeps the page; --explain says what was removed and why, by source line" {
+	page_rec p "$ROOT/tests/fixtures/clean/page.html" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" --keep-html --explain "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" ".html == $(jq -Rs . "$ROOT/tests/fixtures/clean/page.html")"
+	assert_json "$output" '[.removed[] | select(.text == "Tunnel closes for a week of repairs") | .reason] == ["furniture: inside <aside class=\"related-links\">"]'
+	assert_json "$output" '[.removed[] | select(.text == "Advertisement")] == [{"line": 43, "text": "Advertisement", "reason": "furniture: inside <div class=\"ad-slot\">"}]'
+	assert_json "$output" '[.removed[] | select(.text | startswith("Finally!")) | .reason] == ["outside the article"]'
+	# The line rules' second pass over the article, by the same source lines.
+	assert_json "$output" '[.removed[] | select(.text == "Story continues below")] == [{"line": 55, "text": "Story continues below", "reason": "ads: lexicon '"'"'story continues below'"'"'"}]'
+	# Text a reader never sees is not text that was removed.
+	assert_json "$output" '[.removed[] | select(.text | test("Template|hidden paragraph|dataLayer|enable JavaScript"))] == []'
+}
+
+@test "news-clean: a text field that is an HTML document is read as a page" {
+	jq -Rsc '{id: "t", text: ("\n  " + .)}' "$ROOT/tests/fixtures/clean/page.html" >"$TMP/in.jsonl"
+	printf '%s\n' '{"id":"f","text":"<p>The council met on <b>Monday</b> and agreed the budget for next year after a long debate.</p>"}' >>"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | head -1 | jq -r '.text | split("\n") | length')" = 9 ]
+	assert_json "$(printf '%s\n' "$output" | head -1)" '.title == "Harbor Bridge Reopens After Two-Year Repair"'
+	# A fragment is text with tags, as before.
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.text == "The council met on Monday and agreed the budget for next year after a long debate."'
+}
+
+@test "news-clean: a page in another language keeps its article" {
+	cat >"$TMP/de.html" <<'HTML'
+<html><head><title>Brücke wieder offen - Stadtanzeiger</title></head><body>
+<nav><a href="/">Startseite</a> <a href="/politik">Politik</a> <a href="/sport">Sport</a></nav>
+<div class="inhalt"><h1>Brücke wieder offen</h1>
+<p>Die Stadt hat am Montag die Hafenbrücke nach zwei Jahren Bauzeit wieder für den Verkehr freigegeben.</p>
+<p>Die Ingenieure haben die Fahrbahn erneuert, die Türme gestrichen und eine Spur für Radfahrer angelegt.</p>
+<p>Der Bürgermeister sagte, die Kosten würden im nächsten Monat veröffentlicht.</p></div>
+<footer><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>
+</body></html>
+HTML
+	page_rec de "$TMP/de.html" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.text | split("\n") | length == 3'
+	assert_json "$output" '.text | startswith("Die Stadt hat am Montag") and (contains("Impressum") | not)'
+	assert_json "$output" '.title == "Brücke wieder offen"'
+}
+
+@test "news-clean: broken and hostile pages give a record or a message, every good record is written" {
+	python3 - "$TMP/in.jsonl" <<'PY'
+import json, random, sys
+ok = "<html><body><p>The council met on Monday and agreed the budget for next year after a long debate.</p></body></html>"
+random.seed(7)
+junk = bytes(random.randrange(1, 256) for _ in range(20000)).decode("latin-1")
+recs = [
+    {"id": "unclosed", "html": "<html><body><div><p>The first paragraph of a story that never closes its tags <b>bold <i>and italic<p>The second paragraph follows without a single closing tag in sight"},
+    {"id": "deep", "html": "<html><body>" + "<div>" * 100000 + "<p>Deep inside the nesting there is still a sentence worth reading here.</p>" + "</div>" * 100000 + "<p>After the nesting comes the rest of the story, which is not lost.</p></body></html>"},
+    {"id": "junk", "html": junk},
+    {"id": "plain", "html": "Just plain text, no markup at all. It is still an article of sorts, and it stays."},
+    {"id": "empty", "html": ""},
+    {"id": "number", "html": 5},
+    {"id": "scripts", "html": "<html><head><script>var a = 1;</script></head><body><script>b()</script></body></html>"},
+    {"id": "good", "html": ok},
+]
+with open(sys.argv[1], "w") as f:
+    for r in recs:
+        f.write(json.dumps(r) + "\n")
+PY
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .id | tr '\n' ' ')" = "unclosed deep junk plain empty scripts good " ]
+	assert_json "$(printf '%s\n' "$output" | sed -n 1p)" '.text | contains("never closes its tags bold and italic") and contains("The second paragraph")'
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.text | contains("Deep inside the nesting") and contains("After the nesting")'
+	assert_json "$(printf '%s\n' "$output" | sed -n 4p)" '.text == "Just plain text, no markup at all. It is still an article of sorts, and it stays."'
+	assert_json "$(printf '%s\n' "$output" | sed -n 5p)" '.text == "" and (has("html") | not)'
+	assert_json "$(printf '%s\n' "$output" | sed -n 7p)" '.text == "The council met on Monday and agreed the budget for next year after a long debate."'
+	[[ "$stderr" == *"news-clean: $TMP/in.jsonl:5: field 'html' is empty: empty text"* ]] || fail "$stderr"
+	[[ "$stderr" == *"news-clean: $TMP/in.jsonl:6: field 'html' is not a string"* ]] || fail "$stderr"
+	[[ "$stderr" == *"news-clean: $TMP/in.jsonl:7: the page has no text: empty text"* ]] || fail "$stderr"
+}
+
+@test "news-clean: a page over 64 MB is refused with a message, the next record is written" {
+	python3 -c '
+import json
+print(json.dumps({"id": "huge", "html": "<p>" + "word " * (14 << 20) + "</p>"}))
+print(json.dumps({"id": "next", "html": "<p>The council met on Monday and agreed the budget for next year.</p>"}))' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-clean: $TMP/in.jsonl:1: the page has 70 MB, more than the 64 MB news-clean reads" ]
+	assert_json "$output" '.id == "next"'
+}

@@ -34,7 +34,6 @@
  * are numbered in document order, so a subtree is a range of numbers.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -774,16 +773,6 @@ extract_run(struct extract *x, xmlDoc *doc, const struct lexicon *lx)
 	build(x, (xmlNode *)doc, lx);
 	root = select_root(x);
 	x->root = root;
-	if (getenv("XDEBUG")) { /* DEBUG */
-		size_t i;
-		for (i = 0; i < x->nel; i++) {
-			const struct xel *e = &x->el[i];
-			if (e->pos > 0 || (int)i == root)
-				fprintf(stderr, "%s%zu <%s class=%.40s id=%.30s> hint=%d furn=%d mass=%.0f pos=%.0f end=%d par=%d\n", (int)i == root ? "ROOT " : "", i, e->node->name, html_attr(e->node, "class") ? html_attr(e->node, "class") : "", html_attr(e->node, "id") ? html_attr(e->node, "id") : "", e->hint, e->furniture, e->mass, e->pos, e->end, e->parent);
-		}
-		for (i = 0; i < x->nb; i++)
-			fprintf(stderr, "B el=%d v=%.0f ch=%d ln=%d w=%d st=%d t=%d | %.*s\n", x->b[i].el, x->b[i].value, x->b[i].chars, x->b[i].links, x->b[i].words, x->b[i].stops, x->b[i].ends_term, (int)(x->b[i].end - x->b[i].start > 90 ? 90 : x->b[i].end - x->b[i].start), x->text.buf + x->b[i].start);
-	}
 	for (k = 0; k < x->nb; k++) {
 		struct xblock *b = &x->b[k];
 		b->reason = NULL;
