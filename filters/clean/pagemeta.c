@@ -251,7 +251,7 @@ pagemeta_iso_date(const char *s, char *out)
 {
 	int y, mo, d, h = 0, mi = 0, sec = 0, oh = 0, om = 0;
 	const char *p;
-	char zone[16] = "";
+	char zone[8] = "";
 
 	while (*s == ' ')
 		s++;
@@ -261,12 +261,12 @@ pagemeta_iso_date(const char *s, char *out)
 		return 0;
 	p = s + 10;
 	if (*p != 'T' && *p != 't' && *p != ' ') {
-		snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+		snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)mo % 100, (unsigned)d % 100);
 		return *p == '\0' || *p == '"';
 	}
 	p++;
 	if (!digits(p, 2, &h) || p[2] != ':' || !digits(p + 3, 2, &mi) || h > 24 || mi > 59) {
-		snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+		snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)mo % 100, (unsigned)d % 100);
 		return 1;
 	}
 	p += 5;
@@ -283,9 +283,10 @@ pagemeta_iso_date(const char *s, char *out)
 			q++;
 		if (!digits(q, 2, &om))
 			om = 0;
-		snprintf(zone, sizeof zone, "%c%02d:%02d", *p, oh % 100, om % 60);
+		snprintf(zone, sizeof zone, "%c%02u:%02u", *p, (unsigned)oh % 100, (unsigned)om % 60);
 	}
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%s", y % 10000, mo % 100, d % 100, h % 100, mi % 100, sec % 100, zone);
+	snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%s", (unsigned)y % 10000, (unsigned)mo % 100, (unsigned)d % 100,
+		 (unsigned)h % 100, (unsigned)mi % 100, (unsigned)sec % 100, zone);
 	return 1;
 }
 
