@@ -1,20 +1,25 @@
 /*
- * news-clean - remove web-page boilerplate from articles, lift their
- * headline, byline and date into fields, and normalize the text.
+ * news-clean - take the article out of a web page, or out of text that
+ * still carries a page's chrome; lift headline, authors, date and the
+ * page's other metadata into fields; normalize the text.
  *
- * Each line of the text field is classified as body or boilerplate (ad
- * labels, share and follow prompts, newsletter and cookie notices,
- * comment forms, related links, credits and captions, copyright lines,
- * author boxes, menus) by a per-language lexicon (data/clean/LANG/) and
- * jusText-style rules on length, stop words and neighbours.  The body
- * lines are kept, normalized (NFC, spaces, entities, mojibake), one
- * paragraph a line.
+ * A page (the html field, or a text field that is an HTML document) is
+ * parsed by libxml2 and its main content found (clean/extract.c); its
+ * metadata comes from JSON-LD, Open Graph, <meta> tags and the markup
+ * (clean/pagemeta.c).  Then, as for text, each line is classified as
+ * body or boilerplate (ad labels, share and follow prompts, newsletter
+ * and cookie notices, comment forms, related links, credits and
+ * captions, copyright lines, author boxes, menus) by a per-language
+ * lexicon (data/clean/LANG/) and jusText-style rules; a line goes only on
+ * evidence of being chrome.  The body lines are kept, normalized (NFC,
+ * spaces, entities, mojibake), one paragraph a line.
  *
- * Reads: the text field (-f), title, paragraphs, sentences.
- * Writes: the text field; title, authors, published when the record has
- * none; paragraphs and sentences re-segmented when present; removed with
- * --explain.  Drops entities, quotes and summary (their offsets referred to the
- * old text).
+ * Reads: the text field (-f), html, title, paragraphs, sentences.
+ * Writes: the text field; title, authors, published (and from a page url,
+ * site, lang) when the record has none; paragraphs and sentences
+ * re-segmented when present; removed with --explain.  Drops html (unless
+ * --keep-html), entities, quotes and summary (their offsets referred to
+ * the old text).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -363,8 +368,9 @@ main(int argc, char **argv)
 	struct cleaner c;
 	struct common_opts co;
 	struct cli_program prog = {
-		"[--keep category,...] [--lang lang] [--lexicon dir] [--explain] [-f name] [file ...]",
-		"Remove web-page boilerplate, lift headline, byline and date into fields, normalize the text.",
+		"[--keep category,...] [--lang lang] [--lexicon dir] [--explain] [--keep-html] [-f name] [file ...]",
+		"Take the article out of a web page or of text with page chrome, lift its metadata into fields, "
+		"normalize the text.",
 		options, handle_option, NULL,
 	};
 	struct stream_filter f = { process, NULL, NULL, true };

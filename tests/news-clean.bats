@@ -341,3 +341,15 @@ print(json.dumps({"id": "next", "html": "<p>The council met on Monday and agreed
 	[ "$stderr" = "news-clean: $TMP/in.jsonl:1: the page has 70 MB, more than the 64 MB news-clean reads" ]
 	assert_json "$output" '.id == "next"'
 }
+
+@test "news-clean: the README's example, news-split page.html | news-clean, gives the article" {
+	# news-split gives {"id","html"} for an HTML file (or, before it knew
+	# HTML, the page as text): either way news-clean reads it as a page.
+	cp "$ROOT/tests/fixtures/clean/page.html" "$TMP/page.html"
+	run --separate-stderr sh -c '"$1" "$2" | "$3" | jq -c "{title, authors, published, site, text}"' sh \
+		"$BIN/news-split" "$TMP/page.html" "$BIN/news-clean"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.title == "Harbor Bridge Reopens After Two-Year Repair" and .site == "The Daily Planet"'
+	assert_json "$output" '.text | startswith("The city reopened the Harbor Bridge on Monday")'
+	assert_json "$output" '.text | contains("Related articles") or contains("<p>") | not'
+}
