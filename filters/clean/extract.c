@@ -69,6 +69,8 @@ enum hint {
 	HINT_BODY,     /* the article body by name: itemprop=articleBody, "article-body" */
 	HINT_FURNITURE,/* nav, aside, "share", "related"...: not the article, unless it holds most of the prose */
 	HINT_COMMENTS, /* readers' comments: never the article */
+	HINT_CONTENT,  /* a name for content in the article (an embedded tweet): no hint, but it outweighs furniture */
+	HINT_TEASERS,  /* a card in a list of teasers (found by shape, not name): never the article */
 };
 
 struct xel {
@@ -83,6 +85,9 @@ struct xel {
 	unsigned char has_body; /* the element named as the body is in the subtree */
 	double pos;         /* sum of the positive block values in the subtree */
 	double mass;        /* sum of all block values in the subtree */
+	/* The subtree's text: characters, those in links, blocks, and whether a block is a link title. */
+	int chars, links, nblocks;
+	unsigned char title;
 };
 
 struct xstate {
@@ -240,7 +245,7 @@ name_hint(const char *s, size_t n)
 		}
 		word[wl] = '\0';
 		if (in_list(word, content_words))
-			h = HINT_NONE;
+			h = HINT_CONTENT;
 		else if (in_list(word, comment_words))
 			h = HINT_COMMENTS;
 		else if (in_list(word, furniture_words))
@@ -256,12 +261,13 @@ name_hint(const char *s, size_t n)
 /*
  * The hint of a class attribute (several names) or an id: a body name
  * wins over furniture words beside it ("article-body js-share"), for
- * such flags are often state; else comments, else furniture.
+ * such flags are often state, and so does a name for embedded content
+ * ("article-widget article-tweet"); else comments, else furniture.
  */
 static enum hint
 names_hint(const char *v)
 {
-	int body = 0, comments = 0, furniture = 0;
+	int body = 0, comments = 0, furniture = 0, content = 0;
 
 	while (v && *v) {
 		size_t n;
@@ -280,12 +286,15 @@ names_hint(const char *v)
 		case HINT_FURNITURE:
 			furniture = 1;
 			break;
+		case HINT_CONTENT:
+			content = 1;
+			break;
 		default:
 			break;
 		}
 		v += n;
 	}
-	return body ? HINT_BODY : comments ? HINT_COMMENTS : furniture ? HINT_FURNITURE : HINT_NONE;
+	return body ? HINT_BODY : content ? HINT_NONE : comments ? HINT_COMMENTS : furniture ? HINT_FURNITURE : HINT_NONE;
 }
 
 static enum hint
@@ -387,7 +396,7 @@ static void
 measure_block(const struct lexicon *lx, const char *s, struct xblock *b)
 {
 	size_t i = b->start, e = b->end, ws = 0;
-	int in_word = 0, ascii_word = 1;
+	int in_word = 0, ascii_word = 1, unspaced = 0;
 	uint32_t last = 0, prevcp = 0;
 	char low[24];
 
@@ -396,6 +405,10 @@ measure_block(const struct lexicon *lx, const char *s, struct xblock *b)
 		uint32_t cp = utf8_next(s, e, &i);
 		int wc = uc_is_alpha(cp) || uc_is_digit(cp) || uc_is_mark(cp);
 		b->chars++;
+		/* Scripts written without spaces: about two characters a word. */
+		if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x0E00 && cp <= 0x0E7F) ||
+		    (cp >= 0xF900 && cp <= 0xFAFF))
+			unspaced++;
 		if (wc && !in_word) {
 			b->words++;
 			ws = i - (cp < 0x80 ? 1 : (cp < 0x800 ? 2 : (cp < 0x10000 ? 3 : 4)));
@@ -432,6 +445,7 @@ measure_block(const struct lexicon *lx, const char *s, struct xblock *b)
 		b->stops += lexicon_is_stopword(lx, low, wl);
 	}
 	b->ends_term = terminal_cp(last) || last == ':';
+	b->words += unspaced / 2;
 }
 
 /* End the block being written (if it has any text). */
@@ -553,6 +567,8 @@ build(struct extract *x, xmlNode *root, const struct lexicon *lx)
 				st.block = is_blockish(t) ? st.el : (x->sp ? x->stack[x->sp - 1].block : -1);
 				st.links = (x->sp && x->stack[x->sp - 1].links) || (t == TAG_A && html_attr(n, "href"));
 				st.pre = (x->sp && x->stack[x->sp - 1].pre) || t == TAG_PRE;
+				/* The tree's node knows its number (for its siblings). */
+				n->_private = (void *)(uintptr_t)(x->nel + 1);
 				push_el(x, &e);
 				if (n->children) {
 					push_state(x, &st);
@@ -681,6 +697,94 @@ select_without_prose(struct extract *x, int fallback)
 	return fallback >= 0 ? fallback : best[2];
 }
 
+/* The element number of a node the walk numbered, or -1. */
+static int
+node_index(const struct extract *x, const xmlNode *n)
+{
+	uintptr_t v = (uintptr_t)n->_private;
+
+	return v > 0 && v <= x->nel && x->el[v - 1].node == n ? (int)(v - 1) : -1;
+}
+
+/* The next element sibling the walk numbered, or -1. */
+static int
+next_sibling(const struct extract *x, int i)
+{
+	const xmlNode *n;
+
+	for (n = x->el[i].node->next; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && node_index(x, n) >= 0)
+			return node_index(x, n);
+	return -1;
+}
+
+/* A teaser card: a link title and a little text beside it. */
+static int
+card(const struct xel *e)
+{
+	return e->nblocks >= 2 && e->nblocks <= 6 && e->chars <= 600 && e->title && e->links * 10 >= e->chars &&
+	       e->chars - e->links >= 20;
+}
+
+static int
+same_kind(const struct xel *a, const struct xel *b)
+{
+	const char *ca = html_attr(a->node, "class"), *cb = html_attr(b->node, "class");
+
+	return strcmp((const char *)a->node->name, (const char *)b->node->name) == 0 &&
+	       ((!ca && !cb) || (ca && cb && strcmp(ca, cb) == 0));
+}
+
+/*
+ * Lists of teasers, found by their shape whatever they are called: three
+ * sibling cards or more of one kind (same tag and class), each a linked
+ * title and a summary.  Their summaries read like prose; they are other
+ * stories.
+ */
+static void
+mark_teaser_lists(struct extract *x)
+{
+	size_t i, k;
+
+	for (i = 0; i < x->nel; i++) {
+		x->el[i].chars = x->el[i].links = x->el[i].nblocks = 0;
+		x->el[i].title = 0;
+	}
+	for (k = 0; k < x->nb; k++) {
+		const struct xblock *b = &x->b[k];
+		struct xel *e;
+		if (b->el < 0)
+			continue;
+		e = &x->el[b->el];
+		e->chars += b->chars;
+		e->links += b->links;
+		e->nblocks++;
+		e->title |= b->links * 10 >= b->chars * 8 && b->chars <= 200 && b->words >= 2;
+	}
+	for (i = x->nel; i-- > 0;) {
+		int p = x->el[i].parent;
+		if (p < 0)
+			continue;
+		x->el[p].chars += x->el[i].chars;
+		x->el[p].links += x->el[i].links;
+		x->el[p].nblocks += x->el[i].nblocks;
+		x->el[p].title |= x->el[i].title;
+	}
+	for (i = 0; i < x->nel; i++) {
+		int j, run = 1;
+		if (!card(&x->el[i]) || x->el[i].hint == HINT_TEASERS)
+			continue;
+		/* The first card of a run: no card of its kind before it. */
+		for (j = next_sibling(x, (int)i); j >= 0 && card(&x->el[j]) && same_kind(&x->el[i], &x->el[j]);
+		     j = next_sibling(x, j))
+			run++;
+		if (run < 3)
+			continue;
+		for (j = (int)i; run-- > 0; j = next_sibling(x, j))
+			x->el[j].hint = HINT_TEASERS;
+	}
+}
+
 static int
 select_root(struct extract *x)
 {
@@ -691,6 +795,7 @@ select_root(struct extract *x)
 
 	if (x->nel == 0)
 		return -1;
+	mark_teaser_lists(x);
 	for (k = 0; k < x->nb; k++) {
 		words += x->b[k].words;
 		stops += x->b[k].stops;
@@ -729,7 +834,7 @@ select_root(struct extract *x)
 		e->furniture = p ? p->furniture : HINT_NONE;
 		e->outer = p ? p->outer : -1;
 		e->body = p ? p->body : -1;
-		if (e->furniture == HINT_NONE && e->hint == HINT_COMMENTS) {
+		if (e->furniture == HINT_NONE && (e->hint == HINT_COMMENTS || e->hint == HINT_TEASERS)) {
 			e->furniture = e->hint;
 			e->outer = (int)i;
 		} else if (e->furniture == HINT_NONE && e->hint == HINT_FURNITURE && !e->has_body) {
@@ -759,9 +864,9 @@ select_root(struct extract *x)
 	for (i = 0; i < x->nel; i++)
 		if (x->el[i].pos > 0 && (best < 0 || x->el[i].mass >= x->el[best].mass))
 			best = (int)i;
-	if (best >= 0 && x->el[best].mass >= MIN_PROSE)
-		return best;
-	return select_without_prose(x, best);
+	if (best < 0 || x->el[best].mass < MIN_PROSE)
+		return select_without_prose(x, best);
+	return best;
 }
 
 void
@@ -781,7 +886,8 @@ extract_run(struct extract *x, xmlDoc *doc, const struct lexicon *lx)
 			b->reason = "outside the article";
 		} else if (x->el[b->el].furniture != HINT_NONE) {
 			b->furniture = x->el[b->el].outer;
-			b->reason = x->el[b->el].furniture == HINT_COMMENTS ? "comments" : "furniture";
+			b->reason = x->el[b->el].furniture == HINT_COMMENTS ? "comments"
+				    : x->el[b->el].furniture == HINT_TEASERS ? "teasers" : "furniture";
 		} else if (link_density(b) > 0.5) {
 			b->reason = "link list";
 		} else if (b->tag == TAG_H1) {
