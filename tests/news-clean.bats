@@ -353,3 +353,26 @@ print(json.dumps({"id": "next", "html": "<p>The council met on Monday and agreed
 	assert_json "$output" '.text | startswith("The city reopened the Harbor Bridge on Monday")'
 	assert_json "$output" '.text | contains("Related articles") or contains("<p>") | not'
 }
+
+@test "news-clean: teasers are told by their shape, a widget beside a short article by its name, a tweet is kept" {
+	cat >"$TMP/t.html" <<'HTML'
+<html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<main><h1>Floods hit the north</h1>
+<div class="txt"><p>Heavy rain caused floods across the north of the country on Sunday, closing roads and forcing hundreds of people from their homes.</p>
+<div class="post-widget post-tweet"><blockquote><p>The river is higher than I have ever seen it, and still rising this morning.</p>— A resident (@resident) May 5, 2025</blockquote></div>
+<p>More rain is forecast for Tuesday, and the agency has issued severe warnings for three rivers in the region.</p></div></main>
+<div class="more"><div><a href="/a">Election results delayed in the south after a recount</a><p>Officials said the count would resume on Monday after complaints from two parties about the ballots.</p></div>
+<div><a href="/b">Talks resume on the trade deal</a><p>Negotiators met in Geneva for the first time since the summer break to discuss tariffs.</p></div></div>
+</body></html>
+HTML
+	cat >"$TMP/w.html" <<'HTML'
+<html><body><div class="page"><div class="content"><h1>Minister resigns</h1><p>The transport minister resigned on Friday, the government said.</p></div>
+<div class="widget-area"><h3>About this site</h3><p>We are an independent news site founded in 2010 by a group of journalists who believe in local reporting, open data and the right of every citizen to know what their council is doing with their money.</p><p>Our reporters cover the city, the county and the region, and we publish every weekday morning with a digest of the news you need to start your day.</p></div></div></body></html>
+HTML
+	{ page_rec t "$TMP/t.html"; page_rec w "$TMP/w.html"; } >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" --explain "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	assert_json "$(printf '%s\n' "$output" | sed -n 1p)" '.text | split("\n") == ["Heavy rain caused floods across the north of the country on Sunday, closing roads and forcing hundreds of people from their homes.", "The river is higher than I have ever seen it, and still rising this morning.", "— A resident (@resident) May 5, 2025", "More rain is forecast for Tuesday, and the agency has issued severe warnings for three rivers in the region."]'
+	assert_json "$(printf '%s\n' "$output" | sed -n 1p)" '[.removed[] | select(.text | startswith("Officials said"))] | length == 1'
+	assert_json "$(printf '%s\n' "$output" | sed -n 2p)" '.text == "The transport minister resigned on Friday, the government said."'
+}

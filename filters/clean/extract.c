@@ -83,6 +83,7 @@ struct xel {
 	int outer;          /* index of that furniture element, or -1 */
 	int body;           /* the nearest element named as the body, itself or above, or -1 */
 	unsigned char has_body; /* the element named as the body is in the subtree */
+	unsigned char has_head; /* an h1, <article> or <main> is in the subtree */
 	double pos;         /* sum of the positive block values in the subtree */
 	double mass;        /* sum of all block values in the subtree */
 	/* The subtree's text: characters, those in links, blocks, and whether a block is a link title. */
@@ -736,7 +737,7 @@ same_kind(const struct xel *a, const struct xel *b)
 }
 
 /*
- * Lists of teasers, found by their shape whatever they are called: three
+ * Lists of teasers, found by their shape whatever they are called: two
  * sibling cards or more of one kind (same tag and class), each a linked
  * title and a summary.  Their summaries read like prose; they are other
  * stories.
@@ -778,7 +779,7 @@ mark_teaser_lists(struct extract *x)
 		for (j = next_sibling(x, (int)i); j >= 0 && card(&x->el[j]) && same_kind(&x->el[i], &x->el[j]);
 		     j = next_sibling(x, j))
 			run++;
-		if (run < 3)
+		if (run < 2)
 			continue;
 		for (j = (int)i; run-- > 0; j = next_sibling(x, j))
 			x->el[j].hint = HINT_TEASERS;
@@ -811,22 +812,26 @@ select_root(struct extract *x)
 	}
 	for (i = 0; i < x->nel; i++) {
 		x->el[i].has_body = x->el[i].hint == HINT_BODY;
+		x->el[i].has_head = x->el[i].hint == HINT_MAIN || x->el[i].tag == TAG_H1;
 		any_body |= x->el[i].has_body;
 	}
 	for (i = x->nel; i-- > 0;)
 		if (x->el[i].parent >= 0) {
 			x->el[x->el[i].parent].pos += x->el[i].pos;
 			x->el[x->el[i].parent].has_body |= x->el[i].has_body;
+			x->el[x->el[i].parent].has_head |= x->el[i].has_head;
 		} else {
 			total += x->el[i].pos;
 		}
 	/*
 	 * Furniture is trusted unless it wraps the element named as the body,
 	 * or holds most of the prose of the body it is in, or, on a page with
-	 * no element named as the body, most of the page's prose: a wrapper
-	 * "with-sidebar" is not a sidebar, nor a "widget-container" inside the
-	 * article body.  Comments always are.  An element inside trusted
-	 * furniture is furniture whatever it is called.
+	 * no element named as the body, most of the page's prose and the
+	 * page's h1 or <article> or <main>: a wrapper "with-sidebar" is not a
+	 * sidebar, nor a "widget-container" inside the article body, but a
+	 * "widget-area" of long prose beside a short article is a widget.
+	 * Comments always are.  An element inside trusted furniture is
+	 * furniture whatever it is called.
 	 */
 	for (i = 0; i < x->nel; i++) {
 		struct xel *e = &x->el[i];
@@ -838,7 +843,8 @@ select_root(struct extract *x)
 			e->furniture = e->hint;
 			e->outer = (int)i;
 		} else if (e->furniture == HINT_NONE && e->hint == HINT_FURNITURE && !e->has_body) {
-			if (e->body >= 0 ? e->pos < 0.5 * x->el[e->body].pos : any_body || e->pos < 0.5 * total) {
+			if (e->body >= 0 ? e->pos < 0.5 * x->el[e->body].pos
+					 : any_body || e->pos < 0.5 * total || !e->has_head) {
 				e->furniture = e->hint;
 				e->outer = (int)i;
 			}
