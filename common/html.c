@@ -11,7 +11,7 @@ name_in(const xmlChar *name, const char *const *names)
 	if (!name)
 		return false;
 	for (; *names; names++)
-		if (strcmp((const char *)name, *names) == 0)
+		if (name[0] == (xmlChar)(*names)[0] && strcmp((const char *)name, *names) == 0)
 			return true;
 	return false;
 }
@@ -86,7 +86,7 @@ html_attr(const xmlNode *el, const char *name)
 	if (el->type != XML_ELEMENT_NODE)
 		return NULL;
 	for (a = el->properties; a; a = a->next) {
-		if (strcmp((const char *)a->name, name) != 0)
+		if (a->name[0] != (xmlChar)name[0] || strcmp((const char *)a->name, name) != 0)
 			continue;
 		/* The HTML parser stores a value as one text node (none when it is empty). */
 		if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)

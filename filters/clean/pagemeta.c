@@ -465,6 +465,10 @@ element(struct pagemeta *pm, const xmlNode *n, struct strbuf *tmp)
 {
 	const char *name = (const char *)n->name, *v;
 
+	/* Most elements are none of these: attributes are looked at only then. */
+	if (!n->properties && name[0] != 't')
+		return;
+
 	if (strcmp(name, "meta") == 0) {
 		meta_tag(pm, n);
 		return;
