@@ -363,20 +363,14 @@ invisible(const xmlNode *n)
 static void
 push_el(struct extract *x, const struct xel *e)
 {
-	if (x->nel == x->elcap) {
-		x->elcap = x->elcap ? 2 * x->elcap : 1024;
-		x->el = xreallocarray(x->el, x->elcap, sizeof *x->el);
-	}
+	ARRAY_GROW(x->el, x->nel + 1, x->elcap);
 	x->el[x->nel++] = *e;
 }
 
 static void
 push_state(struct extract *x, const struct xstate *s)
 {
-	if (x->sp == x->stackcap) {
-		x->stackcap = x->stackcap ? 2 * x->stackcap : 256;
-		x->stack = xreallocarray(x->stack, x->stackcap, sizeof *x->stack);
-	}
+	ARRAY_GROW(x->stack, x->sp + 1, x->stackcap);
 	x->stack[x->sp++] = *s;
 }
 
@@ -464,10 +458,7 @@ flush(struct extract *x, const struct lexicon *lx)
 	x->space = 0;
 	if (x->text.len == start)
 		return;
-	if (x->nb == x->bcap) {
-		x->bcap = x->bcap ? 2 * x->bcap : 256;
-		x->b = xreallocarray(x->b, x->bcap, sizeof *x->b);
-	}
+	ARRAY_GROW(x->b, x->nb + 1, x->bcap);
 	b = &x->b[x->nb++];
 	memset(b, 0, sizeof *b);
 	b->start = start;

@@ -12,10 +12,7 @@
 static void
 add_line(struct page *p, int line)
 {
-	if (p->nlines == p->linecap) {
-		p->linecap = p->linecap ? 2 * p->linecap : 64;
-		p->lines = xreallocarray(p->lines, p->linecap, sizeof *p->lines);
-	}
+	ARRAY_GROW(p->lines, p->nlines + 1, p->linecap);
 	p->lines[p->nlines++] = line;
 }
 
