@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,6 +28,7 @@ struct stream {
 	bool finished;
 	/* Counts for --stats and --progress. */
 	unsigned long long in, out, bad, bytes;
+	unsigned long long out_bytes; /* written to stdout's buffer */
 	double t0, last_progress;
 	struct strbuf outbuf;   /* the record being written, serialized */
 	struct strbuf members;  /* members stream_emit_adding() appends */
@@ -60,6 +62,20 @@ void
 stream_set_alt_field(struct stream *s, const char *name)
 {
 	s->alt_field = name;
+}
+
+unsigned long long
+stream_output_queued(const struct stream *s)
+{
+	return s->out_bytes;
+}
+
+unsigned long long
+stream_output_flushed(const struct stream *s)
+{
+	size_t pending = __fpending(stdout);
+
+	return pending < s->out_bytes ? s->out_bytes - pending : 0;
 }
 
 const struct common_opts *
@@ -153,6 +169,7 @@ write_out(struct stream *s)
 	if (fwrite(s->outbuf.buf, 1, s->outbuf.len, stdout) != s->outbuf.len || ferror(stdout))
 		write_failed();
 	s->out++;
+	s->out_bytes += s->outbuf.len;
 	flush_if_unbuffered(s);
 }
 
@@ -291,6 +308,7 @@ stream_reject(struct stream *s, const char *fmt, ...)
 			if (fwrite(s->raw, 1, s->rawlen, stdout) != s->rawlen || putc('\n', stdout) == EOF)
 				write_failed();
 			s->out++;
+			s->out_bytes += s->rawlen + 1;
 			flush_if_unbuffered(s);
 		}
 		break;
