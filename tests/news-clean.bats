@@ -247,6 +247,12 @@ TEXT
 	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
 	assert_json "$output" '.title == "Harbor Bridge Reopens After Two-Year Repair"'
 	assert_json "$output" '.authors == ["Lois Lane", "Jimmy Olsen"] and .published == "2025-03-03T09:30:00-05:00"'
+	# Dates as pages write them (common/date), a placeholder year refused.
+	printf '%s\n' '{"id":"d1","html":"<html><head><meta property=\"article:published\" itemprop=\"datePublished dateCreated\" content=\"2019-11-19T11:00:09.000Z\"></head><body><p>Text.</p></body></html>"}' \
+		'{"id":"d2","html":"<html><body><span class=\"storyDate\">Posted: Nov 20, 2019 01:38 pm</span><p>Text.</p></body></html>"}' \
+		'{"id":"d3","html":"<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00Z\"></head><body><p>Text.</p></body></html>"}' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
+	[ "$(printf '%s\n' "$output" | jq -r .published | tr '\n' ' ')" = "2019-11-19T11:00:09Z 2019-11-20T13:38:00 null " ]
 	# A field the record has is kept as it is.
 	jq -Rsc '{id: "s", title: "Our title", published: "2025-01-01", html: .}' "$ROOT/tests/fixtures/clean/page.html" >"$TMP/in.jsonl"
 	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"

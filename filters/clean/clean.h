@@ -305,7 +305,7 @@ void extract_release(struct extract *x);
 /* ---- pagemeta.c ----------------------------------------------------- */
 
 /* Where a page states a field, most precise first (see pagemeta.c). */
-enum meta_source { SRC_LD, SRC_META, SRC_PROP, SRC_OTHER, SRC_BYLINE, SRC_TIME, SRC_COUNT };
+enum meta_source { SRC_LD, SRC_META, SRC_PROP, SRC_OTHER, SRC_BYLINE, SRC_TIME, SRC_DATEEL, SRC_COUNT };
 
 struct names {
 	char **v;  /* malloc'd strings */
@@ -335,13 +335,6 @@ void pagemeta_read(struct pagemeta *pm, xmlDoc *doc);
  */
 void pagemeta_finish(struct pagemeta *pm, const char *h1, const char *text, size_t len, const char *stopword_lang);
 void pagemeta_release(struct pagemeta *pm);
-
-/*
- * An ISO 8601 / W3C date or date-time as "YYYY-MM-DD" or
- * "YYYY-MM-DDTHH:MM:SS" with the offset given ("Z", "-05:00").
- * Returns 1 when s is one; out has at least 32 bytes.
- */
-int pagemeta_iso_date(const char *s, char *out);
 
 /* ---- page.c --------------------------------------------------------- */
 

@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "clean.h"
+#include "date.h"
 #include "html.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -226,77 +227,22 @@ add_authors(struct names *pm, const char *s)
 
 /* ---- dates ---------------------------------------------------------- */
 
-static int
-digits(const char *s, int n, int *v)
-{
-	int i, x = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		x = x * 10 + (s[i] - '0');
-	}
-	*v = x;
-	return 1;
-}
-
 /*
- * An ISO 8601 / W3C date or date-time ("2019-11-19", "2019-11-19T10:37:00-05:00",
- * "2019-11-19 10:37:00.000Z") as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS"
- * with the offset it gives ("Z" or "+HH:MM"), fractions dropped.
- * Returns 1 when s is one (out: at least 32 bytes).
+ * A date as ISO 8601, in the page's own time and offset (common/date),
+ * to the second.  A year before 1900 is a template's placeholder
+ * ("0001-01-01T00:00:00Z"), not a date.
  */
-int
-pagemeta_iso_date(const char *s, char *out)
-{
-	int y, mo, d, h = 0, mi = 0, sec = 0, oh = 0, om = 0;
-	const char *p;
-	char zone[8] = "";
-
-	while (*s == ' ')
-		s++;
-	if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) || s[7] != '-' || !digits(s + 8, 2, &d))
-		return 0;
-	if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	p = s + 10;
-	if (*p != 'T' && *p != 't' && *p != ' ') {
-		snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)mo % 100, (unsigned)d % 100);
-		return *p == '\0' || *p == '"';
-	}
-	p++;
-	if (!digits(p, 2, &h) || p[2] != ':' || !digits(p + 3, 2, &mi) || h > 24 || mi > 59) {
-		snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)mo % 100, (unsigned)d % 100);
-		return 1;
-	}
-	p += 5;
-	if (*p == ':' && digits(p + 1, 2, &sec) && sec <= 60)
-		p += 3;
-	if (*p == '.' || *p == ',')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	if (*p == 'Z' || *p == 'z') {
-		strcpy(zone, "Z");
-	} else if ((*p == '+' || *p == '-') && digits(p + 1, 2, &oh) && oh <= 14) {
-		const char *q = p + 3;
-		if (*q == ':')
-			q++;
-		if (!digits(q, 2, &om))
-			om = 0;
-		snprintf(zone, sizeof zone, "%c%02u:%02u", *p, (unsigned)oh % 100, (unsigned)om % 60);
-	}
-	snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%s", (unsigned)y % 10000, (unsigned)mo % 100, (unsigned)d % 100,
-		 (unsigned)h % 100, (unsigned)mi % 100, (unsigned)sec % 100, zone);
-	return 1;
-}
-
 static void
 set_date(char **dst, const char *s)
 {
-	char iso[32];
+	struct date d;
+	char iso[DATE_ISO_MAX];
 
-	if (!*dst && s && pagemeta_iso_date(s, iso))
-		*dst = xstrdup(iso);
+	if (*dst || !s || !date_parse(s, strlen(s), &d) || d.year < 1900)
+		return;
+	d.frac[0] = '\0';
+	date_format_local(&d, iso);
+	*dst = xstrdup(iso);
 }
 
 /* ---- JSON-LD -------------------------------------------------------- */
@@ -411,41 +357,92 @@ one_line_text(const xmlNode *n, struct strbuf *out)
 			out->buf[i] = ' ';
 }
 
+/* One key of a <meta> tag (its property, name, or one of its itemprop words). */
+static void
+meta_key(struct pagemeta *pm, const char *key, size_t n, const char *content)
+{
+#define KEY(k) (strlen(k) == n && strncasecmp(key, k, n) == 0)
+	if (KEY("og:title"))
+		set_str(&pm->og_title, content);
+	else if (KEY("og:site_name"))
+		set_str(&pm->site, content);
+	else if (KEY("og:url") && strncmp(content, "http", 4) == 0)
+		set_str(&pm->og_url, content);
+	else if (KEY("og:locale"))
+		set_str(&pm->locale, content);
+	else if (KEY("application-name"))
+		set_str(&pm->app_name, content);
+	else if (KEY("author"))
+		add_authors(&pm->src[SRC_META], content);
+	else if (KEY("article:author") || KEY("sailthru.author") || KEY("parsely-author") || KEY("dc.creator"))
+		add_authors(&pm->src[SRC_OTHER], content);
+	else if (KEY("article:published_time") || KEY("article:published") || KEY("og:published_time"))
+		set_date(&pm->date[SRC_META], content);
+	else if (KEY("datePublished"))
+		set_date(&pm->date[SRC_PROP], content);
+	else if (KEY("pubdate") || KEY("publishdate") || KEY("publish-date") || KEY("date") || KEY("dc.date") ||
+		 KEY("dc.date.issued") || KEY("dcterms.created") || KEY("sailthru.date") || KEY("parsely-pub-date") ||
+		 KEY("article.published"))
+		set_date(&pm->date[SRC_OTHER], content);
+#undef KEY
+}
+
 static void
 meta_tag(struct pagemeta *pm, const xmlNode *n)
 {
-	const char *key = html_attr(n, "property"), *content = html_attr(n, "content");
+	const char *content = html_attr(n, "content"), *v;
 
-	if (!key)
-		key = html_attr(n, "name");
-	if (!key)
-		key = html_attr(n, "itemprop");
-	if (!key || !content || !*content)
+	if (!content || !*content)
 		return;
-	if (strcasecmp(key, "og:title") == 0)
-		set_str(&pm->og_title, content);
-	else if (strcasecmp(key, "og:site_name") == 0)
-		set_str(&pm->site, content);
-	else if (strcasecmp(key, "og:url") == 0 && strncmp(content, "http", 4) == 0)
-		set_str(&pm->og_url, content);
-	else if (strcasecmp(key, "og:locale") == 0)
-		set_str(&pm->locale, content);
-	else if (strcasecmp(key, "application-name") == 0)
-		set_str(&pm->app_name, content);
-	else if (strcasecmp(key, "author") == 0 || strcasecmp(key, "article:author") == 0 ||
-		 strcasecmp(key, "sailthru.author") == 0 || strcasecmp(key, "parsely-author") == 0 ||
-		 strcasecmp(key, "dc.creator") == 0)
-		add_authors(&pm->src[strcasecmp(key, "author") == 0 ? SRC_META : SRC_OTHER], content);
-	else if (strcasecmp(key, "article:published_time") == 0 || strcasecmp(key, "og:published_time") == 0)
-		set_date(&pm->date[SRC_META], content);
-	else if (strcasecmp(key, "datePublished") == 0)
-		set_date(&pm->date[SRC_PROP], content);
-	else if (strcasecmp(key, "pubdate") == 0 || strcasecmp(key, "publishdate") == 0 ||
-		 strcasecmp(key, "publish-date") == 0 || strcasecmp(key, "date") == 0 ||
-		 strcasecmp(key, "dc.date") == 0 || strcasecmp(key, "dc.date.issued") == 0 ||
-		 strcasecmp(key, "dcterms.created") == 0 || strcasecmp(key, "sailthru.date") == 0 ||
-		 strcasecmp(key, "parsely-pub-date") == 0 || strcasecmp(key, "article.published") == 0)
-		set_date(&pm->date[SRC_OTHER], content);
+	if ((v = html_attr(n, "property")))
+		meta_key(pm, v, strlen(v), content);
+	if ((v = html_attr(n, "name")))
+		meta_key(pm, v, strlen(v), content);
+	/* itemprop holds a list of words: "datePublished dateCreated". */
+	for (v = html_attr(n, "itemprop"); v && *v;) {
+		size_t k = strcspn(v, " \t\n");
+		if (k)
+			meta_key(pm, v, k, content);
+		v += k;
+		v += strspn(v, " \t\n");
+	}
+}
+
+/*
+ * An element whose class says it holds the date ("publish-date",
+ * "storyDate", "pub-date"), not an update's: its datetime, data-pubdate,
+ * content or value attribute, or its text ("Posted: Nov 20, 2019",
+ * "First Published on Nov 20, 2019 01:38 pm").
+ */
+static void
+date_element(struct pagemeta *pm, const xmlNode *n, struct strbuf *tmp)
+{
+	static const char *const attrs[] = { "datetime", "data-pubdate", "content", "value", NULL };
+	const char *cls = html_attr(n, "class"), *v;
+	char low[128];
+	size_t k;
+
+	if (pm->date[SRC_DATEEL] || !cls)
+		return;
+	for (k = 0; cls[k] && k < sizeof low - 1; k++)
+		low[k] = (char)(cls[k] >= 'A' && cls[k] <= 'Z' ? cls[k] + 32 : cls[k]);
+	low[k] = '\0';
+	if ((!strstr(low, "date") && !strstr(low, "publish") && !strstr(low, "posted") && !strstr(low, "timestamp")) ||
+	    strstr(low, "update") || strstr(low, "modified") || strstr(low, "issue"))
+		return;
+	for (k = 0; attrs[k] && !pm->date[SRC_DATEEL]; k++)
+		set_date(&pm->date[SRC_DATEEL], html_attr(n, attrs[k]));
+	if (pm->date[SRC_DATEEL])
+		return;
+	one_line_text(n, tmp);
+	if (tmp->len == 0 || tmp->len > 80)
+		return;
+	set_date(&pm->date[SRC_DATEEL], tmp->buf);
+	/* After a label: "Posted: ...", "Published on ...". */
+	if (!pm->date[SRC_DATEEL] && (v = strrchr(tmp->buf, ':')) && v[1] == ' ')
+		set_date(&pm->date[SRC_DATEEL], v + 1);
+	if (!pm->date[SRC_DATEEL] && (v = strstr(tmp->buf, " on ")))
+		set_date(&pm->date[SRC_DATEEL], v + 4);
 }
 
 /* An element whose class or id names a byline ("byline", "article-author"). */
@@ -511,6 +508,7 @@ element(struct pagemeta *pm, const xmlNode *n, struct strbuf *tmp)
 				add_authors(&pm->src[SRC_PROP], tmp->buf);
 		}
 	}
+	date_element(pm, n, tmp);
 	/* The first byline element only: later ones belong to other stories. */
 	if (byline_element(n) && pm->src[SRC_BYLINE].n == 0) {
 		one_line_text(n, tmp);
