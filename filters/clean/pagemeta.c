@@ -439,8 +439,8 @@ date_element(struct pagemeta *pm, const xmlNode *n, struct strbuf *tmp)
 		return;
 	set_date(&pm->date[SRC_DATEEL], tmp->buf);
 	/* After a label: "Posted: ...", "Published on ...". */
-	if (!pm->date[SRC_DATEEL] && (v = strrchr(tmp->buf, ':')) && v[1] == ' ')
-		set_date(&pm->date[SRC_DATEEL], v + 1);
+	if (!pm->date[SRC_DATEEL] && (v = strstr(tmp->buf, ": ")))
+		set_date(&pm->date[SRC_DATEEL], v + 2);
 	if (!pm->date[SRC_DATEEL] && (v = strstr(tmp->buf, " on ")))
 		set_date(&pm->date[SRC_DATEEL], v + 4);
 }
