@@ -338,10 +338,11 @@ PY
 }
 
 @test "news-clean: a page over 64 MB is refused with a message, the next record is written" {
-	python3 -c '
-import json
-print(json.dumps({"id": "huge", "html": "<p>" + "word " * (14 << 20) + "</p>"}))
-print(json.dumps({"id": "next", "html": "<p>The council met on Monday and agreed the budget for next year.</p>"}))' >"$TMP/in.jsonl"
+	{
+		printf '{"id":"huge","html":"<p>'
+		head -c $((70 << 20)) /dev/zero | tr '\0' w
+		printf '</p>"}\n{"id":"next","html":"<p>The council met on Monday and agreed the budget for next year.</p>"}\n'
+	} >"$TMP/in.jsonl"
 	run --separate-stderr "$BIN/news-clean" "$TMP/in.jsonl"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "news-clean: $TMP/in.jsonl:1: the page has 70 MB, more than the 64 MB news-clean reads" ]

@@ -20,13 +20,15 @@
  *  4. Elements carry hints from their tag, role, itemprop, class and id:
  *     body (itemprop=articleBody, "article-body", "story-content"...) or
  *     furniture (nav, aside, footer, "comments", "share", "related",
- *     "newsletter", "cookie", "promo"...).  The prose inside furniture
- *     counts against, unless that element holds most of the page's prose
- *     (a page wrapper named "with-sidebar" is not a sidebar).  Prose
- *     inside a body element counts more.
+ *     "newsletter", "cookie", "promo"...); and lists of teasers are found
+ *     by their shape (sibling cards of a linked title and a summary).  The
+ *     prose inside furniture counts against, unless the name is belied
+ *     (see select_root(): a page wrapper named "with-sidebar" is not a
+ *     sidebar).  Prose inside a body element counts more.
  *  5. The content root is the element whose blocks have the highest sum:
  *     the smallest subtree that takes in the article's paragraphs while
- *     leaving out what surrounds them.
+ *     leaving out what surrounds them.  A page with no prose at all keeps
+ *     the element named as its body or main content.
  *  6. The root's blocks are kept in order, one a line, except those inside
  *     furniture, link lists, and the headline (h1), which is metadata.
  *
