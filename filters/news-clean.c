@@ -260,7 +260,7 @@ process_page(struct cleaner *c, struct stream *s, json_t *rec, const char *html,
 	const struct pagemeta *pm = &c->page.meta;
 	json_t *title = json_object_get(rec, "title"), *removed = c->explain ? json_array() : NULL;
 	const char *norm, *known;
-	size_t nlen, n;
+	size_t nlen, n, before;
 
 	if (hlen > PAGE_MAX) {
 		json_decref(removed);
@@ -274,7 +274,16 @@ process_page(struct cleaner *c, struct stream *s, json_t *rec, const char *html,
 	memset(&m, 0, sizeof m);
 	known = json_is_string(title) && json_string_length(title) ? json_string_value(title) : pm->title;
 	norm = clean_lines(c, c->page.body.buf ? c->page.body.buf : "", c->page.body.len, 1, known, &m, &nlen);
+	before = removed ? json_array_size(removed) : 0;
 	n = join_kept(c, norm, removed, c->page.lines);
+	if (n == 0 && page_has_prose(&c->page)) {
+		/* The line rules would leave nothing of the prose the page holds as its article: when unsure, keep. */
+		strbuf_reset(&c->out);
+		strbuf_add(&c->out, norm, nlen);
+		while (removed && json_array_size(removed) > before)
+			json_array_remove(removed, json_array_size(removed) - 1);
+		n = 1;
+	}
 	if (n == 0)
 		stream_warn(s, c->page.x.nb ? "no article found in the page: empty text" : "the page has no text: empty text");
 	json_object_set_new(rec, stream_opts(s)->field, json_stringn_nocheck(c->out.buf, c->out.len));

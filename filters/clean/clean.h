@@ -357,6 +357,9 @@ struct page {
  */
 int page_read(struct page *p, const struct lexicon *lx, const char *lang, const char *html, size_t len,
 	      json_t *removed);
+
+/* 1 when the article page_read() took out holds a block of prose. */
+int page_has_prose(const struct page *p);
 void page_release(struct page *p);
 
 #endif

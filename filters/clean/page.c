@@ -120,6 +120,17 @@ page_read(struct page *p, const struct lexicon *lx, const char *lang, const char
 	return 0;
 }
 
+int
+page_has_prose(const struct page *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->x.nb; k++)
+		if (!p->x.b[k].reason && p->x.b[k].value > 0)
+			return 1;
+	return 0;
+}
+
 void
 page_release(struct page *p)
 {
