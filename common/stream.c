@@ -18,6 +18,7 @@
 struct stream {
 	const struct common_opts *opts;
 	struct stream_filter f;
+	const char *alt_field;  /* stream_set_alt_field() */
 	const char *file;
 	unsigned long line;
 	const char *raw;        /* the current input line: --on-error=pass, stream_emit_unchanged() */
@@ -57,6 +58,12 @@ stream_new(const struct common_opts *opts, const struct stream_filter *f)
 	s->file = "<stdin>";
 	s->t0 = s->last_progress = now();
 	return s;
+}
+
+void
+stream_set_alt_field(struct stream *s, const char *name)
+{
+	s->alt_field = name;
 }
 
 void
@@ -393,13 +400,18 @@ process(struct stream *s, json_t *rec)
 		progress(s, false);
 	if (s->f.need_text) {
 		json_t *t = json_object_get(rec, s->opts->field);
+		const char *name = s->opts->field;
+		if (!t && s->alt_field && json_object_get(rec, s->alt_field)) {
+			name = s->alt_field;
+			t = json_object_get(rec, name);
+		}
 		if (!t) {
-			stream_reject(s, "field '%s' is missing", s->opts->field);
+			stream_reject(s, "field '%s' is missing", name);
 			json_decref(rec);
 			return;
 		}
 		if (!json_is_string(t)) {
-			stream_reject(s, "field '%s' is not a string", s->opts->field);
+			stream_reject(s, "field '%s' is not a string", name);
 			json_decref(rec);
 			return;
 		}
@@ -418,6 +430,8 @@ process(struct stream *s, json_t *rec)
 			s->cur = NULL;
 		}
 	}
+	if (text && s->alt_field && !json_object_get(rec, s->opts->field))
+		text = NULL, len = 0; /* the stand-in: the filter reads it itself */
 	s->f.process(s->f.ctx, s, rec, text, len);
 	json_decref(rec);
 }

@@ -48,6 +48,14 @@ struct stream_filter {
 struct stream *stream_new(const struct common_opts *opts, const struct stream_filter *f);
 
 /*
+ * For a filter with need_text: a field that may stand in for the text
+ * field (news-clean's "html"; name is borrowed).  A record without the
+ * text field but with this one as a string is an article too; process()
+ * then gets text == NULL and reads the field itself.
+ */
+void stream_set_alt_field(struct stream *s, const char *name);
+
+/*
  * Read every file (NULL/"-" = standard input; nfiles == 0 means standard
  * input) and process each record.  A file that cannot be opened is
  * reported and skipped.  Calls finish() at the end.
