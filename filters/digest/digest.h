@@ -223,9 +223,9 @@ uint64_t text_key(const char *s);
 
 /* html.c */
 /* Append s as HTML text: & < > escaped. */
-void html_text(struct strbuf *sb, const char *s);
+void html_escape_text(struct strbuf *sb, const char *s);
 /* Append s for a double-quoted attribute value: & < > " ' escaped. */
-void html_attr(struct strbuf *sb, const char *s);
+void html_escape_attr(struct strbuf *sb, const char *s);
 
 /* render.c */
 struct page {

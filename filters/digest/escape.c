@@ -32,13 +32,13 @@ escape(struct strbuf *sb, const char *s, const char *special)
 }
 
 void
-html_text(struct strbuf *sb, const char *s)
+html_escape_text(struct strbuf *sb, const char *s)
 {
 	escape(sb, s, "&<>");
 }
 
 void
-html_attr(struct strbuf *sb, const char *s)
+html_escape_attr(struct strbuf *sb, const char *s)
 {
 	escape(sb, s, "&<>\"'");
 }
