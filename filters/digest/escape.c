@@ -1,5 +1,5 @@
 /*
- * html.c - escaping for the page.  Every string that comes from a record
+ * escape.c - escaping for the page.  Every string that comes from a record
  * goes through one of these: in text, & < > are enough; in an attribute
  * value (always double-quoted on this page) quotes are escaped too.
  * Strings were already stripped of control characters (text_cut).
