@@ -1,14 +1,17 @@
 #!/bin/bash
 # digest.sh - the whole newspipe pipeline over a set of articles.
 #
-#   pipelines/digest.sh [FILE...]        (text, CSV, NDJSON, gzip; none = stdin)
+#   pipelines/digest.sh [--html] [FILE...]   (text, CSV, NDJSON, gzip; none = stdin)
 #
 # Runs every stage that is built, in order: split, clean, dedupe (with a
 # state file in $NEWSPIPE_STATE, default a temporary one), tag entities,
 # extract quotes, cluster into stories, summarize.  Writes the records,
 # each with its story and summary, and a summary record of each story
-# (with its people and organisations) when the story closes.
+# (with its people and organisations) when the story closes; with
+# --html, news-digest's page of them instead.
 set -eu -o pipefail  # a stage that fails fails the digest
+html=""
+if [ "${1:-}" = --html ]; then html=1; shift; fi
 here=$(cd "$(dirname "$0")" && pwd)
 # The source tree's bin/ when run from there, else the installed programs on PATH.
 if [ -z "${NEWSPIPE_BIN:-}" ]; then
@@ -41,7 +44,9 @@ stage() {
 	               if have news-cluster; then "$BIN/news-summarize" --per-record --group-by story
 	               else "$BIN/news-summarize" --per-record --group all; fi
 	           else cat; fi ;;
+	html)      if [ -n "$html" ]; then "$BIN/news-digest"; else cat; fi ;;
 	esac
 }
 
-"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage cluster | stage summarize
+"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage cluster | stage summarize \
+	| stage html
