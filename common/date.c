@@ -597,6 +597,14 @@ date_epoch(const struct date *d, long long *t)
 	return true;
 }
 
+bool
+date_parse_epoch(const char *s, size_t len, long long *t)
+{
+	struct date d;
+
+	return date_parse(s, len, &d) && date_epoch(&d, t);
+}
+
 size_t
 date_format_utc(const struct date *d, char out[DATE_ISO_MAX])
 {

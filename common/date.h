@@ -75,6 +75,9 @@ size_t date_format_local(const struct date *d, char out[DATE_ISO_MAX]);
  */
 bool date_epoch(const struct date *d, long long *t);
 
+/* date_parse() then date_epoch(): a field such as `published` as seconds, or false. */
+bool date_parse_epoch(const char *s, size_t len, long long *t);
+
 /*
  * Parse and format in one call: the length written to out, or 0 (out
  * set to "") when s is not a date.

@@ -133,11 +133,9 @@ static int64_t
 article_time(struct clusterer *c, const json_t *rec)
 {
 	const json_t *pub = json_object_get(rec, "published");
-	struct date d;
 	long long t;
 
-	if (!json_is_string(pub) || !date_parse(json_string_value(pub), json_string_length(pub), &d) ||
-	    !date_epoch(&d, &t)) {
+	if (!json_is_string(pub) || !date_parse_epoch(json_string_value(pub), json_string_length(pub), &t)) {
 		c->undated++;
 		return c->dated ? c->clock.t : TIME_PENDING;
 	}

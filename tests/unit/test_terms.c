@@ -90,13 +90,11 @@ test_terms(void)
 	CHECK(terms_stem(w, 3) == 3);
 }
 
-/* date_parse() then date_epoch(): 0 and *t, or -1. */
+/* date_parse_epoch(): 0 and *t, or -1. */
 static int
 epoch(const char *s, long long *t)
 {
-	struct date d;
-
-	return date_parse(s, strlen(s), &d) && date_epoch(&d, t) ? 0 : -1;
+	return date_parse_epoch(s, strlen(s), t) ? 0 : -1;
 }
 
 static void
