@@ -184,3 +184,41 @@ abbrev_sentence_starter(const char *word, size_t len)
 			return 1;
 	return 0;
 }
+
+/* 1 if word[0..len) is one of the NULL-terminated words (exact bytes). */
+static int
+in_list(const char *const *words, const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+			return 1;
+	return 0;
+}
+
+int
+abbrev_speech_verb(const char *word, size_t len)
+{
+	/*
+	 * Verbs that report speech, past and present third person: the
+	 * attribution after a quotation ("... ?" he asked).
+	 */
+	static const char *const words[] = {
+		"said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes",
+		"tweeted", "tweets", "posted", "posts", "replied", "replies", "answered", "answers",
+		"explained", "explains", "shouted", "shouts", "cried", "cries", "yelled", "yells",
+		"exclaimed", "exclaims", "whispered", "whispers", "screamed", "screams", "demanded",
+		"demands", "wondered", "wonders", "recalled", "recalls", "continued", "continues",
+		"insisted", "insists", "joked", "jokes", "laughed", "laughs", "sighed", "sighs",
+		"snapped", "snaps", "countered", "counters", "declared", "declares", "warned", "warns",
+		"pleaded", "pleads", "begged", "begs", "muttered", "mutters", "noted", "notes", "quipped",
+		"quips", "responded", "responds", "stated", "states", "argued", "argues", "chanted",
+		"chants", "sang", "sings", "protested", "protests", "objected", "objects", "interrupted",
+		"interrupts", "agreed", "agrees", "admitted", "admits", "conceded", "concedes",
+		"announced", "announces", "boasted", "boasts", "claimed", "claims", "murmured",
+		"murmurs", "called", "calls", "roared", "roars", "groaned", "groans", NULL,
+	};
+
+	return in_list(words, word, len);
+}
