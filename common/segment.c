@@ -482,10 +482,11 @@ cp_count(const struct seg *g, size_t b, size_t e)
 /*
  * The wrap width of the paragraph [g->pb, g->pe): the length of its
  * longest line when it is visibly hard-wrapped, else 0.  Hard-wrapped
- * means three lines or more, most of those before the last reaching three
- * quarters of the longest (a right margin), and the longest between 40
- * and 250 code points, as text wrapped for a page or a terminal is.  A block of captions, headings and one-line
- * paragraphs fails the test: their lengths run free.
+ * means three lines or more, all of those before the last but one in five
+ * reaching three quarters of the longest (a right margin), and the longest
+ * between 40 and 250 code points, as text wrapped for a page or a terminal
+ * is.  A block of captions, headings and one-line paragraphs fails the
+ * test: their lengths run free.
  */
 static size_t
 measure_wrap(const struct seg *g)
@@ -510,7 +511,7 @@ measure_wrap(const struct seg *g)
 				full++; /* a line before the last that reaches the margin */
 		}
 	}
-	if (lines < 3 || width < 40 || width > 250 || 3 * full < 2 * (lines - 1))
+	if (lines < 3 || width < 40 || width > 250 || lines - 1 - full > (lines - 1) / 5)
 		return 0;
 	return width;
 }

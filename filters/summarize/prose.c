@@ -56,42 +56,19 @@ last_mark(const char *s, size_t b, size_t e, size_t *at)
 static int
 starts_with(const char *s, size_t n, const char *w)
 {
-	size_t k, m = strlen(w);
+	size_t k;
 
-	if (m > n)
-		return 0;
-	for (k = 0; k < m; k++) {
-		char c = s[k];
+	for (k = 0; w[k]; k++) {
+		char c;
+		if (k >= n)
+			return 0;
+		c = s[k];
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		if (c != w[k])
 			return 0;
 	}
 	return 1;
-}
-
-/* ASCII case-insensitive search of the lower-case phrase w in s[0..n). */
-static int
-contains(const char *s, size_t n, const char *w)
-{
-	size_t k, m = strlen(w);
-
-	for (k = 0; k + m <= n; k++)
-		if (starts_with(s + k, n - k, w))
-			return 1;
-	return 0;
-}
-
-static int
-has_url(const char *s, size_t len)
-{
-	static const char *const marks[] = { "http://", "https://", "www.", "@", NULL };
-	size_t k;
-
-	for (k = 0; marks[k]; k++)
-		if (contains(s, len, marks[k]))
-			return 1;
-	return 0;
 }
 
 /*
@@ -113,49 +90,12 @@ furniture_label(const char *s, size_t n)
 		"file photo", "file:", NULL,
 	};
 	size_t k;
+	char c = n ? s[0] : 0;
 
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c - 'A' + 'a');
 	for (k = 0; labels[k]; k++)
-		if (starts_with(s, n, labels[k]))
-			return 1;
-	return 0;
-}
-
-/* Phrases of photo credits and page prompts that no sentence of the story contains. */
-static int
-credit_phrase(const char *s, size_t n)
-{
-	static const char *const phrases[] = {
-		"getty images", "ap photo", "(photo:", "(photo by", "photo by ", "photograph by ",
-		"photo credit", "image credit", "(image:", "(picture:", "picture by ", "\xc2\xa9 ",
-		"all rights reserved", "scroll down for video", "click here to", "sign up for",
-		"subscribe to our", "follow us on", "share this article", "image copyright",
-		"image caption", "media caption", NULL,
-	};
-	size_t k;
-
-	for (k = 0; phrases[k]; k++)
-		if (contains(s, n, phrases[k]))
-			return 1;
-	return 0;
-}
-
-/*
- * A caption's pointers at the photo: "(pictured)", "(left)", "(centre)".
- * Captions carry them; a sentence of the story does too at times, so they
- * only lower its weight.
- */
-static int
-photo_pointer(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"(pictured", "(left", "(right", "(centre", "(center", "(above", "(below", "(top",
-		"(bottom", "(inset", "(second left", "(second right", "(far left", "(far right",
-		"(main picture", "(file photo", "(file picture", NULL,
-	};
-	size_t k;
-
-	for (k = 0; words[k]; k++)
-		if (contains(s, n, words[k]))
+		if (labels[k][0] == c && starts_with(s, n, labels[k]))
 			return 1;
 	return 0;
 }
@@ -206,6 +146,27 @@ byline(const char *s, size_t n, size_t nwords)
 	return 1;
 }
 
+/* Phrases of photo credits and page prompts that no sentence of the story contains. */
+static const char *const credits[] = {
+	"getty images", "ap photo", "(photo:", "(photo by", "photo by ", "photograph by ", "photo credit",
+	"image credit", "(image:", "(picture:", "picture by ", "\xc2\xa9 ", "all rights reserved",
+	"scroll down for video", "click here to", "sign up for", "subscribe to our", "follow us on",
+	"share this article", "image copyright", "image caption", "media caption", NULL,
+};
+
+/*
+ * A caption's pointers at the photo: "(pictured)", "(left)", "(centre)".
+ * Captions carry them; a sentence of the story does too at times, so they
+ * only lower its weight.
+ */
+static const char *const pointers[] = {
+	"(pictured", "(left", "(right", "(centre", "(center", "(above", "(below", "(top", "(bottom",
+	"(inset", "(second left", "(second right", "(far left", "(far right", "(main picture",
+	"(file photo", "(file picture", NULL,
+};
+
+static const char *const addresses[] = { "http://", "https://", "www.", NULL };
+
 /*
  * Two sentences run together with no mark between them, as when a caption
  * without a full stop is glued to the next sentence: "... a favourite
@@ -216,59 +177,102 @@ byline(const char *s, size_t n, size_t nwords)
  * a run-on, "re-recorded We Are the World", unless a function word comes
  * before it, "as We Know It": the weight is halved, not zeroed.)
  */
-static int
-run_on(const char *s, size_t n)
-{
-	static const char *const starters[] = {
-		"He", "She", "They", "We", "But", "However", "Meanwhile", NULL,
-	};
-	static const char *const function_words[] = {
-		"of", "in", "on", "at", "from", "to", "by", "with", "for", "and", "or", "nor", "but", "the",
-		"a", "an", "as", "like", "about", "into", "onto", "than", "via", "called", "named", "titled",
-		"see", "is", "was", "are", "were", "be", "said", "says", NULL,
-	};
-	size_t i = 0, pb = 0, pe = 0, k;
-	int have_prev = 0;
+static const char *const starters[] = { "He", "She", "They", "We", "But", "However", "Meanwhile", NULL };
+static const char *const function_words[] = {
+	"of", "in", "on", "at", "from", "to", "by", "with", "for", "and", "or", "nor", "but", "the", "a",
+	"an", "as", "like", "about", "into", "onto", "than", "via", "called", "named", "titled", "see",
+	"is", "was", "are", "were", "be", "said", "says", NULL,
+};
 
-	while (i < n) {
-		size_t b, e;
-		while (i < n && is_space((unsigned char)s[i]))
-			i++;
-		b = i;
-		while (i < n && !is_space((unsigned char)s[i]))
-			i++;
-		e = i;
-		if (e == b)
-			break;
-		for (k = 0; have_prev && starters[k]; k++)
-			if (strlen(starters[k]) == e - b && memcmp(starters[k], s + b, e - b) == 0)
-				break;
-		if (have_prev && starters[k]) {
-			for (k = 0; function_words[k]; k++)
-				if (strlen(function_words[k]) == pe - pb && memcmp(function_words[k], s + pb, pe - pb) == 0)
-					break;
-			if (!function_words[k])
-				return 1;
-		}
-		/* The next word may follow this one: it ends in a lower-case letter, no mark. */
-		have_prev = s[e - 1] >= 'a' && s[e - 1] <= 'z' && s[b] >= 'a' && s[b] <= 'z';
-		pb = b;
-		pe = e;
-	}
+/* Which of the lists above may have a phrase that begins with a byte (either case). */
+enum { L_CREDIT = 1, L_POINTER = 2, L_ADDRESS = 4 };
+static const unsigned char first_byte[256] = {
+	['('] = L_CREDIT | L_POINTER, ['g'] = L_CREDIT, ['G'] = L_CREDIT, ['a'] = L_CREDIT, ['A'] = L_CREDIT,
+	['p'] = L_CREDIT, ['P'] = L_CREDIT, ['i'] = L_CREDIT, ['I'] = L_CREDIT, [0xc2] = L_CREDIT,
+	['s'] = L_CREDIT, ['S'] = L_CREDIT, ['c'] = L_CREDIT, ['C'] = L_CREDIT, ['f'] = L_CREDIT,
+	['F'] = L_CREDIT, ['m'] = L_CREDIT, ['M'] = L_CREDIT, ['h'] = L_ADDRESS, ['H'] = L_ADDRESS,
+	['w'] = L_ADDRESS, ['W'] = L_ADDRESS,
+};
+
+/* Is s[0..n) exactly one of the words (case as written)? */
+static int
+is_word_of(const char *const *words, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; words[k]; k++)
+		if (words[k][0] == s[0] && strlen(words[k]) == n && memcmp(words[k], s, n) == 0)
+			return 1;
 	return 0;
 }
 
-/* Most letters in capitals: a shouted heading or a label ("BREAKING NEWS: ..."). */
+/* Does a phrase of the list begin at s (n bytes left)?  Two bytes are compared before the rest. */
 static int
-mostly_capitals(const char *s, size_t n)
+phrase_at(const char *const *phrases, const char *s, size_t n)
 {
-	size_t k, upper = 0, lower = 0;
+	char c0, c1;
+	size_t p;
 
-	for (k = 0; k < n; k++) {
-		upper += s[k] >= 'A' && s[k] <= 'Z';
-		lower += s[k] >= 'a' && s[k] <= 'z';
+	if (n < 2)
+		return 0;
+	c0 = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] - 'A' + 'a') : s[0];
+	c1 = s[1] >= 'A' && s[1] <= 'Z' ? (char)(s[1] - 'A' + 'a') : s[1];
+	for (p = 0; phrases[p]; p++)
+		if (phrases[p][0] == c0 && phrases[p][1] == c1 && starts_with(s, n, phrases[p]))
+			return 1;
+	return 0;
+}
+
+/* What one pass over the words of a unit finds. */
+struct scan {
+	int address, credit, pointer, run_on;
+	size_t upper, lower; /* ASCII letters */
+};
+
+static void
+scan_words(const char *s, size_t n, struct scan *f)
+{
+	size_t i = 0, pb = 0, pe = 0;
+	int prev_lower = 0;
+
+	memset(f, 0, sizeof *f);
+	while (i < n) {
+		size_t b, e;
+		unsigned char lists;
+		while (i < n && is_space((unsigned char)s[i]))
+			i++;
+		b = i;
+		for (; i < n && !is_space((unsigned char)s[i]); i++) {
+			f->upper += s[i] >= 'A' && s[i] <= 'Z';
+			f->lower += s[i] >= 'a' && s[i] <= 'z';
+			f->address |= s[i] == '@';
+			/* Inside a word, after a bracket, quote or slash: "(https://...", "/Getty Images". */
+			if (i > b && (s[i - 1] == '(' || s[i - 1] == '/' || s[i - 1] == '"' || s[i - 1] == '[')) {
+				lists = first_byte[(unsigned char)s[i]];
+				if ((lists & L_ADDRESS) && !f->address)
+					f->address = phrase_at(addresses, s + i, n - i);
+				if ((lists & L_CREDIT) && !f->credit)
+					f->credit = phrase_at(credits, s + i, n - i);
+			}
+		}
+		e = i;
+		if (e == b)
+			break;
+		lists = first_byte[(unsigned char)s[b]];
+		if ((lists & L_CREDIT) && !f->credit)
+			f->credit = phrase_at(credits, s + b, n - b);
+		if ((lists & L_POINTER) && !f->pointer)
+			f->pointer = phrase_at(pointers, s + b, n - b);
+		if ((lists & L_ADDRESS) && !f->address)
+			f->address = phrase_at(addresses, s + b, n - b);
+		if (prev_lower && !f->run_on && s[b] >= 'A' && s[b] <= 'Z' && is_word_of(starters, s + b, e - b) &&
+		    !is_word_of(function_words, s + pb, pe - pb))
+			f->run_on = 1;
+		/* The next word may run on from this one: it is in lower case, with no mark after it. */
+		prev_lower = s[e - 1] >= 'a' && s[e - 1] <= 'z' && s[b] >= 'a' && s[b] <= 'z';
+		pb = b;
+		pe = e;
 	}
-	return upper + lower >= 12 && 2 * upper > 3 * lower;
 }
 
 double
@@ -278,8 +282,9 @@ prose_weight(const char *text, size_t b, size_t e, size_t nwords)
 	size_t n = e - b, at;
 	uint32_t mark;
 	double w = 1.0;
+	struct scan f;
 
-	if (nwords < MIN_WORDS || has_url(s, n))
+	if (nwords < MIN_WORDS)
 		return 0;
 	mark = last_mark(text, b, e, &at);
 	if (mark != '.' && mark != '!' && mark != '?' && mark != 0x2026)
@@ -291,13 +296,17 @@ prose_weight(const char *text, size_t b, size_t e, size_t nwords)
 	 */
 	if (mark == '.' && at > b && is_space((unsigned char)text[at - 1]) && !(at >= b + 2 && text[at - 2] == '.'))
 		return 0;
-	if (furniture_label(s, n) || credit_phrase(s, n) || byline(s, n, nwords) || mostly_capitals(s, n))
+	if (furniture_label(s, n) || byline(s, n, nwords))
+		return 0;
+	scan_words(s, n, &f);
+	/* A web address, a credit, or most letters in capitals (a shouted heading or label). */
+	if (f.address || f.credit || (f.upper + f.lower >= 12 && 2 * f.upper > 3 * f.lower))
 		return 0;
 	if (caption_label(s, n))
-		w *= photo_pointer(s, n) ? 0 : 0.5;
-	else if (photo_pointer(s, n))
+		w *= f.pointer ? 0 : 0.5;
+	else if (f.pointer)
 		w *= 0.7;
-	if (run_on(s, n))
+	if (f.run_on)
 		w *= 0.5;
 	if (nwords > LONG_WORDS)
 		w *= (double)LONG_WORDS / (double)nwords;
