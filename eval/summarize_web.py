@@ -19,7 +19,10 @@ Three ways a pipeline may hand such an article over:
   lines    one block a line (as news-clean writes text when it keeps a caption);
   cnn-dm   the blocks joined by a space, " ." added to a block without final punctuation (how the
            CNN/DailyMail data set builds its `article` field);
-  run-on   the blocks joined by a space with nothing added (captions run into the next sentence).
+  run-on   the blocks joined by a space with nothing added (captions run into the next sentence);
+  cnn-dm+header  cnn-dm with the page's short lines right before the body (bylines, dates,
+           credits, share bars; not the headline), as a DailyMail story opens with "By . Author .
+           PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: ...".
 
 Systems: LEAD-3 (the first three sentences news-split finds: what a reader of the first three
 sentences gets), `news-summarize --method lead` and `news-summarize`, both with their default
@@ -47,20 +50,34 @@ import rouge  # noqa: E402
 END = (".", "!", "?", "...", "'", "`", '"', "\u2019", "\u201d", ")")
 
 
-class MetaDescription(html.parser.HTMLParser):
-    """The page's description: og:description, else twitter:description, else description."""
+class PageMeta(html.parser.HTMLParser):
+    """The page's description (og:description, else twitter:description, else description) and titles."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found = {}
+        self.titles = []
+        self.in_title = False
 
     def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+            self.titles.append("")
         if tag != "meta":
             return
         a = dict(attrs)
         key = (a.get("property") or a.get("name") or "").lower()
-        if key in ("og:description", "twitter:description", "description") and a.get("content"):
+        if key in ("og:description", "twitter:description", "description", "og:title", "twitter:title") \
+                and a.get("content"):
             self.found.setdefault(key, a["content"].strip())
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+
+    def handle_data(self, data):
+        if self.in_title and self.titles:
+            self.titles[-1] += data
 
     def description(self):
         for k in ("og:description", "twitter:description", "description"):
@@ -68,23 +85,43 @@ class MetaDescription(html.parser.HTMLParser):
                 return self.found[k]
         return None
 
+    def headlines(self):
+        return [norm(t) for t in self.titles + [self.found.get("og:title", ""), self.found.get("twitter:title", "")]
+                if t.strip()]
+
+
+def norm(s):
+    return " ".join(words(s))
+
 
 def words(s):
     return re.findall(r"\w+", s.lower())
 
 
+def is_headline(line, headlines):
+    """The page's own headline (its <title> or og:title holds the line's words in order)."""
+    n = norm(line)
+    return bool(n) and any(n in h for h in headlines)
+
+
 def articles(clean_dir):
-    """(id, [(line, is_body)], reference or None) for each English page."""
-    refs = {}
+    """(id, [(line, is_body)], reference or None, header lines) for each English page.
+
+    The header: up to four short lines (ten words or fewer) right before the body that are not
+    the headline: bylines, dates, credits, share bars, as a page (or a DailyMail story's
+    "By . Author . PUBLISHED: ..." opening) puts them before the first sentence.
+    """
+    refs, heads = {}, {}
     with gzip.open(os.path.join(clean_dir, "aeb-dev-html.jsonl.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            p = MetaDescription()
+            p = PageMeta()
             try:
                 p.feed(r["html"])
             except Exception:  # a broken page has no usable description
                 pass
             refs[r["id"]] = p.description()
+            heads[r["id"]] = p.headlines()
     out = []
     with open(os.path.join(clean_dir, "aeb-dev.jsonl"), encoding="utf-8") as f:
         for line in f:
@@ -97,12 +134,17 @@ def articles(clean_dir):
             if not idx:
                 continue
             block = [(x, x in gold) for x in lines[idx[0]:idx[-1] + 1]]
+            header = []
+            for x in reversed(lines[max(0, idx[0] - 4):idx[0]]):
+                if len(x.split()) > 10 or is_headline(x, heads.get(r["id"], [])) or x in gold:
+                    break
+                header.insert(0, (x, False))
             ref = refs.get(r["id"])
             body = " ".join(words(r["gold"]))
             # A description that repeats the body's words is the lead, not an editor's summary.
             if ref and (len(words(ref)) < 8 or " ".join(words(ref)[:8]) in body):
                 ref = None
-            out.append((r["id"], block, ref))
+            out.append((r["id"], block, ref, header))
     return out
 
 
@@ -142,14 +184,16 @@ def run(prog, args, recs):
 def main():
     bin_dir, clean_dir = sys.argv[1], sys.argv[2]
     arts = articles(clean_dir)
-    nref = sum(1 for _, _, ref in arts if ref)
+    nref = sum(1 for _, _, ref, _ in arts if ref)
     print(f"aeb-web (dev proxy for web articles with captions): {len(arts)} English pages, "
           f"{nref} with an editor's description as reference")
-    print(f"{'form':<8} {'system':<30} {'words':>6} {'furniture':>9} {'>100w':>6} {'R-1 F':>7} {'R-2 F':>7}")
-    for form in ("lines", "cnn-dm", "run-on"):
+    print(f"{'form':<13} {'system':<30} {'words':>6} {'furniture':>9} {'>100w':>6} {'R-1 F':>7} {'R-2 F':>7}")
+    for form in ("lines", "cnn-dm", "run-on", "cnn-dm+header"):
         recs, meta = [], {}
-        for aid, block, ref in arts:
-            text, spans = render(block, form)
+        for aid, block, ref, header in arts:
+            if form.endswith("+header"):
+                block = header + block
+            text, spans = render(block, form.split("+")[0])
             recs.append({"id": aid, "text": text})
             meta[aid] = (text, spans, block, ref)
         split = run(os.path.join(bin_dir, "news-split"), ["--format=ndjson"], recs)
@@ -173,7 +217,7 @@ def main():
                     r1 += rouge.score(summ, [ref], 1, stem=True)[2]
                     r2 += rouge.score(summ, [ref], 2, stem=True)[2]
             n = len(meta)
-            print(f"{form:<8} {label:<30} {nw / n:6.1f} {fur / max(tot, 1):9.3f} {long_:6d} "
+            print(f"{form:<13} {label:<30} {nw / n:6.1f} {fur / max(tot, 1):9.3f} {long_:6d} "
                   f"{r1 / max(nref, 1):7.3f} {r2 / max(nref, 1):7.3f}")
 
 

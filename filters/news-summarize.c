@@ -185,7 +185,7 @@ main(int argc, char **argv)
 	struct summarizer sm;
 	struct common_opts co;
 	struct cli_program prog = {
-		"[--method rank|lead] [--sentences n | --words n | --bytes n] [--truncate]\n"
+		"[--method rank|lead] [--sentences n] [--words n] [--bytes n] [--truncate]\n"
 		"    [--group-by field | --group all] [--per-record] [--groups-only] [--max-group n]\n"
 		"    [--idf file] [-f name] [file ...]",
 		"Add extractive summaries to articles, or write one summary per story (group of records).",

@@ -140,6 +140,12 @@ About two hundred homes near the river were evacuated overnight, and a school op
 	run --separate-stderr "$BIN/news-summarize" --sentences 1 "$TMP/in"
 	[ "$status" -eq 0 ]
 	assert_json "$output" '.summary == "A fire destroyed the old mill in Dunford on Sunday night."'
+	# A page's header before it (byline, time stamp, a caption with a full stop) is passed over.
+	t2="By . Jane Smith . PUBLISHED: . 14:11 EST, 25 October 2013 . Smoke rises over the valley (pictured) on Sunday. $t"
+	jq -cn --arg t "$t2" '{id: "m", text: $t}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --sentences 1 "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.summary == "A fire destroyed the old mill in Dunford on Sunday night."'
 }
 
 @test "--truncate fills --words and --bytes exactly, cutting only the last sentence" {

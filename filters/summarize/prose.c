@@ -87,7 +87,8 @@ furniture_label(const char *s, size_t n)
 		"scroll down for", "click here", "sign up for", "subscribe to", "subscribe now",
 		"follow us", "image copyright", "image caption", "media caption", "media playback",
 		"published:", "updated:", "last updated", "posted:", "editor's note", "editor\xe2\x80\x99s note",
-		"file photo", "file:", NULL,
+		"file photo", "file:", "above:", "below:", "left:", "right:", "top:", "inset:", "main picture:",
+		NULL,
 	};
 	size_t k;
 	char c = n ? s[0] : 0;
