@@ -233,7 +233,7 @@ struct scan {
 static void
 scan_words(const char *s, size_t n, struct scan *f)
 {
-	size_t i = 0, pb = 0, pe = 0;
+	size_t i = 0, pb = 0, pe = 0, upper = 0, lower = 0;
 	int prev_lower = 0;
 
 	memset(f, 0, sizeof *f);
@@ -243,17 +243,25 @@ scan_words(const char *s, size_t n, struct scan *f)
 		while (i < n && is_space((unsigned char)s[i]))
 			i++;
 		b = i;
-		for (; i < n && !is_space((unsigned char)s[i]); i++) {
-			f->upper += s[i] >= 'A' && s[i] <= 'Z';
-			f->lower += s[i] >= 'a' && s[i] <= 'z';
-			f->address |= s[i] == '@';
-			/* Inside a word, after a bracket, quote or slash: "(https://...", "/Getty Images". */
-			if (i > b && (s[i - 1] == '(' || s[i - 1] == '/' || s[i - 1] == '"' || s[i - 1] == '[')) {
-				lists = first_byte[(unsigned char)s[i]];
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 'a') { /* most bytes: lower-case letters (and UTF-8, counted as neither) */
+				lower += c <= 'z';
+				continue;
+			}
+			if (is_space(c))
+				break;
+			if (c >= 'A' && c <= 'Z') {
+				upper++;
+			} else if (c == '@') {
+				f->address = 1;
+			} else if ((c == '(' || c == '/' || c == '"' || c == '[') && i + 1 < n) {
+				/* Inside a word, after a bracket, quote or slash: "(https://...", "/Getty Images". */
+				lists = first_byte[(unsigned char)s[i + 1]];
 				if ((lists & L_ADDRESS) && !f->address)
-					f->address = phrase_at(addresses, s + i, n - i);
+					f->address = phrase_at(addresses, s + i + 1, n - i - 1);
 				if ((lists & L_CREDIT) && !f->credit)
-					f->credit = phrase_at(credits, s + i, n - i);
+					f->credit = phrase_at(credits, s + i + 1, n - i - 1);
 			}
 		}
 		e = i;
@@ -274,6 +282,8 @@ scan_words(const char *s, size_t n, struct scan *f)
 		pb = b;
 		pe = e;
 	}
+	f->upper = upper;
+	f->lower = lower;
 }
 
 double
