@@ -1093,18 +1093,6 @@ inner_terminal(const struct seg *g, size_t lo, size_t closer)
  * a new one: '"Who is this?" She said it to the Knave.')
  */
 static int
-is_pronoun(const uchar *w, size_t n)
-{
-	static const char *const words[] = { "He", "She", "They", "We", "I", "It", "You", NULL };
-	size_t k;
-
-	for (k = 0; words[k]; k++)
-		if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 attribution_follows(const struct seg *g, size_t q, size_t pe)
 {
 	const uchar *s = g->s;
@@ -1125,7 +1113,7 @@ attribution_follows(const struct seg *g, size_t q, size_t pe)
 				we--;
 			return names > 0 && abbrev_speech_verb((const char *)s + w, we - w);
 		}
-		if (++names > 5 || (names == 1 && is_pronoun(s + w, we - w)))
+		if (++names > 5 || (names == 1 && abbrev_pronoun((const char *)s + w, we - w)))
 			return 0;
 		w = we;
 		if (w >= pe || s[w] != ' ')
