@@ -50,17 +50,21 @@ def max_rss(err):
 
 
 def main():
+    # run.py CORPUS [FILTERS.list [FIELD]]: FIELD is the records' text field (html for web pages).
     corpus = sys.argv[1]
-    count = subprocess.run([os.path.join(ROOT, "build/bench/count"), corpus], capture_output=True,
+    listing = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "bench", "filters.list")
+    field = ["-f", sys.argv[3]] if len(sys.argv) > 3 else []
+    count = subprocess.run([os.path.join(ROOT, "build/bench/count")] + field + [corpus], capture_output=True,
                            check=True).stdout.split()
     nrec, text_bytes, ntok = (int(x) for x in count)
     # identity re-serializes every record, as a filter that changes its records must; filters that
     # only add members write the line as read (common/canon.h), whose floor is identity --as-read.
-    cmds = [("identity", "build/bench/identity", corpus),
-            ("identity --as-read", "build/bench/identity --as-read", corpus)]
+    fopt = " ".join(field)
+    cmds = [("identity", f"build/bench/identity {fopt}".strip(), corpus),
+            ("identity --as-read", f"build/bench/identity --as-read {fopt}".strip(), corpus)]
     if subprocess.run("command -v jq", shell=True, capture_output=True).returncode == 0:
         cmds.append(("jq -c .", "jq -c .", corpus))
-    for line in open(os.path.join(ROOT, "bench", "filters.list"), encoding="utf-8"):
+    for line in open(listing, encoding="utf-8"):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -82,13 +86,15 @@ def main():
     size = os.path.getsize(corpus)
     print(f"corpus: {corpus}, {size / 1e6:.1f} MB, {nrec} records, {text_bytes / 1e6:.1f} MB of text, "
           f"{ntok} tokens; median of {REPEAT} runs, interleaved")
+    jq = statistics.median(times["jq -c ."]) if "jq -c ." in times else None
     print(f"{'command':40} {'median s':>8} {'MB/s':>7} {'text MB/s':>9} {'rec/s':>8} {'tokens/s':>10}"
-          f" {'max RSS':>9} {'x identity':>10}")
+          f" {'max RSS':>9} {'x identity':>10}" + (f" {'x jq':>6}" if jq else ""))
     for name, _, inp in cmds:
         med = statistics.median(times[name])
         print(f"{name:40} {med:8.3f} {os.path.getsize(inp) / 1e6 / med:7.1f} {text_bytes / 1e6 / med:9.1f}"
-              f" {nrec / med:8.0f} {ntok / med:10.0f} {rss[name] / 1024:7.1f}MB {base / med:10.2f}")
-    print("x identity: identity's median time / the command's (same corpus, same run); a prepared input "
+              f" {nrec / med:8.0f} {ntok / med:10.0f} {rss[name] / 1024:7.1f}MB {base / med:10.2f}"
+              + (f" {jq / med:6.2f}" if jq else ""))
+    print("x identity (x jq): identity's (jq's) median time / the command's (same corpus, same run); a prepared input "
           "is larger than the corpus, so its MB/s column is of that input.  A filter that leaves a record "
           "as it is or only adds members writes its input line, as identity --as-read does.")
 

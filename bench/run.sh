@@ -11,3 +11,16 @@ if [ ! -s "$corpus" ]; then
 fi
 python3 bench/run.py "$corpus"
 if [ -x bin/news-dedupe ]; then sh bench/bench-dedupe.sh "$corpus"; fi
+# Web pages (news-clean's HTML path): the dev pages of the extraction benchmark, repeated.
+pages=${NEWSPIPE_SHARED:-../shared}/data/clean/aeb-dev-html.jsonl.gz
+if [ -f "$pages" ]; then
+	HTML_MB=${BENCH_HTML_MB:-45}
+	html=build/bench/html-${HTML_MB}mb.jsonl
+	if [ ! -s "$html" ]; then
+		python3 bench/html_corpus.py "$pages" "$html.tmp" "$HTML_MB"
+		mv "$html.tmp" "$html"
+	fi
+	python3 bench/run.py "$html" bench/filters-html.list html
+else
+	echo "bench: skipped the web-page corpus: $pages not found"
+fi

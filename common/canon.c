@@ -145,6 +145,23 @@ put_escape(struct strbuf *out, const char *line, size_t i, size_t len)
 	}
 }
 
+void
+canon_put_string(struct strbuf *out, const char *s, size_t n)
+{
+	size_t i = 0, run;
+
+	strbuf_addch(out, '"');
+	while (i < n) {
+		for (run = i; run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\'; run++)
+			;
+		strbuf_add(out, s + i, run - i);
+		if (run < n)
+			put_char(out, (unsigned char)s[run++]);
+		i = run;
+	}
+	strbuf_addch(out, '"');
+}
+
 /* The members of all objects in v. */
 static size_t
 count_members(const json_t *v)

@@ -28,4 +28,12 @@
  */
 bool canon_output_form(const char *line, size_t len, const json_t *rec, struct strbuf *out);
 
+/*
+ * Append s[0..n) (valid UTF-8) to out as a JSON string, quotes included,
+ * exactly as the writer (json_dumpb with the stream's flags) would write
+ * it: for a filter that writes its members as text (stream_emit_unchanged())
+ * without building jansson values.
+ */
+void canon_put_string(struct strbuf *out, const char *s, size_t n);
+
 #endif

@@ -11,7 +11,7 @@ name_in(const xmlChar *name, const char *const *names)
 	if (!name)
 		return false;
 	for (; *names; names++)
-		if (strcmp((const char *)name, *names) == 0)
+		if (name[0] == (xmlChar)(*names)[0] && strcmp((const char *)name, *names) == 0)
 			return true;
 	return false;
 }
@@ -69,36 +69,75 @@ html_is_document(const char *text, size_t len)
 htmlDocPtr
 html_parse(const char *html, size_t len)
 {
+	/* XML_PARSE_HUGE lifts the depth limit (256), past which libxml2 stops and drops the rest of the page. */
 	const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-			 HTML_PARSE_COMPACT;
+			 HTML_PARSE_COMPACT | XML_PARSE_HUGE;
 
 	if (len == 0 || len > INT_MAX)
 		return NULL;
 	return htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
 }
 
+const char *
+html_attr(const xmlNode *el, const char *name)
+{
+	const xmlAttr *a;
+
+	if (el->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (a = el->properties; a; a = a->next) {
+		if (a->name[0] != (xmlChar)name[0] || strcmp((const char *)a->name, name) != 0)
+			continue;
+		/* The HTML parser stores a value as one text node (none when it is empty). */
+		if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
+bool
+html_is(const xmlNode *el, const char *name)
+{
+	return el->type == XML_ELEMENT_NODE && el->name && strcmp((const char *)el->name, name) == 0;
+}
+
+/*
+ * Does the CSS text s hold the declaration pat ("display:none")?  Spaces
+ * and case are ignored, so "DISPLAY : None" is the same rule.
+ */
+static bool
+css_has(const char *s, const char *pat)
+{
+	for (; *s; s++) {
+		const char *a = s, *b = pat;
+		while (*a && *b) {
+			char c = *a;
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				a++;
+				continue;
+			}
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != *b)
+				break;
+			a++;
+			b++;
+		}
+		if (!*b)
+			return true;
+	}
+	return false;
+}
+
 /* Is the element hidden from a reader by its attributes? */
 static bool
 hidden_by_attribute(const xmlNode *el)
 {
-	xmlChar *style;
-	bool hidden = false;
+	const char *style;
 
-	if (xmlHasProp(el, (const xmlChar *)"hidden"))
+	if (html_attr(el, "hidden"))
 		return true;
-	style = xmlGetProp(el, (const xmlChar *)"style");
-	if (style) {
-		/* Compare with the spaces removed: "display : none" is the same rule. */
-		char *w = (char *)style;
-		size_t n = 0;
-		for (char *r = w; *r; r++)
-			if (*r != ' ' && *r != '\t')
-				w[n++] = (char)(*r >= 'A' && *r <= 'Z' ? *r + 32 : *r);
-		w[n] = '\0';
-		hidden = strstr(w, "display:none") || strstr(w, "visibility:hidden");
-		xmlFree(style);
-	}
-	return hidden;
+	style = html_attr(el, "style");
+	return style && (css_has(style, "display:none") || css_has(style, "visibility:hidden"));
 }
 
 bool

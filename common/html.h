@@ -31,9 +31,23 @@ bool html_is_document(const char *text, size_t len);
 /*
  * Parse UTF-8 HTML (a whole page or a fragment) into a tree.  Never NULL
  * for len > 0 in practice; returns NULL only when libxml2 gives up (an
- * empty input, out of memory).  The caller frees it with xmlFreeDoc().
+ * empty input, out of memory, more than INT_MAX bytes).  The caller frees
+ * it with xmlFreeDoc().  The tree keeps any depth of nesting and text
+ * nodes of any size (libxml2 would stop at depth 256 and lose the rest of
+ * the page): walk it iteratively, as the walks here do.
  */
 htmlDocPtr html_parse(const char *html, size_t len);
+
+/*
+ * The value of attribute name of element el, borrowed from the tree (no
+ * copy), or NULL when el has no such attribute.  An attribute written
+ * without a value ("<div hidden>") gives "".  Names are compared as the
+ * HTML parser stores them: lower case.
+ */
+const char *html_attr(const xmlNode *el, const char *name);
+
+/* True when el is an element named name (lower case). */
+bool html_is(const xmlNode *el, const char *name);
 
 /* True for elements whose content is never text a reader sees. */
 bool html_is_invisible(const xmlNode *el);

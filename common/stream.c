@@ -18,6 +18,7 @@
 struct stream {
 	const struct common_opts *opts;
 	struct stream_filter f;
+	const char *alt_field;  /* stream_set_alt_field() */
 	const char *file;
 	unsigned long line;
 	const char *raw;        /* the current input line: --on-error=pass, stream_emit_unchanged() */
@@ -32,6 +33,7 @@ struct stream {
 	const char *out_unit;   /* a sink's output (stream_count_output), NULL for records */
 	struct strbuf outbuf;   /* the record being written, serialized */
 	struct strbuf members;  /* members stream_emit_adding() appends */
+	bool open_comma;        /* stream_emit_open(): a comma before the first member */
 };
 
 static double
@@ -56,6 +58,12 @@ stream_new(const struct common_opts *opts, const struct stream_filter *f)
 	s->file = "<stdin>";
 	s->t0 = s->last_progress = now();
 	return s;
+}
+
+void
+stream_set_alt_field(struct stream *s, const char *name)
+{
+	s->alt_field = name;
 }
 
 void
@@ -249,6 +257,48 @@ stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t
 }
 
 void
+stream_emit_open(struct stream *s, json_t *rec)
+{
+	strbuf_reset(&s->outbuf);
+	if (rec != s->cur || !s->raw || !canon_output_form(s->raw, s->rawlen, rec, &s->outbuf))
+		serialize(s, rec);
+#ifdef NEWSPIPE_CHECK_FAST_PATH
+	check_fast_path(s, rec, NULL, 0);
+#endif
+	s->outbuf.len--; /* the closing brace: the members come first */
+	s->open_comma = json_object_size(rec) > 0;
+	if (fwrite(s->outbuf.buf, 1, s->outbuf.len, stdout) != s->outbuf.len)
+		write_failed();
+	s->out_bytes += s->outbuf.len;
+}
+
+void
+stream_emit_more(struct stream *s, const char *members, size_t len)
+{
+	if (len == 0)
+		return;
+	if (s->open_comma) {
+		if (putc(',', stdout) == EOF)
+			write_failed();
+		s->out_bytes++;
+	}
+	s->open_comma = false;
+	if (fwrite(members, 1, len, stdout) != len)
+		write_failed();
+	s->out_bytes += len;
+}
+
+void
+stream_emit_close(struct stream *s)
+{
+	if (putc('}', stdout) == EOF || putc('\n', stdout) == EOF || ferror(stdout))
+		write_failed();
+	s->out++;
+	s->out_bytes += 2;
+	flush_if_unbuffered(s);
+}
+
+void
 stream_emit_adding(struct stream *s, json_t *rec, const char *const *names, json_t **values, size_t n)
 {
 	size_t i;
@@ -350,13 +400,18 @@ process(struct stream *s, json_t *rec)
 		progress(s, false);
 	if (s->f.need_text) {
 		json_t *t = json_object_get(rec, s->opts->field);
+		const char *name = s->opts->field;
+		if (!t && s->alt_field && json_object_get(rec, s->alt_field)) {
+			name = s->alt_field;
+			t = json_object_get(rec, name);
+		}
 		if (!t) {
-			stream_reject(s, "field '%s' is missing", s->opts->field);
+			stream_reject(s, "field '%s' is missing", name);
 			json_decref(rec);
 			return;
 		}
 		if (!json_is_string(t)) {
-			stream_reject(s, "field '%s' is not a string", s->opts->field);
+			stream_reject(s, "field '%s' is not a string", name);
 			json_decref(rec);
 			return;
 		}
@@ -375,6 +430,8 @@ process(struct stream *s, json_t *rec)
 			s->cur = NULL;
 		}
 	}
+	if (text && s->alt_field && !json_object_get(rec, s->opts->field))
+		text = NULL, len = 0; /* the stand-in: the filter reads it itself */
 	s->f.process(s->f.ctx, s, rec, text, len);
 	json_decref(rec);
 }

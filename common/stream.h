@@ -48,6 +48,14 @@ struct stream_filter {
 struct stream *stream_new(const struct common_opts *opts, const struct stream_filter *f);
 
 /*
+ * For a filter with need_text: a field that may stand in for the text
+ * field (news-clean's "html"; name is borrowed).  A record without the
+ * text field but with this one as a string is an article too; process()
+ * then gets text == NULL and reads the field itself.
+ */
+void stream_set_alt_field(struct stream *s, const char *name);
+
+/*
  * Read every file (NULL/"-" = standard input; nfiles == 0 means standard
  * input) and process each record.  A file that cannot be opened is
  * reported and skipped.  Calls finish() at the end.
@@ -91,6 +99,19 @@ void stream_emit_members(struct stream *s, json_t *rec, const char *members, siz
  * rec must call stream_emit_members() instead.
  */
 void stream_emit_unchanged(struct stream *s, json_t *rec, const char *members, size_t len);
+
+/*
+ * The same, for members too long to hold (a record of hundreds of MB
+ * with its annotations): stream_emit_open() writes rec as
+ * stream_emit_unchanged() would, up to its closing brace;
+ * stream_emit_more() writes a piece of the members' text (the pieces
+ * joined make `"key":value,...`, as for stream_emit_members());
+ * stream_emit_close() ends the record.  rec is the record being
+ * processed, unchanged, without members of the names added.
+ */
+void stream_emit_open(struct stream *s, json_t *rec);
+void stream_emit_more(struct stream *s, const char *members, size_t len);
+void stream_emit_close(struct stream *s);
 
 /*
  * What most annotating filters do: write rec, the record being processed

@@ -242,6 +242,29 @@ clitic_len(const struct cps *c, size_t s, size_t e)
 	return 0;
 }
 
+/*
+ * A title before a name, written in capitals before a name in capitals:
+ * the "ST." of a dateline "ST. LOUIS", "MR. SMITH" in a headline.  Only
+ * abbreviations that never end a sentence (abbrev.h's ABBREV_PREFIX) and
+ * only before a capital letter: "SAY NO. The ..." stays a sentence end.
+ */
+static int
+shouted_prefix(const char *text, const struct cps *c, size_t s, size_t e)
+{
+	char w[8];
+	size_t k, n = c->off[e] - c->off[s];
+
+	if (n < 2 || n >= sizeof w || at(c, e + 1) != ' ' || !uc_is_upper(at(c, e + 2)) || !uc_is_upper(at(c, e + 3)))
+		return 0;
+	for (k = 0; k < n; k++) {
+		char ch = text[c->off[s] + k];
+		if (ch < 'A' || ch > 'Z')
+			return 0;
+		w[k] = (char)(k == 0 ? ch : ch + 32);
+	}
+	return abbrev_lookup(w, n) == ABBREV_PREFIX;
+}
+
 /* Is [s, e) followed by '.' an abbreviation or initial?  Checks ASCII words. */
 static int
 is_abbrev(const char *text, const struct cps *c, size_t s, size_t e)
@@ -251,7 +274,9 @@ is_abbrev(const char *text, const struct cps *c, size_t s, size_t e)
 	/* A single capital letter: an initial ("J. K. Rowling"). */
 	if (e - s == 1 && uc_is_upper(c->cp[s]))
 		return 1;
-	return abbrev_lookup(text + c->off[s], c->off[e] - c->off[s]) != ABBREV_NONE;
+	if (abbrev_lookup(text + c->off[s], c->off[e] - c->off[s]) != ABBREV_NONE)
+		return 1;
+	return shouted_prefix(text, c, s, e);
 }
 
 /*
@@ -277,6 +302,23 @@ match_dotted(const struct cps *c, size_t i)
 			break;
 	}
 	return parts >= 2 ? e : 0;
+}
+
+/*
+ * Push the abbreviation [s, e) (its full stop included); a hyphen joins it
+ * to the word after it as it joins words ("U.S.-led", "Mo.-based").
+ * Returns the end of the token.
+ */
+static size_t
+push_abbrev(struct tokens *out, const struct cps *c, size_t s, size_t e, size_t cp_base, size_t byte_base)
+{
+	if (is_hyphen(at(c, e)) && is_alnum(at(c, e + 1))) {
+		e = scan_word(c, e + 1);
+		push(out, c, s, e, cp_base, byte_base, TOK_WORD, 0);
+		return e;
+	}
+	push(out, c, s, e, cp_base, byte_base, TOK_WORD, TOKF_ABBREV);
+	return e;
 }
 
 void
@@ -307,14 +349,12 @@ tokenize(const char *text, size_t len, size_t cp_base, size_t byte_base, struct 
 				continue;
 			}
 			if (uc_is_alpha(ch) && (e = match_dotted(&c, i)) != 0) {
-				push(out, &c, i, e, cp_base, byte_base, TOK_WORD, TOKF_ABBREV);
-				i = e;
+				i = push_abbrev(out, &c, i, e, cp_base, byte_base);
 				continue;
 			}
 			e = scan_word(&c, i);
 			if (is_abbrev(text, &c, i, e)) {
-				push(out, &c, i, e + 1, cp_base, byte_base, TOK_WORD, TOKF_ABBREV);
-				i = e + 1;
+				i = push_abbrev(out, &c, i, e + 1, cp_base, byte_base);
 				continue;
 			}
 			k = clitic_len(&c, i, e);

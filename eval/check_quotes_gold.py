@@ -9,7 +9,8 @@ exactly its string in the article `text` as stored (code points, end exclusive);
 direct and partial quotes sit right after an opening quotation mark; that indirect
 quotes hold no double quotation mark and no leading "that"; that a clause contains its
 quote; that types are known and floating quotes have no cue; that split pieces share a
-speaker.  Prints the counts; exit 0 = pass.
+speaker; that speaker_type is PER or ORG with a speaker and null without one; that `part`,
+where given, is "tune" or "heldout".  Prints the counts; exit 0 = pass.
 """
 import json
 import sys
@@ -31,6 +32,7 @@ def main():
     counts = {t: 0 for t in TYPES}
     n_docs = deb = null = floating = nots = 0
     split_speakers = {}
+    types, parts = {}, {}
 
     def span(doc, what, s, e, text):
         t = docs[doc]
@@ -50,6 +52,9 @@ def main():
                 continue
             n_docs += 1
             t = docs[d]
+            if g.get('part') not in (None, 'tune', 'heldout'):
+                errors.append('%s: bad part %r' % (d, g.get('part')))
+            parts[g.get('part')] = parts.get(g.get('part'), 0) + 1
             for q in g['quotes']:
                 typ = q.get('type')
                 if typ not in TYPES:
@@ -58,6 +63,11 @@ def main():
                 counts[typ] += 1
                 deb += bool(q.get('debatable'))
                 null += q.get('speaker') is None
+                st = q.get('speaker_type', 'missing')
+                if (q.get('speaker') is None and st is not None) or \
+                        (q.get('speaker') is not None and st not in ('PER', 'ORG')):
+                    errors.append('%s: speaker %r with speaker_type %r' % (d, q.get('speaker'), st))
+                types[st] = types.get(st, 0) + 1
                 floating += bool(q.get('floating'))
                 span(d, 'quote', q['start'], q['end'], q['text'])
                 span(d, 'speaker_mention', q.get('speaker_start'), q.get('speaker_end'), q.get('speaker_mention'))
@@ -88,10 +98,12 @@ def main():
             errors.append('%s: split group %r has speakers %r' % (d, k, sp))
     for e in errors:
         print(e)
-    print('%d articles, %d quotes (direct %d, partial %d, indirect %d), debatable %d, speaker null %d, '
-          'floating %d, not_quotes %d: %s' % (
-              n_docs, sum(counts.values()), counts['direct'], counts['partial'], counts['indirect'],
-              deb, null, floating, nots, 'FAIL (%d errors)' % len(errors) if errors else 'pass'))
+    print('%d articles (%s), %d quotes (direct %d, partial %d, indirect %d), speaker PER %d ORG %d null %d, '
+          'debatable %d, floating %d, not_quotes %d: %s' % (
+              n_docs, ', '.join('%s %d' % (k or 'no part', v) for k, v in sorted(parts.items(), key=str)),
+              sum(counts.values()), counts['direct'], counts['partial'], counts['indirect'],
+              types.get('PER', 0), types.get('ORG', 0), null, deb, floating, nots,
+              'FAIL (%d errors)' % len(errors) if errors else 'pass'))
     return 1 if errors else 0
 
 

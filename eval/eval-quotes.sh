@@ -8,8 +8,9 @@
 #      read from $SHARED/data/summarize/bbc-dev/docs.jsonl (only the ids of the
 #      annotated articles are kept),
 # and prints quote-span P/R/F1 (strict and lenient overlap), per type, and
-# speaker accuracy (eval/score_quotes.py; extra arguments go to the scorer,
-# e.g. --show-errors).  Without $SHARED/data or bin/news-extract-quotes it
+# speaker and speaker-type accuracy (eval/score_quotes.py; extra arguments go
+# to the scorer, e.g. --show-errors), for all BBC articles and then for the
+# "tune" and "heldout" parts apart.  Without $SHARED/data or bin/news-extract-quotes it
 # says what it skips and exits 0.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -77,6 +78,13 @@ for line in open(sys.argv[2], encoding="utf-8"):
 ' "$gold_bbc" "$docs" >"$tmp/bbc-in.ndjson" || exit 1
 	if "$BIN/news-split" --format=ndjson "$tmp/bbc-in.ndjson" | pipeline >"$tmp/bbc.ndjson"; then
 		python3 eval/score_quotes.py --gold "$gold_bbc" --docs "$docs" "$@" "$tmp/bbc.ndjson" || status=1
+		# The split (eval/data/README.md): "tune" articles were looked at while
+		# developing, "heldout" ones were annotated and never looked at.
+		for part in tune heldout; do
+			echo "quotes, BBC dev, part '$part' only"
+			python3 eval/score_quotes.py --gold "$gold_bbc" --docs "$docs" --part "$part" "$@" \
+			    "$tmp/bbc.ndjson" || status=1
+		done
 	else
 		echo "eval-quotes: pipeline failed on BBC dev" >&2
 		status=1

@@ -36,7 +36,9 @@ per-type precision counts system quotes of that type.
 
 Split quotes.  Gold pieces with the same `split` id ("A," X said, "B.") are
 one gold quote: a system span from A to B matches it, and so does either
-piece; the other piece, if the system gives it too, is ignored.
+piece; the other piece, if the system gives it too, is ignored.  Likewise
+partial quotes that share one `clause` (he was "lewd" and "offensive") are
+one gold quote: the clause matches it, and so does either fragment.
 
 Optional gold.  `debatable: true` quotes, and quotes whose `zone` is not
 "body" (the seeds' headline and standfirst), are optional: a system quote
@@ -53,11 +55,19 @@ A gold `speaker_alt` list names further acceptable speakers (a quote with
 two sources).  "with speaker" P/R/F1 count a match as true only when the exact speaker is
 right too.
 
+Speaker type.  On the same matches, where the gold quote has a
+`speaker_type` (the seeds' gold has none), the system `speaker_type` (PER,
+ORG or null) is compared with it (null with a null speaker).
+
+Parts.  A gold article may carry `part` ("tune": looked at while developing,
+"heldout": annotated but never looked at); --part NAME scores only those.
+
 Hard negatives.  Gold `not_quotes` are located in the system text; system
 quotes matched to no gold quote that overlap a not_quote are counted.
 
-Options: --field NAME (system text field, default text), --show-errors (list
-misses, false positives and wrong speakers), --json (figures as one JSON object).
+Options: --field NAME (system text field, default text), --part NAME (only gold
+articles of that part), --show-errors (list misses, false positives and wrong
+speakers), --json (figures as one JSON object).
 """
 import argparse
 import json
@@ -258,6 +268,16 @@ def gold_items(gdoc, ref, sysl):
                     alts.append(cspan)
         optional = bool(q.get('debatable')) or q.get('zone', 'body') != 'body'
         group = q.get('split')
+        if group is None and clause and q['type'] == 'partial' and len(alts) == 2:
+            # fragments of one clause: one quote, the clause its span, the fragments its pieces
+            same = [g for g in quotes if g['q'].get('clause') == clause and g['q']['type'] == 'partial'
+                    and g.get('clause_span') == alts[1]]
+            if same:
+                same[0]['pieces'].append(alts[0])
+                continue
+            quotes.append({'q': q, 'alts': [alts[1], alts[0]], 'optional': optional, 'pieces': [alts[0]],
+                           'clause_span': alts[1]})
+            continue
         if group is not None:
             for g in quotes:
                 if g['q'].get('split') == group:
@@ -341,7 +361,7 @@ class Tally:
 
 def score(gold_docs, refs, sysrecs, field, show):
     res = {'strict': Tally(), 'lenient': Tally()}
-    spk = {'n': 0, 'exact': 0, 'loose': 0}
+    spk = {'n': 0, 'exact': 0, 'loose': 0, 'type': 0, 'typed': 0}
     dp = {'n': 0, 'found': 0, 'found_spk': 0}
     ind = {'n': 0, 'found': 0}
     hard = {'n': 0, 'hit': 0}
@@ -403,6 +423,14 @@ def score(gold_docs, refs, sysrecs, field, show):
                     ex = speaker_ok(g['q'], s['q'].get('speaker'))
                     spk['exact'] += ex
                     spk['loose'] += speaker_ok(g['q'], s['q'].get('speaker'), True)
+                    typed = 'speaker_type' in g['q']
+                    ty = typed and g['q']['speaker_type'] == s['q'].get('speaker_type')
+                    spk['typed'] += typed
+                    spk['type'] += ty
+                    if show and typed and not ty and ex:
+                        errors.append('%s TYPE %-8s %r speaker %r: gold %r system %r' % (
+                            key, g['q']['type'], g['q']['text'][:60], g['q'].get('speaker'),
+                            g['q'].get('speaker_type'), s['q'].get('speaker_type')))
                     if show and not ex:
                         errors.append('%s SPK %-8s %r gold %r system %r' % (
                             key, g['q']['type'], g['q']['text'][:60], g['q'].get('speaker'),
@@ -451,7 +479,9 @@ def summary(res, spk, dp, ind, hard, notes):
         out[name] = d
     out['speaker'] = {'matched': spk['n'],
                       'exact': spk['exact'] / spk['n'] if spk['n'] else 0.0,
-                      'loose': spk['loose'] / spk['n'] if spk['n'] else 0.0}
+                      'loose': spk['loose'] / spk['n'] if spk['n'] else 0.0,
+                      'typed': spk['typed'],
+                      'type': spk['type'] / spk['typed'] if spk['typed'] else None}
     out['direct_partial'] = dict(dp)
     out['indirect'] = dict(ind)
     out['hard_negatives'] = dict(hard)
@@ -481,8 +511,9 @@ def print_summary(s):
             print('    %-8s system %3d (type not direct/partial/indirect)' % (
                 'other', d['types']['other']['system']))
     sp = s['speaker']
-    print('speaker accuracy on %d lenient matches: exact %.3f  loose %.3f' % (
-        sp['matched'], sp['exact'], sp['loose']))
+    print('speaker accuracy on %d lenient matches: exact %.3f  loose %.3f%s' % (
+        sp['matched'], sp['exact'], sp['loose'],
+        '   speaker type %.3f (of %d typed in the gold)' % (sp['type'], sp['typed']) if sp['typed'] else ''))
     dp, ind = s['direct_partial'], s['indirect']
     print('direct+partial (core): %d/%d found, %d/%d with the right speaker' % (
         dp['found'], dp['n'], dp['found_spk'], dp['n']))
@@ -501,11 +532,16 @@ def main(argv=None):
     src.add_argument('--docs', help='reference texts: NDJSON {"id","text"}')
     src.add_argument('--texts', help='reference texts: folder of raw files named as gold `doc`')
     ap.add_argument('-f', '--field', default='text')
+    ap.add_argument('--part', help='score only gold articles whose `part` is this')
     ap.add_argument('--show-errors', action='store_true')
     ap.add_argument('--json', action='store_true')
     a = ap.parse_args(argv)
 
     gold_docs = load_jsonl(a.gold)
+    if a.part:
+        gold_docs = [g for g in gold_docs if g.get('part') == a.part]
+        if not gold_docs:
+            sys.exit('score_quotes: no gold article has part %r' % a.part)
     wanted = {doc_key(g['doc']) for g in gold_docs}
     refs = {}
     if a.docs:

@@ -6,7 +6,8 @@ same after the text is changed (a line added in front, curly quotes made
 straight, a no-break space made plain) so that offsets move; an empty output
 scores recall 0; a wrong speaker lowers speaker accuracy but not span F1; a
 debatable gold quote is optional both ways; a clause span is accepted for a
-partial quote; a quote over a hard negative is counted.
+partial quote; a quote over a hard negative is counted; speaker types are compared;
+--part keeps only the articles of a part; partial quotes sharing a clause are one.
 Prints 'N passed, N failed' and exits non-zero on failure.
 """
 import io
@@ -38,7 +39,7 @@ def gold_doc():
     for text, typ, spk, deb in G:
         s = TEXT.index(text)
         q = {'text': text, 'start': s, 'end': s + len(text), 'type': typ, 'speaker': spk,
-             'debatable': deb}
+             'speaker_type': stype(spk), 'debatable': deb}
         if typ == 'partial':
             q['clause'] = 'the rivals\u2019 plans as \u201cdeeply\u00a0flawed\u201d'
         qs.append(q)
@@ -47,7 +48,7 @@ def gold_doc():
             'not_quotes': [{'text': 'Lost Days', 'start': s, 'end': s + 9, 'why': 'film title'}]}
 
 
-def run(system_records, gold=None, text=TEXT):
+def run(system_records, gold=None, text=TEXT, args=()):
     tmp = tempfile.mkdtemp()
     paths = {}
     for name, recs in (('gold', [gold or gold_doc()]), ('docs', [{'id': 'fake-001', 'text': text}]),
@@ -58,18 +59,23 @@ def run(system_records, gold=None, text=TEXT):
                 f.write(json.dumps(r, ensure_ascii=False) + '\n')
     buf = io.StringIO()
     with redirect_stdout(buf):
-        score_quotes.main(['--gold', paths['gold'], '--docs', paths['docs'], '--json', paths['sys']])
+        score_quotes.main(['--gold', paths['gold'], '--docs', paths['docs'], '--json'] + list(args) + [paths['sys']])
     for p in paths.values():
         os.unlink(p)
     os.rmdir(tmp)
     return json.loads(buf.getvalue())
 
 
+def stype(spk):
+    return None if spk is None else ('ORG' if spk == 'Acme Corp' else 'PER')
+
+
 def as_system(text, quotes):
     out = []
     for t, typ, spk in quotes:
         s = text.index(t)
-        out.append({'text': t, 'start': s, 'end': s + len(t), 'type': typ, 'speaker': spk})
+        out.append({'text': t, 'start': s, 'end': s + len(t), 'type': typ, 'speaker': spk,
+                    'speaker_type': stype(spk)})
     return {'id': 'fake-001', 'text': text, 'quotes': out}
 
 
@@ -88,7 +94,7 @@ def main():
     r = run([as_system(TEXT, core)])
     for rule in ('strict', 'lenient'):
         check('gold as system %s F1 1' % rule, r[rule]['F1'] == 1.0 and r[rule]['with_speaker']['F1'] == 1.0)
-    check('gold as system speaker 1', r['speaker']['exact'] == 1.0)
+    check('gold as system speaker 1', r['speaker']['exact'] == 1.0 and r['speaker']['type'] == 1.0)
     check('gold as system counts', r['strict']['gold'] == 4 and r['direct_partial'] == {
         'n': 3, 'found': 3, 'found_spk': 3})
 
@@ -110,6 +116,28 @@ def main():
     check('wrong speaker: span F1 1', r['strict']['F1'] == 1.0)
     check('wrong speaker: accuracy 0.5', abs(r['speaker']['exact'] - 0.5) < 1e-9)
     check('wrong speaker: with-speaker R 0.5', abs(r['strict']['with_speaker']['R'] - 0.5) < 1e-9)
+
+    swapped = as_system(TEXT, core)
+    for q in swapped['quotes']:
+        if q['speaker'] == 'Jane Smith':
+            q['speaker_type'] = 'ORG'
+    r = run([swapped])
+    check('wrong speaker type: 1 of 4 right', abs(r['speaker']['type'] - 0.25) < 1e-9 and r['speaker']['exact'] == 1.0)
+
+    g = gold_doc()
+    g['part'] = 'heldout'
+    r = run([as_system(TEXT, core)], g, args=['--part', 'heldout'])
+    check('--part keeps its articles', r['docs'] == 1 and r['strict']['F1'] == 1.0)
+    g = gold_doc()
+    for q in g['quotes']:
+        del q['speaker_type']
+    r = run([as_system(TEXT, core)], g)
+    check('gold without types: no type figure', r['speaker']['type'] is None and r['speaker']['typed'] == 0)
+    try:
+        run([as_system(TEXT, core)], g, args=['--part', 'tune'])
+        check('--part with no article is an error', False)
+    except SystemExit:
+        check('--part with no article is an error', True)
 
     surname = [(t, ty, 'Smith' if sp == 'Jane Smith' else sp) for t, ty, sp in core]
     r = run([as_system(TEXT, surname)])
@@ -146,6 +174,20 @@ def main():
     pieces = [dict(whole, text='We are not,', end=a + 11), dict(whole, text='going to stop.', start=b)]
     r = run([{'id': 'fake-001', 'text': st, 'quotes': pieces}], sg, st)
     check('split quote as two pieces', r['strict']['F1'] == 1.0 and r['strict']['system'] == 1)
+
+    # two fragments of one clause: one quote
+    ct = 'Intro.\n\nSmith said he was \u201clewd\u201d and \u201coffensive\u201d on stage.'
+    cl = 'he was \u201clewd\u201d and \u201coffensive\u201d on stage'
+    c0 = ct.index(cl)
+    cg = {'doc': 'fake-001', 'not_quotes': [], 'quotes': [
+        {'text': w, 'start': ct.index(w), 'end': ct.index(w) + len(w), 'type': 'partial', 'speaker': 'Smith',
+         'clause': cl, 'clause_start': c0, 'clause_end': c0 + len(cl)} for w in ('lewd', 'offensive')]}
+    whole = {'text': cl, 'start': c0, 'end': c0 + len(cl), 'type': 'partial', 'speaker': 'Smith'}
+    r = run([{'id': 'fake-001', 'text': ct, 'quotes': [whole]}], cg, ct)
+    check('fragments of one clause are one quote', r['strict']['F1'] == 1.0 and r['strict']['gold'] == 1)
+    frags = [dict(whole, text=w, start=ct.index(w), end=ct.index(w) + len(w)) for w in ('lewd', 'offensive')]
+    r = run([{'id': 'fake-001', 'text': ct, 'quotes': frags}], cg, ct)
+    check('fragments given apart: one match, the other ignored', r['strict']['F1'] == 1.0 and r['strict']['system'] == 1)
 
     print('%d passed, %d failed' % (ok, bad))
     return 1 if bad else 0

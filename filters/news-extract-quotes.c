@@ -2,15 +2,17 @@
  * news-extract-quotes - who said what: direct, partial and reported speech.
  *
  * Adds `quotes` to each record: [{"text", "start", "end", "type", "speaker",
- * "speaker_start", "speaker_end", "cue"}], offsets in code points of the
- * text field, type "direct" (all of the content in quotation marks),
- * "partial" (quoted words inside the writer's paraphrase) or "indirect"
- * (reported speech without marks).  speaker is the canonical name of the
- * speaker (from the record's entities when present), or null when the
- * source has no name; speaker_start/speaker_end point at the mention
- * nearest the cue ("he", "the company", a name).  cue is the reporting
- * verb or phrase as written, null for a quote that continues the one
- * before it.
+ * "speaker_type", "speaker_start", "speaker_end", "cue"}] (a partial quote
+ * also has "fragments"), offsets in code points of the text field, type
+ * "direct" (all of the content in quotation marks), "partial" (quoted
+ * words inside the writer's paraphrase: the reported clause when there is
+ * one, the quoted words as its fragments) or "indirect" (reported speech
+ * without marks).  speaker is the canonical name of a person or
+ * organisation (from the record's entities when present), or null when
+ * the source has no name; speaker_type is PER or ORG (null with it);
+ * speaker_start/speaker_end point at the mention nearest the cue ("he",
+ * "the company", a name).  cue is the reporting verb or phrase as
+ * written, null for a quote that continues the one before it.
  *
  * Reads: the text field (-f), sentences and paragraphs (news-split) when
  * present, entities (news-tag-entities) when present; otherwise names are
@@ -44,7 +46,6 @@ struct extractor {
 	struct lexicon *lx;
 	struct doc doc;
 	struct spans sents, paras;
-	struct utf8_index ix;
 	struct ner_model *model;   /* loaded at the first record without entities */
 	int model_tried;
 	struct entity_list ents;
@@ -170,6 +171,45 @@ mention_json_str(const char *s, size_t n)
 	return s ? json_stringn(s, n) : json_null();
 }
 
+/* One quote as JSON (a new reference). */
+static json_t *
+quote_json(const struct doc *d, const struct quote *q)
+{
+	json_t *o = json_object();
+	size_t bs = doc_cp_byte(d, q->s), be = doc_cp_byte(d, q->e), k;
+
+	json_object_set_new(o, "text", json_stringn(d->text + bs, be - bs));
+	json_object_set_new(o, "start", json_integer((json_int_t)q->s));
+	json_object_set_new(o, "end", json_integer((json_int_t)q->e));
+	json_object_set_new(o, "type", json_string(type_names[q->type]));
+	json_object_set_new(o, "speaker", mention_json_str(q->sp.name, q->sp.name_len));
+	json_object_set_new(o, "speaker_type", !q->sp.name ? json_null()
+					       : json_string(q->sp.kind == EK_PER ? "PER" : "ORG"));
+	if (q->sp.t0 >= 0) {
+		json_object_set_new(o, "speaker_start", json_integer((json_int_t)d->t[q->sp.t0].start));
+		json_object_set_new(o, "speaker_end", json_integer((json_int_t)d->t[q->sp.t1 - 1].end));
+	} else {
+		json_object_set_new(o, "speaker_start", json_null());
+		json_object_set_new(o, "speaker_end", json_null());
+	}
+	if (q->cue0 >= 0) {
+		size_t cb = d->t[q->cue0].bstart, ce = d->t[q->cue1 - 1].bend;
+		json_object_set_new(o, "cue", json_stringn(d->text + cb, ce - cb));
+	} else {
+		json_object_set_new(o, "cue", json_null());
+	}
+	if (q->type == QT_PARTIAL) {
+		json_t *fr = json_array();
+		if (q->nfrag == 0)
+			json_array_append_new(fr, json_pack("[II]", (json_int_t)q->s, (json_int_t)q->e));
+		for (k = 0; k < q->nfrag; k++)
+			json_array_append_new(fr, json_pack("[II]", (json_int_t)d->frags[q->frag_first + k].s,
+							    (json_int_t)d->frags[q->frag_first + k].e));
+		json_object_set_new(o, "fragments", fr);
+	}
+	return o;
+}
+
 static int
 process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 {
@@ -185,54 +225,16 @@ process(void *ctx, struct stream *st, json_t *rec, const char *text, size_t len)
 	marks_scan(d);
 	if (x->opt.no_entities || !record_entities(d, json_object_get(rec, "entities"), ncp))
 		tagged_entities(x, text, len);
-	doc_index_entities(d);
-	doc_fallback_names(d); /* names the record's entities missed */
-	doc_index_entities(d);
-	doc_link_names(d);
-	doc_honorifics(d);
-	for (k = 0; k < d->sents.n; k++) {
-		direct_sentence(d, (int)k);
-		reported_sentence(d, (int)k);
-		coref_sentence(d, (int)k);
-	}
-	direct_floating(d);
-	utf8_index_build(&x->ix, text, len);
-	for (;;) { /* write in text order */
-		const struct quote *q = NULL;
-		size_t best = 0;
-		for (k = 0; k < d->nout; k++)
-			if (!d->out[k].dead && (!q || d->out[k].s < q->s)) {
-				q = &d->out[k];
-				best = k;
-			}
-		if (!q)
-			break;
+	quotes_extract(d);
+	for (k = 0; k < d->norder; k++) {
+		const struct quote *q = &d->out[d->order[k].k];
 		if (x->opt.types & (1u << q->type)) {
-			json_t *o = json_object();
-			size_t bs = utf8_index_byte(&x->ix, q->s), be = utf8_index_byte(&x->ix, q->e);
-			json_object_set_new(o, "text", json_stringn(text + bs, be - bs));
-			json_object_set_new(o, "start", json_integer((json_int_t)q->s));
-			json_object_set_new(o, "end", json_integer((json_int_t)q->e));
-			json_object_set_new(o, "type", json_string(type_names[q->type]));
-			json_object_set_new(o, "speaker", mention_json_str(q->sp.name, q->sp.name_len));
-			if (q->sp.t0 >= 0) {
-				json_object_set_new(o, "speaker_start", json_integer((json_int_t)d->t[q->sp.t0].start));
-				json_object_set_new(o, "speaker_end", json_integer((json_int_t)d->t[q->sp.t1 - 1].end));
-			} else {
-				json_object_set_new(o, "speaker_start", json_null());
-				json_object_set_new(o, "speaker_end", json_null());
-			}
-			if (q->cue0 >= 0) {
-				size_t cb = d->t[q->cue0].bstart, ce = d->t[q->cue1 - 1].bend;
-				json_object_set_new(o, "cue", json_stringn(text + cb, ce - cb));
-			} else {
-				json_object_set_new(o, "cue", json_null());
-			}
-			json_array_append_new(arr, o);
+			json_array_append_new(arr, quote_json(d, q));
 			x->nquotes[q->type]++;
 		}
-		d->out[best].dead = 1;
 	}
+	d->total_steps += d->steps;
+	d->total_tokens += d->nt;
 	stream_emit_adding(st, rec, &member, &arr, 1);
 	return 0;
 }
@@ -242,9 +244,12 @@ finish(void *ctx, struct stream *st)
 {
 	struct extractor *x = ctx;
 
-	if (stream_opts(st)->stats)
+	if (stream_opts(st)->stats) {
 		note("quotes: %lu direct, %lu partial, %lu indirect", x->nquotes[QT_DIRECT],
 		     x->nquotes[QT_PARTIAL], x->nquotes[QT_INDIRECT]);
+		/* The work done, which grows like the text (a test checks it). */
+		note("work: %llu tokens, %llu steps", x->doc.total_tokens, x->doc.total_steps);
+	}
 }
 
 int
@@ -258,7 +263,7 @@ main(int argc, char **argv)
 	struct stream_filter f = { process, finish, NULL, true };
 	struct common_opts co;
 	struct stream *s;
-	char *cues, *nouns;
+	char *cues, *nouns, *names;
 	int first;
 
 	prog_init(argv);
@@ -268,7 +273,8 @@ main(int argc, char **argv)
 	first = cli_parse(&prog, &co, argc, argv);
 	cues = datafile_find(x.opt.cues, "quotes/en/cue-verbs.txt");
 	nouns = datafile_find(x.opt.speakers, "quotes/en/speaker-nouns.txt");
-	x.lx = lexicon_load(cues, nouns);
+	names = datafile_find(NULL, "quotes/en/first-names.txt");
+	x.lx = lexicon_load(cues, nouns, names);
 	x.doc.lx = x.lx;
 	doc_clear(&x.doc);
 	f.ctx = &x;
@@ -278,11 +284,11 @@ main(int argc, char **argv)
 	doc_release(&x.doc);
 	spans_release(&x.sents);
 	spans_release(&x.paras);
-	utf8_index_release(&x.ix);
 	lexicon_free(x.lx);
 	ner_model_free(x.model);
 	entity_list_release(&x.ents);
 	free(cues);
 	free(nouns);
+	free(names);
 	return prog_exit();
 }

@@ -261,6 +261,54 @@ assert len(q) >= 3000, len(q)
 assert all(0 <= x["start"] < x["end"] <= len(t) for x in q), "offsets"'
 }
 
+@test "the work grows like the text: steps per token at 4x the length within 15% (no timing)" {
+	# --stats counts every step of every loop (STEP in filters/extract-quotes).
+	# Texts shaped to make a quadratic scan show: a news text with names,
+	# quotes and acronyms; one "sentence" with no full stop or line break,
+	# full of cues, pronouns and quotations; one with quotations and no cue;
+	# a paragraph of quotations that never close; thousands of names. Quadratic work would make the steps
+	# per token grow about 4 times from n to 4n; linear work keeps them level.
+	python3 - "$TMP" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+unit = {
+    "news": "\u201cWe will act,\u201d said John Smith of the Federal Bureau of Investigation (FBI). "
+            "He told reporters the agency would \u201creview every case\u201d. The FBI said it was ready, "
+            "according to Mary Jones. She added that Acme Corp had \u201cnothing to hide\u201d.\n\n",
+    "sentence": "Smith said \u201ca plan\u201d and he told Jones that it was \u201cgood\u201d while the company "
+                "claimed, according to Brown, that they argued ",
+    "unclosed": "\u201cA quote that never closes, said Tom Reed, and \u2018another one ",
+    "nocue": "the plan and the deal of the firm \u201ca point\u201d with more words in it, ",
+    "names": "Alpha Beta Gamma Corp (ABGC) met Delta Epsilon, ABGC and Epsilon said. ",
+}
+for name, u in unit.items():
+    for mult in (1, 4):
+        n = 150000 * mult // len(u)
+        with open("%s/%s-%d.jsonl" % (tmp, name, mult), "w") as f:
+            f.write(json.dumps({"id": name, "text": u * n}) + "\n")
+PY
+	for shape in news sentence unclosed nocue names; do
+		for mult in 1 4; do
+			run --separate-stderr "$BIN/news-extract-quotes" --no-tagger --stats "$TMP/$shape-$mult.jsonl"
+			[ "$status" -eq 0 ] || fail "$shape x$mult: exit $status: $stderr"
+			work=$(printf '%s\n' "$stderr" | sed -n 's/^news-extract-quotes: work: \([0-9]*\) tokens, \([0-9]*\) steps$/\1 \2/p')
+			[ -n "$work" ] || fail "no work line: $stderr"
+			echo "$shape $mult $work" >>"$TMP/work.txt"
+		done
+	done
+	run python3 -c '
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+per = {}
+for shape, mult, tokens, steps in rows:
+    per.setdefault(shape, {})[mult] = int(steps) / int(tokens)
+bad = [(s, v) for s, v in per.items() if v["4"] > 1.15 * v["1"]]
+for s, v in sorted(per.items()):
+    print("%-9s steps/token %.2f at n, %.2f at 4n" % (s, v["1"], v["4"]))
+sys.exit(1 if bad else 0)' "$TMP/work.txt"
+	[ "$status" -eq 0 ] || fail "work grows faster than the text: $output"
+}
+
 @test "an empty cue or speaker lexicon is an error naming the file, not a crash" {
 	: >"$TMP/empty.txt"
 	printf '{"id":"a","text":"\\"Yes,\\" he said."}\n' >"$TMP/in.jsonl"
@@ -280,4 +328,75 @@ assert all(0 <= x["start"] < x["end"] <= len(t) for x in q), "offsets"'
 	[[ "$stderr" == *"$TMP/m.jsonl:1: bad 'paragraphs' ignored"* ]]
 	[[ "$stderr" == *"$TMP/m.jsonl:1: bad 'sentences' ignored"* ]]
 	assert_json "$output" '.quotes[0].type == "indirect" and .quotes[0].speaker == "Mary Smith"'
+}
+
+@test "speaker_type: PER or ORG with a speaker, null without; dates and fragments are no speakers" {
+	quotes_of 'Acme Corp said its profits rose by a tenth. Tom Reed said the costs fell. Critics say the plan is unfair.' \
+		'[{"text":"Acme Corp","type":"ORG","start":0,"end":9,"canonical":"Acme Corp"},
+		  {"text":"Tom Reed","type":"PER","start":44,"end":52,"canonical":"Tom Reed"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Corp","ORG"],["Tom Reed","PER"],[null,null]]'
+	# A month the tagger took for a name, and the "P" of "S and P": never a speaker.
+	quotes_of 'In March, it said the plan had failed. S and P said the debt was sound.' \
+		'[{"text":"March","type":"ORG","start":3,"end":8,"canonical":"March"},
+		  {"text":"P","type":"ORG","start":45,"end":46,"canonical":"P"}]'
+	assert_json "$output" '.quotes | length == 2'
+	assert_json "$output" 'all(.quotes[]; .speaker == null and .speaker_type == null)'
+}
+
+@test "a name does not start with a sentence adverb the tagger took in ('Besides Demi')" {
+	quotes_of 'Besides Demi Moore said the film was good.' \
+		'[{"text":"Besides Demi Moore","type":"PER","start":0,"end":18,"canonical":"Besides Demi Moore"}]'
+	assert_json "$output" '.quotes[0] | .speaker == "Demi Moore" and .speaker_type == "PER" and .speaker_start == 8'
+}
+
+@test "he and she resolve by the sex of the first name, the most salient person" {
+	quotes_of 'Mary Jones met John Smith on Monday. “We will win,” she said. “We will see,” he said.'
+	assert_json "$output" '[.quotes[].speaker] == ["Mary Jones", "John Smith"]'
+	# The subject of the sentence before wins over a name repeated further back.
+	quotes_of 'Tom Reed spoke first. Tom Reed said the plan was sound. Later Bill Jones, whose firm lost the bid, said the plan was too costly. “It will fail,” he said.'
+	assert_json "$output" '.quotes[-1].speaker == "Bill Jones"'
+}
+
+@test "a description resolves to the person it was said of; an unnamed speaker stays unnamed" {
+	quotes_of 'Acme chief executive Tom Reed spoke in Paris. Mary Jones, an analyst, listened. The chief executive said profits would rise.'
+	assert_json "$output" '.quotes[0] | .speaker == "Tom Reed" and .cue == "said"'
+	# "She" after "A company spokeswoman said" is the spokeswoman, not Mary Jones.
+	quotes_of 'Mary Jones runs the plant. A company spokeswoman said the plant would close. She said that talks had failed.'
+	assert_json "$output" '[.quotes[].speaker] == [null, null]'
+	assert_json "$output" '. as $r | [$r.quotes[] | $r.text[.speaker_start:.speaker_end]] == ["A company spokeswoman", "She"]'
+}
+
+@test "a long apposition between quote and verb; a colon after a sentence with a named subject" {
+	quotes_of '“We build vans,” Guenther Schuh, e.GO'"'"'s founder and the mastermind behind Europe'"'"'s best-selling electric van, said.'
+	assert_json "$output" '.quotes[0] | .type == "direct" and .speaker == "Guenther Schuh" and .cue == "said"'
+	quotes_of 'Laah Chong-gyu spoke. “LG Card will not need aid,” Laah Chong-gyu, executive director of Korea Development Bank - one of the creditors - said.'
+	assert_json "$output" '.quotes[0] | .speaker == "Laah Chong-gyu" and .cue == "said"'
+	quotes_of 'Elon Musk runs Tesla. Musk again took to Twitter with this: “The cars are safe.”' \
+		'[{"text":"Elon Musk","type":"PER","start":0,"end":9,"canonical":"Elon Musk"},
+		  {"text":"Tesla","type":"ORG","start":15,"end":20,"canonical":"Tesla"},
+		  {"text":"Musk","type":"PER","start":22,"end":26,"canonical":"Elon Musk"}]'
+	assert_json "$output" '.quotes[0] | .type == "direct" and .speaker == "Elon Musk" and .speaker_type == "PER"'
+}
+
+@test "a quotation paragraph with no cue continues the speaker of the paragraph before, reported or quoted" {
+	quotes_of $'Tom Reed said the plan had failed.\n\n“We tried everything we could.”'
+	assert_json "$output" '[.quotes[] | [.type, .speaker, .cue]] == [["indirect","Tom Reed","said"],["direct","Tom Reed",null]]'
+}
+
+@test "a partial quote inside a reported clause: the clause is the quote, the quoted words its fragments" {
+	quotes_of 'Tom Reed says he'"'"'s “amazed and overwhelmed” by the support.'
+	assert_json "$output" '.quotes | length == 1'
+	assert_json "$output" '.quotes[0] | .type == "partial" and .speaker == "Tom Reed" and .cue == "says"'
+	assert_json "$output" '. as $r | $r.quotes[0] | .text == "he'"'"'s “amazed and overwhelmed” by the support" and ([.fragments[] | $r.text[.[0]:.[1]]] == ["amazed and overwhelmed"])'
+	# Quoted words with no clause keep their own span.
+	quotes_of 'Tom Reed called the raids “deeply upsetting” and left.'
+	assert_json "$output" '.quotes[0] | .type == "partial" and .text == "deeply upsetting" and .fragments == [[.start, .end]]'
+}
+
+@test "reported speech: nouns of saying, an interrupting attribution, a time phrase before that" {
+	quotes_of 'Tom Reed repeated his view that the tax was unfair. By doing so, he said, the firm had cut its costs. Mary Jones said earlier this year that prices would rise.'
+	assert_json "$output" '[.quotes[] | [.type, .speaker, .cue, .text]] == [
+		["indirect","Tom Reed","view","the tax was unfair"],
+		["indirect","Tom Reed","said","By doing so, he said, the firm had cut its costs"],
+		["indirect","Mary Jones","said","prices would rise"]]'
 }

@@ -215,3 +215,89 @@ assert all(t[x["start"]:x["end"]] == x["text"] for x in e), "offsets"
 assert [x["type"] for x in e if x["text"] == "Berlin"] == ["LOC"], "Berlin"
 assert sum(x["text"] == "Paris" for x in e) == 5000, "Paris"'
 }
+
+@test "names after list numbers are found, as after none (a results table)" {
+	run tag $'Women\'s 100 metres\n1. Michelle Freeman (Jamaica) 12.71 seconds\n2. Ludmila Engquist (Sweden) 12.74\n3. Aliuska Lopez (Cuba) 12.92'
+	[ "$status" -eq 0 ]
+	for n in "Michelle Freeman" "Ludmila Engquist" "Aliuska Lopez"; do
+		echo "$output" | grep -q $'^PER\t'"$n"$'\t' || fail "$n: $output"
+	done
+	for n in Jamaica Sweden Cuba; do
+		echo "$output" | grep -q $'^LOC\t'"$n"$'\t' || fail "$n: $output"
+	done
+	# The list marker is no number of the text.
+	! echo "$output" | grep -q $'^CARDINAL\t[123]\\.\\?\t' || fail "$output"
+}
+
+@test "an abbreviation ending a sentence gives it its full stop; one in brackets keeps it" {
+	run tag $'The deal will help it compete with Lear Corp.\nMike Conley (U.S.) won the triple jump.'
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx $'ORG\tLear Corp\tLear Corp' || fail "$output"
+	echo "$output" | grep -q $'^LOC\tU.S.\t' || fail "$output"
+}
+
+@test "a list of names is no title-case headline" {
+	run tag $'Leading first-round scores:\nMike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson, Olin Browne\n-- Harry Milling, New York newsroom'
+	[ "$status" -eq 0 ]
+	for n in "Mike Hulbert" "Brian Henninger" "Tiger Woods" "Steve Jurgenson" "Olin Browne" "Harry Milling"; do
+		echo "$output" | grep -q $'^PER\t'"$n"$'\t' || fail "$n: $output"
+	done
+}
+
+@test "a name never runs across a sentence end, nor ends in a verb before n't" {
+	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"x\",\"text\":\"ISSUER: Bay Co Building Authority ST: MI\nISSUE: Bldg auth (law enforcement ctr) Series 1996-A\",\"sentences\":[[0,40],[41,92]]}' | '$BIN/news-tag-entities'"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+for e in r["entities"]:
+    assert "\n" not in e["text"], e' || fail "$output"
+	run tag "Her song If I Ain't Got You won. U2's single Sometimes You Can't Make It On Your Own sold well."
+	[ "$status" -eq 0 ]
+	! echo "$output" | grep -qE $'\t(Ai|[A-Za-z ]* Ca)\t' || fail "$output"
+}
+
+@test "a long form is the model's whole name; an acronym is no part of another name" {
+	run tag "The U.N. Security Council condemned the coup. Nyerere held talks with the U.S. special envoy. The Rally for the Return of Refugees and Democracy in Rwanda (RDR) urged restraint."
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q $'^ORG\tU.N. Security Council\t' || fail "$output"
+	echo "$output" | grep -q $'^LOC\tU.S.\tU.S.$' || fail "$output"
+	echo "$output" | grep -q $'^ORG\tRally for the Return of Refugees and Democracy in Rwanda\t' || fail "$output"
+}
+
+@test "one long record takes memory in proportion to it, with a small constant" {
+	# Issue 16.5: a 20 MB line took 965 MB (48x).  Peak memory is not
+	# time: measured with build/bench/rss, bounded at 40 MB + 10x the record.
+	[ -z "${NEWSPIPE_SANITIZED:-}" ] || skip "sanitizers change the memory picture"
+	local rss=$ROOT/build/bench/rss
+	[ -x "$rss" ] || skip "build/bench/rss not built"
+	python3 -c '
+import json
+s = ("Sam Altman of OpenAI met Tim Cook in Paris on Monday, 3 March 2025, and said revenue rose 40% to $13 billion. "
+     "The U.S. Securities and Exchange Commission (SEC) and Acme Corp. declined to comment.\n") * 18000
+print(json.dumps({"id": "long", "text": s}))' >"$TMP/long.jsonl"
+	local size
+	size=$(wc -c <"$TMP/long.jsonl")
+	run --separate-stderr "$rss" "$BIN/news-tag-entities" "$TMP/long.jsonl"
+	[ "$status" -eq 0 ]
+	local kb=${stderr##*rss: }
+	[ $((kb * 1024)) -lt $((40 * 1024 * 1024 + 10 * size)) ] || fail "peak ${kb} KB for a record of $size bytes"
+	printf '%s\n' "$output" | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read()); t = r["text"]; e = r["entities"]
+assert all(t[x["start"]:x["end"]] == x["text"] for x in e), "offsets"
+assert sum(x["text"] == "Sam Altman" for x in e) == 18000, "names"'
+}
+
+@test "newswire numbers: Reuters' units, elided units, ranges, quantities, times, ages" {
+	run tag "Jacobs Suchard reported 1986 net profit of 190.9 mln Swiss francs compared with 150.4 mln in 1985. It sold 75,000 tonnes at between 85 and 89 dlrs per tonne, up 5 pct, in the third quarter. Mr Sullivan, 42, spoke for three hours on Saturday night."
+	[ "$status" -eq 0 ]
+	for want in $'MONEY\t190.9 mln Swiss francs' $'MONEY\t150.4 mln' $'DATE\t1986' $'DATE\t1985' \
+		    $'MONEY\tbetween 85 and 89 dlrs' $'PERCENT\t5 pct' $'DATE\tthe third quarter' $'DATE\t42'; do
+		echo "$output" | grep -q "^$want"$'\t' || fail "no '$want': $output"
+	done
+	# A quantity, a time of day and a duration under a day are no entity of ours.
+	! echo "$output" | grep -qE $'\t(75,000|three|Saturday|Saturday night)\t' || fail "$output"
+	# The model's name for the nationality stays, inside the amount.
+	echo "$output" | grep -q $'^MISC\tSwiss\t' || fail "$output"
+}

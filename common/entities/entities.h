@@ -33,6 +33,7 @@ enum entity_type {
 
 struct entity {
 	size_t start, end;    /* code points into the text, end exclusive */
+	size_t bstart, bend;  /* the same in bytes */
 	enum entity_type type;
 	char *canonical;      /* owned UTF-8: fullest name of the same entity in the text */
 };
@@ -40,9 +41,10 @@ struct entity {
 struct entity_list {
 	struct entity *v;
 	size_t n, cap;
+	size_t tokens; /* tokens tagged: ner_tag() adds to it, nothing resets it */
 };
 
-#define ENTITY_LIST_INIT { NULL, 0, 0 }
+#define ENTITY_LIST_INIT { NULL, 0, 0, 0 }
 
 struct ner_model;
 
@@ -63,6 +65,16 @@ void ner_model_free(struct ner_model *m);
  */
 void ner_tag(const struct ner_model *m, const char *text, size_t len,
 	     const struct spans *sentences, struct entity_list *out);
+
+/*
+ * The same, for texts of any length in memory bounded by a part: the text
+ * is tagged in parts of whole sentences of about 20,000 tokens (names are
+ * linked within a part), and after each part part_done(ctx, out), when
+ * not NULL, is called; it may consume and clear out's entities.  The
+ * working memory is that of one part, whatever len is.
+ */
+void ner_tag_parts(const struct ner_model *m, const char *text, size_t len, const struct spans *sentences,
+		   struct entity_list *out, void (*part_done)(void *ctx, struct entity_list *out), void *ctx);
 
 /* Free the canonical names and set n = 0 (the array is kept). */
 void entity_list_clear(struct entity_list *l);

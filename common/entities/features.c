@@ -229,6 +229,19 @@ ner_gazetteer_get(const struct ner_gazetteer *gz, uint64_t h)
 	}
 }
 
+int
+ner_clusters_know_lower(const struct ner_clusters *cl, const char *s, size_t n)
+{
+	char low[64];
+	size_t i;
+
+	if (n >= sizeof low)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return ner_clusters_get(cl, hash64(low, n, SEED_W)) != NULL;
+}
+
 uint64_t
 ner_gaz_hash(const struct ner_doc *d, size_t i, size_t j)
 {

@@ -134,6 +134,8 @@ size_t ner_hist_features(const struct ner_hist *h, const struct ner_tok *t, unsi
 
 /* Lookup helpers. */
 const uint16_t *ner_clusters_get(const struct ner_clusters *cl, uint64_t h);
+/* Is word s[0..n) with its ASCII letters in lower case a word of the cluster vocabulary? */
+int ner_clusters_know_lower(const struct ner_clusters *cl, const char *s, size_t n);
 unsigned ner_gazetteer_get(const struct ner_gazetteer *gz, uint64_t h);
 /* Hash of the lower-case forms of tokens [i, j) for the gazetteer (never 0). */
 uint64_t ner_gaz_hash(const struct ner_doc *d, size_t i, size_t j);

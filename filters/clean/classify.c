@@ -27,6 +27,9 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Lines of evident chrome that make a text a rendered page (see page_like()). */
+#define PAGE_EVIDENCE 3
+
 /* Bytes of a line that are measured (see measure()). */
 #define MEASURE_MAX 8192
 
@@ -185,6 +188,41 @@ measure(const struct lexicon *lx, const char *s, size_t n, struct para *p, struc
 	return m;
 }
 
+/* A contact: "@handle" or "name@example.com". */
+static int
+has_handle(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+
+	while (at && at + 1 < s + n) {
+		unsigned char c = (unsigned char)at[1];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
+			return 1;
+		at = memchr(at + 1, '@', (size_t)(s + n - at - 1));
+	}
+	return 0;
+}
+
+/*
+ * A sentence of the news that happens to hold a lexicon phrase ("The
+ * newsletter said...", "Credit Suisse will lead the issue.", "public
+ * comments on the proposal"), not a prompt to the reader.  Chrome that is
+ * a sentence speaks to the reader ("Sign up for our newsletter.", "We use
+ * cookies", a @handle to follow) or is mostly the phrase itself ("All
+ * rights reserved."); news sentences talk about the world.
+ */
+static int
+news_sentence(const struct lexicon *lx, const char *s, size_t n, const struct para *p, const struct strbuf *fold,
+	      const struct fwords *w)
+{
+	int strong, covered;
+
+	if (!p->term || p->words < 4)
+		return 0;
+	covered = lexicon_coverage(lx, fold->buf, fold->len, w, p->words, &strong);
+	return !strong && covered * 2 < p->words && !lexicon_addresses(lx, w, fold->buf) && !has_handle(s, n);
+}
+
 static enum para_class
 neighbour(const struct paras *ps, size_t i, int inc, int ignore_neargood)
 {
@@ -233,13 +271,45 @@ closing_category(int c)
 }
 
 /*
+ * Evidence that a line is chrome by itself: a lexicon pattern, link-like
+ * text (URLs, menus joined by | or »).  Lines with no words are
+ * separators, not evidence; nor is a capital glued to a word (a teaser's
+ * headline run into its summary, but also "PaineWebber"), which counts
+ * only on a page.  A line's length, its stop
+ * words or its neighbours are not evidence: short lead sentences and
+ * tables of figures are news.
+ */
+static bool
+evident_chrome(const struct para *p)
+{
+	return (p->lexcat >= 0 && p->words > 0) || p->linklike == 1;
+}
+
+/*
+ * A text that shows it is a web page rendered to lines: several lines of
+ * evident chrome.  Clean copy (wire stories, a corpus) has none, and
+ * there a line is removed only on its own evidence; on a page, jusText's
+ * context rules (a short line among boilerplate is boilerplate) apply.
+ */
+static bool
+page_like(const struct paras *ps)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < ps->n && n < PAGE_EVIDENCE; k++)
+		n += evident_chrome(&ps->v[k]);
+	return n >= PAGE_EVIDENCE;
+}
+
+/*
  * The article is one block of body text; comments, teasers and other
  * stories come after it (or before it) as blocks of their own, often as
  * wordy as the article.  Blocks are runs of good lines with gaps of at
  * most max_gap other lines; the main block is the first whose text is at
- * least half the largest's.  Blocks joined to it by a short gap without a
- * closing prompt (comments, related, share...) belong to it too; the
- * good lines of every other block are dropped.
+ * least half the largest's.  Blocks joined to it by a gap without a
+ * closing prompt (comments, related, share...) belong to it too, and a
+ * long gap parts blocks only when it holds evident chrome; the good lines
+ * of every other block are dropped.
  */
 /* Lines between a and b (exclusive) that are not body. */
 static size_t
@@ -258,6 +328,7 @@ classify_main_block(struct paras *ps, const struct classify_params *cp)
 	size_t k, b0 = 0, nb = 0, cap = 0, best = 0, i;
 	struct block { size_t first, last; long chars; } *bl = NULL;
 	long maxc = 0;
+	bool strict = !page_like(ps);
 
 	/* Blocks are made of text lines; short lines kept by context only fill gaps. */
 	for (k = 0; k < ps->n; k++) {
@@ -301,27 +372,35 @@ classify_main_block(struct paras *ps, const struct classify_params *cp)
 		size_t lo = best, hi = best;
 		while (hi + 1 < nb) {
 			size_t g, gap = bl[hi + 1].first - bl[hi].last - 1;
-			int closing = 0;
-			for (g = bl[hi].last + 1; g < bl[hi + 1].first; g++)
+			int closing = 0, evident = 0;
+			for (g = bl[hi].last + 1; g < bl[hi + 1].first; g++) {
 				closing |= (ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat));
-			if (closing || gap > (size_t)cp->join_gap)
+				evident |= evident_chrome(&ps->v[g]);
+			}
+			if (closing || (gap > (size_t)cp->join_gap && (evident || !strict)))
 				break;
 			hi++;
 		}
 		while (lo > 0) {
 			size_t g, gap = bl[lo].first - bl[lo - 1].last - 1;
-			int closing = 0;
-			for (g = bl[lo - 1].last + 1; g < bl[lo].first; g++)
+			int closing = 0, evident = 0;
+			for (g = bl[lo - 1].last + 1; g < bl[lo].first; g++) {
 				closing |= (ps->v[g].lexcat >= 0 && closing_category(ps->v[g].lexcat));
-			if (closing || gap > (size_t)cp->join_gap)
+				evident |= evident_chrome(&ps->v[g]);
+			}
+			if (closing || (gap > (size_t)cp->join_gap && (evident || !strict)))
 				break;
 			lo--;
 		}
-		/* Everything outside the span (and the good lines touching it) goes. */
+		/*
+		 * Everything outside the span (and the good lines touching it)
+		 * goes; in a text that is not evidently a page, the span reaches
+		 * to the nearest evident chrome.
+		 */
 		size_t a = bl[lo].first, b = bl[hi].last;
-		while (a > 0 && ps->v[a - 1].cls == PC_GOOD)
+		while (a > 0 && (ps->v[a - 1].cls == PC_GOOD || (strict && !evident_chrome(&ps->v[a - 1]))))
 			a--;
-		while (b + 1 < ps->n && ps->v[b + 1].cls == PC_GOOD)
+		while (b + 1 < ps->n && (ps->v[b + 1].cls == PC_GOOD || (strict && !evident_chrome(&ps->v[b + 1]))))
 			b++;
 		for (k = 0; k < ps->n; k++) {
 			if (k >= a && k <= b)
@@ -384,6 +463,9 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
 			} else if (p.words <= 120 && starts > 0 && lexicon_may_match(lx, words, p.words)) {
 				fold_line(text + i, m, fold);
 				p.lexcat = lexicon_match_words(lx, fold->buf, fold->len, words, p.words, &p.pattern);
+				if (p.lexcat >= 0 && p.lexcat != CAT_BYLINES && p.lexcat != CAT_DATES &&
+				    news_sentence(lx, text + i, m, &p, fold, words))
+					p.lexcat = -1;
 			}
 			/* Byline and date prefixes are hints for meta.c, not boilerplate by themselves. */
 			p.hint = -1;
@@ -503,9 +585,9 @@ classify(const struct lexicon *lx, const struct classify_params *cp, const char 
  * with body text elsewhere on the page.)
  */
 static bool
-evident_boilerplate(const struct para *p)
+evident_boilerplate(const struct para *p, bool page)
 {
-	return p->lexcat >= 0 || p->linklike || p->outside || p->words == 0;
+	return p->lexcat >= 0 || p->linklike == 1 || (page && p->linklike) || p->outside || p->words == 0;
 }
 
 /* A line shaped like a sentence (a few words, final punctuation) or a row of figures. */
@@ -515,8 +597,120 @@ sentence_or_row(const struct para *p)
 	return (p->term && p->words >= 4) || (p->digits > 0 && p->words >= 3);
 }
 
+/* Mark a line that is not body removed, with the category and rule that tell why. */
+static void
+remove_line(struct para *p)
+{
+	p->remove = 1;
+	if (p->outside) {
+		p->category = p->lexcat >= 0 ? p->lexcat : CAT_RELATED;
+		p->reason = "outside the article's main block";
+		p->lexcat = -1;
+	} else if (p->lexcat >= 0) {
+		p->category = p->lexcat;
+		p->reason = p->pattern;
+	} else if (p->linklike == 2) {
+		p->category = CAT_RELATED;
+		p->reason = "teaser: headline glued to its summary";
+	} else if (p->linklike) {
+		p->category = CAT_NAVIGATION;
+		p->reason = "link-like text";
+	} else if (p->cls0 == PC_SHORT) {
+		p->category = CAT_NAVIGATION;
+		p->reason = "short line among boilerplate";
+	} else {
+		p->category = CAT_LOWCONTENT;
+		p->reason = p->cls0 == PC_BAD ? "few stop words, among boilerplate" : "near-good line among boilerplate";
+	}
+}
+
+/*
+ * Lines that are not body by jusText's measures are removed only with
+ * evidence: their own (a lexicon pattern, link-like text, a place outside
+ * the main block), or, for labels and names that are not sentences or
+ * rows of figures, evident chrome or page-head metadata in the same run of
+ * non-body lines ("Share this" / "Facebook" / "Twitter").  Every other
+ * line is kept: a short lead sentence, a table, a subheading in clean copy.
+ */
+static void
+keep_without_evidence(struct paras *ps)
+{
+	size_t a = 0, b, k;
+
+	while (a < ps->n) {
+		int evident = 0;
+		if (ps->v[a].cls == PC_GOOD && !ps->v[a].remove) {
+			a++;
+			continue;
+		}
+		for (b = a; b < ps->n && !(ps->v[b].cls == PC_GOOD && !ps->v[b].remove); b++)
+			evident |= evident_chrome(&ps->v[b]) || ps->v[b].outside || ps->v[b].meta;
+		for (k = a; k < b; k++) {
+			struct para *p = &ps->v[k];
+			if (p->remove || evident_chrome(p) || p->outside || p->words == 0)
+				continue;
+			if (!evident || sentence_or_row(p))
+				p->cls = PC_GOOD;
+		}
+		a = b;
+	}
+}
+
+/*
+ * A line with no words (a rule, "* * *", a lone "|") goes with its
+ * neighbours: kept between two kept lines (a break in the body or a
+ * table), removed beside chrome or at an end.
+ */
+static void
+separators(struct paras *ps)
+{
+	size_t k;
+
+	for (k = 0; k < ps->n; k++) {
+		struct para *p = &ps->v[k];
+		if (p->words > 0 || p->remove)
+			continue;
+		if (k == 0 || k + 1 == ps->n || ps->v[k - 1].remove || ps->v[k + 1].remove) {
+			p->remove = 1;
+			p->category = CAT_NAVIGATION;
+			p->reason = "no words";
+		}
+	}
+}
+
+/*
+ * A profile box after the article: a name alone on a line, then a line
+ * that starts with the name ("POCIT" / "POCIT is the world's leading
+ * platform..."), where the article's last body line is behind.
+ */
+static void
+profile_boxes(struct paras *ps, const char *text)
+{
+	size_t k, last = ps->n;
+
+	for (k = ps->n; k-- > 0;)
+		if (!ps->v[k].remove && ps->v[k].cls0 == PC_GOOD) {
+			last = k;
+			break;
+		}
+	if (last == ps->n)
+		return;
+	for (k = last + 1; k + 1 < ps->n; k++) {
+		struct para *p = &ps->v[k], *q = &ps->v[k + 1];
+		size_t n = p->bend - p->bstart;
+		if (p->words < 1 || p->words > 4 || p->term || !p->capwords || q->words < 5 || q->bend - q->bstart <= n + 1)
+			continue;
+		if (memcmp(text + p->bstart, text + q->bstart, n) != 0 || text[q->bstart + n] != ' ')
+			continue;
+		p->remove = q->remove = 1;
+		p->category = q->category = CAT_BIOS;
+		p->reason = "profile box: name";
+		q->reason = "profile box: text";
+	}
+}
+
 void
-classify_finish(struct paras *ps)
+classify_finish(struct paras *ps, const char *text)
 {
 	size_t k;
 	bool any = false;
@@ -536,48 +730,52 @@ classify_finish(struct paras *ps)
 		any = ps->v[k].cls == PC_GOOD && !ps->v[k].remove;
 	if (!any) {
 		size_t candidates = 0, shaped = 0;
+		bool page = page_like(ps);
 		for (k = 0; k < ps->n; k++)
-			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k])) {
+			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k], page)) {
 				candidates++;
 				shaped += sentence_or_row(&ps->v[k]);
 			}
+		/* Outside a page, only menu words (one or two a line) can be a menu. */
 		for (k = 0; k < ps->n; k++)
-			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k]) &&
-			    (shaped * 2 >= candidates || sentence_or_row(&ps->v[k])))
+			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k], page) &&
+			    (shaped * 2 >= candidates || sentence_or_row(&ps->v[k]) || (!page && ps->v[k].words >= 3)))
 				ps->v[k].cls = PC_GOOD;
 		for (k = 0; k + 1 < ps->n; k++) {
 			struct para *p = &ps->v[k], *q = &ps->v[k + 1];
-			if (!p->remove && !evident_boilerplate(p) && p->cls != PC_GOOD && p->heading && p->words >= 2 &&
+			if (!p->remove && !evident_boilerplate(p, page) && p->cls != PC_GOOD && p->heading && p->words >= 2 &&
 			    q->cls == PC_GOOD && q->term)
 				p->cls = PC_GOOD;
 		}
 	}
+	if (!page_like(ps)) {
+		if (any)
+			keep_without_evidence(ps);
+		for (k = 0; k < ps->n; k++)
+			if (ps->v[k].cls != PC_GOOD && !ps->v[k].remove && ps->v[k].words > 0)
+				remove_line(&ps->v[k]);
+		separators(ps);
+	} else {
+		for (k = 0; k < ps->n; k++)
+			if (ps->v[k].cls != PC_GOOD && !ps->v[k].remove)
+				remove_line(&ps->v[k]);
+	}
+	profile_boxes(ps, text);
+}
+
+void
+classify_finish_evident(struct paras *ps)
+{
+	size_t k;
+
 	for (k = 0; k < ps->n; k++) {
 		struct para *p = &ps->v[k];
-		if (p->cls == PC_GOOD || p->remove)
+		if (p->remove)
 			continue;
-		p->remove = 1;
-		if (p->outside) {
-			p->category = p->lexcat >= 0 ? p->lexcat : CAT_RELATED;
-			p->reason = "outside the article's main block";
-			p->lexcat = -1;
-			continue;
-		}
 		if (p->lexcat >= 0) {
+			p->remove = 1;
 			p->category = p->lexcat;
 			p->reason = p->pattern;
-		} else if (p->linklike == 2) {
-			p->category = CAT_RELATED;
-			p->reason = "teaser: headline glued to its summary";
-		} else if (p->linklike) {
-			p->category = CAT_NAVIGATION;
-			p->reason = "link-like text";
-		} else if (p->cls0 == PC_SHORT) {
-			p->category = CAT_NAVIGATION;
-			p->reason = "short line among boilerplate";
-		} else {
-			p->category = CAT_LOWCONTENT;
-			p->reason = p->cls0 == PC_BAD ? "few stop words" : "near-good line among boilerplate";
 		}
 	}
 }

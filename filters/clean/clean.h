@@ -8,20 +8,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libxml/tree.h>
+
 #include "strbuf.h"
 
 /* ---- normalize.c ---------------------------------------------------- */
 
 /*
- * Normalize text[0..len) into out (appended): HTML tags removed and
- * entities decoded, common mojibake (UTF-8 read as Windows-1252/Latin-1)
+ * Normalize text[0..len) into out (appended): with markup, HTML tags
+ * removed and entities decoded (text from a parsed page has none: its
+ * '<' and '&' are text), common mojibake (UTF-8 read as Windows-1252/Latin-1)
  * repaired, NBSP and other spaces made plain spaces, zero-width
  * characters, soft hyphens and control characters removed, space runs
  * collapsed and each line trimmed, and every line put in Unicode NFC.
  * Line breaks are kept where they were, so line N of the result is line
  * N of the input.  Typographic quotes and dashes are kept.
  */
-void clean_normalize(const char *text, size_t len, struct strbuf *out);
+void clean_normalize(const char *text, size_t len, int markup, struct strbuf *out);
 
 /*
  * 1 when clean_normalize() copies the non-ASCII code point cp as it is
@@ -85,6 +88,9 @@ int lexicon_is_stopword(const struct lexicon *lx, const char *w, size_t n);
 /* 1 if the lower-cased word w[0..n) is a month name or abbreviation; *month gets 1..12. */
 int lexicon_month(const struct lexicon *lx, const char *w, size_t n, int *month);
 
+/* 1 if w[0..n) is a word of months.txt: a month, a weekday, a time of day or zone word. */
+int lexicon_date_word(const struct lexicon *lx, const char *w, size_t n);
+
 /*
  * Fold s[0..n) into out (reset first): lower case, every run of
  * punctuation and space one space, symbols (@ # $ % & + | * and Unicode
@@ -143,6 +149,18 @@ void scan_line_words(const struct lexicon *lx, const char *s, size_t n, struct f
  */
 int lexicon_may_match(const struct lexicon *lx, const struct fwords *w, int nwords);
 
+/*
+ * How many words of the folded line the lexicon's patterns cover, all
+ * matches taken together (symbols not counted); *strong is set when a
+ * whole-line pattern or one with a symbol (©, @) matches.  For judging
+ * whether a match in a sentence is chrome or a word of the news.
+ */
+int lexicon_coverage(const struct lexicon *lx, const char *folded, size_t len, const struct fwords *w, int nwords,
+		     int *strong);
+
+/* 1 if a word of the folded line addresses the reader (the lexicon's @address words: you, our...). */
+int lexicon_addresses(const struct lexicon *lx, const struct fwords *w, const char *folded);
+
 /* 1 if one of the words is http, https or www (by hash; confirm on the folded line). */
 int lexicon_url_word(const struct lexicon *lx, const struct fwords *w);
 
@@ -195,11 +213,20 @@ int classify(const struct lexicon *lx, const struct classify_params *cp, const c
 
 /*
  * Keep only the article's main block (see classify.c).  Then
- * classify_finish() marks every line that is not body as removed, with
- * its category and rule.
+ * classify_finish() marks the lines that are not body as removed, with
+ * their category and rule; a line is removed only with evidence of being
+ * chrome, never for its length alone.  text is the classified text.
  */
 void classify_main_block(struct paras *ps, const struct classify_params *cp);
-void classify_finish(struct paras *ps);
+void classify_finish(struct paras *ps, const char *text);
+
+/*
+ * For a page's article, already taken out of the page: only lines with
+ * evidence of being chrome are removed (a lexicon pattern, or no words),
+ * besides those meta_find() marked.  Links were measured in the page
+ * itself, so a URL in a line is no evidence here.
+ */
+void classify_finish_evident(struct paras *ps);
 
 /* ---- meta.c --------------------------------------------------------- */
 
@@ -227,5 +254,112 @@ void meta_release(struct meta *m);
  * Returns 1 when found.  folded is the line after fold_line().
  */
 int meta_parse_date(const struct lexicon *lx, const char *folded, size_t len, char *out);
+
+/* ---- extract.c ------------------------------------------------------ */
+
+/* A block of a page's visible text: one line of a browser's layout. */
+struct xblock {
+	size_t start, end;  /* bytes of extract.text */
+	int el;             /* the innermost block-level element holding it (an index), or -1 */
+	int line;           /* its line in the page's source */
+	int chars, links;   /* code points, and those inside links */
+	int words, stops, terms, commas;
+	unsigned char tag;  /* the holder's kind of tag (extract.c) */
+	unsigned char ends_term; /* ends with a sentence mark or a colon */
+	unsigned char h1;   /* the text of an h1 */
+	double value;       /* its weight for choosing the content root */
+	const char *reason; /* why it is not part of the article, or NULL */
+	int furniture;      /* the furniture element it is inside (an index), or -1 */
+};
+
+/*
+ * The main content of a page.  extract_run() fills it; its buffers are
+ * kept for the next page.  Zero-initialise; release with extract_release().
+ */
+struct extract {
+	struct strbuf text;     /* the blocks' text, each followed by '\n' */
+	struct xblock *b;
+	size_t nb, bcap;
+	int root;               /* the content root (an element index), or -1 */
+	/* The walk's working state. */
+	struct xel *el;
+	size_t nel, elcap;
+	struct xstate *stack;
+	size_t sp, stackcap;
+	size_t block_start;
+	int block_links, space;
+};
+
+/*
+ * Cut the visible text of doc into blocks, choose the content root, and
+ * give every block that is not the article's a reason (see extract.c).
+ * lx gives the stop words (may be NULL).  doc is not changed.
+ */
+void extract_run(struct extract *x, xmlDoc *doc, const struct lexicon *lx);
+
+/* The element of index el (a block's el, furniture or the root), or NULL. */
+xmlNode *extract_node(const struct extract *x, int el);
+
+void extract_release(struct extract *x);
+
+/* ---- pagemeta.c ----------------------------------------------------- */
+
+/* Where a page states a field, most precise first (see pagemeta.c). */
+enum meta_source { SRC_LD, SRC_META, SRC_PROP, SRC_OTHER, SRC_BYLINE, SRC_TIME, SRC_DATEEL, SRC_COUNT };
+
+struct names {
+	char **v;  /* malloc'd strings */
+	size_t n;
+};
+
+/* What a page says about itself.  Zero-initialise; release with pagemeta_release(). */
+struct pagemeta {
+	/* The fields, chosen by pagemeta_finish() (malloc'd, or NULL when the page does not say). */
+	char *title, *published, *url, *site, *lang;
+	struct names authors;
+	/* The sources as pagemeta_read() found them. */
+	char *ld_headline, *og_title, *title_tag, *ld_site, *app_name, *ld_url, *og_url, *canonical;
+	char *locale, *html_lang;
+	struct names src[SRC_COUNT];
+	char *date[SRC_COUNT];
+};
+
+/* Read the sources of metadata in doc: head, JSON-LD, microdata, bylines, <time>. */
+void pagemeta_read(struct pagemeta *pm, xmlDoc *doc);
+
+/*
+ * Choose each field from its sources.  h1 is the article's h1 (or NULL);
+ * text[0..len) is the article, for telling its language by its script;
+ * stopword_lang is the lexicon's language when the article is full of
+ * its stop words (or NULL).
+ */
+void pagemeta_finish(struct pagemeta *pm, const char *h1, const char *text, size_t len, const char *stopword_lang);
+void pagemeta_release(struct pagemeta *pm);
+
+/* ---- page.c --------------------------------------------------------- */
+
+#include <jansson.h>
+
+/* A web page read: its article's lines and where they came from. */
+struct page {
+	struct extract x;
+	struct strbuf body;  /* the article, one block a line */
+	int *lines;          /* the source line of each line of body */
+	size_t nlines, linecap;
+	struct pagemeta meta;
+};
+
+/*
+ * Parse the page html[0..len), put its article in p->body and its
+ * metadata in p->meta (lang: the lexicon's language).  removed,
+ * when not NULL, gets {"line","text","reason"} for every visible block
+ * left out.  Returns 0, or -1 when libxml2 gives no tree.
+ */
+int page_read(struct page *p, const struct lexicon *lx, const char *lang, const char *html, size_t len,
+	      json_t *removed);
+
+/* 1 when the article page_read() took out holds a block of prose. */
+int page_has_prose(const struct page *p);
+void page_release(struct page *p);
 
 #endif

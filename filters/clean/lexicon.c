@@ -36,6 +36,7 @@ struct pattern {
 	uint64_t *hw;   /* the hashes of its words (symbols included), in order */
 	size_t nw;
 	int chain_max;  /* the most words a line may have for a pattern of its chain (from it on) to match after its start */
+	int symbol;     /* one of its words is a symbol (© @ +) */
 };
 
 struct wordset {
@@ -52,6 +53,7 @@ struct lexicon {
 	struct pattern *p;
 	size_t np, cap;
 	struct wordset stop, months;
+	struct wordset address; /* words that address the reader (@address) */
 	struct wordset first;  /* first-word hash -> 1 + index of its first pattern */
 	uint64_t url[3];       /* the words http, https, www */
 	/*
@@ -733,9 +735,9 @@ load_words(struct wordset *ws, const char *path, int numbered)
 		if (numbered) {
 			char *end;
 			long v = strtol(p + wl, &end, 10);
-			if (end == p + wl || v < 1 || v > 12)
+			if (end == p + wl || v < 0 || v > 12)
 				die("%s:%lu: want 'NAME MONTH-NUMBER'", path, dl.lineno);
-			val = (int)v;
+			val = (int)v + 1; /* 0 is "not in the set" */
 		}
 		fold_line(p, wl, &fold);
 		/* The folded word without its padding. */
@@ -759,12 +761,28 @@ load_patterns(struct lexicon *lx, const char *path)
 	int max_words = 25;
 
 	memset(&words, 0, sizeof words);
+	wordset_init(&lx->address, 16);
 	datafile_lines_open(&dl, path);
 	while ((line = datafile_lines_next(&dl, &l)) != NULL) {
 		unsigned long lineno = dl.lineno;
 		size_t k;
 		if (l == 0 || line[0] == '#')
 			continue;
+		if (strncmp(line, "@address", 8) == 0 && (line[8] == ' ' || line[8] == '\t')) {
+			const char *w = line + 8;
+			for (;;) {
+				size_t n;
+				w += strspn(w, " \t");
+				n = strcspn(w, " \t");
+				if (n == 0)
+					break;
+				fold_line(w, n, &fold);
+				if (fold.len > 2)
+					wordset_add(&lx->address, fold.buf + 1, fold.len - 2, 1);
+				w += n;
+			}
+			continue;
+		}
 		if (strncmp(line, "@max-words", 10) == 0) {
 			char *end;
 			long v = strtol(line + 10, &end, 10);
@@ -797,8 +815,11 @@ load_patterns(struct lexicon *lx, const char *path)
 				die("%s:%lu: empty pattern", path, lineno);
 			pt.nw = words.n;
 			pt.hw = xcalloc(words.n, sizeof *pt.hw);
-			for (k = 0; k < words.n; k++)
+			pt.symbol = 0;
+			for (k = 0; k < words.n; k++) {
 				pt.hw[k] = words.v[k].hash;
+				pt.symbol |= words.v[k].symbol;
+			}
 			pt.text = xstrndup(fold.buf, fold.len);
 			pt.len = fold.len;
 			pt.first = word_hash(fold.buf + 1, strcspn(fold.buf + 1, " "));
@@ -907,9 +928,32 @@ lexicon_free(struct lexicon *lx)
 	free(lx->p);
 	wordset_release(&lx->stop);
 	wordset_release(&lx->months);
+	wordset_release(&lx->address);
 	wordset_release(&lx->first);
 	free(lx->info);
 	free(lx);
+}
+
+/* Does pattern pt match the folded line at offset i (the start of a word)? */
+static int
+pattern_hits(const struct pattern *pt, const char *folded, size_t len, size_t i, int nwords)
+{
+	const char *at = folded + i - 1; /* the space before the word */
+	size_t room = len - (i - 1);
+
+	if (pt->len > room)
+		return 0;
+	switch (pt->kind) {
+	case K_EQUAL:
+		return i == 1 && pt->len == len && memcmp(pt->text, folded, len) == 0;
+	case K_PREFIX:
+		return i == 1 && nwords <= pt->max_words && memcmp(pt->text, folded, pt->len) == 0;
+	case K_SUFFIX:
+		return nwords <= pt->max_words && pt->len == room && memcmp(pt->text, at, pt->len) == 0;
+	case K_CONTAINS:
+		return nwords <= pt->max_words && memcmp(pt->text, at, pt->len) == 0;
+	}
+	return 0;
 }
 
 /* The patterns starting with word k of the line (at folded offset i), best = lowest index so far. */
@@ -918,30 +962,9 @@ match_at(const struct lexicon *lx, const char *folded, size_t len, size_t i, uin
 {
 	int k = wordset_get_hash(&lx->first, hash) - 1;
 
-	for (; k >= 0 && (best < 0 || k < best); k = lx->p[k].next) {
-		const struct pattern *pt = &lx->p[k];
-		const char *at = folded + i - 1; /* the space before the word */
-		size_t room = len - (i - 1);
-		int hit = 0;
-		if (pt->len > room)
-			continue;
-		switch (pt->kind) {
-		case K_EQUAL:
-			hit = i == 1 && pt->len == len && memcmp(pt->text, folded, len) == 0;
-			break;
-		case K_PREFIX:
-			hit = i == 1 && nwords <= pt->max_words && memcmp(pt->text, folded, pt->len) == 0;
-			break;
-		case K_SUFFIX:
-			hit = nwords <= pt->max_words && pt->len == room && memcmp(pt->text, at, pt->len) == 0;
-			break;
-		case K_CONTAINS:
-			hit = nwords <= pt->max_words && memcmp(pt->text, at, pt->len) == 0;
-			break;
-		}
-		if (hit)
+	for (; k >= 0 && (best < 0 || k < best); k = lx->p[k].next)
+		if (pattern_hits(&lx->p[k], folded, len, i, nwords))
 			best = k;
-	}
 	return best;
 }
 
@@ -1046,9 +1069,52 @@ lexicon_is_stopword(const struct lexicon *lx, const char *w, size_t n)
 int
 lexicon_month(const struct lexicon *lx, const char *w, size_t n, int *month)
 {
-	int v = wordset_get(&lx->months, w, n);
+	int v = wordset_get(&lx->months, w, n) - 1;
 
-	if (v)
+	if (v >= 1)
 		*month = v;
-	return v != 0;
+	return v >= 1;
+}
+
+int
+lexicon_date_word(const struct lexicon *lx, const char *w, size_t n)
+{
+	return wordset_get(&lx->months, w, n) != 0;
+}
+
+int
+lexicon_coverage(const struct lexicon *lx, const char *folded, size_t len, const struct fwords *w, int nwords,
+		 int *strong)
+{
+	unsigned char covered[128];
+	size_t k, j, n = w->n < sizeof covered ? w->n : sizeof covered;
+	int count = 0;
+
+	*strong = 0;
+	memset(covered, 0, sizeof covered);
+	for (k = 0; k < n; k++) {
+		int i = wordset_get_hash(&lx->first, w->v[k].hash) - 1;
+		for (; i >= 0; i = lx->p[i].next) {
+			const struct pattern *pt = &lx->p[i];
+			if (!pattern_hits(pt, folded, len, w->v[k].start, nwords))
+				continue;
+			*strong |= pt->kind == K_EQUAL || pt->symbol;
+			for (j = k; j < k + pt->nw && j < n; j++)
+				covered[j] = 1;
+		}
+	}
+	for (k = 0; k < n; k++)
+		count += covered[k] && !w->v[k].symbol;
+	return count;
+}
+
+int
+lexicon_addresses(const struct lexicon *lx, const struct fwords *w, const char *folded)
+{
+	size_t k;
+
+	for (k = 0; k < w->n; k++)
+		if (wordset_get(&lx->address, folded + w->v[k].start, w->v[k].len))
+			return 1;
+	return 0;
 }

@@ -21,6 +21,8 @@
 
 /* Lines after the start of the body where a byline or date is still looked for. */
 #define HEAD_SLACK 8
+/* The head of a page (headline, byline, date) is at most this many lines. */
+#define HEAD_MAX 12
 /* At most this many lines between the headline and the byline or date. */
 #define HEAD_SPAN 12
 
@@ -121,6 +123,36 @@ meta_parse_date(const struct lexicon *lx, const char *folded, size_t len, char *
 		}
 	}
 	return 0;
+}
+
+/*
+ * A line that is a date, as datelines and the dates under bylines are:
+ * the words of the date (month, day, year, weekday, time, zone, "at",
+ * "on") make three quarters of it ("Monday, November 18, 2019 10:37 AM
+ * EST"); or a label says so ("Published", "Updated": hint); or it is a
+ * dateline in capitals ("MINNEAPOLIS, JANUARY 28, 2026 — ...").  A
+ * sentence that mentions a date ("Company went public in May 1986.",
+ * "Year ended December 31, 1986") is none of these.
+ */
+static int
+date_shaped(const struct lexicon *lx, const char *raw, size_t n, const char *folded, size_t len, int hint)
+{
+	const char *w[64];
+	size_t wl[64], nw = fold_words(folded, len, w, wl, 64), i, datey = 0;
+	int v;
+
+	if (hint == CAT_DATES)
+		return 1;
+	for (i = 0; i < nw; i++)
+		datey += lexicon_date_word(lx, w[i], wl[i]) || day_number(w[i], wl[i], &v) ||
+			 year_number(w[i], wl[i], &v) || (number(w[i], wl[i], &v) && wl[i] <= 2);
+	if (nw > 0 && datey * 4 >= nw * 3)
+		return 1;
+	/* All capitals: a dateline. */
+	for (i = 0; i < n; i++)
+		if (raw[i] >= 'a' && raw[i] <= 'z')
+			return 0;
+	return nw <= 12;
 }
 
 static void
@@ -276,9 +308,13 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 
 	if (ps->n == 0)
 		return (size_t)-1;
-	/* The body starts at the first long line, or the first prose line kept by context. */
+	/*
+	 * The body starts at the first long line, or the first prose line kept
+	 * by context, or the first sentence: a head is a few short lines.
+	 */
 	for (k = 0; k < ps->n; k++)
-		if (ps->v[k].cls0 == PC_GOOD || (ps->v[k].cls == PC_GOOD && ps->v[k].term && ps->v[k].cls0 != PC_SHORT)) {
+		if (ps->v[k].cls0 == PC_GOOD || (ps->v[k].cls == PC_GOOD && ps->v[k].term && ps->v[k].cls0 != PC_SHORT) ||
+		    (ps->v[k].term && ps->v[k].words >= 8) || k >= HEAD_MAX) {
 			head = k;
 			break;
 		}
@@ -312,7 +348,8 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 		if (p->words <= 14 && (k < head || (byline != (size_t)-1 && k <= byline + 2)) &&
 		    (p->lexcat < 0 || p->lexcat == CAT_NAVIGATION)) {
 			fold_line(s, n, fold);
-			if (meta_parse_date(lx, fold->buf, fold->len, iso)) {
+			if (meta_parse_date(lx, fold->buf, fold->len, iso) &&
+			    date_shaped(lx, s, n, fold->buf, fold->len, p->hint)) {
 				date = k;
 				free(m->published);
 				m->published = xstrdup(iso);
@@ -358,6 +395,23 @@ meta_find(const struct lexicon *lx, const char *text, struct paras *ps, const ch
 			}
 	}
 	free(title_fold);
+	/*
+	 * A date alone is a dateline only in a page's head, with a headline
+	 * or a byline beside it, or a label ("Published"): the first line of
+	 * a table ("March 31, 1986 end") or of a brief is not one.
+	 */
+	if (date != (size_t)-1 && byline == (size_t)-1 && first_title == (size_t)-1 && ps->v[date].hint != CAT_DATES) {
+		for (k = 0; k < ps->n; k++)
+			if (ps->v[k].meta && ps->v[k].category == CAT_DATES) {
+				ps->v[k].remove = 0;
+				ps->v[k].meta = 0;
+				ps->v[k].category = -1;
+				ps->v[k].reason = NULL;
+			}
+		free(m->published);
+		m->published = NULL;
+		date = (size_t)-1;
+	}
 	/*
 	 * Between the headline and the byline or date: the standfirst, the
 	 * author's title, links to the author's page.  Not body.

@@ -287,14 +287,14 @@ line_nfc(struct strbuf *out, size_t from)
 }
 
 void
-clean_normalize(const char *text, size_t len, struct strbuf *out)
+clean_normalize(const char *text, size_t len, int markup, struct strbuf *out)
 {
 	struct strbuf pass1 = STRBUF_INIT;
 	const char *s = text;
 	size_t n = len, i = 0, line = out->len;
 	int space = 0, nfc = 0;
 
-	if (strip_markup(text, len, &pass1)) {
+	if (markup && strip_markup(text, len, &pass1)) {
 		s = pass1.buf;
 		n = pass1.len;
 	}

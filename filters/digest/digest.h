@@ -221,11 +221,11 @@ void when_span(const struct when *a, const struct when *b, struct strbuf *sb);
 /* A 64-bit hash of s's letters and digits, lower-cased: the same words, the same key. */
 uint64_t text_key(const char *s);
 
-/* html.c */
+/* escape.c */
 /* Append s as HTML text: & < > escaped. */
-void html_text(struct strbuf *sb, const char *s);
+void html_escape_text(struct strbuf *sb, const char *s);
 /* Append s for a double-quoted attribute value: & < > " ' escaped. */
-void html_attr(struct strbuf *sb, const char *s);
+void html_escape_attr(struct strbuf *sb, const char *s);
 
 /* render.c */
 struct page {

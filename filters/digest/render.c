@@ -106,18 +106,18 @@ headline(struct strbuf *out, const struct shown *sh)
 	char *cut;
 
 	if (sh->lead && sh->lead->title) {
-		html_text(out, sh->lead->title);
+		html_escape_text(out, sh->lead->title);
 		return;
 	}
 	for (k = 0; k < s->nart; k++) {
 		if (s->arts[sh->order[k]].title) {
-			html_text(out, s->arts[sh->order[k]].title);
+			html_escape_text(out, s->arts[sh->order[k]].title);
 			return;
 		}
 	}
 	t = s->summary ? s->summary : sh->lead && sh->lead->lede ? sh->lead->lede : s->key;
 	cut = text_cut(t, strlen(t), 110); /* the key, as ids, is not cut when read: cut it here */
-	html_text(out, cut);
+	html_escape_text(out, cut);
 	free(cut);
 }
 
@@ -181,7 +181,7 @@ kicker(struct strbuf *out, const struct story *s)
 	date_span(s, &span);
 	if (span.len) {
 		strbuf_addstr(out, " \xc2\xb7 ");
-		html_text(out, span.buf);
+		html_escape_text(out, span.buf);
 	}
 	strbuf_addstr(out, "</p>\n");
 	strbuf_release(&span);
@@ -199,7 +199,7 @@ names_section(struct strbuf *out, const struct story *s, enum name_type type, si
 			    type == NAME_PER ? "People" : "Organisations");
 		for (i = 0; i < n; i++) {
 			strbuf_addstr(out, "<li><span class=\"u\">");
-			html_text(out, top[i].name);
+			html_escape_text(out, top[i].name);
 			strbuf_addstr(out, "</span>");
 			if (s->narticles > 1 && top[i].articles > 1)
 				strbuf_addf(out, "<span class=\"n\" title=\"articles naming them\">%u</span>",
@@ -225,7 +225,7 @@ source_ref(struct strbuf *out, const struct shown *sh, const struct quote *q)
 	strbuf_addstr(out, " <span class=\"src\">");
 	if (a && a->outlet) {
 		strbuf_addstr(out, "\xe2\x80\x94\xc2\xa0<span class=\"u\">");
-		html_text(out, a->outlet);
+		html_escape_text(out, a->outlet);
 		strbuf_addstr(out, "</span>");
 	}
 	if (a)
@@ -262,13 +262,13 @@ quote_item(struct strbuf *out, const struct shown *sh, const struct quote *q)
 	if (q->kind == QUOTE_INDIRECT) {
 		if (leading_cue(q->cue, q->text)) {
 			strbuf_addstr(out, "<span class=\"cue\">");
-			html_text(out, q->cue);
+			html_escape_text(out, q->cue);
 			strbuf_addstr(out, "</span> ");
 		}
-		html_text(out, q->text);
+		html_escape_text(out, q->text);
 	} else {
 		strbuf_addstr(out, "<q>");
-		html_text(out, q->text);
+		html_escape_text(out, q->text);
 		strbuf_addstr(out, "</q>");
 	}
 	source_ref(out, sh, q);
@@ -287,7 +287,7 @@ quotes_section(struct strbuf *out, const struct shown *sh, size_t max)
 			strbuf_addstr(out, "<div class=\"speaker\">\n<h4>");
 			if (sp[k].name) {
 				strbuf_addstr(out, "<span class=\"u\">");
-				html_text(out, sp[k].name);
+				html_escape_text(out, sp[k].name);
 				strbuf_addstr(out, "</span>");
 			} else {
 				strbuf_addstr(out, "<span class=\"unknown\">Speaker not identified</span>");
@@ -317,7 +317,7 @@ article_meta(struct strbuf *out, const struct article *a)
 
 	if (a->outlet) {
 		strbuf_addstr(out, "<span class=\"outlet u\">");
-		html_text(out, a->outlet);
+		html_escape_text(out, a->outlet);
 		strbuf_addstr(out, "</span>");
 		meta = true;
 	}
@@ -325,14 +325,14 @@ article_meta(struct strbuf *out, const struct article *a)
 		when_format(&a->when, true, &t);
 		strbuf_addf(out, "%s<time datetime=\"%04d-%02d-%02d\">", meta ? " \xc2\xb7 " : "", a->when.year,
 			    a->when.month, a->when.day);
-		html_text(out, t.buf);
+		html_escape_text(out, t.buf);
 		strbuf_addstr(out, "</time>");
 		meta = true;
 	}
 	if (a->authors) {
 		strbuf_addstr(out, meta ? " \xc2\xb7 " : "");
 		strbuf_addstr(out, "<span class=\"u\">");
-		html_text(out, a->authors);
+		html_escape_text(out, a->authors);
 		strbuf_addstr(out, "</span>");
 		meta = true;
 	}
@@ -349,7 +349,7 @@ link_open(struct strbuf *out, const struct article *a, const char *cls)
 {
 	if (a && a->url) {
 		strbuf_addf(out, "<a class=\"%s\" href=\"", cls);
-		html_attr(out, a->url);
+		html_escape_attr(out, a->url);
 		strbuf_addstr(out, "\" rel=\"noreferrer\">");
 	} else {
 		strbuf_addf(out, "<span class=\"%s\">", cls);
@@ -371,12 +371,12 @@ article_item(struct strbuf *out, const struct shown *sh, size_t art)
 		    sh->number[art]);
 	link_open(out, a, "title");
 	if (a->title) {
-		html_text(out, a->title);
+		html_escape_text(out, a->title);
 	} else {
 		const char *t = a->lede ? a->lede : a->id;
 		char *cut = text_cut(t, strlen(t), 90);
 		strbuf_addstr(out, "<span class=\"untitled\">");
-		html_text(out, cut);
+		html_escape_text(out, cut);
 		strbuf_addstr(out, "</span>");
 		free(cut);
 	}
@@ -428,7 +428,7 @@ story_html(struct strbuf *out, const struct shown *sh, const struct limits *lim)
 	strbuf_addstr(out, "</header>\n<div class=\"story-body\">\n<div class=\"main-col\">\n");
 	if (summary) {
 		strbuf_addstr(out, "<p class=\"summary\">");
-		html_text(out, summary);
+		html_escape_text(out, summary);
 		strbuf_addstr(out, "</p>\n");
 	}
 	quotes_section(out, sh, lim->quotes);
@@ -478,14 +478,14 @@ head(struct strbuf *out, const struct page *pg)
 	const char *const *css;
 
 	strbuf_addstr(out, "<!DOCTYPE html>\n<html lang=\"");
-	html_attr(out, pg->lang);
+	html_escape_attr(out, pg->lang);
 	strbuf_addstr(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 			   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 			   "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
 			   "<meta name=\"referrer\" content=\"no-referrer\">\n"
 			   "<meta name=\"generator\" content=\"news-digest (newspipe) " NEWSPIPE_VERSION "\">\n<title>");
-	html_text(out, pg->title);
+	html_escape_text(out, pg->title);
 	strbuf_addstr(out, "</title>\n<style>\n");
 	for (css = digest_css; *css; css++)
 		strbuf_addstr(out, *css);
@@ -498,7 +498,7 @@ masthead(struct strbuf *out, const struct page *pg, const struct digest *d, cons
 	struct strbuf span = STRBUF_INIT;
 
 	strbuf_addstr(out, "<header class=\"masthead\">\n<h1>");
-	html_text(out, pg->title);
+	html_escape_text(out, pg->title);
 	strbuf_addstr(out, "</h1>\n<p class=\"dateline\">");
 	if (pg->date)
 		strbuf_addstr(&span, pg->date);
@@ -506,7 +506,7 @@ masthead(struct strbuf *out, const struct page *pg, const struct digest *d, cons
 		page_span(sh, n, &span);
 	if (span.len) {
 		strbuf_addstr(out, "<span>");
-		html_text(out, span.buf);
+		html_escape_text(out, span.buf);
 		strbuf_addstr(out, "</span> \xc2\xb7 ");
 	}
 	strbuf_addstr(out, "<span>");

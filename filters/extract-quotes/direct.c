@@ -23,11 +23,12 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-void
+size_t
 quote_add(struct doc *d, size_t s, size_t e, int type, const struct mention *sp, int cue0, int cue1,
 	  int sent)
 {
 	struct quote *q;
+	int j;
 
 	ARRAY_GROW(d->out, d->nout + 1, d->outcap);
 	q = &d->out[d->nout++];
@@ -36,30 +37,38 @@ quote_add(struct doc *d, size_t s, size_t e, int type, const struct mention *sp,
 	q->e = e;
 	q->type = type;
 	q->sp = *sp;
+	/* A speaker is a person or an organisation, never a date, an amount
+	 * or a fragment: anything else keeps its mention and names no one. */
+	if (q->sp.name && q->sp.kind != EK_PER && q->sp.kind != EK_ORG) {
+		q->sp.name = NULL;
+		q->sp.name_len = 0;
+		q->sp.dent = -1;
+	}
 	q->cue0 = cue0;
 	q->cue1 = cue1;
 	q->sent = sent;
-	q->para = d->t[doc_tok_at(d, s)].para;
-	{
-		int j;
-		for (j = doc_tok_at(d, s); j < (int)d->nt && d->t[j].start < e; j++)
-			d->t[j].inq = 1;
-	}
+	q->qsi = -1;
+	j = doc_tok_at(d, s);
+	q->para = d->t[j < (int)d->nt ? j : (int)d->nt - 1].para;
+	for (; j < (int)d->nt && d->t[j].start < e && STEP(d); j++)
+		d->t[j].inq = 1;
+	if (sent >= 0 && (size_t)sent < d->sents.n)
+		d->sent_hasq[sent] = 1;
 	if (cue0 >= 0 && sp->t0 >= 0) {
 		d->lastcue_sent = sent;
 		d->lastcue_tok = cue0;
 		d->lastcue_sp = *sp;
 	}
+	return d->nout - 1;
 }
 
-static struct mention
-no_mention(void)
+/* The quote made of quotation k: remembered for the reported clause that
+ * may turn out to hold it (reported.c). */
+static void
+quote_of_quotation(struct doc *d, size_t k, size_t qi)
 {
-	struct mention m;
-
-	memset(&m, 0, sizeof m);
-	m.t0 = m.t1 = -1;
-	return m;
+	d->qs_out[k] = (int)qi;
+	d->out[qi].qsi = (int)k;
 }
 
 /* Last token inside quotation q (its content), or -1. */
@@ -68,9 +77,15 @@ last_inside(const struct doc *d, const struct qspan *q)
 {
 	int j = q->t_close >= 0 ? q->t_close - 1 : doc_tok_at(d, q->e) - 1;
 
-	while (j > q->t_open && (size_t)j < d->nt && d->t[j].start >= q->e)
+	while (j > q->t_open && (size_t)j < d->nt && d->t[j].start >= q->e && STEP(d))
 		j--;
 	return j > q->t_open ? j : -1;
+}
+
+static int
+is_sentence_end(const struct doc *d, int j)
+{
+	return tok_is_punct(d, j, ".") || tok_is_punct(d, j, "?") || tok_is_punct(d, j, "!") || tok_is_punct(d, j, ";");
 }
 
 static int
@@ -91,7 +106,9 @@ title_like(const struct doc *d, const struct qspan *q)
 
 	if (last < 0)
 		return 0;
-	for (j = q->t_open + 1; j <= last; j++) {
+	if (last - q->t_open > 40)
+		return 0;
+	for (j = q->t_open + 1; j <= last && STEP(d); j++) {
 		if (d->t[j].type != TOK_WORD)
 			continue;
 		words++;
@@ -101,13 +118,15 @@ title_like(const struct doc *d, const struct qspan *q)
 	return words > 0 && words <= 6 && caps == words && !tok_is_punct(d, last, ".");
 }
 
-/* Mostly capitalised words: a headline in title case. */
+/* Mostly capitalised words around token i: a headline in title case. */
 static int
-headline_sentence(const struct doc *d, int s)
+headline_sentence(const struct doc *d, int i)
 {
-	int j, words = 0, caps = 0;
+	int j, words = 0, caps = 0, hi = win_hi(d, i);
 
-	for (j = d->sent_t0[s]; j < d->sent_t0[s + 1]; j++)
+	if (hi - d->sent_t0[d->t[i].sent] > 40)
+		return 0; /* a headline is short */
+	for (j = d->sent_t0[d->t[i].sent]; j < hi && STEP(d); j++)
 		if (d->t[j].type == TOK_WORD && !(d->t[j].fw & (FW_PREP | FW_DET | FW_CONJ))) {
 			words++;
 			caps += d->t[j].cap;
@@ -127,7 +146,6 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 	a = q->t_close + 1;
 	if ((size_t)a >= d->nt)
 		return -1;
-	limit = d->sent_t0[d->t[a].sent + 1];
 	if (d->t[a].para != d->t[q->t_close].para)
 		return -1;
 	if (tok_is_punct(d, a, ","))
@@ -136,18 +154,25 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 		return -1;
 	if (a >= (int)d->nt || d->t[a].para != d->t[q->t_close].para)
 		return -1;
-	if (limit <= a)
-		limit = d->sent_t0[d->t[a].sent + 1];
-	for (j = a; j < a + 10 && j < (int)d->nt && d->t[j].quote < 0 && !d->t[j].mark &&
-		    (d->t[j].type == TOK_WORD || tok_is_punct(d, j, ",")); j++) {
+	limit = win_hi(d, a);
+	/* The attribution may hold a long apposition before its verb ("Laah
+	 * Chong-gyu, executive director of Korea Development Bank - one of the
+	 * firm's creditors - said"): up to 30 words, commas and dashes. */
+	for (j = a; j < a + 30 && j < limit && d->t[j].quote < 0 && !d->t[j].mark &&
+		    (d->t[j].type == TOK_WORD || d->t[j].type == TOK_PUNCT || d->t[j].type == TOK_NUMBER) &&
+		    !(is_sentence_end(d, j) && (j + 1 >= limit || d->t[j + 1].start > d->t[j].end)) && STEP(d);
+	     j++) {
 		unsigned f = d->t[j].cueflags;
 		if (!f || (f & (CUE_PREP | CUE_QUOTE)) || d->t[j].ing)
 			continue;
+		if (j > a && (d->t[j - 1].fw & (FW_DET | FW_POSS)))
+			continue; /* a noun: "the report" */
 		*sp = speaker_of_cue(d, j);
-		if (sp->t0 < 0)
-			return -1;
-		if (sp->t0 < a && sp->t0 != j)
-			return -1; /* the subject must be in the attribution */
+		if (sp->t0 < 0 || (sp->t0 < a && sp->t0 != j)) {
+			if (j < a + 10)
+				return -1; /* the subject must be in the attribution */
+			continue;
+		}
 		*end = j + d->t[j].cuelen;
 		if (sp->t1 > *end)
 			*end = sp->t1;
@@ -166,9 +191,9 @@ attribution_after(struct doc *d, const struct qspan *q, struct mention *sp, int 
 static int
 cue_before(const struct doc *d, int to)
 {
-	int s0 = d->sent_t0[d->t[to].sent], j;
+	int s0 = win_lo(d, to), j;
 
-	for (j = to - 1; j >= s0; j--) {
+	for (j = to - 1; j >= s0 && STEP(d); j--) {
 		/* A full stop before the quotation (the segmenter may have kept
 		 * "... controversy. “I've ..." together) ends the search. */
 		if (d->t[j].type == TOK_PUNCT && (tok_is_punct(d, j, ".") || tok_is_punct(d, j, "?") ||
@@ -198,35 +223,44 @@ introduces(const struct doc *d, int c, int to)
 		return 0;
 	if (j > last)
 		return 1;
-	if (!(tok_is(d, last, "that") || tok_is_punct(d, last, ":") || tok_is_punct(d, last, ",") ||
+	if (!(tok_is(d, last, "that") || tok_is_punct(d, last, ":") || tok_is_punct(d, last, ";") ||
+	      tok_is_punct(d, last, ",") ||
 	      (d->t[c].cueflags & CUE_OBJ)))
 		return 0;
-	for (; j < last; j++)
+	for (; j < last && STEP(d); j++)
 		if (d->t[j].fw & (FW_AUX | FW_SUBJ | FW_THAT) || d->t[j].cueflags || d->t[j].quote >= 0)
 			return 0;
 	return 1;
 }
 
+/* The quotation opening at token tok, or -1 (the quotations are in text
+ * order: a binary search). */
 static int
 next_quote_at(const struct doc *d, int tok)
 {
-	size_t k;
+	size_t lo = 0, hi = d->nqs;
 
 	if (tok < 0 || (size_t)tok >= d->nt || d->t[tok].mark != 1)
 		return -1;
-	for (k = 0; k < d->nqs; k++)
-		if (d->qs[k].t_open == tok)
-			return (int)k;
-	return -1;
+	while (lo < hi && STEP(d)) {
+		size_t mid = (lo + hi) / 2;
+		if (d->qs[mid].t_open < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nqs && d->qs[lo].t_open == tok ? (int)lo : -1;
 }
 
+/* The cue at c gave a quote: 1 a direct one, 2 a partial one (whose
+ * cue may still govern the clause around it, reported.c). */
 static void
-mark_used(struct doc *d, int c)
+mark_used(struct doc *d, int c, int how)
 {
 	int j;
 
 	for (j = c; j >= 0 && j < c + d->t[c].cuelen && (size_t)j < d->nt; j++)
-		d->t[j].used = 1;
+		d->t[j].used = (unsigned char)how;
 }
 
 /* Link the quotations of each sentence, in qs order (see struct doc). */
@@ -237,9 +271,12 @@ index_by_sentence(struct doc *d)
 
 	ARRAY_GROW(d->qs_first, ns + 1, d->qs_first_cap);
 	ARRAY_GROW(d->qs_next, d->nqs + 1, d->qs_next_cap);
-	for (k = 0; k < ns; k++)
+	ARRAY_GROW(d->qs_out, d->nqs + 1, d->qs_out_cap);
+	for (k = 0; k < ns && STEP(d); k++)
 		d->qs_first[k] = SIZE_MAX;
-	for (k = d->nqs; k-- > 0;)
+	for (k = 0; k < d->nqs && STEP(d); k++)
+		d->qs_out[k] = -1;
+	for (k = d->nqs; k-- > 0 && STEP(d);)
 		if ((size_t)d->qs[k].sent < ns) {
 			d->qs_next[k] = d->qs_first[d->qs[k].sent];
 			d->qs_first[d->qs[k].sent] = k;
@@ -256,7 +293,7 @@ direct_sentence(struct doc *d, int s)
 	 * order from 0, so index the quotations by sentence at the first. */
 	if (s == 0)
 		index_by_sentence(d);
-	for (k = d->qs_first[s]; k != SIZE_MAX; k = d->qs_next[k]) {
+	for (k = d->qs_first[s]; k != SIZE_MAX && STEP(d); k = d->qs_next[k]) {
 		struct qspan *q = &d->qs[k];
 		struct mention sp = no_mention();
 		int to = q->t_open, c, end = -1, type = -1, cue0 = -1, cue1 = -1, s0, last;
@@ -298,8 +335,12 @@ direct_sentence(struct doc *d, int s)
 			sp = speaker_of_cue(d, c);
 			cue0 = c;
 			cue1 = c + d->t[c].cuelen;
-			type = introduces(d, c, to) ? QT_DIRECT : QT_PARTIAL;
-			if (type == QT_PARTIAL && title_like(d, q) && !headline_sentence(d, s))
+			/* A colon before the quotation makes it the whole utterance:
+			 * "reveals what his next goal is: “...”". */
+			type = introduces(d, c, to) || tok_is_punct(d, to - 1, ":") || tok_is_punct(d, to - 1, ";")
+				       ? QT_DIRECT
+				       : QT_PARTIAL;
+			if (type == QT_PARTIAL && title_like(d, q) && !headline_sentence(d, to))
 				continue;
 			if (!sp.name && title_like(d, q))
 				continue; /* "The sign read: “Closed For Repairs”" */
@@ -319,7 +360,7 @@ direct_sentence(struct doc *d, int s)
 				struct mention m = clause_subject(d, s, to - 1);
 				if (m.t0 >= 0 && m.name && m.kind == EK_PER && !(d->t[m.t0].fw & FW_SUBJ) &&
 				    !title_like(d, q)) {
-					quote_add(d, q->s, q->e, QT_DIRECT, &m, -1, -1, s);
+					quote_of_quotation(d, k, quote_add(d, q->s, q->e, QT_DIRECT, &m, -1, -1, s));
 					coref_note(d, &m, s);
 				}
 				continue;
@@ -328,12 +369,12 @@ direct_sentence(struct doc *d, int s)
 				continue;
 			if (title_like(d, q))
 				continue;
-			if (prev && !prev->dead && prev->sp.t0 >= 0 && prev->type != QT_INDIRECT &&
-			    prev->sent >= s - 2 && prev->para >= d->t[to].para - 1) {
+			if (prev && !prev->dead && prev->sp.t0 >= 0 && prev->sent >= s - 2 &&
+			    prev->para >= d->t[to].para - 1) {
 				sp = prev->sp;
 				type = QT_DIRECT;
 			} else if (whole_para) {
-				quote_add(d, q->s, q->e, QT_DIRECT, &sp, -1, -1, s);
+				quote_of_quotation(d, k, quote_add(d, q->s, q->e, QT_DIRECT, &sp, -1, -1, s));
 				d->out[d->nout - 1].pending = 1;
 				continue;
 			} else if (s > 0) {
@@ -349,8 +390,13 @@ direct_sentence(struct doc *d, int s)
 		if (type < 0)
 			continue;
 		if (cue0 >= 0)
-			mark_used(d, cue0);
-		quote_add(d, q->s, e, type, &sp, cue0, cue1, s);
+			mark_used(d, cue0, type == QT_PARTIAL ? 2 : 1);
+		{
+			size_t qi = quote_add(d, q->s, e, type, &sp, cue0, cue1, s);
+			quote_of_quotation(d, k, qi);
+			if (e != q->e)
+				d->qs_out[next_quote_at(d, end + 1)] = (int)qi; /* the merged piece */
+		}
 		if (sp.t0 >= 0)
 			coref_note(d, &sp, s);
 	}
@@ -361,23 +407,26 @@ direct_floating(struct doc *d)
 {
 	size_t k;
 
-	for (k = 0; k < d->nout; k++) {
+	for (k = 0; k < d->nout && STEP(d); k++) {
 		struct quote *q = &d->out[k];
 		const struct quote *best = NULL;
 		size_t j;
 
 		if (!q->pending)
 			continue;
-		for (j = k; j-- > 0;) {
+		/* The speaker of the quote before it, reported or quoted, in the
+		 * paragraph before or the one before that; else of a quote in
+		 * the next paragraph. */
+		for (j = k; j-- > 0 && j + 64 > k && STEP(d);) {
 			const struct quote *p = &d->out[j];
 			if (p->para < q->para - 2)
 				break;
-			if (!p->dead && !p->pending && p->sp.t0 >= 0 && p->type != QT_INDIRECT && p->sp.name) {
+			if (!p->dead && !p->pending && p->sp.t0 >= 0 && p->sp.name) {
 				best = p;
 				break;
 			}
 		}
-		for (j = k + 1; !best && j < d->nout; j++) {
+		for (j = k + 1; !best && j < d->nout && j < k + 64 && STEP(d); j++) {
 			const struct quote *p = &d->out[j];
 			if (p->para > q->para + 1)
 				break;

@@ -1,14 +1,23 @@
 /*
  * doc.c - the document news-extract-quotes works on: tokens with their
- * sentence, paragraph, entity and lexicon classes.
+ * sentence, paragraph, entity and lexicon classes, and the names of the
+ * people and organisations in it.
+ *
+ * Memory is a small constant per token: the text is tokenized in chunks
+ * of about 64 KiB (cut at white space, where no token can span), each
+ * chunk's tokens turned into the document's at once, so the shared
+ * tokenizer's own arrays stay the size of a chunk.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "quotes.h"
 #include "segment.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+#define CHUNK_BYTES 65536
 
 int
 tok_word(const struct doc *d, int i)
@@ -66,51 +75,61 @@ tok_is_punct(const struct doc *d, int i, const char *p)
 	       d->t[i].bend - d->t[i].bstart == n && memcmp(d->text + d->t[i].bstart, p, n) == 0;
 }
 
+int
+win_lo(const struct doc *d, int i)
+{
+	int s0 = d->sent_t0[d->t[i].sent];
+
+	return i - SCAN_WIN > s0 ? i - SCAN_WIN : s0;
+}
+
+int
+win_hi(const struct doc *d, int i)
+{
+	int s1 = d->sent_t0[d->t[i].sent + 1];
+
+	return i + SCAN_WIN < s1 ? i + SCAN_WIN : s1;
+}
+
 static unsigned
 match_cue(struct doc *d, size_t i, unsigned *len)
 {
 	size_t n, k;
 	const struct cue_entry *e = lexicon_cues(d->lx, d->t[i].h, &n);
 
-	for (k = 0; k < n; k++) {
+	unsigned flags = 0;
+
+	/* Longest phrase first; a form listed twice (a verb and a noun:
+	 * "claims") has the flags of both. */
+	*len = 0;
+	for (k = 0; k < n && STEP(d); k++) {
 		unsigned w, ok = 1;
+		if (*len && e[k].nwords != *len)
+			break;
 		for (w = 1; w < e[k].nwords && ok; w++)
 			ok = i + w < d->nt && d->t[i + w].sent == d->t[i].sent &&
 			     d->t[i + w].h == e[k].words[w - 1];
 		if (ok) {
 			*len = e[k].nwords;
-			return e[k].flags;
+			flags |= e[k].flags;
 		}
 	}
-	return 0;
+	return flags;
 }
 
-void
-doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sents,
-	    const struct spans *paras)
+/* Append the tokens of text[b0, b1) (code point cp0 at b0) to the document. */
+static void
+add_chunk(struct doc *d, size_t b0, size_t b1, size_t cp0)
 {
-	size_t i, s = 0, p = 0;
+	size_t i;
+	const char *text = d->text;
 
-	d->text = text;
-	d->len = len;
 	tokens_clear(&d->tk);
-	tokenize(text, len, 0, 0, &d->tk);
-	spans_clear(&d->sents);
-	spans_clear(&d->paras);
-	for (i = 0; i < paras->n; i++)
-		spans_push(&d->paras, paras->v[i].start, paras->v[i].end);
-	for (i = 0; i < sents->n; i++)
-		spans_push(&d->sents, sents->v[i].start, sents->v[i].end);
-	if (d->sents.n == 0)
-		spans_push(&d->sents, 0, 0);
-	if (d->paras.n == 0)
-		spans_push(&d->paras, 0, 0);
-
-	ARRAY_GROW(d->t, d->tk.n + 1, d->tcap);
-	d->nt = d->tk.n;
-	for (i = 0; i < d->nt; i++) {
+	tokenize(text + b0, b1 - b0, cp0, b0, &d->tk);
+	ARRAY_GROW(d->t, d->nt + d->tk.n + 1, d->tcap);
+	for (i = 0; i < d->tk.n && STEP(d); i++) {
 		const struct token *k = &d->tk.v[i];
-		struct qtok *t = &d->t[i];
+		struct qtok *t = &d->t[d->nt++];
 		uint32_t c0;
 		size_t b = k->bstart;
 
@@ -122,12 +141,6 @@ doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sen
 		t->type = k->type;
 		t->ent = -1;
 		t->quote = -1;
-		while (s + 1 < d->sents.n && d->sents.v[s].end <= k->start)
-			s++;
-		while (p + 1 < d->paras.n && d->paras.v[p].end <= k->start)
-			p++;
-		t->sent = (int)s;
-		t->para = (int)p;
 		c0 = utf8_next(text, k->bend, &b);
 		if (k->type == TOK_WORD) {
 			size_t n = k->bend - k->bstart;
@@ -142,24 +155,96 @@ doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sen
 				t->fw |= FW_ADV;
 		}
 	}
-	for (i = 0; i < d->nt; i++) {
+}
+
+/* An opening quotation mark at token i (marks_scan has not run yet: by
+ * its shape, a mark with no word before it). */
+static int
+is_opening_mark(const struct doc *d, int i)
+{
+	static const char *const open[] = { "\xe2\x80\x9c", "\xe2\x80\x98", "\xe2\x80\x9e", "\xc2\xab", NULL };
+	int k;
+
+	for (k = 0; open[k]; k++)
+		if (tok_is_punct(d, i, open[k]))
+			return 1;
+	return (tok_is_punct(d, i, "\"") || tok_is_punct(d, i, "'")) &&
+	       (i == 0 || d->t[i - 1].end < d->t[i].start);
+}
+
+static int
+ascii_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+void
+doc_prepare(struct doc *d, const char *text, size_t len, const struct spans *sents,
+	    const struct spans *paras)
+{
+	size_t i, s = 0, p = 0, b0 = 0, cp0 = 0;
+
+	d->text = text;
+	d->len = len;
+	d->nt = 0;
+	spans_clear(&d->sents);
+	spans_clear(&d->paras);
+	for (i = 0; i < paras->n; i++)
+		spans_push(&d->paras, paras->v[i].start, paras->v[i].end);
+	for (i = 0; i < sents->n; i++)
+		spans_push(&d->sents, sents->v[i].start, sents->v[i].end);
+	if (d->sents.n == 0)
+		spans_push(&d->sents, 0, 0);
+	if (d->paras.n == 0)
+		spans_push(&d->paras, 0, 0);
+
+	/* Tokens, a chunk at a time: no token spans ASCII white space. */
+	while (b0 < len) {
+		size_t b1 = b0 + CHUNK_BYTES < len ? b0 + CHUNK_BYTES : len, cp1 = cp0, k;
+		while (b1 < len && !ascii_space(text[b1]) && STEP(d))
+			b1++;
+		add_chunk(d, b0, b1, cp0);
+		for (k = b0; k < b1; k++)
+			cp1 += ((unsigned char)text[k] & 0xC0) != 0x80;
+		b0 = b1;
+		cp0 = cp1;
+	}
+	if (d->tk.cap > 2 * CHUNK_BYTES)
+		tokens_release(&d->tk); /* one huge token: do not keep its room */
+	d->ncp = cp0;
+
+	for (i = 0; i < d->nt && STEP(d); i++) {
+		struct qtok *t = &d->t[i];
+		while (s + 1 < d->sents.n && d->sents.v[s].end <= t->start)
+			s++;
+		while (p + 1 < d->paras.n && d->paras.v[p].end <= t->start)
+			p++;
+		t->sent = (int)s;
+		t->para = (int)p;
+	}
+	for (i = 0; i < d->nt && STEP(d); i++) {
 		unsigned len2 = 0;
-		if (d->t[i].type == TOK_WORD && !d->t[i].cap) {
-			d->t[i].cueflags = (unsigned char)match_cue(d, i, &len2);
-			d->t[i].cuelen = (unsigned char)len2;
-		} else if (d->t[i].type == TOK_WORD) {
-			/* A capitalised cue only starts a sentence or a headline-case line. */
-			d->t[i].cueflags = (unsigned char)match_cue(d, i, &len2);
-			d->t[i].cuelen = (unsigned char)len2;
+		/* A cue in capitals inside a sentence is a name ("Read said", "the
+		 * Post"); at the start of a sentence or a quotation it is a verb. */
+		if (d->t[i].type == TOK_WORD &&
+		    (!d->t[i].cap || i == 0 || d->t[i - 1].sent != d->t[i].sent ||
+		     tok_is_punct(d, (int)i - 1, ":") || tok_is_punct(d, (int)i - 1, "(") ||
+		     is_opening_mark(d, (int)i - 1))) {
+			unsigned f = match_cue(d, i, &len2);
+			d->t[i].cuenoun = (f & CUE_NOUN) != 0;
+			f &= ~(unsigned)CUE_NOUN;
+			d->t[i].cueflags = (unsigned char)(f & ~(unsigned)CUE_BASE ? f : 0);
+			d->t[i].cuelen = (unsigned char)(d->t[i].cueflags ? len2 : 0);
 		}
 	}
 	ARRAY_GROW(d->sent_t0, d->sents.n + 1, d->sent_cap);
 	for (s = 0, i = 0; s <= d->sents.n; s++) {
-		while (i < d->nt && d->t[i].sent < (int)s)
+		while (i < d->nt && d->t[i].sent < (int)s && STEP(d))
 			i++;
 		d->sent_t0[s] = (int)i;
 	}
-	d->ncp = d->nt ? d->t[d->nt - 1].end : 0;
+	ARRAY_GROW(d->sent_hasq, d->sents.n + 1, d->sent_hasq_cap);
+	memset(d->sent_hasq, 0, d->sents.n + 1);
 }
 
 int
@@ -167,7 +252,7 @@ doc_tok_at(const struct doc *d, size_t cp)
 {
 	size_t lo = 0, hi = d->nt;
 
-	while (lo < hi) {
+	while (lo < hi && STEP(d)) {
 		size_t mid = (lo + hi) / 2;
 		if (d->t[mid].end <= cp)
 			lo = mid + 1;
@@ -175,6 +260,31 @@ doc_tok_at(const struct doc *d, size_t cp)
 			hi = mid;
 	}
 	return (int)lo;
+}
+
+/* From the nearest token boundary at or before cp, walk the UTF-8 forward:
+ * the gap between two tokens is white space, a few characters. */
+size_t
+doc_cp_byte(const struct doc *d, size_t cp)
+{
+	int k = doc_tok_at(d, cp);
+	size_t c, b;
+
+	if ((size_t)k < d->nt && d->t[k].start <= cp) {
+		c = d->t[k].start;
+		b = d->t[k].bstart;
+	} else if (k > 0) {
+		c = d->t[k - 1].end;
+		b = d->t[k - 1].bend;
+	} else {
+		c = 0;
+		b = 0;
+	}
+	while (c < cp && b < d->len && STEP(d)) {
+		utf8_next(d->text, d->len, &b);
+		c++;
+	}
+	return b;
 }
 
 void
@@ -191,6 +301,8 @@ doc_add_entity(struct doc *d, size_t start, size_t end, enum ent_kind kind, cons
 	e->canonical = canonical;
 	e->canon_len = clen;
 	e->t0 = e->t1 = -1;
+	e->dent = -1;
+	e->guessed = 0;
 }
 
 static int
@@ -203,33 +315,99 @@ cmp_ent(const void *a, const void *b)
 	return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/*
+ * A word that opens a sentence in capitals but is no part of a name:
+ * "Besides Demi Moore", "Meanwhile Apple", "But Smith".  The tagger (or
+ * the capitalisation fallback) may take it in.  Only at the start of a
+ * sentence, where capitals say nothing: "Bank of America" keeps its "of",
+ * and auxiliaries stay ("Will Smith", "May Department Stores").
+ */
+static int
+not_a_name_start(const struct doc *d, int i)
+{
+	const struct qtok *t = &d->t[i];
+	int starts = i == d->sent_t0[t->sent] || (i > 0 && d->t[i - 1].type == TOK_PUNCT &&
+						  (d->t[i - 1].mark == 1 || tok_is_punct(d, i - 1, ".")));
+
+	if (!starts || t->type != TOK_WORD || (t->fw & (FW_AUX | FW_DET)))
+		return 0;
+	if (t->fw & (FW_PREP | FW_CONJ | FW_SUBORD | FW_ADV | FW_SUBJ | FW_POSS | FW_NEG | FW_THAT | FW_REL |
+		     FW_NOCONTENT))
+		return 1;
+	return tok_is(d, i, "besides") || tok_is(d, i, "meanwhile") || tok_is(d, i, "instead") ||
+	       tok_is(d, i, "yesterday") || tok_is(d, i, "today") || (t->cueflags && !t->noun);
+}
+
+/* The canonical name minus n leading words, when it starts with the
+ * text of tokens [t0, t0 + n): "Besides Demi Moore" -> "Demi Moore". */
+static void
+drop_leading(const struct doc *d, struct qent *e, int n)
+{
+	size_t cut = d->t[e->t0 + n].bstart - d->t[e->t0].bstart;
+
+	if (e->canonical && e->canon_len > cut &&
+	    memcmp(e->canonical, d->text + d->t[e->t0].bstart, cut) == 0) {
+		e->canonical += cut;
+		e->canon_len -= cut;
+	}
+	e->t0 += n;
+	e->start = d->t[e->t0].start;
+}
+
 void
 doc_index_entities(struct doc *d)
 {
 	size_t k, o = 0;
 
-	for (k = 0; k < d->nt; k++)
+	for (k = 0; k < d->nt && STEP(d); k++)
 		d->t[k].ent = -1;
 	if (d->nents > 1)
 		qsort(d->ents, d->nents, sizeof *d->ents, cmp_ent);
-	for (k = 0; k < d->nents; k++) {
+	for (k = 0; k < d->nents && STEP(d); k++) {
 		struct qent *e = &d->ents[k];
-		int i = doc_tok_at(d, e->start), j;
+		int i = doc_tok_at(d, e->start), j, n = 0;
 		/* Overlapping mentions: keep the first (longest at a start). */
 		if (o && d->ents[o - 1].end > e->start)
 			continue;
 		if (i >= (int)d->nt || d->t[i].start >= e->end)
 			continue;
-		for (j = i; j < (int)d->nt && d->t[j].start < e->end; j++)
+		for (j = i; j < (int)d->nt && d->t[j].start < e->end && STEP(d); j++)
 			;
 		d->ents[o] = *e;
 		d->ents[o].t0 = i;
 		d->ents[o].t1 = j;
-		for (; i < j; i++)
+		if (i < j - 1 && not_a_name_start(d, i))
+			n = 1;
+		if (n > 0 && (d->ents[o].kind == EK_PER || d->ents[o].kind == EK_ORG))
+			drop_leading(d, &d->ents[o], n);
+		for (i = d->ents[o].t0; i < j; i++)
 			d->t[i].ent = (int)o;
 		o++;
 	}
 	d->nents = o;
+}
+
+int
+name_is_fragment(const struct doc *d, const struct qent *e)
+{
+	size_t n = 0, b;
+	const char *s = e->canonical;
+
+	if (!s)
+		return 1;
+	/* A month, a weekday, a lone word of time ("March" and "May" too,
+	 * which the function-word table cannot hold: "a march", "may"). */
+	if (e->t1 - e->t0 == 1 && !memchr(s, ' ', e->canon_len) &&
+	    ((d->t[e->t0].fw & FW_TIME) || tok_is(d, e->t0, "march") || tok_is(d, e->t0, "may")))
+		return 1; /* (a mention "May" of "Theresa May" is no fragment) */
+	if (!memchr(s, ' ', e->canon_len) && (lexicon_fw(d->lx, word_hash(s, e->canon_len)) & FW_TIME))
+		return 1;
+	/* Letters: fewer than two is a fragment ("P" of "S and P"). */
+	for (b = 0; b < e->canon_len;) {
+		uint32_t c = utf8_next(s, e->canon_len, &b);
+		n += uc_is_alpha(c) != 0;
+	}
+	return n < 2;
 }
 
 /* ---- capitalisation fallback ------------------------------------------ */
@@ -295,14 +473,14 @@ doc_fallback_names(struct doc *d)
 	size_t nmid = 0;
 
 	/* Words capitalised inside a sentence somewhere in the text. */
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && STEP(d); i++)
 		if (d->t[i].cap && d->t[i].type == TOK_WORD && i != d->sent_t0[d->t[i].sent] &&
 		    !(d->t[i - 1].type == TOK_PUNCT && (d->t[i - 1].mark == 1 || is_end(d, i - 1))))
 			midcap[nmid++] = d->t[i].h;
 	qsort(midcap, nmid, sizeof *midcap, cmp_u64);
 	i = 0;
 
-	while (i < n) {
+	while (i < n && STEP(d)) {
 		int j, start_of_sent, org = 0;
 		if (!name_word(d, i, i == d->sent_t0[d->t[i].sent])) {
 			i++;
@@ -312,7 +490,7 @@ doc_fallback_names(struct doc *d)
 				(i > 0 && d->t[i - 1].type == TOK_PUNCT && (d->t[i - 1].mark == 1 || is_end(d, i - 1)));
 		j = i + 1;
 		while (j < n && d->t[j].sent == d->t[i].sent && name_word(d, j, 0) &&
-		       d->t[j].start <= d->t[j - 1].end + 1)
+		       d->t[j].start <= d->t[j - 1].end + 1 && STEP(d))
 			j++;
 		/* A lone capitalised word opening a sentence is a name only if it
 		 * is capitalised somewhere else too (not "Employees at ..."). */
@@ -336,65 +514,187 @@ doc_fallback_names(struct doc *d)
 		doc_add_entity(d, d->t[i].start, d->t[j - 1].end,
 			       org ? EK_ORG : (j - i >= 2 ? EK_PER : EK_ORG), d->text + d->t[i].bstart,
 			       d->t[j - 1].bend - d->t[i].bstart);
+		d->ents[d->nents - 1].guessed = 1;
 		i = j;
 	}
 	free(midcap);
 }
 
-static int
-ends_with_word(const char *s, size_t n, const char *w, size_t m)
+/* ---- linking names ------------------------------------------------------ */
+
+/* A table from hashes to entity indices (open addressing; -1 empty). */
+struct name_table {
+	uint64_t *keys;
+	int *vals;
+	size_t mask;
+};
+
+static void
+nt_init(struct name_table *t, size_t n)
 {
-	return n > m + 1 && memcmp(s + n - m, w, m) == 0 && s[n - m - 1] == ' ';
+	size_t cap = 16;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	t->keys = xcalloc(cap, sizeof *t->keys);
+	t->vals = xmalloc(cap * sizeof *t->vals);
+	memset(t->vals, 0xff, cap * sizeof *t->vals);
+	t->mask = cap - 1;
 }
 
-/* Is a (capital letters, maybe '&') the initials of the words of n? */
-static int
-acronym_of(const char *a, size_t alen, const char *n, size_t nlen)
+static int *
+nt_slot(struct name_table *t, uint64_t key, const struct doc *d)
 {
-	size_t i = 0, j = 0;
+	size_t i = (size_t)key & t->mask;
+
+	key |= 1; /* never 0 */
+	while (t->keys[i] && t->keys[i] != key && STEP(d))
+		i = (i + 1) & t->mask;
+	t->keys[i] = key;
+	return &t->vals[i];
+}
+
+static void
+nt_release(struct name_table *t)
+{
+	free(t->keys);
+	free(t->vals);
+}
+
+/* Initials of the words of a name ("of", "the" skipped; "and"/"&" as '&'
+ * when amp, else skipped): the acronym it may be written as.  Returns its
+ * length, 0 when a word does not start with a capital letter. */
+static size_t
+initials(const char *n, size_t nlen, int amp, char *out, size_t cap)
+{
+	size_t j = 0, o = 0;
 
 	while (j < nlen) {
 		size_t w = j;
 		while (j < nlen && n[j] != ' ')
 			j++;
-		if (j - w == 3 && memcmp(n + w, "and", 3) == 0) {
-			/* "and" may be "&" in the acronym, or nothing */
-			if (i < alen && a[i] == '&')
-				i++;
+		if ((j - w == 3 && memcmp(n + w, "and", 3) == 0) || (j - w == 1 && n[w] == '&')) {
+			if (amp && o < cap)
+				out[o++] = '&';
 		} else if (!(j - w == 2 && memcmp(n + w, "of", 2) == 0) &&
 			   !(j - w == 3 && memcmp(n + w, "the", 3) == 0)) {
-			if (n[w] == '&') {
-				if (i < alen && a[i] == '&')
-					i++;
-			} else {
-				if (i >= alen || !(a[i] >= 'A' && a[i] <= 'Z') || a[i] != n[w])
-					return 0;
-				i++;
-			}
+			if (!(n[w] >= 'A' && n[w] <= 'Z') || o >= cap)
+				return 0;
+			out[o++] = n[w];
 		}
 		while (j < nlen && n[j] == ' ')
 			j++;
 	}
-	return i == alen;
+	return o;
+}
+
+/* The last space of s[0, n), or NULL. */
+static const char *
+last_space(const char *s, size_t n)
+{
+	while (n > 0)
+		if (s[--n] == ' ')
+			return s + n;
+	return NULL;
+}
+
+static char *
+own(struct doc *d, const char *s, size_t n)
+{
+	char *c = xstrndup(s, n);
+
+	ARRAY_GROW(d->owned, d->nowned + 1, d->ocap);
+	d->owned[d->nowned++] = c;
+	return c;
+}
+
+/* "China-published": a hyphenated word with a lower-case part is no name. */
+static int
+lower_after_hyphen(const struct doc *d, int j)
+{
+	size_t b;
+
+	for (b = d->t[j].bstart; b + 1 < d->t[j].bend; b++)
+		if (d->text[b] == '-' && d->text[b + 1] >= 'a' && d->text[b + 1] <= 'z')
+			return 1;
+	return 0;
+}
+
+/* Hash of a name's letters and digits, lower case: "TimeWarner" and "Time
+ * Warner", "OPEC" and "Opec" are one key. */
+static uint64_t
+squashed(const char *s, size_t n)
+{
+	char buf[96];
+	size_t i = 0, o = 0;
+
+	while (i < n && o + 4 < sizeof buf) {
+		uint32_t c = utf8_next(s, n, &i);
+		if (uc_is_alpha(c) || uc_is_digit(c))
+			o += utf8_encode(uc_tolower(c), buf + o);
+	}
+	return hash64(buf, o, 0x73717561u);
+}
+
+static size_t
+spaces(const char *s, size_t n)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < n; k++)
+		c += s[k] == ' ';
+	return c;
+}
+
+/* One name written several ways is written the fullest way: the spelling
+ * with the most words ("Time Warner" for "TimeWarner"), the first of them
+ * in the text on a tie. */
+static void
+unify_spellings(struct doc *d)
+{
+	struct name_table t;
+	size_t k;
+
+	nt_init(&t, d->nents);
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		const struct qent *e = &d->ents[k];
+		int *v;
+		if (!e->canonical || e->canon_len > 80 || (e->kind != EK_PER && e->kind != EK_ORG))
+			continue;
+		v = nt_slot(&t, squashed(e->canonical, e->canon_len), d);
+		if (*v < 0 || spaces(e->canonical, e->canon_len) >
+				      spaces(d->ents[*v].canonical, d->ents[*v].canon_len))
+			*v = (int)k;
+	}
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int *v;
+		if (!e->canonical || e->canon_len > 80 || (e->kind != EK_PER && e->kind != EK_ORG))
+			continue;
+		v = nt_slot(&t, squashed(e->canonical, e->canon_len), d);
+		if (*v >= 0 && (size_t)*v != k) {
+			e->canonical = d->ents[*v].canonical;
+			e->canon_len = d->ents[*v].canon_len;
+		}
+	}
+	nt_release(&t);
 }
 
 void
 doc_link_names(struct doc *d)
 {
-	size_t k, m;
+	size_t k;
+	struct name_table acr, last;
 
 	/* "ICEout" + ".tech": a name written as a domain. */
-	for (k = 0; k < d->nents; k++) {
+	for (k = 0; k < d->nents && STEP(d); k++) {
 		struct qent *e = &d->ents[k];
 		int j = e->t1;
 		if (j + 1 < (int)d->nt && tok_is_punct(d, j, ".") && d->t[j].start == d->t[j - 1].end &&
 		    d->t[j + 1].start == d->t[j].end && d->t[j + 1].type == TOK_WORD && !d->t[j + 1].cap &&
 		    d->t[j + 1].end - d->t[j + 1].start <= 4 && d->t[j + 1].ent < 0) {
 			size_t bs = d->t[e->t0].bstart, be = d->t[j + 1].bend;
-			char *c = xstrndup(d->text + bs, be - bs);
-			ARRAY_GROW(d->owned, d->nowned + 1, d->ocap);
-			d->owned[d->nowned++] = c;
-			e->canonical = c;
+			e->canonical = own(d, d->text + bs, be - bs);
 			e->canon_len = be - bs;
 			e->end = d->t[j + 1].end;
 			e->t1 = j + 2;
@@ -403,8 +703,43 @@ doc_link_names(struct doc *d)
 			d->t[j].ent = d->t[j + 1].ent = (int)k;
 		}
 	}
+	/* An organisation's name the tagger cut: "Munich" + "Re", "US State"
+	 * + "Department": capitalised words and place or other names right
+	 * before it, on the same line, belong to it. */
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int j = e->t0 - 1, t0 = e->t0;
+		int plain = e->canonical && e->canon_len == d->t[e->t1 - 1].bend - d->t[e->t0].bstart &&
+			    memcmp(e->canonical, d->text + d->t[e->t0].bstart, e->canon_len) == 0;
+		if (e->kind != EK_ORG || e->guessed || !plain)
+			continue;
+		while (j >= 0 && j >= t0 - 6 && d->t[j].type == TOK_WORD && d->t[j].cap && !d->t[j].fw &&
+		       !lower_after_hyphen(d, j) &&
+		       !d->t[j].cueflags && !d->t[j].noun && d->t[j].sent == d->t[t0].sent &&
+		       d->t[j].end + 1 == d->t[j + 1].start && memchr(d->text + d->t[j].bend, '\n', 1) == NULL &&
+		       STEP(d)) {
+			int f = d->t[j].ent;
+			if (f >= 0 && (d->ents[f].kind == EK_PER || d->ents[f].t1 != j + 1))
+				break;
+			if (f < 0 && j == d->sent_t0[d->t[j].sent])
+				break; /* a capital the sentence start explains */
+			j = f >= 0 ? d->ents[f].t0 - 1 : j - 1;
+		}
+		if (j + 1 < t0) {
+			int q;
+			for (q = j + 1; q < t0; q++) {
+				if (d->t[q].ent >= 0)
+					d->ents[d->t[q].ent].kind = EK_OTHER; /* absorbed */
+				d->t[q].ent = (int)k;
+			}
+			e->t0 = j + 1;
+			e->start = d->t[e->t0].start;
+			e->canonical = own(d, d->text + d->t[e->t0].bstart, d->t[e->t1 - 1].bend - d->t[e->t0].bstart);
+			e->canon_len = d->t[e->t1 - 1].bend - d->t[e->t0].bstart;
+		}
+	}
 	/* A first name the tagger left out: "Apple CEO Tim Cook" tagged "Cook". */
-	for (k = 0; k < d->nents; k++) {
+	for (k = 0; k < d->nents && STEP(d); k++) {
 		struct qent *e = &d->ents[k];
 		int p = e->t0 - 1;
 		const struct qtok *t;
@@ -419,12 +754,9 @@ doc_link_names(struct doc *d)
 			continue;
 		{
 			size_t bs = t->bstart, be = d->t[e->t1 - 1].bend;
-			char *c = xstrndup(d->text + bs, be - bs);
-			ARRAY_GROW(d->owned, d->nowned + 1, d->ocap);
-			d->owned[d->nowned++] = c;
 			if (t->ent >= 0)
 				d->ents[t->ent].kind = EK_OTHER; /* absorbed */
-			e->canonical = c;
+			e->canonical = own(d, d->text + bs, be - bs);
 			e->canon_len = be - bs;
 			e->start = t->start;
 			e->t0 = p;
@@ -432,7 +764,7 @@ doc_link_names(struct doc *d)
 		}
 	}
 	/* A title is not part of a name: "Magistrate Lee Gilmore" -> "Lee Gilmore". */
-	for (k = 0; k < d->nents; k++) {
+	for (k = 0; k < d->nents && STEP(d); k++) {
 		struct qent *e = &d->ents[k];
 		const char *sp;
 		if (e->kind != EK_PER || !e->canonical)
@@ -444,99 +776,71 @@ doc_link_names(struct doc *d)
 			e->canonical = sp + 1;
 		}
 	}
-	/* An acronym takes the organisation it abbreviates: "B&B" -> "Bradford
-	 * & Bingley", "ICE" -> "Immigration and Customs Enforcement".  Every
-	 * mention against every other: bounded like the loop below, or a text
-	 * far longer than an article (1 MB: 0.9 s, 4 MB: 14 s) never ends. */
-	for (k = 0; k < d->nents && d->nents < 2000; k++) {
-		struct qent *e = &d->ents[k];
-		if (e->kind != EK_ORG || !e->canonical || e->canon_len < 2 || e->canon_len > 8 ||
-		    memchr(e->canonical, ' ', e->canon_len))
+	/*
+	 * One pass builds two tables: the acronyms of multi-word organisation
+	 * names (the first such name in the text wins: "B&B" -> "Bradford &
+	 * Bingley", "ICE" -> "Immigration and Customs Enforcement"), and the
+	 * last words of person names (the longest wins: "Amodei" -> "Dario
+	 * Amodei").  ("BBC" is not "BBC One": the first word of an
+	 * organisation's name is not linked to it.)  A second pass looks every one-word name up: linear,
+	 * where comparing every mention with every other was not.
+	 */
+	nt_init(&acr, 2 * d->nents);
+	nt_init(&last, d->nents);
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		const struct qent *f = &d->ents[k];
+		const char *sp;
+		char a[64];
+		size_t n;
+		int amp, *v;
+		if (!f->canonical || !(sp = last_space(f->canonical, f->canon_len)))
 			continue;
-		for (m = 0; m < d->nents; m++) {
-			const struct qent *f = &d->ents[m];
-			if (f->kind == EK_ORG && f->canonical && f->canon_len > e->canon_len + 2 &&
-			    acronym_of(e->canonical, e->canon_len, f->canonical, f->canon_len)) {
-				e->canonical = f->canonical;
-				e->canon_len = f->canon_len;
-				break;
+		if (f->kind == EK_ORG) {
+			for (amp = 0; amp < 2; amp++) {
+				n = initials(f->canonical, f->canon_len, amp, a, sizeof a);
+				if (n < 2)
+					continue;
+				v = nt_slot(&acr, hash64(a, n, 0x61637231u), d);
+				if (*v < 0)
+					*v = (int)k;
+			}
+		}
+		if (f->kind == EK_PER && f->canon_len <= 80) {
+			size_t wl = f->canon_len - (size_t)(sp + 1 - f->canonical);
+			v = nt_slot(&last, word_hash(sp + 1, wl), d);
+			if (*v < 0 || d->ents[*v].canon_len < f->canon_len)
+				*v = (int)k;
+		}
+	}
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int *v;
+		if (!e->canonical || memchr(e->canonical, ' ', e->canon_len))
+			continue;
+		if (e->kind == EK_ORG && e->canon_len >= 2 && e->canon_len <= 8) {
+			v = nt_slot(&acr, hash64(e->canonical, e->canon_len, 0x61637231u), d);
+			if (*v >= 0 && d->ents[*v].canon_len > e->canon_len + 2) {
+				e->canonical = d->ents[*v].canonical;
+				e->canon_len = d->ents[*v].canon_len;
+				continue;
+			}
+		}
+		/* A surname: the person.  A tagger's organisation stays one ("Ford"
+		 * the company beside "Bill Ford"); a word the capitalisation
+		 * fallback guessed may be either. */
+		if ((e->kind == EK_PER || (e->kind == EK_ORG && e->guessed)) && e->canon_len <= 40) {
+			v = nt_slot(&last, word_hash(e->canonical, e->canon_len), d);
+			if (*v >= 0 && d->ents[*v].canon_len > e->canon_len + 1) {
+				e->canonical = d->ents[*v].canonical;
+				e->canon_len = d->ents[*v].canon_len;
+				e->kind = EK_PER;
+				continue;
 			}
 		}
 	}
-	/* A one-word name takes the longest person name ending in it. */
-	for (k = 0; k < d->nents && d->nents < 2000; k++) {
-		struct qent *e = &d->ents[k];
-		const char *best = NULL;
-		size_t blen = 0;
-		if (!e->canonical || e->canon_len > 40 || memchr(e->canonical, ' ', e->canon_len) ||
-		    (e->kind != EK_PER && e->kind != EK_ORG))
-			continue;
-		if (k > 0 && d->ents[k - 1].canonical == e->canonical)
-			continue; /* same name as the mention before: already done */
-		for (m = 0; m < d->nents; m++) {
-			const struct qent *f = &d->ents[m];
-			if (f->kind == EK_PER && f->canonical && f->canon_len > blen &&
-			    ends_with_word(f->canonical, f->canon_len, e->canonical, e->canon_len)) {
-				best = f->canonical;
-				blen = f->canon_len;
-			}
-		}
-		if (best) {
-			e->canonical = best;
-			e->canon_len = blen;
-			e->kind = EK_PER;
-		}
-	}
-}
-
-char
-doc_gender(const struct doc *d, const char *name, size_t len)
-{
-	size_t k;
-
-	if (!name)
-		return 0;
-	for (k = 0; k < d->ngenders; k++)
-		if (d->genders[k].len == len && memcmp(d->genders[k].name, name, len) == 0)
-			return d->genders[k].g;
-	return 0;
-}
-
-void
-doc_set_gender(struct doc *d, const char *name, size_t len, char g)
-{
-	if (!name || doc_gender(d, name, len) || d->ngenders >= 256)
-		return;
-	ARRAY_GROW(d->genders, d->ngenders + 1, d->gcap);
-	d->genders[d->ngenders].name = name;
-	d->genders[d->ngenders].len = len;
-	d->genders[d->ngenders].g = g;
-	d->ngenders++;
-}
-
-void
-doc_honorifics(struct doc *d)
-{
-	static const char *const male[] = { "mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL };
-	static const char *const female[] = { "mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen",
-					      "princess", "madam", NULL };
-	size_t k, w;
-
-	for (k = 0; k < d->nents; k++) {
-		const struct qent *e = &d->ents[k];
-		int p = e->t0 - 1;
-		if (e->kind != EK_PER)
-			continue;
-		/* "Lord Browne", "Dame Judi Dench": the title is part of the name */
-		if (p < 0 || !d->t[p].cap)
-			p = e->t0;
-		for (w = 0; male[w]; w++)
-			if (tok_is(d, p, male[w]))
-				doc_set_gender(d, e->canonical, e->canon_len, 'm');
-		for (w = 0; female[w]; w++)
-			if (tok_is(d, p, female[w]))
-				doc_set_gender(d, e->canonical, e->canon_len, 'f');
-	}
+	nt_release(&acr);
+	nt_release(&last);
+	unify_spellings(d);
 }
 
 void
@@ -547,19 +851,20 @@ doc_clear(struct doc *d)
 	for (k = 0; k < d->nowned; k++)
 		free(d->owned[k]);
 	d->nowned = 0;
-	d->ngenders = 0;
 	d->nt = 0;
 	d->nents = 0;
 	d->nqs = 0;
 	d->nout = 0;
-	memset(&d->last_per, 0, sizeof d->last_per);
-	memset(&d->last_org, 0, sizeof d->last_org);
-	memset(&d->last_speaker, 0, sizeof d->last_speaker);
-	d->last_per.t0 = d->last_org.t0 = d->last_speaker.t0 = -1;
-	d->last_per_sent = d->last_org_sent = d->last_speaker_sent = -100;
+	d->norder = 0;
+	d->nfrags = 0;
+	d->ndents = 0;
+	d->nrecent = 0;
+	d->nspoke = 0;
+	d->time = 0;
+	d->steps = 0;
 	d->lastcue_sent = -1;
 	d->lastcue_tok = -1;
-	d->lastcue_sp.t0 = d->lastcue_sp.t1 = -1;
+	d->lastcue_sp = no_mention();
 }
 
 void
@@ -567,14 +872,19 @@ doc_release(struct doc *d)
 {
 	doc_clear(d);
 	free(d->owned);
-	free(d->genders);
 	free(d->t);
 	free(d->sent_t0);
 	free(d->ents);
 	free(d->qs);
 	free(d->qs_first);
 	free(d->qs_next);
+	free(d->qs_out);
 	free(d->out);
+	free(d->order);
+	free(d->frags);
+	free(d->sent_hasq);
+	free(d->dents);
+	free(d->dent_slots);
 	spans_release(&d->sents);
 	spans_release(&d->paras);
 	tokens_release(&d->tk);

@@ -1,11 +1,11 @@
 /*
  * lexicon.c - the word lists of news-extract-quotes.
  *
- * Open-class words (cue verbs, speaker nouns) come from the data files;
- * the closed class of function words (pronouns, determiners,
+ * Open-class words (cue verbs, speaker nouns, first names) come from the
+ * data files; the closed class of function words (pronouns, determiners,
  * prepositions, auxiliaries) is grammar and is fixed here.  Every word
  * is looked up by the hash of its lower-case form in one open-addressing
- * table.
+ * table, which grows to stay at most half full.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +22,7 @@ struct slot {
 	unsigned fw;
 	unsigned cue_off, cue_n;
 	unsigned char noun;
+	char noun_gender;  /* 'm', 'f', 'n' or 0 */
 };
 
 struct cue_item {
@@ -29,9 +30,18 @@ struct cue_item {
 	struct cue_entry e;
 };
 
+/* First names live in a table of their own: 62,000 of them would push
+ * the words looked up for every token out of the cache. */
+struct name_slot {
+	uint64_t key; /* 0 = empty */
+	char sex;
+};
+
 struct lexicon {
 	struct slot *slots;
-	size_t mask;
+	size_t mask, used;
+	struct name_slot *names;
+	size_t nmask;
 	struct cue_entry *cues;
 	size_t ncues;
 };
@@ -55,6 +65,8 @@ word_hash(const char *s, size_t n)
 	return hash64(buf, o, 0x71756f74u) | 1u; /* never 0: 0 marks an empty slot */
 }
 
+static void grow(struct lexicon *lx);
+
 static struct slot *
 slot_get(struct lexicon *lx, uint64_t key, int create)
 {
@@ -67,8 +79,29 @@ slot_get(struct lexicon *lx, uint64_t key, int create)
 	}
 	if (!create)
 		return NULL;
+	if (2 * (lx->used + 1) > lx->mask + 1) {
+		grow(lx);
+		return slot_get(lx, key, create);
+	}
+	lx->used++;
 	lx->slots[i].key = key;
 	return &lx->slots[i];
+}
+
+/* Twice the slots, every entry moved to its new place. */
+static void
+grow(struct lexicon *lx)
+{
+	struct slot *old = lx->slots;
+	size_t n = lx->mask + 1, k;
+
+	lx->mask = 2 * n - 1;
+	lx->slots = xcalloc(2 * n, sizeof *lx->slots);
+	lx->used = 0;
+	for (k = 0; k < n; k++)
+		if (old[k].key)
+			*slot_get(lx, old[k].key, 1) = old[k];
+	free(old);
 }
 
 static const struct slot *
@@ -158,7 +191,8 @@ parse_flags(const char *path, unsigned long line, const char *s, size_t n)
 		const char *name;
 		unsigned flag;
 	} names[] = { { "that", CUE_THAT }, { "bare", CUE_BARE }, { "obj", CUE_OBJ },
-		      { "final", CUE_FINAL }, { "quote", CUE_QUOTE }, { "prep", CUE_PREP } };
+		      { "final", CUE_FINAL }, { "quote", CUE_QUOTE }, { "prep", CUE_PREP },
+		      { "noun", CUE_NOUN } };
 	unsigned f = 0;
 	size_t i = 0;
 
@@ -217,7 +251,7 @@ load_cues(const char *path, struct cue_item **items, size_t *n, size_t *cap)
 			die("%s:%lu: want FORM<TAB>LEMMA<TAB>FLAGS", path, lineno);
 		memset(&it, 0, sizeof it);
 		it.e.flags = parse_flags(path, lineno, f[2], fl[2]);
-		if (fl[0] == fl[1] && memcmp(f[0], f[1], fl[0]) == 0)
+		if (fl[0] == fl[1] && memcmp(f[0], f[1], fl[0]) == 0 && !(it.e.flags & CUE_NOUN))
 			it.e.flags |= CUE_BASE;
 		w = f[0];
 		left = fl[0];
@@ -263,8 +297,17 @@ load_nouns(struct lexicon *lx, const char *path)
 
 		if (*line == '#' || *line == '\0')
 			continue;
-		if (fields(line, f, fl) != 2 || fl[0] == 0)
-			die("%s:%lu: want WORD<TAB>CLASS", path, lineno);
+		int nf = fields(line, f, fl);
+		char g = 0;
+		struct slot *sl;
+		if (nf < 2 || fl[0] == 0)
+			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n]", path, lineno);
+		if (nf == 3) {
+			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f' && f[2][0] != 'n'))
+				die("%s:%lu: the sex of a noun is 'm', 'f' or 'n', not '%.*s'", path, lineno,
+				    (int)fl[2], f[2]);
+			g = f[2][0];
+		}
 		if (fl[1] == 6 && memcmp(f[1], "person", 6) == 0)
 			c = NOUN_PERSON;
 		else if (fl[1] == 3 && memcmp(f[1], "org", 3) == 0)
@@ -276,13 +319,54 @@ load_nouns(struct lexicon *lx, const char *path)
 		else
 			die("%s:%lu: unknown class '%.*s' (person, org, rep or group)", path, lineno,
 			    (int)fl[1], f[1]);
-		slot_get(lx, word_hash(f[0], fl[0]), 1)->noun = c;
+		sl = slot_get(lx, word_hash(f[0], fl[0]), 1);
+		sl->noun = c;
+		sl->noun_gender = g;
 	}
 	datafile_lines_close(&dl);
 }
 
+/* First names: NAME<TAB>m|f.  An empty list is a broken install, not a
+ * list that knows no names. */
+static void
+load_first_names(struct lexicon *lx, const char *path)
+{
+	struct datafile_lines dl;
+	char *line;
+	size_t n = 0;
+
+	size_t cap = 1024, k;
+
+	datafile_lines_open(&dl, path);
+	for (k = 0; k < dl.len; k++)
+		cap += dl.buf[k] == '\n';
+	for (k = 1024; k < 2 * cap; k *= 2)
+		;
+	lx->nmask = k - 1;
+	lx->names = xcalloc(k, sizeof *lx->names);
+	while ((line = datafile_lines_next(&dl, NULL)) != NULL) {
+		char *f[3];
+		size_t fl[3], i;
+		uint64_t h;
+
+		if (*line == '#' || *line == '\0')
+			continue;
+		if (fields(line, f, fl) != 2 || fl[0] == 0 || fl[1] != 1 || (f[1][0] != 'm' && f[1][0] != 'f'))
+			die("%s:%lu: want NAME<TAB>m|f", path, dl.lineno);
+		h = word_hash(f[0], fl[0]);
+		for (i = (size_t)h & lx->nmask; lx->names[i].key && lx->names[i].key != h; i = (i + 1) & lx->nmask)
+			;
+		lx->names[i].key = h;
+		lx->names[i].sex = f[1][0];
+		n++;
+	}
+	datafile_lines_close(&dl);
+	if (n == 0)
+		die("%s: no first names", path);
+}
+
 struct lexicon *
-lexicon_load(const char *cue_path, const char *noun_path)
+lexicon_load(const char *cue_path, const char *noun_path, const char *names_path)
 {
 	struct lexicon *lx = xcalloc(1, sizeof *lx);
 	struct cue_item *items = NULL;
@@ -292,6 +376,8 @@ lexicon_load(const char *cue_path, const char *noun_path)
 	lx->slots = xcalloc(lx->mask + 1, sizeof *lx->slots);
 	add_closed_class(lx);
 	load_nouns(lx, noun_path);
+	if (names_path)
+		load_first_names(lx, names_path);
 	load_cues(cue_path, &items, &n, &cap);
 	if (n == 0)
 		die("%s: no cue verbs", cue_path);
@@ -317,6 +403,7 @@ lexicon_free(struct lexicon *lx)
 	if (!lx)
 		return;
 	free(lx->slots);
+	free(lx->names);
 	free(lx->cues);
 	free(lx);
 }
@@ -336,6 +423,27 @@ lexicon_noun(const struct lexicon *lx, uint64_t h)
 	const struct slot *s = slot_find(lx, h);
 
 	return s ? (enum noun_class)s->noun : NOUN_NONE;
+}
+
+char
+lexicon_noun_gender(const struct lexicon *lx, uint64_t h)
+{
+	const struct slot *s = slot_find(lx, h);
+
+	return s ? s->noun_gender : 0;
+}
+
+char
+lexicon_first_name(const struct lexicon *lx, uint64_t h)
+{
+	size_t i;
+
+	if (!lx->names)
+		return 0;
+	for (i = (size_t)h & lx->nmask; lx->names[i].key; i = (i + 1) & lx->nmask)
+		if (lx->names[i].key == h)
+			return lx->names[i].sex;
+	return 0;
 }
 
 unsigned

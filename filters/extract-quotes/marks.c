@@ -117,9 +117,9 @@ emit(struct doc *d, size_t open, size_t close, int closed)
 
 /* The first non-space code point at or after byte b, and its cp offset. */
 static uint32_t
-first_nonspace(const char *s, size_t len, size_t b, size_t limit_b)
+first_nonspace(const struct doc *d, const char *s, size_t len, size_t b, size_t limit_b)
 {
-	while (b < limit_b) {
+	while (b < limit_b && STEP(d)) {
 		uint32_t c = utf8_next(s, len, &b);
 		if (!uc_is_space(c))
 			return c;
@@ -136,16 +136,16 @@ marks_scan(struct doc *d)
 	uint32_t prev = 0;
 	const char *s = d->text;
 
-	while (b < d->len) {
+	while (b < d->len && STEP(d)) {
 		size_t b0 = b, bn;
 		uint32_t c = utf8_next(s, d->len, &b), next;
 
 		/* Leaving a paragraph? */
-		while (p + 1 < d->paras.n && cp >= d->paras.v[p + 1].start) {
+		while (p + 1 < d->paras.n && cp >= d->paras.v[p + 1].start && STEP(d)) {
 			/* The quote continues if the next paragraph opens with a mark. */
 			if (depth > 0) {
 				struct open_mark probe;
-				uint32_t fc = first_nonspace(s, d->len, b0, d->len);
+				uint32_t fc = first_nonspace(d, s, d->len, b0, d->len);
 				if (opener(0, fc, 'A', &probe) && probe.fam == st[0].fam) {
 					depth = 1;
 					skip_open = 1;
@@ -208,7 +208,7 @@ marks_scan(struct doc *d)
 		emit(d, st[0].cp, p < d->paras.n ? d->paras.v[p].end : cp, 0);
 
 	/* Tokens of each quotation. */
-	for (k = 0; k < d->nqs; k++) {
+	for (k = 0; k < d->nqs && STEP(d); k++) {
 		struct qspan *q = &d->qs[k];
 		int i = doc_tok_at(d, q->open), j, closed = q->t_close == 0;
 		if (i >= (int)d->nt)
@@ -216,7 +216,7 @@ marks_scan(struct doc *d)
 		q->t_open = i;
 		d->t[i].mark = 1;
 		q->sent = d->t[i].sent;
-		for (j = i + 1; j < (int)d->nt && d->t[j].start < q->close; j++)
+		for (j = i + 1; j < (int)d->nt && d->t[j].start < q->close && STEP(d); j++)
 			d->t[j].quote = (int)k;
 		q->t_close = -1;
 		if (closed && j < (int)d->nt && d->t[j].start <= q->close) {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "quotes.h"
+#include "xalloc.h"
 
 static int
 is_end_punct(const struct doc *d, int j)
@@ -42,7 +43,7 @@ clause_like(const struct doc *d, int i, int limit)
 		return 0;
 	if (tok_is(d, i, "to"))
 		return 0;
-	for (j = i; j < limit && j < i + 14; j++) {
+	for (j = i; j < limit && j < i + 14 && STEP(d); j++) {
 		const struct qtok *t = &d->t[j];
 		size_t n = t->bend - t->bstart;
 		/* A list of names may come first: "executives at Apple, Google and Meta had" */
@@ -69,10 +70,18 @@ content_stops(const struct doc *d, int j, int limit)
 {
 	int k;
 
+	int k0 = -1;
+
 	if (is_end_punct(d, j) && !tok_is_punct(d, j, ":"))
 		return 1;
-	if (tok_is_punct(d, j, ",")) {
-		k = j + 1;
+	/* After a comma; a comma inside a closing mark (“going too far,”
+	 * drawing ...) counts, and the content then ends at the mark. */
+	if (tok_is_punct(d, j, ","))
+		k0 = j + 1;
+	else if (j >= 2 && d->t[j - 1].mark == 2 && tok_is_punct(d, j - 2, ","))
+		k0 = j;
+	if (k0 >= 0) {
+		k = k0;
 		if (k < limit && (d->t[k].cueflags & CUE_PREP))
 			return 1;
 		/* ", becoming ...", ", saying ...": a participle clause of the main verb */
@@ -83,13 +92,13 @@ content_stops(const struct doc *d, int j, int limit)
 			return 1;
 		if (k < limit && (d->t[k].fw & FW_CONJ)) {
 			k++;
-			while (k < limit && (d->t[k].fw & FW_ADV))
+			while (k < limit && (d->t[k].fw & FW_ADV) && STEP(d))
 				k++;
 			if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_PREP))
 				return 1;
 		}
 		/* ", X said." */
-		for (k = j + 1; k < limit && k < j + 6 && d->t[k].type == TOK_WORD; k++)
+		for (k = k0; k < limit && k < k0 + 5 && d->t[k].type == TOK_WORD && STEP(d); k++)
 			if ((d->t[k].cueflags & CUE_FINAL) && !d->t[k].ing &&
 			    (k + d->t[k].cuelen >= limit || d->t[k + d->t[k].cuelen].type == TOK_PUNCT))
 				return 1;
@@ -97,10 +106,9 @@ content_stops(const struct doc *d, int j, int limit)
 	}
 	if (d->t[j].fw & FW_CONJ) {
 		k = j + 1;
-		while (k < limit && (d->t[k].fw & FW_ADV))
+		while (k < limit && (d->t[k].fw & FW_ADV) && STEP(d))
 			k++;
-		if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_PREP) &&
-		    (!d->t[k].ing || (j > 0 && d->t[j - 1].type == TOK_WORD && 0)))
+		if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_PREP) && !d->t[k].ing)
 			return 1;
 		/* "saying X and calling for Y": a second participle */
 		if (k < limit && d->t[k].ing && d->t[k].cueflags)
@@ -109,49 +117,87 @@ content_stops(const struct doc *d, int j, int limit)
 	return 0;
 }
 
-/* Overlaps a quote already found? */
-static int
-overlaps(const struct doc *d, size_t s, size_t e)
-{
-	size_t k;
-
-	for (k = 0; k < d->nout; k++)
-		if (!d->out[k].dead && d->out[k].s < e && s < d->out[k].e)
-			return 1;
-	return 0;
-}
-
-static int
-sentence_has_quote(const struct doc *d, int s)
-{
-	size_t k;
-
-	for (k = 0; k < d->nout; k++)
-		if (!d->out[k].dead && d->out[k].sent == s)
-			return 1;
-	return 0;
-}
-
-/* Emit content [a, b] (tokens) for cue i with speaker sp. */
+/*
+ * Emit content [a, b] (tokens) for cue i with speaker sp.  Content that
+ * holds quoted words ("says he's “amazed and overwhelmed”") is one
+ * partial quote: the reported clause, with the quoted words as its
+ * fragments; the fragments found on their own before (direct.c) give way
+ * to it.  Content that crosses a quotation, holds a direct quote or
+ * overlaps another quote is none.
+ */
 static int
 emit(struct doc *d, int a, int b, int i, int len, const struct mention *sp, int s)
 {
-	int j;
+	int j, nq = 0, first = -1;
+	struct mention who = *sp;
+	size_t qi;
 
-	while (b > a && (d->t[b].type == TOK_PUNCT) && !d->t[b].mark)
+	while (b > a && (d->t[b].type == TOK_PUNCT) && !d->t[b].mark && d->t[b].quote < 0 && STEP(d))
 		b--;
 	if (b - a < 2)
 		return 0;
-	for (j = a; j <= b; j++)
-		if (d->t[j].quote >= 0 || d->t[j].mark)
+	if (d->t[a].quote >= 0 || d->t[b].quote >= 0 || d->t[b].mark == 1)
+		return 0; /* crosses a quotation */
+	for (j = a; j <= b && STEP(d); j++) {
+		int k, qo;
+		if (d->t[j].mark != 1) {
+			if (d->t[j].inq && d->t[j].quote < 0 && !d->t[j].mark)
+				return 0; /* another quote's words */
+			continue;
+		}
+		k = d->t[j + 1 <= b ? j + 1 : j].quote;
+		if (k < 0 || d->qs[k].t_open != j || d->qs[k].t_close < 0 || d->qs[k].t_close > b)
 			return 0;
-	if (overlaps(d, d->t[a].start, d->t[b].end))
-		return 0;
-	quote_add(d, d->t[a].start, d->t[b].end, QT_INDIRECT, sp, i, i + len, s);
+		qo = d->qs_out[k];
+		if (qo >= 0 && d->out[qo].type == QT_DIRECT)
+			return 0; /* a direct quote of its own */
+		if (qo >= 0 && !who.name && d->out[qo].sp.name)
+			who = d->out[qo].sp;
+		if (first < 0)
+			first = k;
+		nq++;
+	}
+	if (nq == 0 && d->t[i].used)
+		return 0; /* the cue of a partial quote elsewhere in the sentence */
+	if (nq == 1 && d->qs[first].t_open == a && b - d->qs[first].t_close <= 4) {
+		/* The content is the quotation, give or take a few words after it
+		 * ("“... and I expect that to be the case” in 2005, said Kurt
+		 * Karl"): a direct quote. */
+		int qo = d->qs_out[first];
+		if (qo >= 0)
+			d->out[qo].dead = 1;
+		qi = quote_add(d, d->qs[first].s, d->qs[first].e, QT_DIRECT, &who, i, i + len, s);
+		d->qs_out[first] = (int)qi;
+		d->out[qi].qsi = first;
+		for (j = i; j < i + len; j++)
+			d->t[j].used = 1;
+		if (who.t0 >= 0)
+			coref_note(d, &who, s);
+		return 1;
+	}
+	qi = quote_add(d, d->t[a].start, d->t[b].end, nq ? QT_PARTIAL : QT_INDIRECT, &who, i, i + len, s);
+	if (nq) {
+		struct quote *q = &d->out[qi];
+		int k;
+		q->frag_first = d->nfrags;
+		for (k = first; k < (int)d->nqs && d->qs[k].t_open <= b && STEP(d); k++) {
+			int qo = d->qs_out[k];
+			if (d->qs[k].t_close == -2)
+				continue; /* merged into the one before */
+			ARRAY_GROW(d->frags, d->nfrags + 1, d->fragcap);
+			d->frags[d->nfrags].s = d->qs[k].s;
+			d->frags[d->nfrags].e = d->qs[k].e;
+			d->nfrags++;
+			if (qo >= 0 && (size_t)qo != qi)
+				d->out[qo].dead = 1;
+			d->qs_out[k] = (int)qi;
+		}
+		q->nfrag = d->nfrags - q->frag_first;
+	}
 	for (j = i; j < i + len; j++)
 		d->t[j].used = 1;
-	if (sp->t0 >= 0)
-		coref_note(d, sp, s);
+	if (who.t0 >= 0)
+		coref_note(d, &who, s);
 	return 1;
 }
 
@@ -159,16 +205,22 @@ emit(struct doc *d, int a, int b, int i, int len, const struct mention *sp, int 
 static int
 trailing(struct doc *d, int i, int s)
 {
-	int s0 = d->sent_t0[s], limit = d->sent_t0[s + 1], len = d->t[i].cuelen, j = i + len, c;
+	int s0 = win_lo(d, i), limit = win_hi(d, i), len = d->t[i].cuelen, j = i + len, c;
 	struct mention sp;
 
 	if (!(d->t[i].cueflags & CUE_FINAL) || d->t[i].ing)
 		return 0;
-	if (i - 1 > s0 && tok_is_punct(d, i - 1, ",") && j < limit && !(d->t[j].fw & (FW_SUBJ | FW_THAT))) {
+	if (i - 1 > s0 && tok_is_punct(d, i - 1, ",") && j < limit && d->t[j].type == TOK_WORD &&
+	    !(d->t[j].fw & (FW_SUBJ | FW_THAT))) {
 		/* Inverted: "CONTENT, says the annual survey." */
 		struct mention m = speaker_np_right(d, j, limit);
 		int e = m.t1;
-		while (e < limit && e > 0 && (tok_is_punct(d, e, "(") || tok_is_punct(d, e, ")") || d->t[e].cap))
+		/* A speaker: a name, or a noun that names one ("the annual
+		 * survey", "a spokesman"), not any object ("acknowledged the point"). */
+		if (m.t0 >= 0 && !m.name && d->t[m.t1 - 1].noun == NOUN_NONE)
+			return 0;
+		while (e < limit && e > 0 && (tok_is_punct(d, e, "(") || tok_is_punct(d, e, ")") || d->t[e].cap) &&
+		       STEP(d))
 			e++; /* "(ONS)" */
 		if (m.t0 >= 0 && (e >= limit || is_end_punct(d, e) || tok_is_punct(d, e, ",")))
 			return emit(d, s0, i - 2, i, len, &m, s);
@@ -179,9 +231,11 @@ trailing(struct doc *d, int i, int s)
 		int k;
 		if (!(d->t[j].fw & FW_PREP))
 			return 0;
-		for (k = j; k < limit && !is_end_punct(d, k) && !tok_is_punct(d, k, ","); k++)
-			if (d->t[k].fw & FW_THAT || d->t[k].cueflags)
+		for (k = j; k < limit && !is_end_punct(d, k) && !tok_is_punct(d, k, ",") && STEP(d); k++)
+			if ((d->t[k].fw & FW_THAT) ||
+			    (d->t[k].cueflags && (d->t[k - 1].fw & (FW_SUBJ | FW_CONJ)))) /* not "its report" */
 				return 0;
+		j = k;
 	}
 	sp = speaker_of_cue(d, i);
 	if (sp.t0 < 0)
@@ -189,32 +243,55 @@ trailing(struct doc *d, int i, int s)
 	c = sp.t0 < i ? sp.t0 - 1 : i - 1;
 	if (sp.t0 < i) {
 		/* Skip a leading title: "Apple CEO Tim Cook said" -> comma before "Apple". */
-		while (c >= s0 && d->t[c].type == TOK_WORD && (d->t[c].noun || d->t[c].ent >= 0 || (d->t[c].fw & FW_DET)))
+		while (c >= s0 && d->t[c].type == TOK_WORD &&
+		       (d->t[c].noun || d->t[c].ent >= 0 || (d->t[c].fw & FW_DET)) && STEP(d))
 			c--;
+		/* ... and a description the name is in apposition to: "..., her
+		 * lawyer, Perry Wander, said" -> the comma before "her". */
+		if (c - 1 > s0 && tok_is_punct(d, c, ",") && d->t[c - 1].type == TOK_WORD &&
+		    (d->t[c - 1].noun == NOUN_PERSON || d->t[c - 1].noun == NOUN_REP)) {
+			int q = c - 1;
+			while (q > s0 && q > c - 6 && d->t[q - 1].type == TOK_WORD &&
+			       !(d->t[q - 1].fw & ~(unsigned)(FW_DET | FW_POSS | FW_INDEF)) && STEP(d))
+				q--;
+			if (q > s0 && tok_is_punct(d, q - 1, ",") && (d->t[q].fw & (FW_DET | FW_POSS)))
+				c = q - 1;
+		}
 	}
 	if (c <= s0 || !tok_is_punct(d, c, ","))
 		return 0;
 	{
-		int a = s0;
+		int a = s0, b = c - 1;
 		/* Skip a leading "According to X," of another source. */
-		while (a < c && (d->t[a].mark || d->t[a].type == TOK_PUNCT))
+		while (a < c && d->t[a].type == TOK_PUNCT && !d->t[a].mark && STEP(d))
 			a++;
-		return emit(d, a, c - 1, i, len, &sp, s);
+		/* An attribution inside its content ("By doing so, he said, the
+		 * firm had intended to ..."): the content runs on after it, the
+		 * attribution inside. */
+		if (j + 1 < limit && tok_is_punct(d, j, ",") && d->t[j + 1].type == TOK_WORD &&
+		    !d->t[j + 1].cueflags && !d->t[j + 1].ing) {
+			int e;
+			for (e = j + 1; e < limit && !content_stops(d, e, limit) && STEP(d); e++)
+				;
+			if (e - (j + 1) >= 3)
+				b = e - 1;
+		}
+		return emit(d, a, b, i, len, &sp, s);
 	}
 }
 
 static void
 verb_cue(struct doc *d, int i, int s)
 {
-	int limit = d->sent_t0[s + 1], s0 = d->sent_t0[s];
+	int limit = win_hi(d, i), s0 = win_lo(d, i);
 	unsigned f = d->t[i].cueflags;
 	int len = d->t[i].cuelen, j = i + len, a, b;
 	struct mention sp;
 
 	if (f & (CUE_QUOTE | CUE_PREP))
 		return;
-	if (i > s0 && (d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)))
-		return; /* a noun: "the report", "his claims" */
+	if (i > s0 && ((d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)) || tok_is(d, i - 1, "'s")))
+		return; /* a noun: "the report", "his claims", "Opec's announcement" */
 	if (i > s0 && tok_is(d, i - 1, "to"))
 		return; /* "declined to say", "wants to tell" */
 	if (d->t[i].cap && i != s0)
@@ -225,7 +302,7 @@ verb_cue(struct doc *d, int i, int s)
 		 * singular noun it is a noun ("a government report that ..."). */
 		int k = i - 1;
 		const struct qtok *p;
-		while (k > s0 && (d->t[k].fw & FW_ADV) && !(d->t[k].fw & FW_SUBJ))
+		while (k > s0 && (d->t[k].fw & FW_ADV) && !(d->t[k].fw & FW_SUBJ) && STEP(d))
 			k--;
 		p = &d->t[k];
 		if (!((p->fw & FW_AUX) || ((p->fw & FW_SUBJ) && !tok_is(d, k, "he") && !tok_is(d, k, "she") &&
@@ -238,10 +315,22 @@ verb_cue(struct doc *d, int i, int s)
 		return;
 	if (j >= limit)
 		return;
+	/* A time adverbial before "that": "said earlier this year that",
+	 * "said on Monday that" (below), "said yesterday that". */
+	{
+		int k = j;
+		while (k < limit && k < j + 5 && d->t[k].type == TOK_WORD && !(d->t[k].fw & FW_THAT) &&
+		       ((d->t[k].fw & (FW_ADV | FW_TIME)) || tok_is(d, k, "this") || tok_is(d, k, "last") ||
+			tok_is(d, k, "next") || tok_is(d, k, "earlier")) &&
+		       STEP(d))
+			k++;
+		if (k > j && k < limit && (d->t[k].fw & FW_THAT))
+			j = k;
+	}
 	/* A prepositional phrase before "that": "wrote in a post on X that". */
 	if ((d->t[j].fw & FW_PREP) && !tok_is(d, j, "that")) {
 		int k;
-		for (k = j; k < limit && k < j + 10; k++)
+		for (k = j; k < limit && k < j + 10 && STEP(d); k++)
 			if ((d->t[k].fw & FW_THAT) || is_end_punct(d, k) ||
 			    (d->t[k].cueflags && !(d->t[k - 1].fw & (FW_DET | FW_POSS | FW_INDEF))))
 				break;
@@ -254,7 +343,7 @@ verb_cue(struct doc *d, int i, int s)
 	 * Sunday that", "told staff he ...". */
 	if ((f & CUE_OBJ) && !(d->t[j].fw & FW_THAT)) {
 		int k = j, e = d->t[j].ent;
-		for (k = j; k < limit && k < j + 10; k++)
+		for (k = j; k < limit && k < j + 10 && STEP(d); k++)
 			if ((d->t[k].fw & (FW_THAT | FW_AUX | FW_FINITE | FW_SUBJ)) || d->t[k].type == TOK_PUNCT ||
 			    d->t[k].cueflags)
 				break;
@@ -277,7 +366,7 @@ verb_cue(struct doc *d, int i, int s)
 			k = j + 1;
 		if (k < limit && (d->t[k].fw & FW_PREP) && !(d->t[k].fw & FW_THAT)) {
 			int m;
-			for (m = k; m < limit && m < k + 8; m++)
+			for (m = k; m < limit && m < k + 8 && STEP(d); m++)
 				if (d->t[m].fw & FW_THAT)
 					break;
 			if (m < limit && (d->t[m].fw & FW_THAT))
@@ -301,7 +390,7 @@ content:
 	if (j >= limit)
 		return;
 	a = j;
-	for (b = a; b < limit && !content_stops(d, b, limit); b++)
+	for (b = a; b < limit && !content_stops(d, b, limit) && STEP(d); b++)
 		;
 	b--;
 	if (b - a < 2)
@@ -316,33 +405,72 @@ content:
 static void
 according(struct doc *d, int i, int s)
 {
-	int s0 = d->sent_t0[s], limit = d->sent_t0[s + 1], len = d->t[i].cuelen, k;
+	int s0 = win_lo(d, i), limit = win_hi(d, i), len = d->t[i].cuelen, k;
 	struct mention src;
 	int first = i, a, b;
 
-	while (first > s0 && (d->t[first - 1].mark || d->t[first - 1].type == TOK_PUNCT))
+	while (first > s0 && (d->t[first - 1].mark || d->t[first - 1].type == TOK_PUNCT) && STEP(d))
 		first--;
-	if (sentence_has_quote(d, s))
+	if (d->sent_hasq[s])
 		return; /* the relay of a quote of this sentence */
 	src = speaker_np_right(d, i + len, limit);
 	if (src.t0 < 0)
 		return;
 	if (first == s0) {
-		for (k = i + len; k < limit && !tok_is_punct(d, k, ","); k++)
+		for (k = i + len; k < limit && !tok_is_punct(d, k, ",") && STEP(d); k++)
 			;
 		if (k >= limit)
 			return;
 		a = k + 1;
 		b = limit - 1;
-	} else {
-		if (!tok_is_punct(d, i - 1, ","))
-			return;
+	} else if (tok_is_punct(d, i - 1, ",")) {
 		a = s0;
 		b = i - 2;
+	} else if (d->t[i - 1].mark == 2 && tok_is_punct(d, i - 2, ",")) {
+		a = s0; /* "... “drowning,” according to the magazine." */
+		b = i - 1;
+	} else {
+		return;
 	}
-	while (a < b && d->t[a].type == TOK_PUNCT)
+	while (a < b && d->t[a].type == TOK_PUNCT && STEP(d))
 		a++;
 	emit(d, a, b, i, len, &src, s);
+}
+
+/*
+ * A noun of saying with its source and a that-clause: "his view that ...",
+ * "Opec's announcement that ...", "voiced their concern that ...".  The
+ * source is the possessive before the noun (a pronoun is resolved); with
+ * none the clause is no quote.
+ */
+static void
+noun_cue(struct doc *d, int i, int s)
+{
+	int s0 = win_lo(d, i), limit = win_hi(d, i), p = i - 1, a, b;
+	struct mention sp = no_mention();
+
+	if (i + 2 >= limit || !(d->t[i + 1].fw & FW_THAT) || p < s0)
+		return;
+	while (p > s0 && d->t[p].type == TOK_WORD && !d->t[p].fw && !d->t[p].cap && !d->t[p].cueflags &&
+	       p > i - 4 && STEP(d))
+		p--; /* "their deep concern", "its latest warning" */
+	if (d->t[p].fw & FW_POSS) {
+		/* The subject of its own clause first: "ministers voiced their
+		 * concern that"; else what the pronoun refers to. */
+		sp = clause_subject(d, s, p);
+		if (sp.t0 < 0 || sp.t1 > p)
+			sp = coref_pronoun(d, p);
+	} else if (tok_is(d, p, "'s") && p - 1 >= s0 && d->t[p - 1].ent >= 0) {
+		sp = mention_of_entity(d, d->t[p - 1].ent);
+	} else {
+		return;
+	}
+	a = i + 2;
+	if (!clause_like(d, a, limit) && !(d->t[a].fw & (FW_DET | FW_SUBJ)))
+		return;
+	for (b = a; b < limit && !content_stops(d, b, limit) && STEP(d); b++)
+		;
+	emit(d, a, b - 1, i, 1, &sp, s);
 }
 
 void
@@ -350,10 +478,15 @@ reported_sentence(struct doc *d, int s)
 {
 	int i, s0 = d->sent_t0[s], limit = d->sent_t0[s + 1];
 
-	for (i = s0; i < limit; i++)
-		if (d->t[i].cueflags && !d->t[i].used && d->t[i].quote < 0 && !(d->t[i].cueflags & CUE_PREP))
+	/* A cue a partial quote took (used 2) may still govern the clause
+	 * around it ("..., revenue grew “despite ...”, the company said"). */
+	for (i = s0; i < limit && STEP(d); i++)
+		if (d->t[i].cueflags && d->t[i].used != 1 && d->t[i].quote < 0 && !(d->t[i].cueflags & CUE_PREP))
 			verb_cue(d, i, s);
-	for (i = s0; i < limit; i++)
-		if ((d->t[i].cueflags & CUE_PREP) && !d->t[i].used && d->t[i].quote < 0)
+	for (i = s0; i < limit && STEP(d); i++)
+		if ((d->t[i].cueflags & CUE_PREP) && d->t[i].used != 1 && d->t[i].quote < 0)
 			according(d, i, s);
+	for (i = s0; i < limit && STEP(d); i++)
+		if (d->t[i].cuenoun && !d->t[i].used && d->t[i].quote < 0)
+			noun_cue(d, i, s);
 }

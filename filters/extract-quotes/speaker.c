@@ -12,40 +12,36 @@
  * company").
  *
  * Pronouns and definite descriptions ("he", "the CEO", "the company",
- * "the group") resolve to the most recent compatible speaker or sentence
- * subject of the last few sentences, then to the most recent compatible
- * name; a description of unnamed people ("critics", "an open letter") has
- * no speaker (null), never a guess.
+ * "the group") are linked to a name by coref.c; a description of unnamed
+ * people ("critics", "an open letter") has no speaker (null), never a
+ * guess.  Every scan stays inside the sentence window (win_lo, win_hi).
  */
 #include <string.h>
 
 #include "quotes.h"
 
-#define COREF_SENTS 4
-
-static struct mention
-none(void)
+struct mention
+no_mention(void)
 {
 	struct mention m;
 
 	memset(&m, 0, sizeof m);
 	m.t0 = m.t1 = -1;
 	m.kind = EK_OTHER;
+	m.dent = -1;
 	return m;
+}
+
+static struct mention
+none(void)
+{
+	return no_mention();
 }
 
 static struct mention
 of_entity(const struct doc *d, int e)
 {
-	struct mention m = none();
-	const struct qent *x = &d->ents[e];
-
-	m.t0 = x->t0;
-	m.t1 = x->t1;
-	m.kind = x->kind;
-	m.name = x->canonical;
-	m.name_len = x->canon_len;
-	return m;
+	return mention_of_entity(d, e);
 }
 
 static int
@@ -62,95 +58,10 @@ cue_at(const struct doc *d, int i)
 	return d->t[i].cueflags;
 }
 
-/* The most recent name of a kind before token i, outside quoted content,
- * no further back than maxback sentences. */
-static int
-recent_entity(const struct doc *d, int i, enum ent_kind kind, int maxback, char not_g)
-{
-	int j, s = d->t[i].sent;
-
-	for (j = i - 1; j >= 0 && d->t[j].sent >= s - maxback; j--) {
-		int e = d->t[j].ent;
-		if (e >= 0 && d->ents[e].kind == kind && d->t[j].quote < 0 && !d->t[j].inq &&
-		    d->ents[e].canonical &&
-		    (!not_g || doc_gender(d, d->ents[e].canonical, d->ents[e].canon_len) != not_g))
-			return e;
-	}
-	return -1;
-}
-
-/* The gender a pronoun at token i asks for: 'm', 'f' or 0. */
-static char
-pronoun_gender(const struct doc *d, int i)
-{
-	if (tok_is(d, i, "he"))
-		return 'm';
-	if (tok_is(d, i, "she"))
-		return 'f';
-	return 0;
-}
-
-/*
- * Resolve a pronoun or definite description at token i to a name: the
- * subject of its own sentence when that is a name of the kind; else the
- * more recent of the last speaker of the kind and the last name of the
- * kind outside quoted content (content words are the speaker's, not the
- * writer's: in "he hoped Trump would ... . He added", he is the speaker).
- */
-static struct mention
-resolve(struct doc *d, int i, enum ent_kind kind, int plural)
-{
-	int s = sent_of(d, i), e;
-	struct mention m = none();
-	const struct mention *sp = &d->last_speaker;
-	char g = pronoun_gender(d, i), not_g = g == 'm' ? 'f' : g == 'f' ? 'm' : 0;
-	int sp_ok = sp->t0 >= 0 && d->last_speaker_sent >= s - COREF_SENTS && sp->t0 < i && sp->name &&
-		    (plural ? (sp->plural || sp->kind == EK_ORG) : sp->kind == kind) &&
-		    (!not_g || doc_gender(d, sp->name, sp->name_len) != not_g);
-
-	if (plural) {
-		if (sp_ok && d->last_speaker_sent >= s - 2)
-			m = *sp;
-		return m;
-	}
-	if (d->sent_t0[s] < i) {
-		struct mention c = clause_subject(d, s, i);
-		if (c.t0 >= 0 && c.t1 <= i && c.name && c.kind == kind && !(d->t[c.t0].fw & FW_SUBJ) &&
-		    (!not_g || doc_gender(d, c.name, c.name_len) != not_g))
-			return c;
-	}
-	e = recent_entity(d, i, kind, 3, not_g);
-	if (e >= 0 && (!sp_ok || d->ents[e].t0 > sp->t0))
-		m = of_entity(d, e);
-	else if (sp_ok)
-		m = *sp;
-	return m;
-}
-
 static struct mention
 pronoun(struct doc *d, int i)
 {
-	struct mention m = none();
-
-	if (tok_is(d, i, "he") || tok_is(d, i, "she")) {
-		m = resolve(d, i, EK_PER, 0);
-		if (m.name)
-			doc_set_gender(d, m.name, m.name_len, pronoun_gender(d, i));
-	}
-	else if (tok_is(d, i, "they"))
-		m = resolve(d, i, EK_ORG, 1);
-	else if (tok_is(d, i, "it"))
-		m = resolve(d, i, EK_ORG, 0);
-	else
-		return none(); /* I, we, you: the writer or a quoted speaker */
-	m.t0 = i; /* unresolved: the mention stays, the speaker is null */
-	m.t1 = i + 1;
-	if (tok_is(d, i, "they")) {
-		m.plural = 1;
-		if (m.name == NULL)
-			m.kind = EK_OTHER;
-	}
-	return m;
+	return coref_pronoun(d, i);
 }
 
 /* The first token of the entity starting at i, when an entity starts there. */
@@ -176,17 +87,27 @@ description(struct doc *d, int t0, int h, int pp)
 
 	if (c == NOUN_REP && pp < 0) {
 		int j;
-		for (j = t0; j < h; j++)
+		for (j = t0; j < h && STEP(d); j++)
 			if (d->t[j].ent >= 0 && d->ents[d->t[j].ent].kind != EK_OTHER)
 				pp = d->t[j].ent;
+		/* "its spokesman": the organisation the possessive refers to */
+		if (pp < 0 && (tok_is(d, t0, "its") || tok_is(d, t0, "their"))) {
+			struct mention o = coref_description(d, h, EK_ORG, 0);
+			if (o.name)
+				m = o;
+		}
 	}
-	if (c == NOUN_REP && pp >= 0) {
+	/* "his lawyer", "the company's chairman": another, unnamed person. */
+	if (c == NOUN_PERSON && definite && !(d->t[t0].fw & FW_POSS) &&
+	    !(h > t0 && tok_is(d, h - 1, "'s")))
+		m = coref_description(d, h, EK_PER, 0);
+	else if (c == NOUN_REP && pp >= 0)
 		m = of_entity(d, pp);
-	} else if (c == NOUN_PERSON && definite) {
-		m = resolve(d, h, EK_PER, 0);
-	} else if (c == NOUN_ORG && definite) {
-		m = resolve(d, h, EK_ORG, 0);
-	}
+	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
+		m = coref_description(d, h, EK_ORG, 0);
+	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS))
+		/* "the survey", "the spokesman": what the noun was said of before */
+		m = coref_description(d, h, lexicon_noun_gender(d->lx, d->t[h].h) == 'n' ? EK_ORG : EK_PER, 1);
 	if (m.t0 < 0 && c == NOUN_NONE && !definite && !d->t[h].cap) {
 		/* An unknown bare noun ("critics say"): only plurals in -s name a source. */
 		size_t n = d->t[h].bend - d->t[h].bstart;
@@ -196,8 +117,10 @@ description(struct doc *d, int t0, int h, int pp)
 	m.t0 = t0;
 	m.t1 = h + 1;
 	m.plural = plural || m.plural;
-	if (!m.name)
+	if (!m.name) {
 		m.kind = EK_OTHER;
+		m.dent = -1;
+	}
 	return m;
 }
 
@@ -222,7 +145,7 @@ name_run(struct doc *d, int i, int limit, int *end)
 {
 	int j = i, best = -1, first = -1;
 
-	while (j < limit && j < (int)d->nt) {
+	while (j < limit && j < (int)d->nt && j < i + 16 && STEP(d)) {
 		int e = ent_starts(d, j);
 		if (e >= 0) {
 			if (d->ents[e].kind == EK_PER)
@@ -232,6 +155,11 @@ name_run(struct doc *d, int i, int limit, int *end)
 			j = d->ents[e].t1;
 		} else if (d->t[j].noun == NOUN_PERSON || d->t[j].noun == NOUN_REP || tok_is(d, j, "'s")) {
 			j++;
+		} else if (d->t[j].type == TOK_WORD && !d->t[j].fw && !d->t[j].cueflags && !d->t[j].cap &&
+			   ((j + 1 < limit && d->t[j + 1].noun == NOUN_PERSON) ||
+			    (j + 2 < limit && d->t[j + 2].noun == NOUN_PERSON && d->t[j + 1].type == TOK_WORD &&
+			     !d->t[j + 1].fw))) {
+			j++; /* "chief financial officer": a modifier of a title */
 		} else {
 			break;
 		}
@@ -261,14 +189,14 @@ speaker_np_right(struct doc *d, int i, int limit)
 	 * "French finance minister Nicolas Sarkozy", "the bank's boss Jane Doe". */
 	{
 		int k2, org = -1;
-		for (k2 = i; k2 < limit && k2 < i + 7; k2++) {
+		for (k2 = i; k2 < limit && k2 < i + 7 && STEP(d); k2++) {
 			const struct qtok *t = &d->t[k2];
 			int e = t->ent;
 			int poss = e >= 0 && d->ents[e].t1 < limit && tok_is(d, d->ents[e].t1, "'s");
 			if (e >= 0 && d->ents[e].t0 == k2 && d->ents[e].kind == EK_PER && !poss) {
 				/* "William Hill spokesman Rupert Adams": the person after the title */
 				int n = d->ents[e].t1;
-				while (n < limit && d->t[n].type == TOK_WORD && d->t[n].ent < 0 &&
+				while (n < limit && n < k2 + 12 && d->t[n].type == TOK_WORD && d->t[n].ent < 0 &&
 				       (d->t[n].noun == NOUN_PERSON || d->t[n].noun == NOUN_REP))
 					n++;
 				if (n > d->ents[e].t1 && n < limit && d->t[n].ent >= 0 &&
@@ -288,8 +216,9 @@ speaker_np_right(struct doc *d, int i, int limit)
 				continue;
 			if (tok_is(d, k2, "'s"))
 				continue;
-			if (t->type == TOK_WORD && !t->fw && !t->cueflags)
-				continue;
+			if (t->type == TOK_WORD && !t->fw && !t->cap &&
+			    (!t->cueflags || (k2 + 1 < limit && d->t[k2 + 1].type == TOK_WORD && !d->t[k2 + 1].fw)))
+				continue; /* "state statistics body INSEE": "state" is no verb here */
 			break;
 		}
 		/* "local newspaper the Daily Telegraph" */
@@ -307,7 +236,7 @@ speaker_np_right(struct doc *d, int i, int limit)
 		return m;
 	}
 	h = -1;
-	while (j < limit && j < i + 5 && d->t[j].type == TOK_WORD && !(d->t[j].fw & ~(unsigned)FW_ADV) &&
+	while (j < limit && j < i + 5 && STEP(d) && d->t[j].type == TOK_WORD && !(d->t[j].fw & ~(unsigned)FW_ADV) &&
 	       !d->t[j].cueflags) {
 		h = j++;
 		if (d->t[h].noun != NOUN_NONE)
@@ -315,9 +244,31 @@ speaker_np_right(struct doc *d, int i, int limit)
 	}
 	if (h < 0)
 		return none();
-	if (d->t[h].noun == NOUN_NONE && (d->t[i].fw & (FW_DET | FW_POSS | FW_INDEF)) == 0)
-		return none();
-	return description(d, i, h, pp_entity(d, h));
+	if (d->t[h].noun == NOUN_NONE && (d->t[i].fw & (FW_DET | FW_POSS | FW_INDEF)) == 0 &&
+	    (d->t[h].cap || d->text[d->t[h].bend - 1] != 's' || d->t[h].bend - d->t[h].bstart < 4))
+		return none(); /* a bare plural ("finance ministers of ...") names a group */
+	m = description(d, i, h, pp_entity(d, h));
+	/* "said her lawyer, Perry Wander": the name in apposition after it */
+	if (m.t0 >= 0 && (!m.name || d->t[h].noun == NOUN_PERSON) && m.t1 + 1 < limit &&
+	    tok_is_punct(d, m.t1, ",") && ent_starts(d, m.t1 + 1) >= 0 &&
+	    d->ents[d->t[m.t1 + 1].ent].kind == EK_PER)
+		return of_entity(d, d->t[m.t1 + 1].ent);
+	return m;
+}
+
+/* A description of a person set off after a name: "Marc Ostwald, a
+ * strategist at Monument Securities told": the name. */
+static struct mention
+apposed(const struct doc *d, struct mention m, int s0)
+{
+	int p = m.t0 - 1, e;
+
+	if (m.t0 < 0 || p - 1 < s0 || !tok_is_punct(d, p, ",") || (e = d->t[p - 1].ent) < 0 ||
+	    d->ents[e].kind != EK_PER || d->ents[e].t1 != p)
+		return m;
+	if (m.name && !(d->t[m.t1 - 1].noun == NOUN_PERSON || d->t[m.t1 - 1].noun == NOUN_REP))
+		return m;
+	return of_entity(d, e);
 }
 
 /* The noun phrase ending at token k (subject left of a verb). */
@@ -332,15 +283,20 @@ np_left(struct doc *d, int k, int s0)
 		return pronoun(d, k);
 	if ((e = d->t[k].ent) >= 0) {
 		const struct qent *x = &d->ents[e];
-		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP) && d->t[x->t0 - 2].ent >= 0 &&
-		    d->ents[d->t[x->t0 - 2].ent].kind == EK_PER)
-			return np_left(d, x->t0 - 2, s0); /* "Nicolas Sarkozy of France said" */
+		/* The word before the name, past a "the": "a spokesman for the
+		 * Department for Culture" */
+		int pre = x->t0 - 1;
+		if (pre > s0 && (d->t[pre].fw & FW_DET) && !(d->t[pre].fw & FW_INDEF))
+			pre--;
+		if (pre - 1 >= s0 && (d->t[pre].fw & FW_PREP) && d->t[pre - 1].ent >= 0 &&
+		    d->ents[d->t[pre - 1].ent].kind == EK_PER)
+			return np_left(d, pre - 1, s0); /* "Nicolas Sarkozy of France said" */
 		/* An entity inside a prepositional phrase: "organisers behind X",
 		 * "lawyers for Mr A and Mr B". */
 		{
-			int j2 = x->t0 - 1;
-			for (;;) {
-				while (j2 >= s0 && d->t[j2].type == TOK_WORD && d->t[j2].cap && d->t[j2].ent < 0 &&
+			int j2 = pre;
+			for (; STEP(d);) {
+				while (j2 >= s0 && STEP(d) && d->t[j2].type == TOK_WORD && d->t[j2].cap && d->t[j2].ent < 0 &&
 				       (d->t[j2].noun == NOUN_PERSON || d->t[j2].bend - d->t[j2].bstart <= 4))
 					j2--; /* titles: Mr, Dr, Mrs, President */
 				if (j2 - 1 >= s0 && (d->t[j2].fw & FW_CONJ) && d->t[j2 - 1].ent >= 0)
@@ -348,17 +304,17 @@ np_left(struct doc *d, int k, int s0)
 				else
 					break;
 			}
-			if (j2 >= s0 && j2 < x->t0 - 1 && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
+			if (j2 >= s0 && j2 < pre && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
 			    d->t[j2 - 1].type == TOK_WORD && !d->t[j2 - 1].cap && !d->t[j2 - 1].fw)
-				return description(d, j2 - 1, j2 - 1, -1);
-			if (j2 >= s0 && j2 < x->t0 - 1 && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
+				return apposed(d, description(d, j2 - 1, j2 - 1, -1), s0);
+			if (j2 >= s0 && j2 < pre && (d->t[j2].fw & FW_PREP) && j2 - 1 >= s0 &&
 			    d->t[j2 - 1].type == TOK_WORD && d->t[j2 - 1].noun)
-				return description(d, j2 - 1, j2 - 1, -1);
+				return apposed(d, description(d, j2 - 1, j2 - 1, -1), s0);
 		}
-		if (x->t0 - 2 >= s0 && (d->t[x->t0 - 1].fw & FW_PREP)) {
-			int h = x->t0 - 2;
+		if (pre - 1 >= s0 && (d->t[pre].fw & FW_PREP)) {
+			int h = pre - 1;
 			if (d->t[h].type == TOK_WORD && d->t[h].noun != NOUN_NONE) {
-				for (j = h; j > s0 && j > h - 4 && d->t[j - 1].type == TOK_WORD &&
+				for (j = h; j > s0 && j > h - 4 && STEP(d) && d->t[j - 1].type == TOK_WORD &&
 					    !(d->t[j - 1].fw & ~(unsigned)(FW_DET | FW_POSS | FW_INDEF | FW_ADV)) &&
 					    !d->t[j - 1].cueflags;
 				     j--)
@@ -366,7 +322,7 @@ np_left(struct doc *d, int k, int s0)
 						j--;
 						break;
 					}
-				return description(d, j, h, d->t[h].noun == NOUN_REP ? e : -1);
+				return apposed(d, description(d, j, h, d->t[h].noun == NOUN_REP ? e : -1), s0);
 			}
 			if (d->t[h].type == TOK_WORD && !d->t[h].cap && !(d->t[h].fw))
 				return none(); /* "the violence in X said"? not a speaker */
@@ -378,10 +334,11 @@ np_left(struct doc *d, int k, int s0)
 
 		return of_entity(d, e);
 	}
-	if (d->t[k].type != TOK_WORD || (d->t[k].fw & ~(unsigned)FW_ADV) || d->t[k].cueflags)
-		return none();
+	if (d->t[k].type != TOK_WORD || (d->t[k].fw & ~(unsigned)FW_ADV) ||
+	    (d->t[k].cueflags && !(k > s0 && (d->t[k - 1].fw & (FW_DET | FW_POSS)))))
+		return none(); /* "The report added": a cue after a determiner is a noun */
 	/* A description ending at k: walk left over modifiers to a determiner. */
-	for (j = k; j > s0 && j > k - 5; j--) {
+	for (j = k; j > s0 && j > k - 5 && STEP(d); j--) {
 		const struct qtok *p = &d->t[j - 1];
 		if (tok_is(d, j - 1, "'s") && j - 2 >= s0 && d->t[j - 2].ent >= 0) {
 			/* "Michael Jackson's mother": a definite description */
@@ -402,6 +359,8 @@ np_left(struct doc *d, int k, int s0)
 			j--;
 			break;
 		}
+		if (p->fw == FW_ADV && !p->cap && d->text[p->bend - 1] == 'y' && d->text[p->bend - 2] == 'l')
+			continue; /* "this remarkably active senior citizen" */
 		if (p->fw)
 			break;
 		if (p->ent >= 0)
@@ -424,9 +383,11 @@ clause_subject(struct doc *d, int s, int limit)
 {
 	int i = d->sent_t0[s], again = 1;
 
-	while (again && i < limit) {
+	if (limit > i + SCAN_WIN)
+		limit = i + SCAN_WIN;
+	while (again && i < limit && STEP(d)) {
 		again = 0;
-		while (i < limit && (d->t[i].mark || d->t[i].quote >= 0 || d->t[i].type != TOK_WORD))
+		while (i < limit && (d->t[i].mark || d->t[i].quote >= 0 || d->t[i].type != TOK_WORD) && STEP(d))
 			i++;
 		if (i >= limit)
 			break;
@@ -434,7 +395,7 @@ clause_subject(struct doc *d, int s, int limit)
 		    ((d->t[i].fw & FW_ADV) && d->t[i].ent < 0)) {
 			/* A leading adverbial: skip to its comma. */
 			int j = i + 1;
-			while (j < limit && !tok_is_punct(d, j, ","))
+			while (j < limit && !tok_is_punct(d, j, ",") && STEP(d))
 				j++;
 			if (j < limit) {
 				i = j + 1;
@@ -453,17 +414,137 @@ clause_subject(struct doc *d, int s, int limit)
 	return speaker_np_right(d, i, limit);
 }
 
+/* A comma, or a dash set off in the text ("Bank - one of its creditors -"). */
+static int
+is_boundary(const struct doc *d, int j)
+{
+	return tok_is_punct(d, j, ",") || tok_is_punct(d, j, "-") || tok_is_punct(d, j, "--") ||
+	       tok_is_punct(d, j, "\xe2\x80\x93") || tok_is_punct(d, j, "\xe2\x80\x94");
+}
+
+static int
+ends_in_ed(const struct doc *d, int j)
+{
+	size_t n = d->t[j].bend - d->t[j].bstart;
+
+	return n > 4 && memcmp(d->text + d->t[j].bend - 2, "ed", 2) == 0;
+}
+
+/*
+ * Is [a, b) (between commas or dashes) a parenthetical a subject may have
+ * before its verb: a relative clause ("who ..."), a participle clause
+ * ("elected president in January after ..."), "as well as X", or an
+ * apposition (a noun phrase: no finite verb, no pronoun subject, no cue)?
+ */
+static int
+parenthetical(const struct doc *d, int a, int b)
+{
+	int j;
+
+	if (b <= a || b - a > 25)
+		return 0;
+	if (d->t[a].fw & FW_REL)
+		return 1;
+	if ((tok_is(d, a, "as") && tok_is(d, a + 1, "well") && tok_is(d, a + 2, "as")) ||
+	    ((tok_is(d, a, "along") || tok_is(d, a, "together")) && tok_is(d, a + 1, "with")))
+		return 1;
+	if (d->t[a].type == TOK_WORD && !d->t[a].cap && !d->t[a].fw && !d->t[a].cueflags &&
+	    (d->t[a].ing || ends_in_ed(d, a)))
+		return 1;
+	for (j = a; j < b && STEP(d); j++) {
+		const struct qtok *t = &d->t[j];
+		if (t->quote >= 0 || t->mark || (t->fw & (FW_AUX | FW_FINITE | FW_SUBJ | FW_THAT)))
+			return 0;
+		if (t->cueflags && !(j > a && (d->t[j - 1].fw & (FW_DET | FW_POSS))))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The subject before the verb at k + 1, with parentheticals between them:
+ * "Mr Wilson, who was also involved with New Order, as well as the Happy
+ * Mondays, said", "Guenther Schuh, e.GO's founder and the mastermind
+ * behind Europe's best-selling electric van, said", "Laah Chong-gyu,
+ * executive director of Korea Development Bank - one of the firm's
+ * creditors - said".  k is the comma or dash before the verb.
+ */
+static struct mention
+subject_before_parentheticals(struct doc *d, int k, int s0)
+{
+	int b = k, n = 0, c = -1;
+
+	for (;;) {
+		int a, e;
+		c = b - 1;
+		while (c > s0 && !is_boundary(d, c) && d->t[c].quote < 0 && !d->t[c].mark && STEP(d))
+			c--;
+		if (c <= s0 || !is_boundary(d, c))
+			break; /* the segment runs back to the clause start: it holds the subject */
+		a = c + 1;
+		/* "The UN's relief coordinator, Jan Egeland, said"; "His wife,
+		 * Joan, suggested" (a name after a person noun is a person,
+		 * whatever the tagger said). */
+		e = d->t[a].ent;
+		if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == b &&
+		    (d->ents[e].kind == EK_PER || (c - 1 >= s0 && d->t[c - 1].noun == NOUN_PERSON))) {
+			/* (below) */
+			struct mention m = of_entity(d, e);
+			if (m.name)
+				m.kind = EK_PER;
+			else if (d->ents[e].canonical && !name_is_fragment(d, &d->ents[e])) {
+				m.name = d->ents[e].canonical;
+				m.name_len = d->ents[e].canon_len;
+				m.kind = EK_PER;
+			}
+			return m;
+		}
+		/* "the manufacturers' organisation, the EEF, said": an
+		 * organisation's name in apposition after its description. */
+		if (e < 0 && (d->t[a].fw & FW_DET) && !(d->t[a].fw & FW_INDEF))
+			e = d->t[a + 1].ent, a++;
+		if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == b && d->ents[e].kind == EK_ORG &&
+		    c - 1 >= s0 && (d->t[c - 1].noun == NOUN_ORG || d->t[c - 1].noun == NOUN_REP))
+			return of_entity(d, e);
+		a = c + 1;
+		if (!parenthetical(d, a, b) || ++n > 4)
+			break;
+		/* "the work's author, US playwright Eve Ensler, says": the name
+		 * that ends an apposition is the speaker. */
+		e = d->t[b - 1].ent;
+		if (e >= 0 && d->ents[e].t1 == b && d->ents[e].kind == EK_PER && d->ents[e].t0 > a &&
+		    !(d->t[a].fw & FW_REL))
+			return of_entity(d, e);
+		b = c;
+	}
+	if (b == k) {
+		/* Nothing to skip before the verb: the head before the comma that
+		 * opens the segment, or, with no other comma, a stray comma
+		 * between subject and verb ("the commissioner, made it clear"). */
+		if (c > s0 && is_boundary(d, c))
+			return np_left(d, c - 1, s0);
+		return np_left(d, k - 1, s0);
+	}
+	return np_left(d, b - 1, s0);
+}
+
 struct mention
 speaker_of_cue(struct doc *d, int i)
 {
-	int s = sent_of(d, i), s0 = d->sent_t0[s], k = i - 1;
+	int s = sent_of(d, i), s0 = win_lo(d, i), k = i - 1;
 	unsigned f = d->t[i].cueflags;
-	int after = i + d->t[i].cuelen, limit = d->sent_t0[s + 1];
+	int after = i + d->t[i].cuelen, limit = win_hi(d, i);
 
+	if (!d->t[i].ing && k < s0 && after < limit && d->t[i].cap) {
+		/* Inverted at the start: "Observes Mr Hadi: “...”", "Says Smith, ..." */
+		struct mention m = speaker_np_right(d, after, limit);
+		if (m.t0 >= 0 && m.name)
+			return m;
+	}
 	if (d->t[i].ing && k < s0) {
 		/* "Describing X as Y, the mother said": the main clause's subject. */
 		int c;
-		for (c = i + 1; c < limit && !(tok_is_punct(d, c, ",") && d->t[c].quote < 0); c++)
+		for (c = i + 1; c < limit && !(tok_is_punct(d, c, ",") && d->t[c].quote < 0) && STEP(d); c++)
 			;
 		return c + 1 < limit ? speaker_np_right(d, c + 1, limit) : none();
 	}
@@ -484,7 +565,7 @@ speaker_of_cue(struct doc *d, int i)
 	}
 	for (;;) {
 		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX | FW_NEG)) &&
-		       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET))) {
+		       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET)) && STEP(d)) {
 			if (d->t[k].fw & FW_NEG)
 				return none(); /* "did not say": no statement */
 			k--;
@@ -494,7 +575,7 @@ speaker_of_cue(struct doc *d, int i)
 			k--;
 			while (k > s0 && ((d->t[k].fw & (FW_DET | FW_PREP | FW_TIME)) || tok_is(d, k, "last") ||
 					  tok_is(d, k, "next") || tok_is(d, k, "early") || tok_is(d, k, "late")) &&
-			       !(d->t[k].fw & FW_SUBJ))
+			       !(d->t[k].fw & FW_SUBJ) && STEP(d))
 				k--;
 			continue;
 		}
@@ -513,14 +594,14 @@ speaker_of_cue(struct doc *d, int i)
 		/* "X was quoted as saying": the passive names the speaker. */
 		k--;
 		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX)) &&
-		       !(d->t[k].fw & (FW_SUBJ | FW_THAT | FW_DET)))
+		       !(d->t[k].fw & (FW_SUBJ | FW_THAT | FW_DET)) && STEP(d))
 			k--;
 		if (k < s0)
 			return none();
 	}
 	if (d->t[k].fw & FW_BE)
 		return none(); /* passive "is said to", "was told" */
-	if (d->t[k].mark == 2 || tok_is_punct(d, k, ",")) {
+	if (d->t[k].mark == 2 || is_boundary(d, k)) {
 		if ((f & CUE_FINAL) && !(f & CUE_OBJ) && after < limit && !(d->t[after].fw & FW_SUBJ)) {
 			struct mention m = speaker_np_right(d, after, limit);
 			int e = m.t1;
@@ -529,23 +610,7 @@ speaker_of_cue(struct doc *d, int i)
 		}
 		if (d->t[k].mark == 2)
 			return none();
-		/* An appositive or relative clause: the head before its comma. */
-		{
-			int c = k - 1;
-			while (c > s0 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].cueflags)
-				c--;
-			if (c > s0 && tok_is_punct(d, c, ",")) {
-				int a = c + 1, e = d->t[a].ent;
-				struct mention m;
-				/* "The UN's relief coordinator, Jan Egeland, said" */
-				if (e >= 0 && d->ents[e].t0 == a && d->ents[e].t1 == k && d->ents[e].kind == EK_PER)
-					return of_entity(d, e);
-				m = np_left(d, c - 1, s0);
-				if (m.t0 >= 0)
-					return m;
-			}
-		}
-		return none();
+		return subject_before_parentheticals(d, k, s0);
 	}
 	if (d->t[k].fw & FW_CONJ) {
 		if (d->lastcue_sent == s && d->lastcue_tok < i && d->lastcue_sp.t0 >= 0)
@@ -559,37 +624,4 @@ speaker_of_cue(struct doc *d, int i)
 		return np_left(d, c, s0);
 	}
 	return np_left(d, k, s0);
-}
-
-void
-coref_note(struct doc *d, const struct mention *m, int sent)
-{
-	if (m->t0 < 0)
-		return;
-	d->last_speaker = *m;
-	d->last_speaker_sent = sent;
-	if (m->name && m->kind == EK_PER) {
-		d->last_per = *m;
-		d->last_per_sent = sent;
-	} else if (m->name && m->kind == EK_ORG) {
-		d->last_org = *m;
-		d->last_org_sent = sent;
-	}
-}
-
-void
-coref_sentence(struct doc *d, int s)
-{
-	int lim = d->sent_t0[s + 1];
-	struct mention m = clause_subject(d, s, lim);
-
-	if (m.t0 < 0 || !m.name)
-		return;
-	if (m.kind == EK_PER) {
-		d->last_per = m;
-		d->last_per_sent = s;
-	} else if (m.kind == EK_ORG) {
-		d->last_org = m;
-		d->last_org_sent = s;
-	}
 }

@@ -7,6 +7,7 @@
  * and for spaced or escaped variants of them (else the fast path seldom
  * runs).  Checked on hand-made lines for each way valid JSON can differ
  * from the writer's form, and on random records and random edits of them.
+ * canon_put_string() is held to the writer's output for random strings.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -232,10 +233,30 @@ test_random(void)
 	CHECK(recognised == records);
 }
 
+/* canon_put_string() writes a string as the writer does, byte for byte. */
+static void
+test_put_string(void)
+{
+	uint64_t st = 0x2545f4914f6cdd1dull;
+	int i;
+
+	for (i = 0; i < 2000; i++) {
+		json_t *v = random_string(&st);
+		struct strbuf sb = STRBUF_INIT;
+		char *want = json_dumps(v, FLAGS | JSON_ENCODE_ANY);
+		canon_put_string(&sb, json_string_value(v), json_string_length(v));
+		CHECK(want && sb.buf && strcmp(want, sb.buf) == 0);
+		free(want);
+		strbuf_release(&sb);
+		json_decref(v);
+	}
+}
+
 int
 main(void)
 {
 	test_hand_made();
 	test_random();
+	test_put_string();
 	return unit_done();
 }

@@ -2,9 +2,11 @@
  * test_entities.c - unit tests of the entity engine's model-free parts:
  * BIO-constrained Viterbi (both score types), type names, token forms
  * and shapes, document-level flags, the prediction history, the
- * document-level type vote (refine.c).
+ * document-level type vote (refine.c), and the rule layer (numeric.c)
+ * through ner_tag() with a model of zero weights, which finds no name.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entities/entities.h"
@@ -169,6 +171,77 @@ test_refine(void)
 	ner_doc_release(&d);
 }
 
+/*
+ * The rule layer alone: a model whose weights are all zero tags every
+ * token O, so ner_tag() gives only DATE, MONEY, PERCENT and CARDINAL.
+ * Each case: a text and its entities as "TYPE text|TYPE text".
+ */
+static void
+test_rules(void)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "Moody's said about seven billion dlrs of debt is affected.", "MONEY about seven billion dlrs" },
+		{ "Sales rose 25 pct to 1.5 bln dlrs from 1.2 bln in the third quarter.",
+		  "PERCENT 25 pct|MONEY 1.5 bln dlrs|MONEY 1.2 bln|DATE the third quarter" },
+		{ "It was valued at $1.5 billion (\xc2\xa3" "800m) three years ago.",
+		  "MONEY $1.5 billion|MONEY \xc2\xa3" "800m|DATE three years ago" },
+		{ "Shipments are due in mid-March and on Jan. 26, 2026, not last week.",
+		  "DATE mid-March|DATE Jan. 26, 2026|DATE last week" },
+		{ "Analysts expect 75 to 80 cts a share, between 5 and 6 pct more.",
+		  "MONEY 75 to 80 cts|PERCENT between 5 and 6 pct" },
+		{ "The EC sold 75,000 tonnes of wheat vs 70,000 a year ago.", "DATE a year ago" },
+		{ "A man aged 42 met 300 workers on Saturday night.", "DATE 42|CARDINAL 300" },
+		{ "The 48-year-old actor played five roles for the last 14 years.",
+		  "DATE 48-year-old|CARDINAL five|DATE the last 14 years" },
+		{ "Unemployment rose 100,000 to 790,000 in May.", "CARDINAL 100,000|CARDINAL 790,000|DATE May" },
+		{ "Turnover fell to 3.10 billion francs from 3.56 billion in 1985.",
+		  "MONEY 3.10 billion francs|MONEY 3.56 billion|DATE 1985" },
+		{ "The 1986/87 crop and the year ended June 30 were weak.", "DATE 1986/87|DATE the year ended June 30" },
+		{ "Two executives and one of five directors pleaded guilty.", "CARDINAL Two|CARDINAL one|CARDINAL five" },
+		{ "The channel BBC Four showed Forty Shades of Blue.", "" },
+		{ "Tickets sold within 50 minutes at 8 a.m. cost between 59.50 and 80 euro.",
+		  "MONEY between 59.50 and 80 euro" },
+		{ "Sales were 5.4% higher, up two percentage points.", "PERCENT 5.4%|PERCENT two percentage points" },
+		{ "The 6-1/2 pct notes yield 8-1/2 pct today.", "PERCENT 6-1/2 pct|PERCENT 8-1/2 pct|DATE today" },
+		{ "Billions of dollars were lost over the first half of this year.",
+		  "MONEY Billions of dollars|DATE the first half of this year" },
+		{ "Hog slaughter was about 300,000 to 307,000 head versus 295,000 week ago.",
+		  "CARDINAL about 300,000 to 307,000|CARDINAL 295,000|DATE week ago" },
+		{ "The loan is 600 mln ECU, up 2.5 per cent, due 1 7/8 pct later.",
+		  "MONEY 600 mln ECU|PERCENT 2.5 per cent|PERCENT 1 7/8 pct" },
+	};
+	struct ner_model m;
+	int16_t *wt;
+	int32_t tr[(NTAGS + 1) * NTAGS];
+	struct entity_list out = ENTITY_LIST_INIT;
+	size_t c, k;
+
+	memset(&m, 0, sizeof m);
+	m.bits = 10;
+	m.scale = 1.0f;
+	wt = calloc((size_t)NER_WROW << m.bits, sizeof *wt);
+	memset(tr, 0, sizeof tr);
+	m.w = wt;
+	m.trans = tr;
+	ner_words_build(&m);
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		char got[512] = "";
+		size_t n = 0;
+		entity_list_clear(&out);
+		ner_tag(&m, cases[c].text, strlen(cases[c].text), NULL, &out);
+		for (k = 0; k < out.n && n < sizeof got; k++)
+			n += (size_t)snprintf(got + n, sizeof got - n, "%s%s %.*s", k ? "|" : "", entity_type_name(out.v[k].type),
+					      (int)(out.v[k].bend - out.v[k].bstart), cases[c].text + out.v[k].bstart);
+		if (strcmp(got, cases[c].want) != 0)
+			fprintf(stderr, "rules: %s\n  got:  %s\n  want: %s\n", cases[c].text, got, cases[c].want);
+		CHECK(strcmp(got, cases[c].want) == 0);
+	}
+	entity_list_release(&out);
+	free(wt);
+}
+
 int
 main(void)
 {
@@ -177,5 +250,6 @@ main(void)
 	test_forms();
 	test_document();
 	test_refine();
+	test_rules();
 	return unit_done();
 }

@@ -69,6 +69,46 @@ test_fragment(void)
 	strbuf_release(&out);
 }
 
+static void
+test_attr(void)
+{
+	const char *page = "<div id=a class=\"x y\" hidden><p data-k=''>t</p></div>";
+	htmlDocPtr doc = html_parse(page, strlen(page));
+	xmlNode *div = xmlDocGetRootElement(doc)->children->children, *p = div->children;
+
+	CHECK(html_is(div, "div") && !html_is(div, "p"));
+	CHECK(strcmp(html_attr(div, "id"), "a") == 0);
+	CHECK(strcmp(html_attr(div, "class"), "x y") == 0);
+	CHECK(html_attr(div, "hidden") && *html_attr(div, "hidden") == '\0');
+	CHECK(html_attr(div, "style") == NULL);
+	CHECK(html_is(p, "p") && html_attr(p, "data-k") && *html_attr(p, "data-k") == '\0');
+	CHECK(html_attr(p->children, "id") == NULL); /* a text node has no attributes */
+	xmlFreeDoc(doc);
+}
+
+/* Nesting deeper than libxml2's default limit (256) keeps the rest of the page. */
+static void
+test_deep_keeps_rest(void)
+{
+	struct strbuf page = STRBUF_INIT, out = STRBUF_INIT;
+	htmlDocPtr doc;
+	int i;
+
+	strbuf_addstr(&page, "<html><body><p>before</p>");
+	for (i = 0; i < 300; i++)
+		strbuf_addstr(&page, "<div>");
+	strbuf_addstr(&page, "deep");
+	for (i = 0; i < 300; i++)
+		strbuf_addstr(&page, "</div>");
+	strbuf_addstr(&page, "<p>after</p></body></html>");
+	doc = html_parse(page.buf, page.len);
+	html_text((const xmlNode *)doc, &out);
+	CHECK(strcmp(out.buf, "before\ndeep\nafter") == 0);
+	xmlFreeDoc(doc);
+	strbuf_release(&page);
+	strbuf_release(&out);
+}
+
 /* Deep nesting and binary junk give a tree (or nothing), never a crash. */
 static void
 test_hostile(void)
@@ -103,6 +143,8 @@ main(void)
 	test_is_document();
 	test_text();
 	test_fragment();
+	test_attr();
+	test_deep_keeps_rest();
 	test_hostile();
 	xmlCleanupParser();
 	return unit_done();

@@ -1,5 +1,5 @@
 /*
- * html.c - escaping for the page.  Every string that comes from a record
+ * escape.c - escaping for the page.  Every string that comes from a record
  * goes through one of these: in text, & < > are enough; in an attribute
  * value (always double-quoted on this page) quotes are escaped too.
  * Strings were already stripped of control characters (text_cut).
@@ -32,13 +32,13 @@ escape(struct strbuf *sb, const char *s, const char *special)
 }
 
 void
-html_text(struct strbuf *sb, const char *s)
+html_escape_text(struct strbuf *sb, const char *s)
 {
 	escape(sb, s, "&<>");
 }
 
 void
-html_attr(struct strbuf *sb, const char *s)
+html_escape_attr(struct strbuf *sb, const char *s)
 {
 	escape(sb, s, "&<>\"'");
 }

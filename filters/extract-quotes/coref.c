@@ -1,0 +1,670 @@
+/*
+ * coref.c - who "he", "she", "it", "they", "the company" and "the
+ * chairman" are: a salience model of the people and organisations a text
+ * talks about (after Lappin and Leass 1994, without a parser).
+ *
+ * Every name of a person or organisation is a discourse entity, one per
+ * canonical name.  Each mention of an entity adds to its salience: 100
+ * for being mentioned (50 inside a reported clause, nothing inside a
+ * quotation: those are the speaker's words, not the writer's), 80 more
+ * as the subject of its sentence, 80 more as the speaker of a quote.  A
+ * pronoun the resolver has linked to an entity counts as its mention.
+ * Salience falls to a third with every sentence of narrative (faster
+ * than Lappin and Leass's half: without a parser every mention counts,
+ * and the subject of the sentence before must win over a name repeated
+ * further back, as centering theory has it); a sentence that is
+ * all quotation does not count, so a quote running over paragraphs keeps
+ * its speaker in mind.  A second measure of the same mentions fades
+ * slower (by 0.8 a sentence) and serves definite descriptions: a pronoun
+ * points at what is in focus now, "the company" at what the text is
+ * about (Ariel's accessibility hierarchy).
+ *
+ * A speaker with no name of its own ("a BBC spokeswoman", "critics") is a
+ * referent too, standing for what its description names (BBC) or for no
+ * one: "She said" after "A BBC spokeswoman said" is hers, not the last
+ * named person's.
+ *
+ * A pronoun or a definite description is linked to the compatible entity
+ * of highest salience among the last COREF_RECENT mentioned, with the
+ * mentions earlier in its own sentence at full weight.  Below a floor (an
+ * entity not mentioned for about four sentences) it is linked to nothing
+ * and the quote's speaker is null, never a guess.  Compatible means:
+ *   he, she      a person not known to be of the other sex (one of
+ *                unknown sex counts 0.8);
+ *   it           an organisation (a place speaking as its government,
+ *                "Cameroon said it ...", counts half);
+ *   they         an unnamed group of speakers, or an organisation at 0.6;
+ *   the company  an organisation; double when the noun ends its name
+ *                ("the bank" for Deutsche Bank);
+ *   the chairman a person; three times when the noun was said of them
+ *                ("Patrick Cescau, the co-chairman,", "Academy president
+ *                Frank Pierson"), and not of the other sex ("the
+ *                actress").
+ * The sex of a person comes from an honorific before a mention (Mr, Mrs,
+ * Sir, Lady, ...), a role noun of one sex said of them ("actress Negar
+ * Khan"), the first name (data/quotes/en/first-names.txt, from public
+ * name statistics), and, when nothing else told, from a "he" or "she"
+ * linked to them.
+ */
+#include <math.h>
+#ifdef COREF_TRACE
+#include <stdio.h>
+#endif
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "quotes.h"
+#include "xalloc.h"
+
+#define W_MENTION 100.0
+#define W_EMBEDDED 50.0
+#define W_SUBJECT 80.0
+#define W_SPEAKER 80.0
+#define W_MODIFIER 30.0 /* a name that modifies a noun: "US officials" */
+#define FLOOR 10.0
+#define DECAY (1.0 / 3.0) /* a sentence of narrative */
+#define UNKNOWN_SEX 0.8 /* a person of unknown sex for "he" or "she" */
+
+/* Evidence for a person's sex, weakest first. */
+enum { EV_NONE, EV_PRONOUN, EV_FIRST_NAME, EV_ROLE, EV_HONORIFIC };
+
+static struct mention
+none(void)
+{
+	return no_mention();
+}
+
+/* A nationality or a people: one word in -an, -ans, -ese, -ish, -ch, -ic,
+ * -i ("American", "Europeans", "Chinese", "British", "French", "Arabic",
+ * "Iraqi"), or hyphenated ("Anglo-Dutch"). */
+static int
+demonym(const struct doc *d, const struct qent *x)
+{
+	static const char *const ends[] = { "an", "ans", "ese", "ish", "ch", "ic", "i", NULL };
+	const char *s = x->canonical;
+	size_t n = x->canon_len, k;
+
+	(void)d;
+	if (memchr(s, ' ', n))
+		return 0;
+	if (memchr(s, '-', n))
+		return 1;
+	for (k = 0; ends[k]; k++) {
+		size_t m = strlen(ends[k]);
+		if (n > m + 2 && memcmp(s + n - m, ends[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+struct mention
+mention_of_entity(const struct doc *d, int e)
+{
+	struct mention m = none();
+	const struct qent *x = &d->ents[e];
+
+	m.t0 = x->t0;
+	m.t1 = x->t1;
+	m.dent = x->dent;
+	/* A speaker is a person or an organisation; a place that speaks is
+	 * its government.  A name the tagger calls MISC that speaks is an
+	 * organisation ("Yukos said"; CoNLL's MISC holds many company names),
+	 * unless it is a nationality ("Europeans said"): it names the speaker
+	 * but is no referent for pronouns.  Anything else (a date the tagger
+	 * took for a name, a fragment) names no speaker. */
+	if (x->dent < 0 && x->kind == EK_MISC && x->canonical && !demonym(d, x) && !name_is_fragment(d, x)) {
+		m.name = x->canonical;
+		m.name_len = x->canon_len;
+		m.kind = EK_ORG;
+		return m;
+	}
+	if (x->dent < 0)
+		return m;
+	m.name = x->canonical;
+	m.name_len = x->canon_len;
+	m.kind = d->dents[x->dent].say_kind;
+	return m;
+}
+
+static struct mention
+of_dent(const struct doc *d, int k, int t0, int t1)
+{
+	struct mention m = none();
+	const struct dent *x = &d->dents[k];
+
+	m.t0 = t0;
+	m.t1 = t1;
+	m.dent = k;
+	m.name = x->say;
+	m.name_len = x->say_len;
+	m.kind = x->say_kind;
+	return m;
+}
+
+/* ---- entities ------------------------------------------------------------ */
+
+static uint64_t
+name_key(const char *s, size_t n)
+{
+	return hash64(s, n, 0x636f7266u) | 1u;
+}
+
+static int
+dent_of(struct doc *d, const struct qent *e)
+{
+	uint64_t h = name_key(e->canonical, e->canon_len);
+	size_t i = (size_t)h & d->dent_mask;
+	struct dent *x;
+
+	while (d->dent_slots[i] >= 0 && STEP(d)) {
+		x = &d->dents[d->dent_slots[i]];
+		if (x->len == e->canon_len && memcmp(x->name, e->canonical, x->len) == 0)
+			return d->dent_slots[i];
+		i = (i + 1) & d->dent_mask;
+	}
+	ARRAY_GROW(d->dents, d->ndents + 1, d->dcap);
+	x = &d->dents[d->ndents];
+	memset(x, 0, sizeof *x);
+	x->name = x->say = e->canonical;
+	x->len = x->say_len = e->canon_len;
+	x->h = h;
+	x->kind = e->kind;
+	x->last_tok = -1;
+	d->dent_slots[i] = (int)d->ndents;
+	return (int)d->ndents++;
+}
+
+static void
+set_gender(struct dent *x, char g, int ev)
+{
+	if (g && ev > x->gender_ev) {
+		x->gender = g;
+		x->gender_ev = (unsigned char)ev;
+	}
+}
+
+static void
+add_title(struct dent *x, uint64_t h)
+{
+	unsigned k;
+
+	for (k = 0; k < x->ntitles; k++)
+		if (x->titles[k] == h)
+			return;
+	if (x->ntitles < 4)
+		x->titles[x->ntitles++] = h;
+}
+
+/* The sex of a role noun: 'm', 'f' or 0 ("statement" is a thing: 0). */
+static char
+noun_sex(const struct doc *d, uint64_t h)
+{
+	char g = lexicon_noun_gender(d->lx, h);
+
+	return g == 'm' || g == 'f' ? g : 0;
+}
+
+/* The honorific at token p: 'm', 'f' or 0. */
+static char
+honorific(const struct doc *d, int p)
+{
+	static const char *const male[] = { "mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL };
+	static const char *const female[] = { "mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen",
+					      "princess", "madam", NULL };
+	int w;
+
+	for (w = 0; male[w]; w++)
+		if (tok_is(d, p, male[w]))
+			return 'm';
+	for (w = 0; female[w]; w++)
+		if (tok_is(d, p, female[w]))
+			return 'f';
+	return 0;
+}
+
+/* Role nouns said of entity e: right before it ("actress Negar Khan",
+ * "Federated's chairman, Terry Lundgren") or in an apposition after it
+ * ("Patrick Cescau, the UK-based co-chairman,").  Gives titles and sex. */
+static void
+roles(struct doc *d, const struct qent *e, struct dent *x)
+{
+	int j, lo = win_lo(d, e->t0), hi = win_hi(d, e->t1 - 1);
+
+	j = e->t0 - 1;
+	if (j >= lo && tok_is_punct(d, j, ","))
+		j--;
+	for (; j >= lo && j > e->t0 - 8 && d->t[j].type == TOK_WORD && STEP(d); j--) {
+		const struct qtok *t = &d->t[j];
+		if ((t->noun == NOUN_PERSON || t->noun == NOUN_ORG) && !honorific(d, j)) {
+			add_title(x, t->h);
+			set_gender(x, noun_sex(d, t->h), EV_ROLE);
+		} else if (t->ent >= 0 || tok_is(d, j, "'s") || (t->fw & (FW_DET | FW_POSS))) {
+			continue;
+		} else if (t->fw || t->cueflags) {
+			break;
+		}
+	}
+	if (e->t1 < hi && (d->t[e->t1].noun == NOUN_ORG || d->t[e->t1].noun == NOUN_REP) && !d->t[e->t1].cap)
+		add_title(x, d->t[e->t1].h); /* "the annual Directions survey": later "the survey" */
+	if (e->t1 < hi && tok_is_punct(d, e->t1, ",")) {
+		for (j = e->t1 + 1; j < hi && j < e->t1 + 10 && d->t[j].type == TOK_WORD && !d->t[j].cueflags &&
+				    d->t[j].ent < 0 && STEP(d);
+		     j++) {
+			const struct qtok *t = &d->t[j];
+			if (t->noun == NOUN_PERSON || t->noun == NOUN_ORG) {
+				add_title(x, t->h);
+				set_gender(x, noun_sex(d, t->h), EV_ROLE);
+			}
+			if (t->fw & (FW_SUBJ | FW_AUX | FW_REL))
+				break;
+		}
+	}
+}
+
+/* A name the tagger took for a person that only an organisation has:
+ * "Marsh & McLennan", "Procter and Gamble Co". */
+static int
+org_name(const struct doc *d, const struct qent *e)
+{
+	int j;
+
+	if (memchr(e->canonical, '&', e->canon_len))
+		return 1;
+	for (j = e->t0; j < e->t1; j++)
+		if (d->t[j].orgw)
+			return 1;
+	return 0;
+}
+
+void
+coref_prepare(struct doc *d)
+{
+	size_t k, cap = 16;
+
+	while (cap < 2 * d->nents + 2)
+		cap *= 2;
+	if (cap > d->dent_mask + 1 || !d->dent_slots) {
+		free(d->dent_slots);
+		d->dent_slots = xmalloc(cap * sizeof *d->dent_slots);
+		d->dent_mask = cap - 1;
+	}
+	memset(d->dent_slots, 0xff, (d->dent_mask + 1) * sizeof *d->dent_slots);
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		struct dent *x;
+		const char *sp;
+		int p;
+		e->dent = -1;
+		/* "Broadcast magazine", "the annual Directions survey", "a BBC
+		 * statement": a name before an organisation's or a document's noun
+		 * is an organisation, whatever the tagger said. */
+		if (e->t1 < (int)d->nt && (d->t[e->t1].noun == NOUN_ORG || d->t[e->t1].noun == NOUN_REP) &&
+		    !d->t[e->t1].cap && e->kind == EK_MISC && e->canonical && !demonym(d, e))
+			e->kind = EK_ORG;
+		if (e->kind != EK_PER && e->kind != EK_ORG && e->kind != EK_LOC && e->kind != EK_MISC)
+			continue;
+		if (!e->canonical || e->canon_len == 0 || name_is_fragment(d, e) ||
+		    (e->kind == EK_MISC && demonym(d, e)))
+			continue;
+		if (e->kind == EK_PER && org_name(d, e))
+			e->kind = EK_ORG;
+		e->dent = dent_of(d, e);
+		x = &d->dents[e->dent];
+		/* The kind most of its mentions have (the tagger may call "Time
+		 * Warner" a person once and "TimeWarner" an organisation four
+		 * times); a tie goes to the person. */
+		x->nper += e->kind == EK_PER;
+		x->norg += e->kind == EK_ORG;
+		x->nmisc += e->kind == EK_MISC;
+		x->kind = x->nper + x->norg == 0 ? (x->nmisc ? EK_ORG : EK_LOC) : x->nper >= x->norg ? EK_PER : EK_ORG;
+		/* A name only ever tagged MISC (a company, a work, an event) is an
+		 * organisation when it speaks, and a referent only once it has. */
+		x->misc = x->nper + x->norg == 0 && x->nmisc > 0;
+		x->say_kind = x->kind == EK_PER ? EK_PER : EK_ORG;
+		roles(d, e, x);
+		if (x->kind != EK_PER && e->kind != EK_PER)
+			continue;
+		/* "Mr Burgmans"; "Lord Browne" (the title inside the name). */
+		p = e->t0 - 1;
+		if (p >= 0 && d->t[p].cap && honorific(d, p))
+			set_gender(x, honorific(d, p), EV_HONORIFIC);
+		else if (honorific(d, e->t0))
+			set_gender(x, honorific(d, e->t0), EV_HONORIFIC);
+		sp = memchr(e->canonical, ' ', e->canon_len);
+		if (sp)
+			set_gender(x, lexicon_first_name(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))),
+				   EV_FIRST_NAME);
+	}
+}
+
+/* ---- salience ------------------------------------------------------------ */
+
+/* Does a name ending before token j modify the noun at j ("US officials",
+ * "BBC spokeswoman") rather than head its phrase ("Apple said")? */
+static int
+premodifier(const struct doc *d, int j)
+{
+	const struct qtok *t;
+	int e;
+
+	/* Only places and nationalities: without a tagger of parts of speech
+	 * "US officials" and "Reuters slipped" look alike, and people and
+	 * organisations modify nouns rarely. */
+	if (j <= 0 || (size_t)j >= d->nt || (e = d->t[j - 1].ent) < 0 ||
+	    (d->ents[e].kind != EK_LOC && d->ents[e].kind != EK_MISC))
+		return 0;
+	t = &d->t[j];
+	/* Not a possessive ("Marsh's broker"), nor a noun that says what the
+	 * name is ("Broadcast magazine", "a BBC spokeswoman"). */
+	return t->type == TOK_WORD && !t->cap && !t->fw && !t->cueflags && !t->ing && t->noun == NOUN_NONE &&
+	       !(t->type == TOK_WORD && (t->bend - t->bstart <= 4) && tok_is(d, j, "'s")) &&
+	       t->sent == d->t[j - 1].sent;
+}
+
+static double
+salience(const struct doc *d, const struct dent *x)
+{
+	int dt = d->time - x->sal_time;
+
+	return dt <= 0 ? x->sal : dt > 40 ? 0.0 : x->sal * pow(DECAY, dt);
+}
+
+static double
+salience_slow(const struct doc *d, const struct dent *x)
+{
+	int dt = d->time - x->sal_time;
+
+	return dt <= 0 ? x->slow : dt > 200 ? 0.0 : x->slow * pow(0.8, dt);
+}
+
+static void
+touch(struct doc *d, int k, double w, int tok)
+{
+	struct dent *x = &d->dents[k];
+	int j, at = d->nrecent;
+
+	x->sal = salience(d, x) + w;
+	x->slow = salience_slow(d, x) + w;
+	x->sal_time = d->time;
+	if (tok > x->last_tok)
+		x->last_tok = tok;
+	for (j = 0; j < d->nrecent && STEP(d); j++)
+		if (d->recent[j] == k) {
+			at = j;
+			break;
+		}
+	if (at == COREF_RECENT)
+		at = COREF_RECENT - 1; /* the least recent drops out */
+	else if (at == d->nrecent)
+		d->nrecent++;
+	memmove(d->recent + 1, d->recent, (size_t)at * sizeof *d->recent);
+	d->recent[0] = k;
+}
+
+/* An unnamed speaker described by mention m (head noun h): a referent of
+ * its own, standing for the speaker m names (or none). */
+static int
+anon_dent(struct doc *d, const struct mention *m, int h)
+{
+	struct dent *x;
+	enum noun_class c = (enum noun_class)d->t[h].noun;
+	size_t n = d->t[h].bend - d->t[h].bstart;
+	char g = lexicon_noun_gender(d->lx, d->t[h].h);
+
+	ARRAY_GROW(d->dents, d->ndents + 1, d->dcap);
+	x = &d->dents[d->ndents];
+	memset(x, 0, sizeof *x);
+	x->anon = 1;
+	x->last_tok = -1;
+	if (c == NOUN_GROUP || tok_is(d, h, "spokesmen") || (c != NOUN_PERSON && c != NOUN_ORG && n > 3 &&
+							     d->text[d->t[h].bend - 1] == 's'))
+		x->kind = EK_MISC; /* a group: "they" */
+	else if (c == NOUN_ORG || g == 'n')
+		x->kind = EK_ORG;  /* "it" */
+	else
+		x->kind = EK_PER;
+	if (g == 'm' || g == 'f') {
+		x->gender = g;
+		x->gender_ev = EV_ROLE;
+	}
+	add_title(x, d->t[h].h);
+	x->say = m->name;
+	x->say_len = m->name_len;
+	x->say_kind = m->kind;
+	return (int)d->ndents++;
+}
+
+void
+coref_note(struct doc *d, const struct mention *m, int sent)
+{
+	int k = m->dent, h = m->t1 - 1;
+
+	(void)sent;
+	if (m->t0 < 0 || d->nspoke >= (int)(sizeof d->spoke / sizeof d->spoke[0]))
+		return;
+	if (!(d->t[m->t0].fw & FW_SUBJ) && d->t[h].ent < 0 && d->t[h].type == TOK_WORD &&
+	    (d->t[h].noun != NOUN_NONE || d->text[d->t[h].bend - 1] == 's')) {
+		k = anon_dent(d, m, h);
+		touch(d, k, W_MENTION, m->t0);
+	}
+	if (k >= 0)
+		d->spoke[d->nspoke++] = k;
+}
+
+void
+coref_sentence(struct doc *d, int s)
+{
+	int i, s0 = d->sent_t0[s], s1 = d->sent_t0[s + 1], narrative = 0;
+	struct mention subj = clause_subject(d, s, s1 < s0 + SCAN_WIN ? s1 : s0 + SCAN_WIN);
+
+	for (i = s0; i < s1 && STEP(d); i++) {
+		const struct qtok *t = &d->t[i];
+		if (t->quote >= 0 || t->mark)
+			continue;
+		if (t->type == TOK_WORD)
+			narrative = 1;
+		if (t->ent >= 0 && d->ents[t->ent].t0 == i && d->ents[t->ent].dent >= 0)
+			touch(d, d->ents[t->ent].dent,
+			      premodifier(d, d->ents[t->ent].t1) ? W_MODIFIER : t->inq ? W_EMBEDDED : W_MENTION, i);
+	}
+	if (subj.dent < 0 && subj.t0 >= 0 && !(d->t[subj.t0].fw & FW_SUBJ) && d->t[subj.t1 - 1].ent < 0 &&
+	    d->t[subj.t1 - 1].type == TOK_WORD && d->t[subj.t1 - 1].quote < 0 &&
+	    (d->t[subj.t1 - 1].noun != NOUN_NONE || d->text[d->t[subj.t1 - 1].bend - 1] == 's')) {
+		/* A subject with no name ("Scores of business leaders", "a
+		 * woman") is a referent too: "They say ..." is theirs. */
+		subj.dent = anon_dent(d, &subj, subj.t1 - 1);
+		touch(d, subj.dent, W_MENTION, subj.t0);
+		touch(d, subj.dent, W_SUBJECT, subj.t0);
+	} else if (subj.dent >= 0 && subj.t0 >= 0) {
+		/* A pronoun subject is a mention of what it was linked to. */
+		if (d->t[subj.t0].ent < 0)
+			touch(d, subj.dent, W_MENTION, subj.t0);
+		touch(d, subj.dent, W_SUBJECT, subj.t0);
+	}
+	for (i = 0; i < d->nspoke; i++) {
+		touch(d, d->spoke[i], W_SPEAKER, -1);
+		d->dents[d->spoke[i]].spoken = 1;
+	}
+	d->nspoke = 0;
+	if (narrative)
+		d->time++;
+}
+
+/* ---- resolution ---------------------------------------------------------- */
+
+struct cand {
+	int k;
+	double score;
+};
+
+/*
+ * The candidates for a mention at token i: the recent entities at their
+ * salience, plus the names earlier in i's sentence (outside quotations)
+ * at a fresh mention's weight.
+ */
+static int
+candidates(struct doc *d, int i, struct cand *c, int max, int slow)
+{
+	int n = 0, j, k;
+
+	for (k = 0; k < d->nrecent && n < max && STEP(d); k++) {
+		const struct dent *x = &d->dents[d->recent[k]];
+		if (x->misc && !x->spoken)
+			continue;
+		c[n].k = d->recent[k];
+		c[n].score = slow ? salience_slow(d, x) : salience(d, x);
+		n++;
+	}
+	for (j = win_lo(d, i); j < i && STEP(d); j++) {
+		const struct qtok *t = &d->t[j];
+		int e = t->ent, dk;
+		if (e < 0 || d->ents[e].t0 != j || (dk = d->ents[e].dent) < 0 || t->quote >= 0 || t->mark ||
+		    (d->dents[dk].misc && !d->dents[dk].spoken) || premodifier(d, d->ents[e].t1))
+			continue;
+		for (k = 0; k < n && c[k].k != dk; k++)
+			;
+		if (k == n) {
+			if (n == max)
+				continue;
+			c[n].k = dk;
+			c[n].score = slow ? salience_slow(d, &d->dents[dk]) : salience(d, &d->dents[dk]);
+			n++;
+		}
+		c[k].score += W_MENTION;
+	}
+	return n;
+}
+
+static int
+best(const struct cand *c, int n)
+{
+	int k, b = -1;
+
+	for (k = 0; k < n; k++)
+		if (c[k].score >= FLOOR && (b < 0 || c[k].score > c[b].score))
+			b = k;
+	return b;
+}
+
+/* Pronoun classes. */
+enum { PR_NONE, PR_HE, PR_SHE, PR_IT, PR_THEY };
+
+static int
+pronoun_class(const struct doc *d, int i)
+{
+	if (tok_is(d, i, "he") || tok_is(d, i, "his"))
+		return PR_HE;
+	if (tok_is(d, i, "she") || tok_is(d, i, "her"))
+		return PR_SHE;
+	if (tok_is(d, i, "it") || tok_is(d, i, "its"))
+		return PR_IT;
+	if (tok_is(d, i, "they") || tok_is(d, i, "their"))
+		return PR_THEY;
+	return PR_NONE;
+}
+
+struct mention
+coref_pronoun(struct doc *d, int i)
+{
+	struct cand c[COREF_RECENT + 8];
+	int pc = pronoun_class(d, i), n, k, b;
+	struct mention m = none();
+
+	m.t0 = i; /* unresolved: the mention stays, the speaker is null */
+	m.t1 = i + 1;
+	m.plural = pc == PR_THEY;
+	if (pc == PR_NONE || d->t[i].quote >= 0)
+		return m; /* I, we, you: the writer or a quoted speaker */
+	n = candidates(d, i, c, (int)(sizeof c / sizeof c[0]), 0);
+	for (k = 0; k < n; k++) {
+		const struct dent *x = &d->dents[c[k].k];
+		char want = pc == PR_HE ? 'm' : pc == PR_SHE ? 'f' : 0;
+		double w;
+		if (pc == PR_HE || pc == PR_SHE)
+			w = x->kind != EK_PER ? 0.0 : x->gender == want ? 1.0 : x->gender ? 0.0 : UNKNOWN_SEX;
+		else if (pc == PR_IT)
+			w = x->kind == EK_ORG ? 1.0 : x->kind == EK_LOC ? 0.5 : 0.0;
+		else
+			w = x->kind == EK_MISC ? 1.0 : x->kind == EK_ORG ? 0.6 : 0.0;
+		c[k].score *= w;
+	}
+	b = best(c, n);
+#ifdef COREF_TRACE
+	for (k = 0; k < n; k++)
+		fprintf(stderr, "pronoun@%d %.*s: %.*s %c %.1f\n", i, (int)(d->t[i].bend - d->t[i].bstart),
+			d->text + d->t[i].bstart, (int)d->dents[c[k].k].len, d->dents[c[k].k].name,
+			d->dents[c[k].k].gender ? d->dents[c[k].k].gender : '?', c[k].score);
+#endif
+	if (b < 0)
+		return m;
+	m = of_dent(d, c[b].k, i, i + 1);
+	m.plural = pc == PR_THEY;
+	if (pc == PR_HE || pc == PR_SHE)
+		set_gender(&d->dents[c[b].k], pc == PR_HE ? 'm' : 'f', EV_PRONOUN);
+	return m;
+}
+
+struct mention
+coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
+{
+	struct cand c[COREF_RECENT + 8];
+	int n, k, b;
+	uint64_t noun = d->t[h].h;
+	char g = noun_sex(d, noun);
+
+	if (d->t[h].quote >= 0)
+		return none();
+	n = candidates(d, h, c, (int)(sizeof c / sizeof c[0]), 1);
+	for (k = 0; k < n; k++) {
+		const struct dent *x = &d->dents[c[k].k];
+		double w = 1.0;
+		unsigned t;
+		const char *sp;
+		if (kind == EK_PER) {
+			if (x->kind != EK_PER || (g && x->gender && x->gender != g))
+				w = 0.0;
+		} else {
+			w = x->kind == EK_ORG ? 1.0 : 0.0;
+			/* "the bank" for Deutsche Bank */
+			for (sp = x->name + x->len; sp > x->name && sp[-1] != ' '; sp--)
+				;
+			if (sp > x->name && word_hash(sp, (size_t)(x->name + x->len - sp)) == noun)
+				w *= 2.0;
+		}
+		for (t = 0; t < x->ntitles; t++)
+			if (x->titles[t] == noun)
+				break;
+		if (t < x->ntitles)
+			w *= kind == EK_PER ? 3.0 : 2.0;
+		else if (need_title)
+			w = 0.0;
+		else if (x->ntitles)
+			w *= 0.3; /* "the singer" is not "keyboard player Nick Rhodes" */
+		c[k].score *= w;
+	}
+	b = best(c, n);
+	return b < 0 ? none() : of_dent(d, c[b].k, -1, -1);
+}
+
+struct mention
+coref_salient(struct doc *d, int i)
+{
+	struct cand c[COREF_RECENT + 8];
+	int n = candidates(d, i, c, (int)(sizeof c / sizeof c[0]), 0), k, b;
+
+	int t0, t1;
+
+	for (k = 0; k < n; k++)
+		if (d->dents[c[k].k].kind == EK_LOC)
+			c[k].score = 0.0;
+	b = best(c, n);
+	if (b < 0)
+		return none();
+	/* The mention is the entity's last one. */
+	t0 = d->dents[c[b].k].last_tok;
+	if (t0 < 0)
+		return of_dent(d, c[b].k, -1, -1);
+	t1 = d->t[t0].ent >= 0 ? d->ents[d->t[t0].ent].t1 : t0 + 1;
+	return of_dent(d, c[b].k, t0, t1);
+}
