@@ -7,8 +7,10 @@
  * scored by centrality (cosine with the TF-IDF centroid and mean cosine
  * with the other sentences; IDF from data/terms/idf.tsv), position and
  * similarity with the title, and chosen by MMR so that no two say the same
- * thing, within --sentences, --words or --bytes.  --method lead takes the
- * first sentences instead.
+ * thing, within --sentences, --words and --bytes (every limit given
+ * applies; none given: 70 words, 100 for a story); an article's lede opens
+ * its summary, and captions, credits, headings and links are never chosen
+ * (summarize/prose.c).  --method lead takes the first sentences instead.
  *
  * With --group-by FIELD (or --group all) records pass through unchanged
  * and are collected by their FIELD value wherever they are in the stream
@@ -40,8 +42,7 @@
 
 struct options {
 	enum method method;
-	struct limit limit;
-	int limit_set;
+	struct limit limit; /* all zero: the default length (see main) */
 	const char *group_by; /* NULL: one summary per record */
 	int group_all;
 	int per_record;       /* group mode: also summarize each record */
@@ -68,9 +69,9 @@ enum { OPT_METHOD = 256, OPT_SENTENCES, OPT_WORDS, OPT_BYTES, OPT_TRUNCATE, OPT_
 
 static const struct cli_option options[] = {
 	{ "method", OPT_METHOD, required_argument, "NAME", "rank (default: centrality, position, title, MMR) or lead" },
-	{ "sentences", OPT_SENTENCES, required_argument, "N", "at most N sentences (default 3; groups: --words 100)" },
-	{ "words", OPT_WORDS, required_argument, "N", "at most N words (whitespace-separated)" },
-	{ "bytes", OPT_BYTES, required_argument, "N", "at most N bytes of UTF-8" },
+	{ "sentences", OPT_SENTENCES, required_argument, "N", "at most N sentences" },
+	{ "words", OPT_WORDS, required_argument, "N", "at most N words (default 70; groups: 100)" },
+	{ "bytes", OPT_BYTES, required_argument, "N", "at most N bytes of UTF-8 (limits given together all apply)" },
 	{ "truncate", OPT_TRUNCATE, no_argument, NULL, "fill --words/--bytes exactly, cutting the last sentence" },
 	{ "group-by", OPT_GROUP_BY, required_argument, "FIELD", "one story summary per value of FIELD (story, cluster)" },
 	{ "group", OPT_GROUP, required_argument, "all", "one story summary of the whole input" },
@@ -85,14 +86,6 @@ static const struct cli_option options[] = {
 };
 
 static void
-set_limit(struct options *o, enum limit_unit u, const char *arg, const char *name)
-{
-	o->limit.unit = u;
-	o->limit.n = (size_t)cli_number(arg, 1, 1000000000, name);
-	o->limit_set = 1;
-}
-
-static void
 handle_option(void *ctx, int key, const char *arg)
 {
 	struct options *o = ctx;
@@ -103,9 +96,9 @@ handle_option(void *ctx, int key, const char *arg)
 		o->method = (enum method)cli_choice(arg, methods, "--method");
 		break;
 	}
-	case OPT_SENTENCES: set_limit(o, LIMIT_SENTENCES, arg, "--sentences"); break;
-	case OPT_WORDS: set_limit(o, LIMIT_WORDS, arg, "--words"); break;
-	case OPT_BYTES: set_limit(o, LIMIT_BYTES, arg, "--bytes"); break;
+	case OPT_SENTENCES: o->limit.sentences = (size_t)cli_number(arg, 1, 1000000000, "--sentences"); break;
+	case OPT_WORDS: o->limit.words = (size_t)cli_number(arg, 1, 1000000000, "--words"); break;
+	case OPT_BYTES: o->limit.bytes = (size_t)cli_number(arg, 1, 1000000000, "--bytes"); break;
 	case OPT_TRUNCATE: o->limit.truncate = 1; break;
 	case OPT_GROUP_BY: o->group_by = arg; o->group_all = 0; break;
 	case OPT_GROUP:
@@ -235,7 +228,7 @@ main(int argc, char **argv)
 	struct summarizer sm;
 	struct common_opts co;
 	struct cli_program prog = {
-		"[--method rank|lead] [--sentences n | --words n | --bytes n] [--truncate]\n"
+		"[--method rank|lead] [--sentences n] [--words n] [--bytes n] [--truncate]\n"
 		"    [--group-by field | --group all] [--per-record] [--groups-only] [--max-group n]\n"
 		"    [--window n[smhd]] [--max-open n] [--sorted] [--idf file] [-f name] [file ...]",
 		"Add extractive summaries to articles, or write one summary per story (group of records).",
@@ -254,10 +247,9 @@ main(int argc, char **argv)
 	sm.clock = GROUP_UNDATED;
 	prog.ctx = &sm.opt;
 	first = cli_parse(&prog, &co, argc, argv);
-	if (!sm.opt.limit_set) {
-		sm.opt.limit.unit = grouping(&sm) ? LIMIT_WORDS : LIMIT_SENTENCES;
-		sm.opt.limit.n = grouping(&sm) ? 100 : 3;
-	}
+	/* No length given: about three news sentences (70 words), 100 words for a story. */
+	if (!sm.opt.limit.sentences && !sm.opt.limit.words && !sm.opt.limit.bytes)
+		sm.opt.limit.words = grouping(&sm) ? 100 : 70;
 	if ((sm.opt.per_record || sm.opt.groups_only || sm.opt.gp.sorted) && !grouping(&sm))
 		usage_error("--per-record, --groups-only and --sorted need --group-by or --group");
 	sm.co = &co;

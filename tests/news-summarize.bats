@@ -40,10 +40,11 @@ spans_match_summary() {
 	printf '%s\n' "$output" >"$TMP/out"
 	[ "$(wc -l <"$TMP/out")" -eq 3 ]
 	jq -e -s 'map(.id) == ["river-1","river-2","river-3"]' "$TMP/out"
-	# Fields kept in order, ours added at the end; three sentences by default.
+	# Fields kept in order, ours added at the end; at most 70 words by default, whole sentences.
 	jq -e -s 'all(.[]; (keys_unsorted[:5] == ["id","story","published","title","text"])
 		and (keys_unsorted[5:] == ["summary","summary_sentences"])
-		and (.summary_sentences | length) == 3
+		and (.summary_sentences | length) >= 2
+		and (.summary | [splits(" +")] | length) <= 70
 		and all(.summary_sentences[]; .id != null))' "$TMP/out"
 	spans_match_summary "$TMP/out"
 }
@@ -80,9 +81,71 @@ spans_match_summary() {
 	# Whole sentences: every chosen span ends where the text has a sentence end.
 	"$BIN/news-summarize" --words 40 "$STORY" >"$TMP/w"
 	jq -e -s 'all(.[]; .text as $t | all(.summary_sentences[]; $t[.end-1:.end] | test("[.!?]")))' "$TMP/w" >/dev/null
-	# A limit below the shortest sentence gives an empty summary, not a cut one.
+	# A limit below the shortest sentence gives the best sentence cut to it, never an empty summary.
 	"$BIN/news-summarize" --words 3 "$STORY" >"$TMP/w"
-	jq -e -s 'all(.[]; .summary == "" and .summary_sentences == [])' "$TMP/w" >/dev/null
+	jq -e -s 'all(.[]; (.summary | [splits(" +")] | length) == 3 and (.summary_sentences | length) == 1)' \
+		"$TMP/w" >/dev/null
+	spans_match_summary "$TMP/w"
+}
+
+@test "--sentences and --words together: the first limit reached ends the summary" {
+	"$BIN/news-summarize" --sentences 5 --words 30 "$STORY" >"$TMP/a"
+	jq -e -s 'all(.[]; (.summary | [splits(" +")] | length) <= 30)' "$TMP/a" >/dev/null
+	"$BIN/news-summarize" --sentences 1 --words 300 "$STORY" >"$TMP/b"
+	jq -e -s 'all(.[]; (.summary_sentences | length) == 1)' "$TMP/b" >/dev/null
+	# --sentences alone sets no word budget: five sentences may run past 70 words.
+	"$BIN/news-summarize" --sentences 5 "$STORY" >"$TMP/c"
+	jq -e -s 'any(.[]; (.summary | [splits(" +")] | length) > 70)' "$TMP/c" >/dev/null
+	spans_match_summary "$TMP/a"
+	spans_match_summary "$TMP/b"
+}
+
+@test "captions, credits, bylines, headings and links are not summary sentences" {
+	# A web article as news-clean may leave it: furniture on lines of their own, and
+	# as the CNN/DailyMail data set writes it (" ." after a line that had no mark).
+	t='By Jane Smith
+Flood waters closed the Elm river bridge on Monday after three days of heavy rain.
+Tragic: Residents (pictured) wade through the water near the bridge on Monday
+Photo: John Smith/AP
+The county said the bridge would stay shut until engineers could inspect its supports.
+READ MORE: Ten things to know about the Elm river floods this week
+Related: Why the valley floods every spring and what can be done about it
+About two hundred homes near the river were evacuated overnight, and a school opened as a shelter.'
+	jq -cn --arg t "$t" '{id: "lines", text: $t},
+		{id: "cnn-dm", text: ($t | split("\n") | map(if test("[.!?]$") then . else . + " ." end) | join(" "))}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --sentences 3 "$TMP/in"
+	[ "$status" -eq 0 ]
+	for k in 0 1; do
+		assert_json "${lines[$k]}" '.summary == "Flood waters closed the Elm river bridge on Monday after three days of heavy rain. The county said the bridge would stay shut until engineers could inspect its supports. About two hundred homes near the river were evacuated overnight, and a school opened as a shelter."'
+	done
+	printf '%s\n' "$output" >"$TMP/out"
+	spans_match_summary "$TMP/out"
+}
+
+@test "a caption glued to a sentence, with no mark between, is not chosen whole" {
+	# A caption and a sentence in one unit ("... in the rain They said"): a plain
+	# sentence is chosen instead.
+	t="Flood waters closed the Elm river bridge on Monday after three days of heavy rain across the valley. Residents wade through the brown water near the closed bridge on the north bank of the river as volunteers fill sandbags in the rain They said the bridge would stay shut until engineers could inspect all of its supports. About two hundred homes near the river bridge were evacuated overnight as the river rose."
+	jq -cn --arg t "$t" '{id: "g", text: $t}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --sentences 2 "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.summary | contains("Residents wade") | not'
+	assert_json "$output" '.summary | startswith("Flood waters closed")'
+}
+
+@test "the lede opens the summary of an article" {
+	# The first sentence says what happened; later ones repeat its words more often.
+	t="A fire destroyed the old mill in Dunford on Sunday night. Mill workers said the mill had stood for a century. The mill owner said the mill would not be rebuilt. Mill tours had drawn visitors to the mill for years."
+	jq -cn --arg t "$t" '{id: "m", text: $t}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --sentences 1 "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.summary == "A fire destroyed the old mill in Dunford on Sunday night."'
+	# A page's header before it (byline, time stamp, a caption with a full stop) is passed over.
+	t2="By . Jane Smith . PUBLISHED: . 14:11 EST, 25 October 2013 . Smoke rises over the valley (pictured) on Sunday. $t"
+	jq -cn --arg t "$t2" '{id: "m", text: $t}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --sentences 1 "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "$output" '.summary == "A fire destroyed the old mill in Dunford on Sunday night."'
 }
 
 @test "--truncate fills --words and --bytes exactly, cutting only the last sentence" {
@@ -107,8 +170,10 @@ spans_match_summary() {
 	run --separate-stderr "$BIN/news-summarize" --bytes 69 --method lead "$TMP/u.jsonl"
 	assert_json "$output" '.summary | utf8bytelength <= 69'
 	assert_json "$output" '.summary | startswith("Über")'
+	# At 68 bytes no sentence fits whole: the first one is cut at a word, within 68 bytes.
 	run --separate-stderr "$BIN/news-summarize" --bytes 68 --method lead "$TMP/u.jsonl"
-	assert_json "$output" '.summary | startswith("Über") | not'
+	assert_json "$output" '(.summary | utf8bytelength) <= 68 and (.summary | startswith("Über"))'
+	assert_json "$output" '.summary | endswith("Löhne.") | not'
 }
 
 @test "empty and one-sentence articles" {

@@ -3,6 +3,8 @@
  *
  *   corpus.c  - the articles of one summary (one record, or a group):
  *               their sentences, term vectors and near-duplicate links;
+ *   prose.c   - which units read as the article's sentences (not captions,
+ *               credits, headings or links) and how much;
  *   select.c  - sentence scoring (position, centrality, title, length),
  *               MMR selection under a length limit, and the output;
  *   groups.c  - the open groups of --group-by, wherever their records
@@ -45,6 +47,7 @@ struct sentence {
 	size_t nwords;
 	size_t tstart, tlen;   /* into corpus.tw, sorted by id */
 	double norm;           /* |v| */
+	double prose;          /* prose_weight(): 0 for furniture, 1 for a plain sentence */
 	double score;
 	size_t rep;            /* near-duplicate representative (itself when none) */
 	unsigned copies;       /* sentences represented (1 + near duplicates) */
@@ -111,14 +114,38 @@ double sent_cosine(const struct corpus *c, const struct sentence *x, const struc
 /* Link near-identical sentences (cosine >= threshold) across the corpus. */
 void corpus_link_duplicates(struct corpus *c, double threshold);
 
+/* --- prose.c ------------------------------------------------------------- */
+
+/*
+ * How much the unit text[b..e) (nwords words) reads as a sentence of the
+ * article, as a weight in [0, 1].  0 for what is not a sentence to pick: a
+ * fragment of under four words, a unit without final punctuation or with
+ * a full stop set apart by a space (added to a line that had none, as the
+ * CNN/DailyMail data set does), a web address, a caption or credit label
+ * ("Photo:", "Image caption", "Related:", "READ MORE"), a photo credit, a
+ * byline, a unit mostly in capitals, a labelled caption that points at
+ * its photo ("Tragic: Smith (left) ...").  Below 1: a labelled unit (0.5),
+ * one that points at a photo (0.7), one where two sentences run together
+ * with no mark ("... a favourite client She never", 0.5), one longer than
+ * 50 words (a caption glued to a sentence, most likely; 50 / words).
+ * English furniture only.
+ */
+double prose_weight(const char *text, size_t b, size_t e, size_t nwords);
+
 /* --- select.c ------------------------------------------------------------ */
 
 enum method { METHOD_RANK, METHOD_LEAD };
-enum limit_unit { LIMIT_SENTENCES, LIMIT_WORDS, LIMIT_BYTES };
 
+/*
+ * The length of a summary: at most this many sentences, words
+ * (whitespace-separated) and bytes of UTF-8 (0: no limit of that kind).
+ * Every limit set applies; the summary stops at the first one reached.
+ * truncate: fill a word or byte budget exactly, cutting the last sentence.
+ * A summary is never empty while the text has a sentence: when none fits
+ * a word or byte budget whole, the best one is cut to it.
+ */
 struct limit {
-	enum limit_unit unit;
-	size_t n;
+	size_t sentences, words, bytes;
 	int truncate;
 };
 
