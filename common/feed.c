@@ -153,12 +153,10 @@ get_entity(void *ctx, const xmlChar *name)
 	if (ctxt->inSubset)
 		return xmlSAX2GetEntity(ctx, name); /* the DTD's own business */
 	e = xmlGetPredefinedEntity(name);
-	if (!e && fp->entities) {
-		m = xmlHashLookup2(fp->entities, name, (const xmlChar *)(in_content ? "c" : "a"));
-		if (m)
-			e = spend(fp, m);
-	}
-	if (!e && (e = xmlSAX2GetEntity(ctx, name)) != NULL) {
+	if (!e && fp->entities &&
+	    (m = xmlHashLookup2(fp->entities, name, (const xmlChar *)(in_content ? "c" : "a"))) != NULL) {
+		e = spend(fp, m);
+	} else if (!e && (e = xmlSAX2GetEntity(ctx, name)) != NULL) {
 		/* Declared in the document: expanded only when it is plain text. */
 		if (e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content && !xmlStrchr(e->content, '&') &&
 		    !xmlStrchr(e->content, '<')) {
@@ -168,9 +166,9 @@ get_entity(void *ctx, const xmlChar *name)
 			snprintf(fp->declined, sizeof fp->declined, "%s", (const char *)name);
 			e = NULL;
 			if (!fp->decline_warned)
-				warn("%s:%d: entity '%s' not expanded (external, or made of markup or other entities)%s",
-				     fp->name, xmlSAX2GetLineNumber(ctxt), (const char *)name,
-				     " (other such references not reported)");
+				warn("%s:%d: entity '%s' not expanded: external, or made of markup or other entities "
+				     "(any more such are not reported)",
+				     fp->name, xmlSAX2GetLineNumber(ctxt), (const char *)name);
 			fp->decline_warned = true;
 		}
 	} else if (!e && (h = htmlEntityLookup(name)) != NULL) {

@@ -414,7 +414,16 @@ end:
 	strbuf_release(&ctype);
 	strbuf_release(&http);
 	if (got < len) {
+		size_t before = w->in.back.len - w->in.back_pos;
 		w->st.damaged++;
+		recover_next_record(w);
+		if (w->in.back.len - w->in.back_pos > before) {
+			/* The next record starts inside: the Content-Length was wrong. */
+			warn("%s: record at byte %llu: its Content-Length of %llu bytes runs past the end of the input: "
+			     "skipped to the next record",
+			     w->name, w->record_at, len);
+			return 0;
+		}
 		warn("%s: record at byte %llu: truncated: its Content-Length is %llu, the input ends after %zu", w->name,
 		     w->record_at, len, got);
 		return -1;
