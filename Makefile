@@ -112,6 +112,7 @@ eval: all
 	@eval/run.sh
 
 bench: all
+	@scripts/deps.sh bench
 	@bench/run.sh
 
 # The digest's records go to build/digest.jsonl; the terminal gets a reader's view.
