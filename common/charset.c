@@ -160,7 +160,7 @@ charset_sniff_html(const char *data, size_t len, const char *http, char out[CHAR
 	 * meta's attributes are ASCII in every encoding a meta can declare. */
 	doc = htmlReadMemory(data, (int)(len < META_SCAN ? len : META_SCAN), NULL, "ISO-8859-1",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-	if (doc && meta_charset((const xmlNode *)doc, label)) {
+	if (doc && meta_charset(doc->children, label)) {
 		charset_name(label, out);
 		/* A page that says UTF-16 in ASCII is not UTF-16 (WHATWG). */
 		if (strncmp(out, "UTF-16", 6) == 0)

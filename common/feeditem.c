@@ -522,12 +522,11 @@ consider(struct best *b, const xmlNode *el, int rank)
 }
 
 struct fields {
-	struct best title, summary, body, link, id;
+	struct best title, summary, body, id;
 	struct best_date published, updated;
 	char *href;          /* a link given as an attribute (Atom, CDF), resolved */
 	int href_rank;
 	char *id_attr;       /* rdf:about */
-	bool guid_is_link;   /* the chosen id is a guid that is a permalink */
 	json_t *authors, *extra_authors, *categories, *enclosures;
 };
 
@@ -542,40 +541,59 @@ set_href(struct fields *f, const xmlNode *el, const char *href, int rank)
 }
 
 /*
+ * An enclosure (url resolved against el's base; type and a length in
+ * bytes when given), unless one with the same URL is there already (RSS
+ * and Media RSS name the same file twice).
+ */
+static void
+add_enclosure(struct fields *f, const xmlNode *el, const char *href, const char *type, const char *len)
+{
+	char *url = resolve(el, href);
+	json_t *e, *old;
+	size_t i;
+
+	json_array_foreach(f->enclosures, i, old)
+		if (strcmp(json_string_value(json_object_get(old, "url")), url) == 0) {
+			free(url);
+			return;
+		}
+	if (!*url || !utf8_valid(url, strlen(url))) {
+		free(url);
+		return;
+	}
+	e = json_object();
+	json_object_set_new(e, "url", json_string(url));
+	if (type && *type && utf8_valid(type, strlen(type)))
+		json_object_set_new(e, "type", json_string(type));
+	if (len) {
+		char *end;
+		long long v = strtoll(len, &end, 10);
+		if (end != len && *end == '\0' && v >= 0)
+			json_object_set_new(e, "length", json_integer(v));
+	}
+	json_array_append_new(f->enclosures, e);
+	free(url);
+}
+
+/*
  * An Atom link: the alternate page (rel missing or "alternate"), or an
  * enclosure; a feed with no page of its own is known by its self link.
  */
 static void
 atom_link(struct fields *f, const xmlNode *n, bool feed)
 {
-	char *rel = attr(n, "rel"), *href = attr(n, "href"), *type = attr(n, "type");
+	char *rel = attr(n, "rel"), *href = attr(n, "href"), *type = attr(n, "type"), *len = attr(n, "length");
 
 	if (href && (!rel || eq(rel, "alternate")))
 		set_href(f, n, href, type && !strstr(type, "html") ? 1 : 0);
 	else if (href && feed && eq(rel, "self"))
 		set_href(f, n, href, 3);
-	else if (href && eq(rel, "enclosure")) {
-		json_t *e = json_object();
-		char *len = attr(n, "length");
-		char *url = resolve(n, href);
-		json_object_set_new(e, "url", json_string(url));
-		if (type && utf8_valid(type, strlen(type)))
-			json_object_set_new(e, "type", json_string(type));
-		if (len) {
-			char *end;
-			long long v = strtoll(len, &end, 10);
-			if (end != len && *end == '\0' && v >= 0)
-				json_object_set_new(e, "length", json_integer(v));
-		}
-		if (utf8_valid(url, strlen(url)))
-			json_array_append(f->enclosures, e);
-		json_decref(e);
-		free(url);
-		free(len);
-	}
+	else if (href && eq(rel, "enclosure"))
+		add_enclosure(f, n, href, type, len);
 	free(rel);
 	free(href);
 	free(type);
+	free(len);
 }
 
 /* An RSS enclosure, or a Media RSS media:content (its size in fileSize). */
@@ -583,34 +601,11 @@ static void
 rss_enclosure(struct fields *f, const xmlNode *n)
 {
 	char *url = attr(n, "url"), *type = attr(n, "type"), *len = attr(n, "length");
-	size_t i;
-	json_t *e0;
 
 	if (!len)
 		len = attr(n, "fileSize");
-	json_array_foreach(f->enclosures, i, e0)
-		if (url && strcmp(json_string_value(json_object_get(e0, "url")), url) == 0)
-			goto done; /* the same file under both names */
-
-	if (url && *url) {
-		json_t *e = json_object();
-		char *abs = resolve(n, url);
-		if (utf8_valid(abs, strlen(abs))) {
-			json_object_set_new(e, "url", json_string(abs));
-			if (type && *type && utf8_valid(type, strlen(type)))
-				json_object_set_new(e, "type", json_string(type));
-			if (len) {
-				char *end;
-				long long v = strtoll(len, &end, 10);
-				if (end != len && *end == '\0' && v >= 0)
-					json_object_set_new(e, "length", json_integer(v));
-			}
-			json_array_append(f->enclosures, e);
-		}
-		json_decref(e);
-		free(abs);
-	}
-done:
+	if (url)
+		add_enclosure(f, n, url, type, len);
 	free(url);
 	free(type);
 	free(len);
