@@ -56,6 +56,7 @@ struct feed_parser {
 	size_t npending, cap_pending, pending_bytes;
 	json_t *feed;          /* built at the first flush */
 	bool finished, stopped;
+	bool stream_items;     /* -u: no holding back */
 	/* entities */
 	xmlHashTablePtr entities; /* name, context -> struct made_entity */
 	size_t entity_bytes;
@@ -274,7 +275,7 @@ take_item(struct feed_parser *fp, json_t *rec)
 	ARRAY_GROW(fp->pending, fp->npending + 1, fp->cap_pending);
 	fp->pending[fp->npending++] = rec;
 	fp->pending_bytes += record_size(rec);
-	if (fp->pending_bytes > PENDING_MAX)
+	if (fp->pending_bytes > PENDING_MAX || fp->stream_items)
 		flush(fp);
 }
 
@@ -668,6 +669,12 @@ feed_parser_finish(struct feed_parser *fp)
 	}
 	flush(fp);
 	return status;
+}
+
+void
+feed_parser_stream_items(struct feed_parser *fp)
+{
+	fp->stream_items = true;
 }
 
 void

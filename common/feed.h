@@ -70,6 +70,13 @@ int feed_parser_push(struct feed_parser *fp, const char *data, size_t len);
  */
 int feed_parser_finish(struct feed_parser *fp);
 
+/*
+ * Hand each item out as soon as its end tag is read (for -u: a live
+ * stream), with the feed object as the feed's elements read by then
+ * make it (a feed writes them before its items, or should).
+ */
+void feed_parser_stream_items(struct feed_parser *fp);
+
 /* What a parsed feed gave, for --stats. */
 struct feed_stats {
 	unsigned long items;      /* item records handed out */

@@ -110,6 +110,8 @@ split_feed(struct splitter *sp, struct reader *r)
 	const char *data;
 	size_t n;
 
+	if (sp->co->unbuffered)
+		feed_parser_stream_items(fp);
 	while (!stream_stopped(sp->stream) && reader_read(r, &data, &n) == 0 && n > 0)
 		if (feed_parser_push(fp, data, n) < 0)
 			break;
