@@ -1,11 +1,13 @@
 /*
  * feed.c - feeds read with libxml2's push parser, item by item; see feed.h.
  *
- * libxml2's SAX2 handlers build the tree; three of them are wrapped:
+ * libxml2's SAX2 handlers build the tree; four of them are wrapped:
+ * startDocument sets the document's URL (the base of relative links),
  * startElementNs notes the root and the outermost item being read,
  * endElementNs turns a finished item into a record and frees its
  * subtree, and getEntity decides what an entity reference means (the
- * security policy and the HTML entities feeds use).
+ * security policy and the HTML entities feeds use).  The bytes reach
+ * libxml2 through common/xmlrepair.c.
  */
 #include "feed.h"
 
@@ -23,10 +25,10 @@
 #include <strings.h>
 
 #include "err.h"
-#include "strbuf.h"
-#include "utf8.h"
 #include "feeditem.h"
+#include "strbuf.h"
 #include "xalloc.h"
+#include "xmlrepair.h"
 
 /* Items held back until the feed's own elements have all been read. */
 #define PENDING_MAX (32u << 20)
@@ -63,15 +65,9 @@ struct feed_parser {
 	bool budget_warned;
 	bool decline_warned;
 	char declined[64];     /* an entity refused: its "not defined" error is ours */
-	/* the bare-'&' repair (see repair()) */
-	enum { IN_TEXT, IN_CDATA, IN_COMMENT, IN_PI } lex;
-	struct strbuf held;    /* the end of the last block, undecided yet */
-	struct strbuf fixed;   /* the block as given to libxml2 */
-	unsigned long bare_amps;
-	bool seen_data;
-	bool no_repair;        /* a UTF-16 or UCS-4 document: bytes are not characters */
-	bool not_utf8;         /* undeclared, not UTF-8: read as windows-1252 */
-	bool switched;
+	struct xml_repair repair; /* bytes mended before libxml2 sees them */
+	struct strbuf fixed;   /* mended bytes not yet given to libxml2 */
+	bool switched;         /* to windows-1252 */
 	/* problems */
 	unsigned long nerrors;
 	int error_line;
@@ -406,186 +402,6 @@ feed_parser_new(const char *name, const char *base_url, feed_item_fn emit, void 
 	return fp;
 }
 
-/* The XML declaration names an encoding other than UTF-8. */
-static bool
-declares_encoding(const char *data, size_t len)
-{
-	const char *p = data, *end, *e;
-
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		return false; /* a UTF-8 BOM: UTF-8 whatever is declared */
-	if (len < 5 || memcmp(p, "<?xml", 5) != 0)
-		return false;
-	end = memchr(p, '>', len < 200 ? len : 200);
-	if (!end)
-		return false;
-	for (e = p; e + 8 < end; e++)
-		if (memcmp(e, "encoding", 8) == 0) {
-			e += 8;
-			while (e < end && (*e == ' ' || *e == '=' || *e == '"' || *e == '\''))
-				e++;
-			return end - e < 5 || strncasecmp(e, "utf-8", 5) != 0;
-		}
-	return false;
-}
-
-/* data is UTF-8, but for a sequence cut at its end. */
-static bool
-utf8_prefix_valid(const char *data, size_t len)
-{
-	size_t cut = 0;
-
-	while (cut < 3 && cut < len && ((unsigned char)data[len - 1 - cut] & 0xc0) == 0x80)
-		cut++;
-	if (cut < len && ((unsigned char)data[len - 1 - cut] & 0xc0) == 0xc0)
-		cut++;
-	else
-		cut = 0;
-	return utf8_valid(data, len - cut);
-}
-
-/* Length of an XML name at p (at most 64 bytes looked at), 0 if none. */
-static size_t
-name_length(const char *p, const char *end)
-{
-	const char *q = p;
-
-	if (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_' || *q == ':' || (*q & 0x80)))
-		q++;
-	else
-		return 0;
-	while (q < end && q - p < 64 &&
-	       ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '_' ||
-		*q == ':' || *q == '-' || *q == '.' || (*q & 0x80)))
-		q++;
-	return (size_t)(q - p);
-}
-
-/*
- * Is the '&' at p a reference ("&name;", "&#38;", "&#x26;")?  1 yes, 0 no,
- * -1 cannot tell before more input arrives.
- */
-static int
-is_reference(const char *p, const char *end)
-{
-	const char *q = p + 1;
-
-	if (q < end && *q == '#') {
-		q++;
-		if (q < end && (*q == 'x' || *q == 'X'))
-			q++;
-		while (q < end && q - p < 16 && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F')))
-			q++;
-	} else {
-		q += name_length(q, end);
-	}
-	if (q == end)
-		return q - p < 66 ? -1 : 0;
-	return *q == ';' && q > p + 1 + (p[1] == '#');
-}
-
-/*
- * Feeds often carry a bare '&' (an unescaped URL query: "?a=1&b=2"),
- * which XML forbids and libxml2 drops with the text after it.  Outside
- * CDATA sections, comments and processing instructions, an '&' that does
- * not start a reference is written "&amp;" before libxml2 sees it.  This
- * changes nothing in a well-formed document.  The block is appended to
- * fp->fixed; a tail that cannot be judged yet is held for the next block
- * (final: there is none).
- */
-static void
-repair(struct feed_parser *fp, const char *data, size_t len, bool final)
-{
-	static const char *const ends[] = { "", "]]>", "-->", "?>" };
-	struct strbuf work = STRBUF_INIT;
-	const char *p, *end, *q;
-
-	if (!fp->seen_data && len > 0) {
-		const unsigned char *u = (const unsigned char *)data;
-		fp->seen_data = true;
-		fp->no_repair = (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe))) ||
-				(len >= 2 && (u[0] == 0 || u[1] == 0));
-		fp->not_utf8 = !fp->no_repair && !declares_encoding(data, len) && !utf8_prefix_valid(data, len);
-	}
-	if (fp->no_repair) {
-		strbuf_add(&fp->fixed, data, len);
-		return;
-	}
-	if (fp->held.len) {
-		strbuf_add(&work, fp->held.buf, fp->held.len);
-		strbuf_add(&work, data, len);
-		strbuf_reset(&fp->held);
-		data = work.buf;
-		len = work.len;
-	}
-	p = data;
-	end = data + len;
-	while (p < end) {
-		if (fp->lex != IN_TEXT) {
-			const char *e = ends[fp->lex];
-			size_t n = strlen(e);
-			for (q = p; q + n <= end && memcmp(q, e, n) != 0; q++)
-				;
-			if (q + n <= end) {
-				strbuf_add(&fp->fixed, p, (size_t)(q + n - p));
-				p = q + n;
-				fp->lex = IN_TEXT;
-				continue;
-			}
-			/* keep what could be the start of the terminator */
-			q = final || (size_t)(end - p) < n ? end : end - (n - 1);
-			strbuf_add(&fp->fixed, p, (size_t)(q - p));
-			p = q;
-			break;
-		}
-		for (q = p; q < end && *q != '&' && *q != '<'; q++)
-			;
-		strbuf_add(&fp->fixed, p, (size_t)(q - p));
-		p = q;
-		if (p == end)
-			break;
-		if (*p == '<') {
-			static const char *const starts[] = { "", "<![CDATA[", "<!--", "<?" };
-			size_t k, n = 1;
-			bool undecided = false;
-			for (k = 1; k <= IN_PI; k++) {
-				size_t m = strlen(starts[k]), have = (size_t)(end - p) < m ? (size_t)(end - p) : m;
-				if (memcmp(p, starts[k], have) != 0)
-					continue;
-				if (have < m) {
-					undecided = !final;
-					continue;
-				}
-				fp->lex = k;
-				n = m;
-				break;
-			}
-			if (undecided && fp->lex == IN_TEXT)
-				break;
-			strbuf_add(&fp->fixed, p, n);
-			p += n;
-			continue;
-		}
-		switch (final ? (is_reference(p, end) == 1) : is_reference(p, end)) {
-		case -1:
-			goto hold;
-		case 0:
-			strbuf_addstr(&fp->fixed, "&amp;");
-			fp->bare_amps++;
-			p++;
-			break;
-		default:
-			strbuf_addch(&fp->fixed, '&');
-			p++;
-			break;
-		}
-	}
-hold:
-	if (p < end)
-		strbuf_add(&fp->held, p, (size_t)(end - p));
-	strbuf_release(&work);
-}
-
 /*
  * Give libxml2 the repaired block.  An open CDATA section is held back
  * until it ends: libxml2's push parser rescans a CDATA section from its
@@ -598,10 +414,10 @@ parse(struct feed_parser *fp, const char *data, size_t len, bool final)
 	const char *p;
 	size_t left;
 
-	repair(fp, data, len, final);
-	if (fp->lex == IN_CDATA && !final && fp->fixed.len < CHUNK_MAX)
+	xml_repair(&fp->repair, data, len, final, &fp->fixed);
+	if (xml_repair_in_cdata(&fp->repair) && !final && fp->fixed.len < CHUNK_MAX)
 		return;
-	if (fp->not_utf8 && !fp->switched) {
+	if (fp->repair.not_utf8 && !fp->switched) {
 		/* Bytes that are not UTF-8 in a document that declares no other
 		 * encoding: what the web sends then is windows-1252 (WHATWG). */
 		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler("WINDOWS-1252");
@@ -650,8 +466,9 @@ feed_parser_finish(struct feed_parser *fp)
 		parse(fp, "", 0, true);
 		xmlParseChunk(fp->ctxt, NULL, 0, 1);
 	}
-	if (fp->bare_amps && fp->nerrors++ == 0)
-		snprintf(fp->error, sizeof fp->error, "'&' that starts no reference, read as text (%lu)", fp->bare_amps);
+	if (fp->repair.bare_amps && fp->nerrors++ == 0)
+		snprintf(fp->error, sizeof fp->error, "'&' that starts no reference, read as text (%lu)",
+			 fp->repair.bare_amps);
 	fp->stats.ill_formed = fp->nerrors > 0;
 	if (!fp->root_seen) {
 		warn("%s:%d: not a feed: %s", fp->name, fp->error_line > 0 ? fp->error_line : 1,
@@ -707,7 +524,7 @@ feed_parser_free(struct feed_parser *fp)
 	if (fp->entities)
 		xmlHashFree(fp->entities, free_entity);
 	free(fp->base_url);
-	strbuf_release(&fp->held);
+	xml_repair_release(&fp->repair);
 	strbuf_release(&fp->fixed);
 	free(fp);
 }

@@ -12,6 +12,7 @@
 #include "strbuf.h"
 #include "unit.h"
 #include "warc.h"
+#include "xmlrepair.h"
 #include "xmltext.h"
 
 static int
@@ -154,6 +155,70 @@ test_text(void)
 	strbuf_release(&sb);
 }
 
+/* xml_repair() of doc given in blocks of k bytes (all at once for k == 0). */
+static void
+repaired(const char *doc, size_t k, struct strbuf *out)
+{
+	struct xml_repair x = XML_REPAIR_INIT;
+	size_t len = strlen(doc), i;
+
+	strbuf_reset(out);
+	if (k == 0)
+		k = len;
+	for (i = 0; i < len; i += k)
+		xml_repair(&x, doc + i, len - i < k ? len - i : k, false, out);
+	xml_repair(&x, "", 0, true, out);
+	xml_repair_release(&x);
+}
+
+static void
+test_repair(void)
+{
+	const char *doc = "<?xml version=\"1.0\"?><rss><link>http://x/?a=1&b=2&amp;c=&#38;&#x26;</link>"
+			  "<t><![CDATA[a & b ]] ]]]> & <!-- c & d --> <?pi e & f ?> &nbsp;&unknown;& x&</t></rss>";
+	const char *want = "<?xml version=\"1.0\"?><rss><link>http://x/?a=1&amp;b=2&amp;c=&#38;&#x26;</link>"
+			   "<t><![CDATA[a & b ]] ]]]> &amp; <!-- c & d --> <?pi e & f ?> &nbsp;&unknown;&amp; x&amp;</t></rss>";
+	struct strbuf whole = STRBUF_INIT, part = STRBUF_INIT;
+	size_t k;
+	int same = 1;
+
+	repaired(doc, 0, &whole);
+	CHECK(strcmp(whole.buf, want) == 0);
+	for (k = 1; k <= strlen(doc); k++) {
+		repaired(doc, k, &part);
+		if (strcmp(part.buf, whole.buf) != 0) {
+			fprintf(stderr, "blocks of %zu: [%s]\n", k, part.buf);
+			same = 0;
+		}
+	}
+	CHECK(same);
+	/* An unclosed CDATA section is still open at the end of a block. */
+	{
+		struct xml_repair x = XML_REPAIR_INIT;
+		xml_repair(&x, "<a><![CDATA[long & ", 19, false, &part);
+		CHECK(xml_repair_in_cdata(&x));
+		xml_repair(&x, "text]]>", 7, false, &part);
+		CHECK(!xml_repair_in_cdata(&x));
+		xml_repair_release(&x);
+	}
+	/* UTF-16 passes untouched; undeclared Latin-1 is flagged, declared is not. */
+	{
+		struct xml_repair x = XML_REPAIR_INIT, y = XML_REPAIR_INIT, z = XML_REPAIR_INIT;
+		strbuf_reset(&part);
+		xml_repair(&x, "\xff\xfe<\0&\0", 6, true, &part);
+		CHECK(part.len == 6 && memcmp(part.buf, "\xff\xfe<\0&\0", 6) == 0);
+		xml_repair(&y, "<rss>caf\xe9</rss>", 15, true, &part);
+		CHECK(y.not_utf8);
+		xml_repair(&z, "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss>caf\xe9</rss>", 59, true, &part);
+		CHECK(!z.not_utf8);
+		xml_repair_release(&x);
+		xml_repair_release(&y);
+		xml_repair_release(&z);
+	}
+	strbuf_release(&whole);
+	strbuf_release(&part);
+}
+
 int
 main(void)
 {
@@ -161,5 +226,6 @@ main(void)
 	test_httpbody();
 	test_sniff();
 	test_text();
+	test_repair();
 	return unit_done();
 }
