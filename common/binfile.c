@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <libdeflate.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "err.h"
-#include "strbuf.h"
 #include "xalloc.h"
 
 #define HEADER_FIXED 16u
@@ -64,24 +66,6 @@ crc(const void *data, uint64_t size)
 	return binfile_crc32(0, data, (size_t)size);
 }
 
-static int
-write_all(int fd, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 binfile_write(const char *path, const char magic[BINFILE_MAGIC_LEN], uint32_t version,
 	      const struct binfile_section *sec, size_t n)
@@ -90,8 +74,7 @@ binfile_write(const char *path, const char magic[BINFILE_MAGIC_LEN], uint32_t ve
 	uint64_t off = (hsize + 7) & ~(uint64_t)7;
 	unsigned char *hdr = xcalloc(1, off);
 	static const unsigned char zeros[8];
-	struct strbuf tmp = STRBUF_INIT;
-	int fd;
+	struct atomicfile af;
 
 	memcpy(hdr, magic, BINFILE_MAGIC_LEN);
 	put32(hdr + 8, version);
@@ -106,42 +89,95 @@ binfile_write(const char *path, const char magic[BINFILE_MAGIC_LEN], uint32_t ve
 	}
 	put32(hdr + hsize - 4, crc(hdr, hsize - 4));
 
-	strbuf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0) {
-		warn("cannot write '%s':", tmp.buf);
-		goto fail;
+	if (atomicfile_open(&af, path) != 0) {
+		free(hdr);
+		return -1;
 	}
-	if (write_all(fd, hdr, (hsize + 7) & ~(size_t)7) != 0)
+	if (atomicfile_write(&af, hdr, (hsize + 7) & ~(size_t)7) != 0)
 		goto write_error;
 	for (i = 0; i < n; i++) {
 		size_t pad = (size_t)((8 - sec[i].size % 8) % 8);
-		if (write_all(fd, sec[i].data, sec[i].size) != 0 || write_all(fd, zeros, pad) != 0)
+		if (atomicfile_write(&af, sec[i].data, sec[i].size) != 0 || atomicfile_write(&af, zeros, pad) != 0)
 			goto write_error;
 	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto write_error;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) != 0) {
-		warn("cannot rename '%s' to '%s':", tmp.buf, path);
-		unlink(tmp.buf);
-		goto fail;
-	}
 	free(hdr);
-	strbuf_release(&tmp);
-	return 0;
+	return atomicfile_commit(&af);
 
 write_error:
-	warn("cannot write '%s':", tmp.buf);
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp.buf);
-fail:
+	warn("cannot write '%s':", af.tmp.buf);
+	atomicfile_abort(&af);
 	free(hdr);
-	strbuf_release(&tmp);
 	return -1;
+}
+
+/*
+ * Mapped files, for the SIGBUS handler: a fault inside one of them means
+ * the file was cut short while in use.  Process-wide by nature (a signal
+ * handler has nothing else); a handful of files at most.
+ */
+#define MAX_MAPPED 8
+static struct mapped {
+	const unsigned char *start;
+	size_t size;
+	char name[256];
+} mapped[MAX_MAPPED];
+static struct sigaction old_bus;
+static int bus_installed;
+
+static void
+on_bus(int sig, siginfo_t *si, void *uctx)
+{
+	const unsigned char *a = si->si_addr;
+	size_t i;
+
+	(void)uctx;
+	for (i = 0; i < MAX_MAPPED; i++) {
+		if (mapped[i].start && a >= mapped[i].start && a < mapped[i].start + mapped[i].size) {
+			static const char tail[] = "' changed while in use (cut short: replace a data file with mv, not cp)\n";
+			const char *prog = prog_name();
+			(void)!write(STDERR_FILENO, prog, strlen(prog));
+			(void)!write(STDERR_FILENO, ": '", 3);
+			(void)!write(STDERR_FILENO, mapped[i].name, strlen(mapped[i].name));
+			(void)!write(STDERR_FILENO, tail, sizeof tail - 1);
+			_exit(1);
+		}
+	}
+	/* Not ours: the default action, as if no handler were there. */
+	sigaction(sig, &old_bus, NULL);
+}
+
+static void
+track_mapping(const unsigned char *start, size_t size, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_MAPPED; i++) {
+		if (!mapped[i].start) {
+			mapped[i].size = size;
+			snprintf(mapped[i].name, sizeof mapped[i].name, "%s", path);
+			mapped[i].start = start;
+			break;
+		}
+	}
+	if (!bus_installed) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_sigaction = on_bus;
+		sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+		sigemptyset(&sa.sa_mask);
+		if (sigaction(SIGBUS, &sa, &old_bus) == 0)
+			bus_installed = 1;
+	}
+}
+
+static void
+untrack_mapping(const unsigned char *start)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_MAPPED; i++)
+		if (mapped[i].start == start)
+			mapped[i].start = NULL;
 }
 
 static int
@@ -152,36 +188,82 @@ load_error(struct binfile *bf, const char *path, const char *why)
 	return -1;
 }
 
+/* Read a file that cannot be mapped (a pipe), up to BINFILE_MAX_READ bytes. */
+static int
+read_whole(struct binfile *bf, int fd, const char *path)
+{
+	size_t cap = 1 << 16, got = 0;
+	unsigned char *buf = xmalloc(cap);
+
+	for (;;) {
+		ssize_t r;
+		if (got == cap) {
+			if (cap >= BINFILE_MAX_READ) {
+				free(buf);
+				return warn("cannot load '%s': larger than %zu bytes", path, (size_t)BINFILE_MAX_READ);
+			}
+			cap *= 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		r = read(fd, buf + got, cap - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			return warn("cannot load '%s':", path);
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	bf->data = buf;
+	bf->size = got;
+	return 0;
+}
+
+/* Map path, or read it when it is not a regular file.  Returns 0 or -1 after a message. */
+static int
+load(struct binfile *bf, const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
+	void *map;
+
+	if (fd < 0)
+		return warn("cannot load '%s':", path);
+	if (fstat(fd, &st) != 0) {
+		rc = warn("cannot load '%s':", path);
+	} else if (!S_ISREG(st.st_mode)) {
+		rc = read_whole(bf, fd, path);
+	} else if (st.st_size == 0) {
+		bf->data = (const unsigned char *)"";
+		bf->size = 0;
+	} else {
+		/* MAP_POPULATE: the pages in one call, not one fault per page. */
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		if (map == MAP_FAILED) {
+			rc = warn("cannot load '%s':", path);
+		} else {
+			bf->data = map;
+			bf->size = (size_t)st.st_size;
+			bf->mapped = 1;
+			track_mapping(bf->data, bf->size, path);
+		}
+	}
+	close(fd);
+	return rc;
+}
+
 int
 binfile_open(struct binfile *bf, const char *path, const char magic[BINFILE_MAGIC_LEN], uint32_t min_version,
 	     uint32_t max_version)
 {
-	struct stat st;
-	size_t got = 0, hsize, i;
-	int fd;
+	size_t hsize, i;
 	char why[128];
 
 	memset(bf, 0, sizeof *bf);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return warn("cannot load '%s':", path);
-	if (fstat(fd, &st) != 0) {
-		close(fd);
-		return warn("cannot load '%s':", path);
-	}
-	bf->size = (size_t)st.st_size;
-	bf->data = xmalloc(bf->size ? bf->size : 1);
-	while (got < bf->size) {
-		ssize_t r = read(fd, bf->data + got, bf->size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			close(fd);
-			return load_error(bf, path, "read error");
-		}
-		got += (size_t)r;
-	}
-	close(fd);
+	if (load(bf, path) != 0)
+		return -1;
 	if (bf->size < HEADER_FIXED + 4 || memcmp(bf->data, magic, BINFILE_MAGIC_LEN) != 0)
 		return load_error(bf, path, "not a file of this kind (bad magic)");
 	bf->version = get32(bf->data + 8);
@@ -232,7 +314,12 @@ binfile_section(const struct binfile *bf, uint32_t tag, uint64_t *size)
 void
 binfile_close(struct binfile *bf)
 {
-	free(bf->data);
+	if (bf->mapped) {
+		untrack_mapping(bf->data);
+		munmap((void *)bf->data, bf->size);
+	} else if (bf->size > 0) {
+		free((void *)bf->data);
+	}
 	free(bf->sections);
 	memset(bf, 0, sizeof *bf);
 }

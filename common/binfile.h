@@ -8,8 +8,19 @@
  * Every field is checked on load against the file's real length, so a
  * wrong, truncated or corrupt file is a clear error naming the file,
  * never a crash (CRFsuite trusts its offsets; we do not).  Files are
- * written to a temporary name, synced and renamed into place, so a crash
- * or a full disk never leaves a half-written file under the real name.
+ * written to a temporary name, synced and renamed into place
+ * (atomicfile.h), so a crash or a full disk never leaves a half-written
+ * file under the real name.
+ *
+ * A file is loaded by mapping it (mmap), not by reading it into memory:
+ * the pages come straight from the page cache, shared by every process
+ * that uses the same model, and a program that needs a 19 MB model starts
+ * in a few milliseconds.  Every checksum is still verified once, at load
+ * (libdeflate's CRC-32 runs at about 10 GB/s: 2 ms for 19 MB).  A mapped
+ * file cut short by someone else while it is in use (cp over it, where mv
+ * would have been safe) would make the next access fault; instead of a
+ * crash, the program then ends with "prog: 'path' changed while in use"
+ * and exit status 1.
  */
 #ifndef NEWSPIPE_BINFILE_H
 #define NEWSPIPE_BINFILE_H
@@ -18,6 +29,7 @@
 #include <stdint.h>
 
 #define BINFILE_MAGIC_LEN 8
+#define BINFILE_MAX_READ ((size_t)1 << 31)
 
 struct binfile_section {
 	uint32_t tag;
@@ -41,8 +53,9 @@ struct binfile_entry {
 };
 
 struct binfile {
-	unsigned char *data; /* the whole file, read into memory */
+	const unsigned char *data; /* the whole file, mapped (or read, when it cannot be) */
 	size_t size;
+	int mapped;
 	uint32_t version;
 	size_t nsections;
 	struct binfile_entry *sections;
@@ -51,7 +64,8 @@ struct binfile {
 /*
  * Load and check path: magic, a version in [min_version, max_version],
  * the section table and every checksum.  Returns 0, or -1 after a
- * message "cannot load 'path': reason".
+ * message "cannot load 'path': reason".  A file that is not a regular
+ * file (a pipe) is read into memory, up to BINFILE_MAX_READ bytes.
  */
 int binfile_open(struct binfile *bf, const char *path, const char magic[BINFILE_MAGIC_LEN],
 		 uint32_t min_version, uint32_t max_version);

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -26,7 +27,9 @@ struct stream {
 	bool finished;
 	/* Counts for --stats and --progress. */
 	unsigned long long in, out, bad, bytes;
+	unsigned long long out_bytes; /* written to stdout's buffer */
 	double t0, last_progress;
+	const char *out_unit;   /* a sink's output (stream_count_output), NULL for records */
 	struct strbuf outbuf;   /* the record being written, serialized */
 	struct strbuf members;  /* members stream_emit_adding() appends */
 };
@@ -53,6 +56,27 @@ stream_new(const struct common_opts *opts, const struct stream_filter *f)
 	s->file = "<stdin>";
 	s->t0 = s->last_progress = now();
 	return s;
+}
+
+void
+stream_count_output(struct stream *s, unsigned long long n, const char *unit)
+{
+	s->out += n;
+	s->out_unit = unit;
+}
+
+unsigned long long
+stream_output_queued(const struct stream *s)
+{
+	return s->out_bytes;
+}
+
+unsigned long long
+stream_output_flushed(const struct stream *s)
+{
+	size_t pending = __fpending(stdout);
+
+	return pending < s->out_bytes ? s->out_bytes - pending : 0;
 }
 
 const struct common_opts *
@@ -146,6 +170,7 @@ write_out(struct stream *s)
 	if (fwrite(s->outbuf.buf, 1, s->outbuf.len, stdout) != s->outbuf.len || ferror(stdout))
 		write_failed();
 	s->out++;
+	s->out_bytes += s->outbuf.len;
 	flush_if_unbuffered(s);
 }
 
@@ -284,6 +309,7 @@ stream_reject(struct stream *s, const char *fmt, ...)
 			if (fwrite(s->raw, 1, s->rawlen, stdout) != s->rawlen || putc('\n', stdout) == EOF)
 				write_failed();
 			s->out++;
+			s->out_bytes += s->rawlen + 1;
 			flush_if_unbuffered(s);
 		}
 		break;
@@ -442,7 +468,9 @@ stream_finish(struct stream *s)
 	if (fflush(stdout) != 0)
 		write_failed();
 	progress(s, true);
-	if (s->opts->stats)
+	if (s->opts->stats && s->out_unit)
+		note("%llu records read, %llu %s written, %llu bad", s->in, s->out, s->out_unit, s->bad);
+	else if (s->opts->stats)
 		note("%llu records read, %llu written, %llu bad", s->in, s->out, s->bad);
 }
 

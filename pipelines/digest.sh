@@ -1,7 +1,7 @@
 #!/bin/bash
 # digest.sh - the whole newspipe pipeline over a set of articles.
 #
-#   digest.sh [--state FILE] [FILE...]
+#   digest.sh [--state FILE] [--html] [FILE...]
 #
 # FILE: text, CSV, NDJSON, RSS/Atom feeds, HTML pages, WARC crawls, any
 # of them gzip-compressed; none = standard input.  Runs every stage that
@@ -15,6 +15,7 @@
 #                  sends each article once.  Without it (and without
 #                  $NEWSPIPE_STATE) every run starts fresh and duplicates
 #                  are only marked.
+#   --html         write news-digest's page of the records instead of them.
 #
 # The programs are found in $NEWSPIPE_BIN, else beside this script, in
 # the source tree's bin/, or where `make install` put them relative to it
@@ -23,16 +24,18 @@
 set -eu -o pipefail  # a stage that fails fails the digest
 
 usage() {
-	echo "usage: digest.sh [--state FILE] [FILE...]" >&2
+	echo "usage: digest.sh [--state FILE] [--html] [FILE...]" >&2
 	exit 2
 }
 
 state=${NEWSPIPE_STATE:-}
+html=""
 # Options first; each option is one case (more stages, more options).
 while [ $# -gt 0 ]; do
 	case $1 in
 	--state) [ $# -ge 2 ] || usage; state=$2; shift 2 ;;
 	--state=*) state=${1#--state=}; shift ;;
+	--html) html=1; shift ;;
 	-h | --help) sed -n '2,/^set /p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//' >&2; exit 0 ;;
 	--) shift; break ;;
 	-?*) echo "digest.sh: unknown option '$1'" >&2; usage ;;
@@ -77,7 +80,8 @@ stage() {
 	entities)  if have news-tag-entities; then "$BIN/news-tag-entities"; else cat; fi ;;
 	quotes)    if have news-extract-quotes; then "$BIN/news-extract-quotes"; else cat; fi ;;
 	summarize) if have news-summarize; then "$BIN/news-summarize" --per-record --group all; else cat; fi ;;
+	html)      if [ -n "$html" ]; then "$BIN/news-digest"; else cat; fi ;;
 	esac
 }
 
-"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage summarize
+"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage summarize | stage html
