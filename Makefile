@@ -112,6 +112,7 @@ eval: all
 	@eval/run.sh
 
 bench: all
+	@scripts/deps.sh bench
 	@bench/run.sh
 
 # The digest's records go to build/digest.jsonl, its page to build/digest.html; the

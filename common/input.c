@@ -131,6 +131,17 @@ reader_peek(struct reader *r, const char **data, size_t *n)
 }
 
 int
+reader_read(struct reader *r, const char **data, size_t *n)
+{
+	if (r->pos >= r->len && refill(r) < 0)
+		return -1;
+	*data = r->buf + r->pos;
+	*n = r->len - r->pos;
+	r->pos = r->len;
+	return 0;
+}
+
+int
 reader_read_all(struct reader *r, struct strbuf *out)
 {
 	for (;;) {

@@ -47,6 +47,14 @@ int reader_getline(struct reader *r, const char **line, size_t *len);
  */
 int reader_peek(struct reader *r, const char **data, size_t *n);
 
+/*
+ * The next unread bytes of the source, consumed: *data points into the
+ * reader's buffer and stays valid until the next call; *n is 0 at the
+ * end.  For binary and markup input (feeds, WARC, HTML files) read in
+ * blocks.  Returns 0, or -1 on a read error (reported).
+ */
+int reader_read(struct reader *r, const char **data, size_t *n);
+
 /* Append the rest of the source to out.  Returns 0, or -1 on a read error. */
 int reader_read_all(struct reader *r, struct strbuf *out);
 

@@ -445,6 +445,16 @@ stream_feed_record(struct stream *s, json_t *rec)
 }
 
 void
+stream_pass(struct stream *s, json_t *rec)
+{
+	s->raw = NULL;
+	s->cur = NULL;
+	s->in++;
+	stream_emit(s, rec);
+	json_decref(rec);
+}
+
+void
 stream_feed_line(struct stream *s, const char *line, size_t len)
 {
 	json_error_t e;

@@ -27,6 +27,7 @@
 #include "dedupe/dedupe.h"
 #include "dedupe/mapreduce.h"
 #include "err.h"
+#include "mkdirs.h"
 #include "segment.h"
 #include "stream.h"
 #include "strbuf.h"
@@ -411,6 +412,9 @@ dedupe_open(struct dedupe *d)
 	if (o->reduce) {
 		d->red = reducer_new(o->threshold, (uint32_t)d->o.min_contained, level_name(d));
 	} else if (o->state && !o->emit_keys) {
+		/* The first run from cron: ~/.newspipe may not exist yet. */
+		if (mkdirs_for_file(o->state) != 0)
+			exit(prog_exit());
 		d->st = state_open(o->state, &o->p, o->level, o->capacity, o->max_age, &d->ix);
 		if (!d->st)
 			exit(prog_exit());

@@ -4,7 +4,27 @@
 # As root: 'apt-get update' once, then 'apt-get install -y' of what is
 # missing.  Otherwise print the exact command to run and fail.  Quiet
 # when everything is there, so 'make' can call it every time.
+#
+# deps.sh bench: what only 'make bench' uses (GNU parallel, to time the
+# README's scale-out recipe); not root and missing: say so and go on (the
+# bench then skips those rows).
 set -eu
+if [ "${1:-}" = bench ]; then
+	BENCH_PACKAGES="parallel"
+	missing=""
+	for p in $BENCH_PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+	done
+	[ -z "$missing" ] && exit 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "newspipe: make bench skips what needs:$missing (as root: apt-get install -y$missing)" >&2
+		exit 0
+	fi
+	echo "newspipe: installing$missing (for make bench)" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get install -y -q $missing >&2 || { apt-get update -q >&2 && apt-get install -y -q $missing >&2; }
+	exit 0
+fi
 
 # Build: compiler, make, pkg-config and the libraries.
 # Test: bats, python3 (evaluation scripts, contract check), jq and gzip (tests, bench).
