@@ -262,8 +262,13 @@ assert all(0 <= x["start"] < x["end"] <= len(t) for x in q), "offsets"'
 }
 
 @test "an empty cue or speaker lexicon is an error naming the file, not a crash" {
-	: >"$TMP/empty.txt"
+	# A file of zero bytes is refused by the data file reader; one of comments only reads as empty.
+	: >"$TMP/zero.txt"
+	printf '# none\n' >"$TMP/empty.txt"
 	printf '{"id":"a","text":"\\"Yes,\\" he said."}\n' >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-extract-quotes" --cues "$TMP/zero.txt" "$TMP/in.jsonl"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-extract-quotes: data file '$TMP/zero.txt' is empty"* ]]
 	run --separate-stderr "$BIN/news-extract-quotes" --cues "$TMP/empty.txt" "$TMP/in.jsonl"
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "news-extract-quotes: $TMP/empty.txt: no cue verbs" ]]
