@@ -107,6 +107,65 @@ bats-only:
 conformance: all
 	python3 ../shared/conformance.py
 
+# --- fuzzing -------------------------------------------------------------
+# make fuzz FUZZ_SECONDS=N runs every fuzz target for N seconds under
+# ASan+UBSan with clang's libFuzzer and fails on any crash, leak, hang or
+# exit; make check runs a short pass (fuzz-check: the seeds, the
+# regressions and a few seconds each).  Targets (fuzz/README.md): every
+# filters/news-X.c (its main() fed each input as a file; fuzz/targets.list
+# adds option variants) and bench/identity.c (the record loop alone),
+# built automatically, and each fuzz/harness/NAME.c (a library function;
+# NAME-... links filters/NAME/ when there is such a directory).
+FUZZ_BUILD   = build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_FILTERS = $(FILTERS:$(BINDIR)/%=$(FUZZ_BUILD)/fz/%) $(FUZZ_BUILD)/fz/identity
+FUZZ_HARNESS = $(patsubst fuzz/harness/%.c,$(FUZZ_BUILD)/fz/h-%,$(wildcard fuzz/harness/*.c))
+
+.PHONY: fuzz fuzz-build fuzz-check
+fuzz-build: deps $(FUZZ_BUILD)/data/stamp
+	@$(MAKE) --no-print-directory CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" SAN="$(FUZZ_SAN)" \
+	    CHECKS="-DNEWSPIPE_FUZZ -DNEWSPIPE_CHECK_FAST_PATH" fuzz-targets
+
+# The fuzz targets' data (NEWSPIPE_DATA): data/ with a small entity model
+# and IDF table, the same code at many times the executions a second.
+$(FUZZ_BUILD)/data/stamp: $(shell find data -type f) tests/fixtures/entities/tiny.conll \
+    $(BUILD)/tools/news-train-entities
+	rm -rf $(@D) && mkdir -p $(@D) && cp -R data/. $(@D)/
+	$(BUILD)/tools/news-train-entities --train tests/fixtures/entities/tiny.conll \
+	    --dev tests/fixtures/entities/tiny.conll --bits 12 -o $(@D)/entities/model.bin 2>/dev/null
+	awk -F'\t' 'NR == 1 || $$2 > 500' data/summarize/idf.tsv >$(@D)/summarize/idf.tsv
+	touch $@
+
+.PHONY: fuzz-targets
+fuzz-targets: $(FUZZ_FILTERS) $(FUZZ_HARNESS)
+
+fuzz: fuzz-build
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-check: fuzz-build
+	fuzz/run.sh --check
+
+# A program's main() renamed, for fuzz/driver.c.
+$(BUILD)/fzmain/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Dmain=np_filter_main -Wno-missing-prototypes -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/fz/news-%: $(FUZZ_BUILD)/fzmain/filters/news-%.o \
+    $$(addprefix $(FUZZ_BUILD)/,$$(subst .c,.o,$$(sort $$(wildcard filters/$$*/*.c)))) $(FUZZ_BUILD)/fuzz/driver.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+$(FUZZ_BUILD)/fz/identity: $(FUZZ_BUILD)/fzmain/bench/identity.o $(FUZZ_BUILD)/fuzz/driver.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+$(FUZZ_BUILD)/fuzz/harness/%.o: CPPFLAGS += -Ifilters
+$(FUZZ_BUILD)/fz/h-%: $(FUZZ_BUILD)/fuzz/harness/%.o \
+    $$(addprefix $(FUZZ_BUILD)/,$$(subst .c,.o,$$(sort $$(wildcard filters/$$(firstword $$(subst -, ,$$*))/*.c)))) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
 # --- quality, speed, demo ------------------------------------------------
 eval: all
 	@eval/run.sh
