@@ -38,7 +38,7 @@ MAN         = $(sort $(wildcard man/*.1))
 ASAN_BUILD  = build/asan
 SANITIZE    = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all deps check test unit bats bats-only check-asan asan eval bench demo model install clean conformance
+.PHONY: all deps check test unit bats bats-only check-asan asan asan-build eval bench soak demo model install clean conformance
 .SECONDEXPANSION:
 # Objects are not intermediates: keep them, so a second make rebuilds nothing.
 .SECONDARY:
@@ -75,34 +75,52 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # --- tests ---------------------------------------------------------------
-# make check = unit tests + Bats on the normal build, then the same under
-# AddressSanitizer and UBSan.
-check: all
-	$(MAKE) --no-print-directory test
-	$(MAKE) --no-print-directory check-asan
+# make check = unit tests + Bats on the normal build, the same under
+# AddressSanitizer and UBSan, and a short fuzzing pass (fuzz-check), side
+# by side on CHECK_JOBS cores (each Bats file is a job).  The slowest
+# sanitizer case, a 100 MB line, is in make soak (tests/long/).
+CHECK_JOBS ?= 2
+BATS_FILES  = $(sort $(wildcard tests/*.bats))
+SANITIZED   = ASAN_OPTIONS=detect_leaks=1:exitcode=23 LSAN_OPTIONS=exitcode=23 \
+              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=23 NEWSPIPE_SANITIZED=1
+ASAN_MAKE   = $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
+              SAN="$(SANITIZE)" CHECKS=-DNEWSPIPE_CHECK_FAST_PATH
+
+check:
+	@$(MAKE) --no-print-directory -k -j$(CHECK_JOBS) -Otarget check-all
+
+# The sanitized part first: it is the longest.
+.PHONY: check-all test-asan fuzz-check-quiet
+check-all: test-asan test fuzz-check-quiet
 
 test: unit bats
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
+# Each Bats file is a job of its own (make -j runs them side by side).
 bats: all
-	NEWSPIPE_BIN=$(CURDIR)/$(BINDIR) NEWSPIPE_DATA=$(CURDIR)/data bats tests/
+	@$(MAKE) --no-print-directory -k bats-only
+
+bats-only: $(BATS_FILES:tests/%.bats=bats-file/%)
+
+bats-file/%:
+	NEWSPIPE_BIN=$(CURDIR)/$(BINDIR) NEWSPIPE_DATA=$(CURDIR)/data bats tests/$*.bats
 
 # The sanitized build also checks every record the stream writes from its
 # input line against the record serialized (common/stream.c).
-check-asan asan:
-	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
-	    SAN="$(SANITIZE)" CHECKS=-DNEWSPIPE_CHECK_FAST_PATH $(ASAN_BUILD)/bin-all
-	ASAN_OPTIONS=detect_leaks=1:exitcode=23 LSAN_OPTIONS=exitcode=23 \
-	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=23 \
-	    $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
-	    SAN="$(SANITIZE)" CHECKS=-DNEWSPIPE_CHECK_FAST_PATH NEWSPIPE_SANITIZED=1 unit bats-only
+check-asan asan test-asan: asan-build
+	@$(SANITIZED) $(ASAN_MAKE) -k unit bats-only
+
+asan-build: deps
+	@$(ASAN_MAKE) $(ASAN_BUILD)/bin-all
 
 $(ASAN_BUILD)/bin-all: $(FILTERS) $(TOOLS) $(UNIT_BIN)
 
-bats-only:
-	NEWSPIPE_BIN=$(CURDIR)/$(BINDIR) NEWSPIPE_DATA=$(CURDIR)/data bats tests/
+# make check's fuzzing pass: one target at a time (the Bats jobs use the other core).
+fuzz-check-quiet: all
+	@$(MAKE) --no-print-directory fuzz-build >/dev/null
+	@FUZZ_JOBS=1 FUZZ_CHECK_SECONDS=$${FUZZ_CHECK_SECONDS:-2} fuzz/run.sh --check
 
 conformance: all
 	python3 ../shared/conformance.py
@@ -172,6 +190,12 @@ eval: all
 
 bench: all
 	@bench/run.sh
+
+# A gigabyte (SOAK_MB) through the whole pipeline, every stage's memory
+# sampled; then a 100 MB line through every filter, normal and sanitized.
+soak: all
+	@$(MAKE) --no-print-directory asan-build
+	@bench/soak.sh
 
 # The digest's records go to build/digest.jsonl; the terminal gets a reader's view.
 demo: all
