@@ -292,10 +292,13 @@ records_per_buffer() {
 @test "temporary files: stale ones are removed, a planted symbolic link is never written through" {
 	printf 'precious\n' >"$TMP/victim"
 	random_records 20 1 >"$TMP/a.jsonl"
-	# What a killed run leaves, and links planted at the names the next
-	# writer would have used (FILE.tmp.PID): the next pids, and random names.
+	# What a killed run leaves (FILE.np-tmp.XXXXXX, and FILE.tmp.PID of
+	# newspipe 0.1.0), links planted at the names the next writer of 0.1.0
+	# would have used (the next pids), and a user's file that is no temporary.
+	printf 'x' >"$TMP/seen.np-tmp.Ab3dE9"
+	printf 'x' >"$TMP/seen.log.np-tmp.x0x0x0"
 	printf 'x' >"$TMP/seen.tmp.12345"
-	printf 'x' >"$TMP/seen.log.tmp.Ab3dE9"
+	printf 'mine\n' >"$TMP/seen.tmp.backup"
 	last=$(cat /proc/sys/kernel/ns_last_pid)
 	for p in $(seq $((last + 1)) $((last + 300))); do
 		ln -s "$TMP/victim" "$TMP/seen.tmp.$p"
@@ -305,7 +308,9 @@ records_per_buffer() {
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	[ "$(cat "$TMP/victim")" = precious ]
-	[ -z "$(find "$TMP" -name 'seen*.tmp.*')" ] || fail "left: $(find "$TMP" -name 'seen*.tmp.*' | head -3)"
+	[ "$(cat "$TMP/seen.tmp.backup")" = mine ]
+	left=$(find "$TMP" -name 'seen*tmp.*' ! -name seen.tmp.backup)
+	[ -z "$left" ] || fail "left: $(printf '%s\n' "$left" | head -3)"
 	[ -s "$TMP/seen" ]
 }
 
