@@ -197,11 +197,13 @@ soak: all
 	@$(MAKE) --no-print-directory asan-build
 	@bench/soak.sh
 
-# The digest's records go to build/digest.jsonl; the terminal gets a reader's view.
+# The digest's records go to build/digest.jsonl, its page to build/digest.html; the
+# terminal gets a reader's view.
 demo: all
 	pipelines/digest.sh samples/*.txt >$(BUILD)/digest.jsonl
 	pipelines/show.sh <$(BUILD)/digest.jsonl
-	@echo "(records: $(BUILD)/digest.jsonl)"
+	$(BINDIR)/news-digest $(BUILD)/digest.jsonl >$(BUILD)/digest.html
+	@echo "(records: $(BUILD)/digest.jsonl; the page: $(BUILD)/digest.html)"
 
 # Retrain data/entities/model.bin (deterministic; a few minutes).
 NER_DATA = ../shared/data

@@ -29,6 +29,7 @@ struct stream {
 	unsigned long long in, out, bad, bytes;
 	unsigned long long out_bytes; /* written to stdout's buffer */
 	double t0, last_progress;
+	const char *out_unit;   /* a sink's output (stream_count_output), NULL for records */
 	struct strbuf outbuf;   /* the record being written, serialized */
 	struct strbuf members;  /* members stream_emit_adding() appends */
 };
@@ -55,6 +56,13 @@ stream_new(const struct common_opts *opts, const struct stream_filter *f)
 	s->file = "<stdin>";
 	s->t0 = s->last_progress = now();
 	return s;
+}
+
+void
+stream_count_output(struct stream *s, unsigned long long n, const char *unit)
+{
+	s->out += n;
+	s->out_unit = unit;
 }
 
 unsigned long long
@@ -465,7 +473,9 @@ stream_finish(struct stream *s)
 	if (fflush(stdout) != 0)
 		write_failed();
 	progress(s, true);
-	if (s->opts->stats)
+	if (s->opts->stats && s->out_unit)
+		note("%llu records read, %llu %s written, %llu bad", s->in, s->out, s->out_unit, s->bad);
+	else if (s->opts->stats)
 		note("%llu records read, %llu written, %llu bad", s->in, s->out, s->bad);
 }
 

@@ -120,6 +120,13 @@ int stream_reject(struct stream *s, const char *fmt, ...) NP_PRINTF(2, 3);
 void stream_warn(struct stream *s, const char *fmt, ...) NP_PRINTF(2, 3);
 
 /*
+ * For a sink, which writes rows or a page instead of records: count n
+ * units of its output, so that --stats says "N UNIT written" (unit is a
+ * static string such as "rows").
+ */
+void stream_count_output(struct stream *s, unsigned long long n, const char *unit);
+
+/*
  * Bytes of output the stream has written (to stdout's buffer) so far,
  * and how many of them have left the buffer for the kernel, where a
  * kill -9 can no longer lose them.  A stateful filter journals what it

@@ -1,13 +1,15 @@
 #!/bin/bash
 # digest.sh - the whole newspipe pipeline over a set of articles.
 #
-#   pipelines/digest.sh [FILE...]        (text, CSV, NDJSON, gzip; none = stdin)
+#   pipelines/digest.sh [--html] [FILE...]   (text, CSV, NDJSON, gzip; none = stdin)
 #
 # Runs every stage that is built, in order: split, clean, dedupe (with a
 # state file in $NEWSPIPE_STATE, default a temporary one), tag entities,
 # extract quotes, summarize.  Writes the records, then the story summary,
-# on standard output.
+# on standard output; with --html, news-digest's page of them instead.
 set -eu -o pipefail  # a stage that fails fails the digest
+html=""
+if [ "${1:-}" = --html ]; then html=1; shift; fi
 here=$(cd "$(dirname "$0")" && pwd)
 # The source tree's bin/ when run from there, else the installed programs on PATH.
 if [ -z "${NEWSPIPE_BIN:-}" ]; then
@@ -36,7 +38,8 @@ stage() {
 	entities)  if have news-tag-entities; then "$BIN/news-tag-entities"; else cat; fi ;;
 	quotes)    if have news-extract-quotes; then "$BIN/news-extract-quotes"; else cat; fi ;;
 	summarize) if have news-summarize; then "$BIN/news-summarize" --per-record --group all; else cat; fi ;;
+	html)      if [ -n "$html" ]; then "$BIN/news-digest"; else cat; fi ;;
 	esac
 }
 
-"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage summarize
+"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage summarize | stage html
