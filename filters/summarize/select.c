@@ -102,11 +102,9 @@ score_rank(struct corpus *c)
 
 	for (i = 0; i < c->nsents; i++) {
 		const struct sentence *s = &c->sents[i];
-		const struct term_weight *p, *pe;
-		if (!(s->flags & SENT_ELIGIBLE) || s->norm <= 0 || s->tlen == 0)
+		const struct term_weight *p = c->tw + s->tstart, *pe = p + s->tlen;
+		if (!(s->flags & SENT_ELIGIBLE) || s->norm <= 0)
 			continue;
-		p = c->tw + s->tstart; /* c->tw is NULL when no sentence has terms */
-		pe = p + s->tlen;
 		for (; p < pe; p++) {
 			g[p->id] += p->w;
 			u[p->id] += p->w / s->norm;
