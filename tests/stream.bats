@@ -164,6 +164,12 @@ poke() {
 	[ "$status" -eq 1 ]
 	[ -z "$output" ]
 	[[ "$stderr" == "news-split: $TMP/big.txt: larger than --max-record-bytes (1048576 bytes)" ]] || fail "$stderr"
+	# So is a CSV row, whose quoted field may run over many lines (here: never closed).
+	{ printf 'id,text\na,"Fine. Row."\nb,"Never closed.\n'; yes 'more text in the open field' | head -100000; } >"$TMP/open.csv"
+	run --separate-stderr "$BIN/news-split" --max-record-bytes 1M "$TMP/open.csv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .id)" = a ]
+	[[ "$stderr" == "news-split: $TMP/open.csv:3: a CSV row longer than --max-record-bytes (1048576 bytes): the rest of the file is not read" ]] || fail "$stderr"
 	for bad in 12Q -1 1T ""; do
 		run --separate-stderr "$BIN/news-dedupe" --max-record-bytes "$bad" </dev/null
 		[ "$status" -eq 2 ] || fail "'$bad': exit $status"
