@@ -7,6 +7,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 trials=${1:-20}
+bin=${NEWSPIPE_BIN:-bin}
 work=build/soak/kill9
 rm -rf "$work"
 mkdir -p "$work"
@@ -20,7 +21,7 @@ while [ "$i" -lt "$trials" ]; do
 	i=$((i + 1))
 	rm -f "$work"/seen*
 	delay=$(awk -v s="$i" 'BEGIN { srand(s); printf "%.2f", 0.05 + rand() * 0.75 }')
-	bin/news-dedupe --mode drop --state "$work/seen" "$work/all.jsonl" >"$work/out1" &
+	"$bin/news-dedupe" --mode drop --state "$work/seen" "$work/all.jsonl" >"$work/out1" &
 	pid=$!
 	sleep "$delay"
 	if ! kill -9 "$pid" 2>/dev/null; then
@@ -29,7 +30,7 @@ while [ "$i" -lt "$trials" ]; do
 		continue
 	fi
 	wait "$pid" 2>/dev/null || true
-	bin/news-dedupe --mode drop --state "$work/seen" "$work/all.jsonl" >"$work/out2"
+	"$bin/news-dedupe" --mode drop --state "$work/seen" "$work/all.jsonl" >"$work/out2"
 	{ cat "$work/out1"; echo; cat "$work/out2"; } | jq -R -r 'fromjson? | .id' | sort >"$work/ids"
 	written=$(grep -c . "$work/out1" || true)
 	total=$(uniq "$work/ids" | wc -l)
