@@ -86,7 +86,8 @@ SANITIZED   = ASAN_OPTIONS=detect_leaks=1:exitcode=23 LSAN_OPTIONS=exitcode=23 \
 ASAN_MAKE   = $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) BINDIR=$(ASAN_BUILD)/bin OPT="-O1 -g" \
               SAN="$(SANITIZE)" CHECKS=-DNEWSPIPE_CHECK_FAST_PATH
 
-check:
+# deps first, alone: two apt-get runs at once would fight over dpkg's lock.
+check: deps
 	@$(MAKE) --no-print-directory -k -j$(CHECK_JOBS) -Otarget check-all
 
 # The sanitized part first: it is the longest.
