@@ -349,18 +349,23 @@ next_line:
 	return 1;
 }
 
-int
-reader_peek(struct reader *r, const char **data, size_t *n)
+/*
+ * Buffer at least want unread bytes (at most READ_CHUNK) unless the
+ * source ends first, or, with at_newline, stop as soon as a whole line is
+ * there.  Returns 0, or -1 on a read error.
+ */
+static int
+fill(struct reader *r, size_t want, int at_newline)
 {
-	size_t want = r->regular ? READ_CHUNK : PEEK_PIPE;
-
+	if (want > r->cap)
+		want = r->cap;
 	for (;;) {
 		size_t have = r->len - r->pos;
 		ssize_t got;
 		if (have >= want || r->eof)
-			break;
-		if (!r->regular && r->started && memchr(r->buf + r->pos, '\n', have))
-			break;
+			return 0;
+		if (at_newline && r->started && memchr(r->buf + r->pos, '\n', have))
+			return 0;
 		if (r->pos > 0) {
 			memmove(r->buf, r->buf + r->pos, have);
 			r->pos = 0;
@@ -370,8 +375,25 @@ reader_peek(struct reader *r, const char **data, size_t *n)
 		if (got < 0)
 			return -1;
 		if (got == 0)
-			break;
+			return 0;
 	}
+}
+
+int
+reader_peek(struct reader *r, const char **data, size_t *n)
+{
+	if (fill(r, r->regular ? READ_CHUNK : PEEK_PIPE, !r->regular) != 0)
+		return -1;
+	*data = r->buf + r->pos;
+	*n = r->len - r->pos;
+	return 0;
+}
+
+int
+reader_peek_at_least(struct reader *r, size_t want, const char **data, size_t *n)
+{
+	if (fill(r, want, 0) != 0)
+		return -1;
 	*data = r->buf + r->pos;
 	*n = r->len - r->pos;
 	return 0;

@@ -85,6 +85,13 @@ int reader_getline(struct reader *r, const char **line, size_t *len);
 int reader_peek(struct reader *r, const char **data, size_t *n);
 
 /*
+ * The same, waiting (on a pipe too) until at least want bytes (at most
+ * 256 KiB) are there or the source ends: for a format told by more than
+ * its first line.
+ */
+int reader_peek_at_least(struct reader *r, size_t want, const char **data, size_t *n);
+
+/*
  * Append the rest of the source to out.  Returns 0, or -1 on a read
  * error or when the rest is longer than the reader's bound (reported
  * naming the file; out is then left as it was).
