@@ -238,6 +238,12 @@ sync_state(struct dedupe *d, struct stream *s)
 		d->since_sync = 0;
 	}
 	state_record_done(d->st, d->ix, stream_output_queued(s), stream_output_flushed(s));
+	if (state_compact_due(d->st, d->ix)) {
+		/* The snapshot holds every item: their records' output must be out first. */
+		if (fflush(stdout) != 0)
+			die("write error on standard output:");
+		state_compact(d->st, d->ix);
+	}
 }
 
 static void

@@ -314,6 +314,27 @@ records_per_buffer() {
 	[ -s "$TMP/seen" ]
 }
 
+@test "a run that never ends keeps its journal bounded: it is folded into the snapshot as it goes" {
+	random_records 3000 3 >"$TMP/a.jsonl"
+	mkfifo "$TMP/in"
+	"$BIN/news-dedupe" -u --capacity 100 --state "$TMP/seen" "$TMP/in" >"$TMP/out.jsonl" &
+	pid=$!
+	exec 8>"$TMP/in"
+	cat "$TMP/a.jsonl" >&8
+	for _ in $(seq 600); do [ "$(wc -l <"$TMP/out.jsonl")" -ge 3000 ] && break; sleep 0.05; done
+	# 100 items remembered: at most 4 x 100 + 1000 entries of about 150 bytes, not 3000.
+	size=$(stat -c %s "$TMP/seen.log" 2>/dev/null || echo 0)
+	[ "$size" -lt 300000 ] || fail "journal of $size bytes for 100 items"
+	[ -s "$TMP/seen" ]
+	exec 8>&-
+	wait "$pid"
+	# What it remembers is the last 100.
+	tail -n 100 "$TMP/a.jsonl" >"$TMP/last.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --capacity 100 --state "$TMP/seen" "$TMP/last.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
 @test "an id longer than 64 KiB is remembered whole, in one run and across runs" {
 	id=$(head -c 70000 /dev/zero | tr '\0' 'x')
 	t='The council approved the new tram line on Tuesday after years of debate over its cost.'

@@ -179,6 +179,15 @@ struct state *state_open(const char *path, const struct sketch_params *p, unsign
 void state_record_done(struct state *st, struct index *ix, uint64_t out_pos, uint64_t out_flushed);
 
 /*
+ * Whether the journal has grown past four entries per remembered item
+ * (and some slack): a run that never ends (tail -f) must not let it grow
+ * without bound.  Then flush the output and call state_compact(), which
+ * writes a snapshot of everything remembered and starts a new journal.
+ */
+bool state_compact_due(const struct state *st, const struct index *ix);
+int state_compact(struct state *st, struct index *ix);
+
+/*
  * Journal what is pending (call after the output was flushed), compact
  * into a new snapshot when the journal has grown large, release the
  * lock.  Returns 0 or -1 after a message.

@@ -463,6 +463,30 @@ state_record_done(struct state *st, struct index *ix, uint64_t out_pos, uint64_t
 	}
 }
 
+/* A journal past this many entries (beyond four per remembered item) is folded into a snapshot. */
+#define JOURNAL_SLACK 1000
+
+bool
+state_compact_due(const struct state *st, const struct index *ix)
+{
+	return statefile_compact_due(&st->sf, 4 * index_count(ix) + JOURNAL_SLACK);
+}
+
+int
+state_compact(struct state *st, struct index *ix)
+{
+	int rc;
+
+	st->journaled = index_next_seq(ix); /* all in the snapshot */
+	st->mhead = st->mtail = 0;
+	rc = write_snapshot(st->sf.path, &st->p, st->level, statefile_next_generation(&st->sf), ix);
+	if (rc == 0)
+		rc = statefile_compacted(&st->sf);
+	if (rc != 0)
+		err_mark_failed();
+	return rc;
+}
+
 int
 state_close(struct state *st, struct index *ix)
 {
