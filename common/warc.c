@@ -260,8 +260,11 @@ static void
 recover_next_record(struct warc_reader *w)
 {
 	static const char version[] = "WARC/1.";
-	const char *b = w->block.buf, *end = b + w->block.len, *p;
+	const char *b = w->block.buf, *end, *p;
 
+	if (w->block.len == 0)
+		return; /* nothing was read (and buf may be NULL) */
+	end = b + w->block.len;
 	for (p = b + 1; p < end; p++) {
 		size_t have = (size_t)(end - p), n = have < 7 ? have : 7;
 		if (p[-1] == '\n' && *p == 'W' && n >= 2 && memcmp(p, version, n) == 0) {

@@ -134,6 +134,21 @@ format_of_name(const char *path)
 	return FMT_AUTO;
 }
 
+/* Bytes enough to see past a feed's or a page's prologue to its root. */
+#define MARKUP_PROLOGUE 4096
+
+static int
+starts_with_markup(const char *head, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+		i++;
+	return i < n && head[i] == '<';
+}
+
 static enum format
 format_of(const char *path, const char *head, size_t n)
 {
@@ -439,6 +454,13 @@ split_file(struct splitter *sp, const char *path)
 		const char *head;
 		size_t n;
 		if (reader_peek(&r, &head, &n) != 0 || n == 0) {
+			reader_close(&r);
+			return;
+		}
+		/* Markup is told by its root element, which may come lines after
+		 * an XML declaration, comments or a doctype: wait for more of it
+		 * (a live NDJSON stream is still told by its first line). */
+		if (starts_with_markup(head, n) && reader_peek_at_least(&r, MARKUP_PROLOGUE, &head, &n) != 0) {
 			reader_close(&r);
 			return;
 		}

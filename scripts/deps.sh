@@ -27,8 +27,9 @@ if [ "${1:-}" = bench ]; then
 fi
 
 # Build: compiler, make, pkg-config and the libraries.
-# Test: bats, python3 (evaluation scripts, contract check), jq and gzip (tests, bench).
-PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libcsv-dev zlib1g-dev libutf8proc-dev libdeflate-dev libxml2-dev bats python3 jq gzip"
+# Test: bats, python3 (evaluation scripts, contract check), jq and gzip (tests, bench),
+# clang and its sanitizer runtimes with libFuzzer (make fuzz, and its short pass in make check).
+PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libcsv-dev zlib1g-dev libutf8proc-dev libdeflate-dev libxml2-dev bats python3 jq gzip clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do

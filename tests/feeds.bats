@@ -51,6 +51,14 @@ F=$BATS_TEST_DIRNAME/fixtures/feeds
 	"$BIN/news-split" <"$F/rss2.rss" | cmp - "$TMP/stdin"
 }
 
+@test "a feed on a pipe is recognised when its root element comes after a pause" {
+	"$BIN/news-split" <"$F/rss2.rss" >"$TMP/want"
+	# The XML declaration arrives first, the rest later: a first line alone
+	# does not tell a feed from text.
+	{ head -1 "$F/rss2.rss"; sleep 0.3; tail -n +2 "$F/rss2.rss"; } | "$BIN/news-split" >"$TMP/slow"
+	cmp "$TMP/want" "$TMP/slow"
+}
+
 @test "Atom 1.0: xml:base, text/html/xhtml constructs, people, dates" {
 	run --separate-stderr "$BIN/news-split" "$F/atom10.atom"
 	[ "$status" -eq 0 ]
