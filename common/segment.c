@@ -831,6 +831,23 @@ all_caps(const struct seg *g, size_t b, size_t e)
 	return e - b >= 2;
 }
 
+/* Is the word before ws in the sentence (if any) free of lower-case letters? */
+static int
+caps_before(const struct seg *g, size_t sb, size_t ws)
+{
+	size_t p = skip_blanks_back(g, sb, ws), k;
+	uint32_t c;
+
+	while (p > sb && !is_wordch(c = dec_prev(g, sb, p, &k))) /* "ST. LOUIS, MO. (AP)" */
+		p = k;
+	while (p > sb && is_wordch(c = dec_prev(g, sb, p, &k))) {
+		if (uc_is_lower(c))
+			return 0;
+		p = k;
+	}
+	return 1;
+}
+
 /*
  * Evidence that the capitalised word at q (after spaces) begins a new
  * sentence after an abbreviation's stop at p, as Punkt weighs what
@@ -945,13 +962,16 @@ period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 	if (uc_is_digit(dec(g, q, pe, &k)) && abbrev_before_number((const char *)s + ws, p - ws))
 		return 0;
 	kind = abbrev_lookup((const char *)s + ws, p - ws);
-	next_word(g, q, pe, &nws, &nwe);
+	if (kind != ABBREV_NONE || all_caps(g, ws, p))
+		next_word(g, q, pe, &nws, &nwe);
+	else
+		return 1; /* no abbreviation: the usual sentence end */
 	/*
-	 * In text written in capitals ("ST. LOUIS", "GEN. SMITH SAID") case
-	 * says nothing; in mixed case a word in capitals is an acronym ("the
-	 * FT. But").
+	 * In text written in capitals ("ST. LOUIS", "GEN. SMITH SAID": the
+	 * words on both sides) case says nothing; in mixed case a word in
+	 * capitals is an acronym ("the FT. But", "City, MD. VIP").
 	 */
-	if (kind == ABBREV_NONE && all_caps(g, ws, p) && all_caps(g, nws, nwe))
+	if (kind == ABBREV_NONE && all_caps(g, ws, p) && all_caps(g, nws, nwe) && caps_before(g, sb, ws))
 		kind = abbrev_lookup_caps((const char *)s + ws, p - ws);
 	switch (kind) {
 	case ABBREV_PREFIX:
@@ -962,13 +982,12 @@ period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 		/*
 		 * The phrase is closed ("25 pct.", "Acme Inc."): a capitalised word
 		 * starts a sentence unless it goes on with the name ("Inc.
-		 * Chairman ...") or, in capitals, case says nothing of it.  A
-		 * bracket after the name is about it: 'Acme Inc. ("Acme")'.
+		 * Chairman ...") or, in capitals, case says nothing of it.
 		 */
 		if (next_starts_by_evidence(g, p, q, pe))
 			return 1;
-		if (s[q] == '(' || s[q] == '[')
-			return 0;
+		if (!uc_is_upper(dec(g, q, pe, &k)))
+			return 0; /* a number or bracket after the name: "INC. 225.86", 'Inc. ("Acme")' */
 		return !all_caps(g, nws, nwe) && !abbrev_name_continuation((const char *)s + nws, nwe - nws);
 	default:
 		return 1;
