@@ -17,7 +17,8 @@
  * next line starts in lower case (and the line has three words or more:
  * one- or two-word lines are menu or list items) or with continuing
  * punctuation, or the line ends with a comma or hyphen, or ends in a
- * lower-case word and the next opens a bracket or starts with a digit.
+ * lower-case word and the next opens a bracket or starts with a digit;
+ * never when the next line starts with an enumerator ("1. Name").
  * The text is first read as one-per-line; the first blank line restarts
  * it in blank-line mode, so one-per-line text is scanned once.
  *
@@ -31,12 +32,25 @@
  *   - after a single letter (initials "John F. Kennedy", "p. 154");
  *   - after a title or other prefix abbreviation (Mr., Gen., St.), or a
  *     number prefix before a digit (No. 5, Rs. 500, pp. 4);
- *   - after other abbreviations (Inc., Jan., U.S., etc.) unless a word
- *     that only begins sentences follows ("... the U.S. The ...");
- *     after a.m./p.m. any capitalised word other than a time zone or day;
+ *   - after an abbreviation that closes a phrase (Inc., Ltd., pct., etc.)
+ *     before a word that goes on with the name ("Co. Ltd.", "Inc.
+ *     Chairman"), a number or a bracket; before other capitalised words
+ *     it ends one ("rose 25 pct. Analysts ...");
+ *   - after other abbreviations (Co., Jan., U.S.) unless there is evidence
+ *     of a new sentence: a word that only begins sentences ("... the U.S.
+ *     The ..."), an opening quotation mark before a capital, a line break
+ *     that is no hard wrap; after a.m./p.m. any capitalised word other
+ *     than a time zone, a day, a place's time ("Moscow time") or a bracket;
  *   - after e.g. and i.e.;
  *   - after a list number or letter at the start of a sentence ("1.");
  *   - inside a spaced ellipsis ". . ." (a fourth stop ends the sentence).
+ * A stop that closes a bracket is weighed as one outside it ("(U.S.) 6-3"
+ * goes on).  In text in capitals (the words on both sides: datelines,
+ * headlines) abbreviations are known by their letters ("ST. LOUIS", "25
+ * PCT. THE"); in mixed case a word in capitals is an acronym ("the FT.
+ * But").  A line break before an enumerator ("1.", "a)") ends the
+ * sentence, even after a colon, unless the line is a full one of a
+ * hard-wrapped paragraph.
  * "you and I." ends one (the pronoun is no initial), so does a stop after
  * a unit letter (98.6°F.); a time opening the sentence ("At 5 a.m. Mr.
  * Smith left") does not.  Lower-case names with an inner capital
