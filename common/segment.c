@@ -886,6 +886,8 @@ next_starts_by_evidence(struct seg *g, size_t p, size_t q, size_t pe)
 		if (!(k < pe && is_closer(c)))
 			return 1;
 	}
+	if (!uc_is_upper(c) && !is_opener(c))
+		return 0; /* "Jan.\n5": a date goes on over the line */
 	for (k = p + 1; k < q; k++)
 		if (g->s[k] == '\n' || g->s[k] == '\r')
 			return !wrapped_line(g, skip_blanks_back(g, p, k), q, pe);
