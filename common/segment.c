@@ -50,7 +50,8 @@
  * PCT. THE"); in mixed case a word in capitals is an acronym ("the FT.
  * But").  A line break before an enumerator ("1.", "a)") ends the
  * sentence, even after a colon, unless the line is a full one of a
- * hard-wrapped paragraph.
+ * hard-wrapped paragraph; so does a first enumerator after a colon in a
+ * line ("Results: 1. Smith 10.5 2. Jones").
  * "you and I." ends one (the pronoun is no initial), so does a stop after
  * a unit letter (98.6°F.); a time opening the sentence ("At 5 a.m. Mr.
  * Smith left") does not.  Lower-case names with an inner capital
@@ -1387,6 +1388,21 @@ glued_start(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
 
 /* --- sentences ----------------------------------------------------------- */
 
+/*
+ * Does the enumerator [ts, te) open a list after a colon ("Results: 1.
+ * Smith 10.5 2. Jones")?  Only a first item ("1", "a", "i") does; it then
+ * starts a sentence, and is no sentence end.
+ */
+static int
+list_after_colon(const struct seg *g, size_t sb, size_t ts, size_t te)
+{
+	size_t p = skip_blanks_back(g, sb, ts);
+
+	if (te != ts + 1 || (g->s[ts] != '1' && g->s[ts] != 'a' && g->s[ts] != 'i'))
+		return 0;
+	return p > sb && p < ts && g->s[p - 1] == ':';
+}
+
 /* Record the list marker [ts, te) (te at its '.' or ')'); split before it if it continues a list. */
 static void
 list_marker(struct seg *g, size_t *start, size_t ts, size_t te, size_t mstart, int mid)
@@ -1468,7 +1484,12 @@ sentences(struct seg *g, size_t pb, size_t pe)
 			ts = token_start(g, start, i);
 			if (!inq && ts < i && marker_token(g, start, ts, i) && (i + 1 >= pe || is_space_byte(s[i + 1])) &&
 			    !(ts > start && s[ts - 1] == '(')) {
-				list_marker(g, &start, ts, i, ts, ts > first);
+				int mid = ts > first;
+				if (mid && list_after_colon(g, start, ts, i)) {
+					split_at(g, &start, ts);
+					mid = 0;
+				}
+				list_marker(g, &start, ts, i, ts, mid);
 			}
 			i = n;
 			continue;
@@ -1506,6 +1527,10 @@ sentences(struct seg *g, size_t pb, size_t pe)
 				size_t bt = bullet_before(g, start, ts);
 				int at_start = ts == first || bt == first || (ts == first + 1 && s[first] == '(');
 				int lower = s[ts] >= 'a' || all_digits((const char *)s + ts, i - ts);
+				if (!at_start && list_after_colon(g, start, ts, i)) {
+					split_at(g, &start, bt); /* "Results: 1. Smith ... 2. Jones" */
+					at_start = 1;
+				}
 				if (at_start || (lower && g->mk_form == '.' &&
 						 marker_follows(g->mk, g->mk_len, (const char *)s + ts, i - ts))) {
 					list_marker(g, &start, ts, i, bt, !at_start);

@@ -195,6 +195,10 @@ static const struct scase cases[] = {
 	  { "Giant slalom", "1. Ann Berg (Norway) 1:17.97", "2. Lea Roth (Austria) 1:18.02", "End.", NULL } },
 	{ "list after colon line", "The winners were:\n1. Smith\n2. Jones\n\nEnd.",
 	  { "The winners were:", "1. Smith", "2. Jones", "End.", NULL } },
+	{ "list after colon in a line", "Results: 1. Ken Obi (Kenya) 47.91 2. Al Hart (U.S.) 48.10",
+	  { "Results:", "1. Ken Obi (Kenya) 47.91", "2. Al Hart (U.S.) 48.10", NULL } },
+	{ "lettered list after colon", "Two aims: a) growth b) jobs. Time: 10:1. Then more.",
+	  { "Two aims:", "a) growth", "b) jobs.", "Time: 10:1.", "Then more.", NULL } },
 	{ "lettered list after line", "The two options were\na) stay home\nb) go out",
 	  { "The two options were", "a) stay home", "b) go out", NULL } },
 	/* An abbreviation that closes a phrase ends the sentence before a capitalised word. */
