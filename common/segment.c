@@ -984,11 +984,13 @@ period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 	else
 		return 1; /* no abbreviation: the usual sentence end */
 	/*
-	 * In text written in capitals ("ST. LOUIS", "GEN. SMITH SAID": the
-	 * words on both sides) case says nothing; in mixed case a word in
-	 * capitals is an acronym ("the FT. But", "City, MD. VIP").
+	 * In text written in capitals ("ST. LOUIS", "GEN. SMITH SAID",
+	 * "WASHINGTON, MAR. 3": the words on both sides, or a number after)
+	 * case says nothing; in mixed case a word in capitals is an acronym
+	 * ("the FT. But", "City, MD. VIP").
 	 */
-	if (kind == ABBREV_NONE && all_caps(g, ws, p) && all_caps(g, nws, nwe) && caps_before(g, sb, ws))
+	if (kind == ABBREV_NONE && all_caps(g, ws, p) && (all_caps(g, nws, nwe) || uc_is_digit(dec(g, nws, pe, &k))) &&
+	    caps_before(g, sb, ws))
 		kind = abbrev_lookup_caps((const char *)s + ws, p - ws);
 	switch (kind) {
 	case ABBREV_PREFIX:

@@ -182,6 +182,8 @@ static const struct scase cases[] = {
 	  { "It is in Chesapeake City, MD.", "VIP tickets sold out.", NULL } },
 	{ "company in a table", "HD HOME DEPOT INC. 225.86 -12.99\nLOW LOWE'S COMPANIES INC. 113.40 -1.62",
 	  { "HD HOME DEPOT INC. 225.86 -12.99", "LOW LOWE'S COMPANIES INC. 113.40 -1.62", NULL } },
+	{ "all-caps month", "WASHINGTON, MAR. 3 - THE U.S. SENATE VOTED. THE BILL PASSED.",
+	  { "WASHINGTON, MAR. 3 - THE U.S. SENATE VOTED.", "THE BILL PASSED.", NULL } },
 	{ "all-caps starter", "OUTPUT FELL 12 PCT. THE MINISTRY SAID SO.",
 	  { "OUTPUT FELL 12 PCT.", "THE MINISTRY SAID SO.", NULL } },
 	{ "all-caps shouted word", "HE SAID NO. THE CROWD LEFT. SHE WAS ILL. DOCTORS CAME.",
