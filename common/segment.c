@@ -794,6 +794,9 @@ next_is_starter(const struct seg *g, size_t q, size_t pe)
 	if (q < pe && !(g->s[q] >= '0' && g->s[q] <= '9') && marker_at(g, q, pe))
 		return 1;
 	next_word(g, q, pe, &ws, &we);
+	/* Not part of a compound or an abbreviation: "U.S. Under-Secretary", "U.S. No.1 wheat". */
+	if (we + 1 < pe && (g->s[we] == '-' || g->s[we] == '.') && is_word_byte(g->s[we + 1]))
+		return 0;
 	return abbrev_sentence_starter((const char *)g->s + ws, we - ws);
 }
 

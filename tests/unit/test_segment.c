@@ -224,6 +224,8 @@ static const struct scase cases[] = {
 	{ "a.m. place time", "It began at 4.50 a.m. Iraq time (0050 GMT). Then at 11 a.m. (0800 GMT) it ended.",
 	  { "It began at 4.50 a.m. Iraq time (0050 GMT).", "Then at 11 a.m. (0800 GMT) it ended.", NULL } },
 	{ "date over a line", "They meet on Jan.\n5 at noon.\n\nEnd.", { "They meet on Jan.\n5 at noon.", "End.", NULL } },
+	{ "compound after U.S.", "He met the U.S. Under-Secretary of State and bought U.S. No.1 wheat.",
+	  { "He met the U.S. Under-Secretary of State and bought U.S. No.1 wheat.", NULL } },
 	{ "p.m. line break", "It ended at 5 p.m.\nOfficials left.\n\nEnd.", { "It ended at 5 p.m.", "Officials left.", "End.", NULL } },
 	{ "empty", "", { NULL } },
 	{ "blank", "  \n\n  ", { NULL } },
