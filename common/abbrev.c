@@ -56,22 +56,23 @@ static const struct abbrev table[] = {
 	{ "sun", ABBREV_PLAIN, 1 }, { "mon", ABBREV_PLAIN, 1 }, { "tue", ABBREV_PLAIN, 1 }, { "tues", ABBREV_PLAIN, 1 },
 	{ "wed", ABBREV_PLAIN, 1 }, { "thu", ABBREV_PLAIN, 1 }, { "thur", ABBREV_PLAIN, 1 },
 	{ "thurs", ABBREV_PLAIN, 1 }, { "fri", ABBREV_PLAIN, 1 }, { "sat", ABBREV_PLAIN, 1 },
-	/* Addresses and places. */
+	/* Addresses. */
 	{ "ave", ABBREV_PLAIN, 0 }, { "blvd", ABBREV_PLAIN, 0 }, { "rd", ABBREV_PLAIN, 0 },
 	{ "hwy", ABBREV_PLAIN, 0 }, { "sq", ABBREV_PLAIN, 0 }, { "ln", ABBREV_PLAIN, 0 },
-	{ "ariz", ABBREV_PLAIN, 1 }, { "calif", ABBREV_PLAIN, 1 }, { "colo", ABBREV_PLAIN, 1 },
-	{ "conn", ABBREV_PLAIN, 1 }, { "fla", ABBREV_PLAIN, 1 }, { "ill", ABBREV_PLAIN, 1 },
-	{ "kan", ABBREV_PLAIN, 1 }, { "mass", ABBREV_PLAIN, 1 }, { "mich", ABBREV_PLAIN, 1 },
-	{ "minn", ABBREV_PLAIN, 1 }, { "miss", ABBREV_PLAIN, 1 }, { "nev", ABBREV_PLAIN, 1 },
-	{ "okla", ABBREV_PLAIN, 1 }, { "ore", ABBREV_PLAIN, 1 }, { "penn", ABBREV_PLAIN, 1 },
-	{ "tenn", ABBREV_PLAIN, 1 }, { "tex", ABBREV_PLAIN, 1 }, { "va", ABBREV_PLAIN, 1 },
-	{ "wash", ABBREV_PLAIN, 1 }, { "wis", ABBREV_PLAIN, 1 }, { "ala", ABBREV_PLAIN, 1 },
-	{ "ark", ABBREV_PLAIN, 1 }, { "md", ABBREV_PLAIN, 1 }, { "mo", ABBREV_PLAIN, 1 },
-	{ "neb", ABBREV_PLAIN, 1 }, { "ky", ABBREV_PLAIN, 1 }, { "vt", ABBREV_PLAIN, 1 },
-	{ "wyo", ABBREV_PLAIN, 1 }, { "mont", ABBREV_PLAIN, 1 }, { "pa", ABBREV_PLAIN, 1 },
-	{ "ga", ABBREV_PLAIN, 1 }, { "ind", ABBREV_PLAIN, 1 }, { "del", ABBREV_PLAIN, 1 },
-	{ "kans", ABBREV_PLAIN, 1 }, { "nebr", ABBREV_PLAIN, 1 }, { "wisc", ABBREV_PLAIN, 1 },
-	{ "ont", ABBREV_PLAIN, 1 }, { "sask", ABBREV_PLAIN, 1 },
+	/* States and provinces, as news writes them after a town ("Louisville, Ky."). */
+	{ "ariz", ABBREV_REGION, 1 }, { "calif", ABBREV_REGION, 1 }, { "colo", ABBREV_REGION, 1 },
+	{ "conn", ABBREV_REGION, 1 }, { "fla", ABBREV_REGION, 1 }, { "ill", ABBREV_REGION, 1 },
+	{ "kan", ABBREV_REGION, 1 }, { "mass", ABBREV_REGION, 1 }, { "mich", ABBREV_REGION, 1 },
+	{ "minn", ABBREV_REGION, 1 }, { "miss", ABBREV_REGION, 1 }, { "nev", ABBREV_REGION, 1 },
+	{ "okla", ABBREV_REGION, 1 }, { "ore", ABBREV_REGION, 1 }, { "penn", ABBREV_REGION, 1 },
+	{ "tenn", ABBREV_REGION, 1 }, { "tex", ABBREV_REGION, 1 }, { "va", ABBREV_REGION, 1 },
+	{ "wash", ABBREV_REGION, 1 }, { "wis", ABBREV_REGION, 1 }, { "ala", ABBREV_REGION, 1 },
+	{ "ark", ABBREV_REGION, 1 }, { "md", ABBREV_REGION, 1 }, { "mo", ABBREV_REGION, 1 },
+	{ "neb", ABBREV_REGION, 1 }, { "ky", ABBREV_REGION, 1 }, { "vt", ABBREV_REGION, 1 },
+	{ "wyo", ABBREV_REGION, 1 }, { "mont", ABBREV_REGION, 1 }, { "pa", ABBREV_REGION, 1 },
+	{ "ga", ABBREV_REGION, 1 }, { "ind", ABBREV_REGION, 1 }, { "del", ABBREV_REGION, 1 },
+	{ "kans", ABBREV_REGION, 1 }, { "nebr", ABBREV_REGION, 1 }, { "wisc", ABBREV_REGION, 1 },
+	{ "ont", ABBREV_REGION, 1 }, { "sask", ABBREV_REGION, 1 },
 	/* "etc." closes a list; units close a quantity ("rose 25 pct."). */
 	{ "etc", ABBREV_FINAL, 0 }, { "pct", ABBREV_FINAL, 0 }, { "hrs", ABBREV_FINAL, 0 },
 	{ "mins", ABBREV_FINAL, 0 }, { "yrs", ABBREV_FINAL, 0 }, { "oz", ABBREV_FINAL, 0 },
@@ -161,7 +162,7 @@ abbrev_name_continuation(const char *word, size_t len)
 {
 	/* Legal forms after another, and titles between a company and a person's name. */
 	static const char *const words[] = {
-		"ltd", "plc", "inc", "co", "corp", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa", "pty", "lp", "llp",
+		"ltd", "plc", "inc", "co", "corp", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa", "pty", "lp", "llp", "pc",
 		"chairman", "chairwoman", "chair", "president", "chief", "ceo", "cfo", "coo", "vice", "executive",
 		"director", "founder", "co-founder", "cofounder", "spokesman", "spokeswoman", "spokesperson",
 		"head", "managing", "senior", "general", "treasurer", "secretary", "economist", "analyst", NULL,

@@ -24,6 +24,12 @@ enum abbrev_kind {
 	 * (pct. lbs.), "etc."
 	 */
 	ABBREV_FINAL,
+	/*
+	 * A state or province (Calif. Mich. Ont.): after "Town, " it closes a
+	 * place's name ("in Louisville, Ky. United ...") but for a date or
+	 * bracket after it ("Orlando, Fla. Monday", "Mich. (AP)").
+	 */
+	ABBREV_REGION,
 };
 
 /*

@@ -35,7 +35,9 @@
  *   - after an abbreviation that closes a phrase (Inc., Ltd., pct., etc.)
  *     before a word that goes on with the name ("Co. Ltd.", "Inc.
  *     Chairman"), a number or a bracket; before other capitalised words
- *     it ends one ("rose 25 pct. Analysts ...");
+ *     it ends one ("rose 25 pct. Analysts ..."); so, but before a date,
+ *     after a state that follows its town ("Louisville, Ky. United ...")
+ *     and after "and Co." / "& Co.";
  *   - after other abbreviations (Co., Jan., U.S.) unless there is evidence
  *     of a new sentence: a word that only begins sentences ("... the U.S.
  *     The ..."), an opening quotation mark before a capital, a line break
@@ -849,6 +851,41 @@ all_caps(const struct seg *g, size_t b, size_t e)
 	return e - b >= 2;
 }
 
+/*
+ * After a name closed by an abbreviation, does the capitalised word
+ * [ws, we) go on with it?  A legal form or title (abbrev_name_continuation:
+ * "Co. Ltd.", "Inc. Chairman", "and Co. L.P."), or a word in capitals,
+ * where case says nothing.
+ */
+static int
+name_goes_on(const struct seg *g, size_t ws, size_t we, size_t pe)
+{
+	char w[8];
+	size_t n = 0, k;
+
+	if (all_caps(g, ws, we) || abbrev_name_continuation((const char *)g->s + ws, we - ws))
+		return 1;
+	/* A dotted legal form, "L.P.", "N.V." (not initials, "L.F. Rothschild"). */
+	for (k = ws; k < pe && n < sizeof w && (is_word_byte(g->s[k]) || g->s[k] == '.'); k++)
+		if (g->s[k] != '.')
+			w[n++] = (char)g->s[k];
+	return we < pe && g->s[we] == '.' && n < sizeof w && abbrev_name_continuation(w, n);
+}
+
+/* Is the token before ws (after spaces) the ASCII w: a word, or punctuation such as ","? */
+static int
+word_before_is(const struct seg *g, size_t sb, size_t ws, const char *w)
+{
+	size_t n = strlen(w), e = skip_blanks_back(g, sb, ws), b;
+
+	if (n == 1 && !is_word_byte((uchar)w[0])) /* punctuation right before the word */
+		return e > sb && g->s[e - 1] == (uchar)w[0];
+	if (e == ws || e < sb + n)
+		return 0;
+	b = e - n;
+	return memcmp(g->s + b, w, n) == 0 && (b == sb || !is_word_byte(g->s[b - 1]));
+}
+
 /* Is the word before ws in the sentence (if any) free of lower-case letters? */
 static int
 caps_before(const struct seg *g, size_t sb, size_t ws)
@@ -995,10 +1032,18 @@ period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 	if (kind == ABBREV_NONE && all_caps(g, ws, p) && (all_caps(g, nws, nwe) || uc_is_digit(dec(g, nws, pe, &k))) &&
 	    caps_before(g, sb, ws))
 		kind = abbrev_lookup_caps((const char *)s + ws, p - ws);
+	/* A state after its town ("Louisville, Ky."), "& Co." after its partners: the name is closed. */
+	if ((kind == ABBREV_REGION && word_before_is(g, sb, ws, ",")) ||
+	    (kind == ABBREV_PLAIN && p - ws == 2 && memcmp(s + ws, "Co", 2) == 0 &&
+	     (word_before_is(g, sb, ws, "and") || word_before_is(g, sb, ws, "&"))))
+		return next_starts_by_evidence(g, p, q, pe) ||
+		       (uc_is_upper(dec(g, q, pe, &k)) && !name_goes_on(g, nws, nwe, pe) &&
+			!next_is_time_qualifier(g, q, pe));
 	switch (kind) {
 	case ABBREV_PREFIX:
 		return 0;
 	case ABBREV_PLAIN:
+	case ABBREV_REGION:
 		return next_starts_by_evidence(g, p, q, pe);
 	case ABBREV_FINAL:
 		/*
@@ -1010,7 +1055,7 @@ period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 			return 1;
 		if (!uc_is_upper(dec(g, q, pe, &k)))
 			return 0; /* a number or bracket after the name: "INC. 225.86", 'Inc. ("Acme")' */
-		return !all_caps(g, nws, nwe) && !abbrev_name_continuation((const char *)s + nws, nwe - nws);
+		return !name_goes_on(g, nws, nwe, pe);
 	default:
 		return 1;
 	}
