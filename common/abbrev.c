@@ -98,6 +98,27 @@ in_list(const char *const *words, const char *word, size_t len)
 	return 0;
 }
 
+/*
+ * word[0..len) in lower case into low (NUL-terminated), if it is ASCII
+ * (letters only when letters_only) and fits in size bytes; else 0.
+ */
+static int
+lower_ascii(const char *word, size_t len, char *low, size_t size, int letters_only)
+{
+	size_t i;
+
+	if (len == 0 || len >= size)
+		return 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c >= 0x80 || (letters_only && !isalpha(c)))
+			return 0;
+		low[i] = (char)tolower(c);
+	}
+	low[len] = '\0';
+	return 1;
+}
+
 enum abbrev_kind
 abbrev_lookup(const char *word, size_t len)
 {
@@ -168,21 +189,8 @@ abbrev_name_continuation(const char *word, size_t len)
 		"head", "managing", "senior", "general", "treasurer", "secretary", "economist", "analyst", NULL,
 	};
 	char low[16];
-	size_t i;
 
-	if (len == 0 || len >= sizeof low)
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)word[i];
-		if (c >= 0x80)
-			return 0;
-		low[i] = (char)tolower(c);
-	}
-	low[len] = '\0';
-	for (i = 0; words[i]; i++)
-		if (strcmp(words[i], low) == 0)
-			return 1;
-	return 0;
+	return lower_ascii(word, len, low, sizeof low, 0) && in_list(words, low, len);
 }
 
 int
@@ -195,21 +203,8 @@ abbrev_before_number(const char *word, size_t len)
 		"ver", "rev", "ed", "ca", "approx", "vs", "v", "cf", NULL,
 	};
 	char low[8];
-	size_t i;
 
-	if (len == 0 || len >= sizeof low)
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)word[i];
-		if (c >= 0x80 || !isalpha(c))
-			return 0;
-		low[i] = (char)tolower(c);
-	}
-	low[len] = '\0';
-	for (i = 0; words[i]; i++)
-		if (strcmp(words[i], low) == 0)
-			return 1;
-	return 0;
+	return lower_ascii(word, len, low, sizeof low, 1) && in_list(words, low, len);
 }
 
 int
