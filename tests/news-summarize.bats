@@ -17,6 +17,15 @@ spans_match_summary() {
 			| ($j | gsub("[\n\t\r]"; " ")) == $s)' "$1" >/dev/null
 }
 
+# Summarize one record whose text is $1, with the options that follow; it must succeed.
+summarize_text() {
+	local t=$1
+	shift
+	jq -cn --arg t "$t" '{id: "a", text: $t}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" "$@" "$TMP/in"
+	[ "$status" -eq 0 ]
+}
+
 @test "--help, --version and bad usage" {
 	run --separate-stderr "$BIN/news-summarize" --help
 	[ "$status" -eq 0 ]
@@ -178,9 +187,7 @@ Officials said the first delivery missions would launch next year.'
 The win lifted Cleveland to 4-6 and kept its slim playoff hopes alive.
 5 tackles, 1 assist (6 combined).
 The defense has been the strength of the team all season, its coach said.'
-	jq -cn --arg t "$t" '{id: "t", text: $t}' >"$TMP/in"
-	run --separate-stderr "$BIN/news-summarize" "$TMP/in"
-	[ "$status" -eq 0 ]
+	summarize_text "$t"
 	assert_json "$output" '.summary | test("tackles") | not'
 	assert_json "$output" '.summary | startswith("Cleveland beat Pittsburgh")'
 }
@@ -190,10 +197,8 @@ The defense has been the strength of the team all season, its coach said.'
 The county said the bridge would stay shut until engineers could inspect its supports.
 Flood waters closed the Elm river bridge on Monday after three days of heavy rain.
 About two hundred homes near the river were evacuated overnight.'
-	jq -cn --arg t "$t" '{id: "r", text: $t}' >"$TMP/in"
 	for m in rank lead; do
-		run --separate-stderr "$BIN/news-summarize" --method "$m" "$TMP/in"
-		[ "$status" -eq 0 ]
+		summarize_text "$t" --method "$m"
 		assert_json "$output" '[.summary | scan("Flood waters")] | length == 1'
 		assert_json "$output" '.summary | endswith("evacuated overnight.")'
 	done
@@ -208,9 +213,7 @@ No one was hurt, but the owner said the loss would run to several million pounds
 The mill, which was built in 1820, employed forty people until it closed last year.
 Residents had campaigned for years to turn the building into a museum of local history.
 The fire at the old mill on Sunday night was the worst fire in Dunford, the fire service said of the mill fire.'
-	jq -cn --arg t "$t" '{id: "f", text: $t}' >"$TMP/in"
-	run --separate-stderr "$BIN/news-summarize" --sentences 3 "$TMP/in"
-	[ "$status" -eq 0 ]
+	summarize_text "$t" --sentences 3
 	assert_json "$output" '.summary | startswith("A fire destroyed the old mill")'
 	assert_json "$output" '.summary | contains("Crews from four towns")'
 	assert_json "$output" '.summary | contains("worst fire") | not'
@@ -219,9 +222,7 @@ The fire at the old mill on Sunday night was the worst fire in Dunford, the fire
 
 @test "a kicker in capitals before the lede is part of it, not a caption" {
 	t='DEAR ABBY: My husband of more than twenty years just bought plane tickets for our trip to India. It is a long trip from our home. My problem is that he is sitting in business class while I am in economy.'
-	jq -cn --arg t "$t" '{id: "k", text: $t}' >"$TMP/in"
-	run --separate-stderr "$BIN/news-summarize" --sentences 1 "$TMP/in"
-	[ "$status" -eq 0 ]
+	summarize_text "$t" --sentences 1
 	assert_json "$output" '.summary | startswith("DEAR ABBY: My husband")'
 }
 
