@@ -272,7 +272,7 @@ org_name(const struct doc *d, const struct qent *e)
 	if (memchr(e->canonical, '&', e->canon_len))
 		return 1;
 	for (j = e->t0; j < e->t1; j++)
-		if (d->t[j].orgw)
+		if (d->t[j].orgw & (ORGW_END | ORGW_SUFFIX))
 			return 1;
 	return 0;
 }

@@ -150,6 +150,11 @@ static const struct {
 	  "partners bank agency ministry department university council party association institute "
 	  "committee commission foundation company press reuters network union fund office service "
 	  "services house police court enforcement technologies systems labs media tech", FW_ORGWORD },
+	{ "re ag sa se nv bv gmbh spa plc inc inc. corp corp. co co. ltd ltd. llc", FW_SUFFIX },
+	{ "bank ministry department office commission committee fund agency foundation court board "
+	  "authority bureau academy institute institution university college school", FW_OFHEAD },
+	{ "federation confederation association union league alliance council society organisation "
+	  "organization chamber", FW_OFHEAD | FW_COLLECT },
 	{ "year week month day morning afternoon evening night weekend monday tuesday wednesday "
 	  "thursday friday saturday sunday january february april june july august september "
 	  "october november december", FW_TIME },
