@@ -11,6 +11,7 @@ if [ ! -s "$corpus" ]; then
 fi
 python3 bench/run.py "$corpus"
 if [ -x bin/news-dedupe ]; then sh bench/bench-dedupe.sh "$corpus"; fi
+if [ -x bin/news-cluster ]; then sh bench/bench-cluster.sh "$corpus"; fi
 # Web pages (news-clean's HTML path): the dev pages of the extraction benchmark, repeated.
 pages=${NEWSPIPE_SHARED:-../shared}/data/clean/aeb-dev-html.jsonl.gz
 if [ -f "$pages" ]; then

@@ -80,6 +80,18 @@ static const struct abbrev table[] = {
 	{ "ex", ABBREV_PLAIN, 0 }, { "mfrs", ABBREV_PLAIN, 0 }, { "ph", ABBREV_PLAIN, 1 },
 };
 
+/* 1 if word[0..len) is one of the NULL-terminated words (exact bytes). */
+static int
+in_list(const char *const *words, const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+			return 1;
+	return 0;
+}
+
 enum abbrev_kind
 abbrev_lookup(const char *word, size_t len)
 {
@@ -142,12 +154,8 @@ abbrev_exclamation_name(const char *word, size_t len)
 	static const char *const names[] = {
 		"Yahoo", "Jeopardy", "Joomla", "Wham", NULL,
 	};
-	size_t i;
 
-	for (i = 0; names[i]; i++)
-		if (strlen(names[i]) == len && memcmp(names[i], word, len) == 0)
-			return 1;
-	return 0;
+	return in_list(names, word, len);
 }
 
 int
@@ -175,12 +183,40 @@ abbrev_sentence_starter(const char *word, size_t len)
 		"Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Let", "Please",
 		"Millions", "Thousands", "Hundreds", "Dozens", "Tens", "Billions", NULL,
 	};
-	size_t i;
 
-	if (len == 0 || len > 12)
-		return 0;
-	for (i = 0; starters[i]; i++)
-		if (starters[i][0] == word[0] && strlen(starters[i]) == len && memcmp(starters[i], word, len) == 0)
-			return 1;
-	return 0;
+	return len > 0 && len <= 12 && in_list(starters, word, len);
+}
+
+int
+abbrev_pronoun(const char *word, size_t len)
+{
+	static const char *const words[] = { "He", "She", "They", "We", "I", "It", "You", NULL };
+
+	return in_list(words, word, len);
+}
+
+int
+abbrev_speech_verb(const char *word, size_t len)
+{
+	/*
+	 * Verbs that report speech, past and present third person: the
+	 * attribution after a quotation ("... ?" he asked).
+	 */
+	static const char *const words[] = {
+		"said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes",
+		"tweeted", "tweets", "posted", "posts", "replied", "replies", "answered", "answers",
+		"explained", "explains", "shouted", "shouts", "cried", "cries", "yelled", "yells",
+		"exclaimed", "exclaims", "whispered", "whispers", "screamed", "screams", "demanded",
+		"demands", "wondered", "wonders", "recalled", "recalls", "continued", "continues",
+		"insisted", "insists", "joked", "jokes", "laughed", "laughs", "sighed", "sighs",
+		"snapped", "snaps", "countered", "counters", "declared", "declares", "warned", "warns",
+		"pleaded", "pleads", "begged", "begs", "muttered", "mutters", "noted", "notes", "quipped",
+		"quips", "responded", "responds", "stated", "states", "argued", "argues", "chanted",
+		"chants", "sang", "sings", "protested", "protests", "objected", "objects", "interrupted",
+		"interrupts", "agreed", "agrees", "admitted", "admits", "conceded", "concedes",
+		"announced", "announces", "boasted", "boasts", "claimed", "claims", "murmured",
+		"murmurs", "called", "calls", "roared", "roars", "groaned", "groans", NULL,
+	};
+
+	return in_list(words, word, len);
 }

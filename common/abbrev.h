@@ -46,4 +46,17 @@ int abbrev_exclamation_name(const char *word, size_t len);
  */
 int abbrev_sentence_starter(const char *word, size_t len);
 
+/*
+ * 1 if word[0..len) is a capitalised personal pronoun ("He", "She",
+ * "They", ...): after a quotation it opens a new sentence, as a name
+ * opening an attribution does not.
+ */
+int abbrev_pronoun(const char *word, size_t len);
+
+/*
+ * 1 if word[0..len) (lower case, as written after a name) is a verb of
+ * saying in a form that attributes a quotation: "said", "asks", "tweeted".
+ */
+int abbrev_speech_verb(const char *word, size_t len);
+
 #endif

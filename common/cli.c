@@ -180,7 +180,7 @@ cli_number(const char *arg, long long min, long long max, const char *option)
 	errno = 0;
 	v = strtoll(arg, &end, 10);
 	if (!*arg || *end || errno == ERANGE || v < min || v > max)
-		usage_error("invalid value '%s' for --%s (a whole number from %lld to %lld)", arg, option,
+		usage_error("invalid value '%s' for %s (a whole number from %lld to %lld)", arg, option,
 			    min, max);
 	return v;
 }
@@ -194,8 +194,28 @@ cli_real(const char *arg, double min, double max, const char *option)
 	errno = 0;
 	v = strtod(arg, &end);
 	if (!*arg || *end || errno == ERANGE || isnan(v) || v < min || v > max)
-		usage_error("invalid value '%s' for --%s (a number from %g to %g)", arg, option, min, max);
+		usage_error("invalid value '%s' for %s (a number from %g to %g)", arg, option, min, max);
 	return v;
+}
+
+long long
+cli_duration(const char *arg, long long max_days, const char *option)
+{
+	char num[32];
+	size_t n = strlen(arg);
+	long long mult = 86400;
+
+	if (n == 0 || n >= sizeof num)
+		usage_error("invalid value '%s' for %s (a duration: N[smhd])", arg, option);
+	memcpy(num, arg, n + 1);
+	switch (num[n - 1]) {
+	case 's': mult = 1; num[n - 1] = '\0'; break;
+	case 'm': mult = 60; num[n - 1] = '\0'; break;
+	case 'h': mult = 3600; num[n - 1] = '\0'; break;
+	case 'd': mult = 86400; num[n - 1] = '\0'; break;
+	default: break;
+	}
+	return cli_number(num, 1, max_days * 86400 / mult, option) * mult;
 }
 
 /*

@@ -66,6 +66,13 @@ long long cli_number(const char *arg, long long min, long long max, const char *
 double cli_real(const char *arg, double min, double max, const char *option);
 
 /*
+ * A duration "N[smhd]" (seconds, minutes, hours or days; days when no
+ * unit is given) in seconds, from 1 second to max_days days; anything
+ * else is a usage error naming the option ("--window").
+ */
+long long cli_duration(const char *arg, long long max_days, const char *option);
+
+/*
  * Parse a comma-separated list of names against a NULL-terminated list of
  * allowed names; returns a bit mask (bit i = allowed[i]).  An unknown
  * name is a usage error naming the option ("--types") and the names.

@@ -586,6 +586,25 @@ format_shifted(const struct date *d, int shift, const char *suffix, char out[DAT
 				d->frac, suffix);
 }
 
+bool
+date_epoch(const struct date *d, long long *t)
+{
+	if (d->month == 0 || d->day == 0)
+		return false;
+	*t = days_from_civil(d->year, d->month, d->day) * 86400;
+	if (d->has_time)
+		*t += (long long)d->hour * 3600 + d->minute * 60 + d->second - (d->has_offset ? d->offset * 60LL : 0);
+	return true;
+}
+
+bool
+date_parse_epoch(const char *s, size_t len, long long *t)
+{
+	struct date d;
+
+	return date_parse(s, len, &d) && date_epoch(&d, t);
+}
+
 size_t
 date_format_utc(const struct date *d, char out[DATE_ISO_MAX])
 {

@@ -68,6 +68,17 @@ size_t date_format_utc(const struct date *d, char out[DATE_ISO_MAX]);
 size_t date_format_local(const struct date *d, char out[DATE_ISO_MAX]);
 
 /*
+ * The moment d names as seconds since 1970-01-01 UTC (its offset
+ * applied; a time without a zone is UTC, a date without a time is its
+ * midnight, the fraction dropped), to compare and order dates.  Returns
+ * false for a date without a day (only a year, or a year and month).
+ */
+bool date_epoch(const struct date *d, long long *t);
+
+/* date_parse() then date_epoch(): a field such as `published` as seconds, or false. */
+bool date_parse_epoch(const char *s, size_t len, long long *t);
+
+/*
  * Parse and format in one call: the length written to out, or 0 (out
  * set to "") when s is not a date.
  */

@@ -15,8 +15,16 @@ from_record(struct stream *s, const json_t *rec, const char *field, size_t ncp, 
 	if (spans_from_json(j, ncp, sp) == 0)
 		return 1;
 	spans_clear(sp);
-	stream_warn(s, "bad '%s' ignored (want ascending [[start,end],...] within the text)", field);
+	if (s)
+		stream_warn(s, "bad '%s' ignored (want ascending [[start,end],...] within the text)", field);
 	return 0;
+}
+
+void
+recseg_check(struct stream *s, const json_t *rec, size_t ncp, struct spans *sp)
+{
+	from_record(s, rec, "paragraphs", ncp, sp);
+	from_record(s, rec, "sentences", ncp, sp);
 }
 
 void

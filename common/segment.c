@@ -6,9 +6,12 @@
  * (ascending) spans are emitted.
  *
  * Paragraphs.  When the text has a blank line, blank lines separate
- * paragraphs and a single newline is a wrapped line, except after a line
- * that reads like a heading (no final punctuation, last word not lower
- * case, next line not a continuation), where a sentence ends.  Without
+ * paragraphs and a single newline inside one ends no paragraph; it ends a
+ * sentence after a line without final punctuation (a heading, a caption,
+ * a credit) unless that line visibly runs on: the next line goes on in
+ * lower case or with continuing punctuation, the line ends with a comma,
+ * hyphen or colon, or the paragraph is hard-wrapped at a right margin and
+ * the next word would not have fitted on the line.  Without
  * blank lines every line is a paragraph (news one-per-line form), unless
  * the line is clearly hard-wrapped: it lacks final punctuation and the
  * next line starts in lower case (and the line has three words or more:
@@ -38,10 +41,20 @@
  * a unit letter (98.6°F.); a time opening the sentence ("At 5 a.m. Mr.
  * Smith left") does not.  Lower-case names with an inner capital
  * (iPhone, eBay) may begin a sentence; "Yahoo!" and the like end none.
- * Quotations and brackets that close in the same paragraph are kept
- * whole: marks inside them end no sentence.  When the quotation itself
- * ends with a mark ('"Why?" he asked.'), the sentence ends after the
- * closing quote only if the next word starts a sentence.  Footnote
+ * Brackets that close in the same paragraph are kept whole.  A quotation
+ * that closes in the paragraph is read inside: a full stop in it ends a
+ * sentence as outside ('"It is late. We go," he said.' is two), while its
+ * question and exclamation marks, ellipses and inner brackets end none
+ * ("Oh dear! Oh dear! I shall be late!" is one turn of speech).  When the
+ * quotation itself ends with a mark ('"Why?" he asked.'), the sentence
+ * ends after the closing quote only if the next word starts a sentence
+ * and, after ? or !, is not an attribution ('"Why?" Obama asked.').  A
+ * straight double quote that reads as an opener (after a space, before a
+ * word) closes no quotation: news runs a quote on over paragraphs.  A
+ * sentence glued to the last with no space ("world.Today", "it.Credit",
+ * "ready?Yes") starts after the mark when a lower-case word of two
+ * letters or more (or a number) meets a capitalised word, neither part of
+ * an address, file name or abbreviation.  Footnote
  * numbers after a full stop ("consultation.11 12 The") stay with the
  * sentence.  Runs of list markers in sequence ("a) ... b) ... c)",
  * "• 9. ... • 10.") start a sentence each.  Straight double quotes open
@@ -79,6 +92,8 @@ struct seg {
 	/* Per kind of quotation mark: no closing mark after this byte (paragraph). */
 	size_t fail_from[7];
 	size_t last_close[3]; /* one past the paragraph's last ) ] }, computed when needed */
+	/* The paragraph being split into sentences, and its wrap width (see wrapped_line()). */
+	size_t pb, pe, wrap_width;
 	/* Cached positions of CR, U+2028, U+2029 and NEL: the next at or after nl_from. */
 	size_t nl_from[4], nl_at[4];
 };
@@ -453,17 +468,94 @@ continues(const struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
 	return uc_is_lower(lw) && (nc == '(' || nc == '[' || uc_is_digit(nc));
 }
 
-/* In blank-line text, does a single newline end the sentence (a heading line)? */
-static int
-heading_break(const struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
+/* Code points in [b, e). */
+static size_t
+cp_count(const struct seg *g, size_t b, size_t e)
 {
-	size_t n;
-	uint32_t nc = dec(g, nb, hi, &n), lw;
+	size_t n = 0;
 
-	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe) || continues(g, lo, pe, nb, hi))
+	for (; b < e; b++)
+		n += (g->s[b] & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * The wrap width of the paragraph [g->pb, g->pe): the length of its
+ * longest line when it is visibly hard-wrapped, else 0.  Hard-wrapped
+ * means three lines or more, all of those before the last but one in five
+ * reaching three quarters of the longest (a right margin), and the longest
+ * between 40 and 250 code points, as text wrapped for a page or a terminal
+ * is.  A block of captions, headings and one-line paragraphs fails the
+ * test: their lengths run free.
+ */
+static size_t
+measure_wrap(const struct seg *g)
+{
+	size_t pass, i, e, lines, full, width = 0;
+
+	for (pass = 0; pass < 2; pass++) {
+		lines = full = 0;
+		for (i = g->pb; i < g->pe; i = e + 1) {
+			size_t b, t, w;
+			for (e = i; e < g->pe && g->s[e] != '\n' && g->s[e] != '\r'; e++)
+				;
+			b = skip_blanks(g, i, e);
+			t = skip_blanks_back(g, b, e);
+			if (t <= b)
+				continue;
+			w = cp_count(g, b, t);
+			lines++;
+			if (pass == 0 && w > width)
+				width = w;
+			else if (pass == 1 && e < g->pe && 4 * w >= 3 * width)
+				full++; /* a line before the last that reaches the margin */
+		}
+	}
+	if (lines < 3 || width < 40 || width > 250 || lines - 1 - full > (lines - 1) / 5)
 		return 0;
-	lw = last_word_initial(g, lo, pe);
-	return !uc_is_lower(lw) && !uc_is_lower(nc);
+	return width;
+}
+
+/*
+ * Is the line that ends (trimmed) at pe full in a hard-wrapped paragraph,
+ * so that the next line's first word (at nb) could not fit on it?
+ */
+static int
+wrapped_line(struct seg *g, size_t pe, size_t nb, size_t hi)
+{
+	size_t ls, k;
+
+	if (g->wrap_width == (size_t)-1)
+		g->wrap_width = measure_wrap(g);
+	if (g->wrap_width == 0)
+		return 0;
+	for (ls = pe; ls > g->pb && g->s[ls - 1] != '\n' && g->s[ls - 1] != '\r'; ls--)
+		;
+	ls = skip_blanks(g, ls, pe);
+	for (k = nb; k < hi && !is_space_byte(g->s[k]); k++)
+		;
+	return cp_count(g, ls, pe) + 1 + cp_count(g, nb, k) > g->wrap_width;
+}
+
+/*
+ * In blank-line text, does a single newline end the sentence?  A line
+ * without final punctuation (a heading, a caption, a credit) is a
+ * sentence of its own unless it visibly runs on into the next line: that
+ * line goes on in lower case or with continuing punctuation (continues()),
+ * this one ends with a colon that announces it, or the paragraph is
+ * hard-wrapped and this line is full (wrapped_line()).
+ */
+static int
+heading_break(struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
+{
+	size_t n, p;
+	uint32_t nc = dec(g, nb, hi, &n);
+
+	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe) || uc_is_lower(nc) || continues(g, lo, pe, nb, hi))
+		return 0;
+	if (dec_prev(g, lo, pe, &p) == ':')
+		return 0;
+	return !wrapped_line(g, pe, nb, hi);
 }
 
 /* --- list markers -------------------------------------------------------- */
@@ -878,7 +970,7 @@ find_memo(struct seg *g, int slot, size_t i, size_t pe, const char *seq, size_t 
 	if (i >= g->fail_from[slot])
 		return pe;
 	k = find_seq(g, i, pe, seq, n);
-	if (k >= pe)
+	if (k >= pe && pe == g->pe) /* a search inside a quotation says nothing of the rest */
 		g->fail_from[slot] = i;
 	return k;
 }
@@ -906,7 +998,16 @@ find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size
 		if (i > sb && !is_blank(before) && !is_opener(before) && !is_dash_or_bullet(before) &&
 		    before != '/' && before != ':')
 			return pe;
-		return find_seq(g, i + 1, pe, "\"", 1);
+		/*
+		 * The next straight quote closes it, unless that one reads as an
+		 * opener (after a space, before a word): then this quotation runs
+		 * on past the paragraph, as news writes a quote of several
+		 * paragraphs ('"A. B. "C.' when paragraphs were joined).
+		 */
+		k = find_seq(g, i + 1, pe, "\"", 1);
+		if (k < pe && is_blank(dec_prev(g, sb, k, &p)) && k + 1 < pe && !is_blank(dec(g, k + 1, pe, &p)))
+			return pe;
+		return k;
 	}
 	case 0x201c:
 		*clen = 3;
@@ -926,12 +1027,12 @@ find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size
 		/* Brackets close within CLOSE_WINDOW bytes (bounds the work on unbalanced text). */
 		uchar o = (uchar)open, c = open == '(' ? ')' : open == '[' ? ']' : '}';
 		slot = open == '(' ? 7 : open == '[' ? 8 : 9;
-		if (g->last_close[slot - 7] == (size_t)-1) { /* where is the paragraph's last closer? */
+		if (pe == g->pe && g->last_close[slot - 7] == (size_t)-1) { /* the paragraph's last closer */
 			for (k = pe; k > sb && s[k - 1] != c; k--)
 				;
 			g->last_close[slot - 7] = k; /* one past it; sb if none */
 		}
-		if (i + 1 >= g->last_close[slot - 7])
+		if (pe == g->pe && i + 1 >= g->last_close[slot - 7])
 			return pe;
 		lim = pe - i > CLOSE_WINDOW ? i + CLOSE_WINDOW : pe;
 		depth = 0;
@@ -963,7 +1064,8 @@ find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size
 			if (!is_space_byte(s[k - 1]) && (k + cn >= pe || !is_word_byte(s[k + cn])))
 				return k;
 		}
-		g->fail_from[slot] = i; /* no closing quote after i: none after a later opener either */
+		if (pe == g->pe)
+			g->fail_from[slot] = i; /* no closing quote after i: none after a later opener either */
 		return pe;
 	}
 	}
@@ -983,25 +1085,161 @@ inner_terminal(const struct seg *g, size_t lo, size_t closer)
 }
 
 /*
- * After a quotation that ends with its own mark, does a sentence end?
- * Only if a sentence start follows; a parenthesis right after the quote
- * belongs to it unless another quotation follows the parenthesis.
+ * An attribution right after a quotation: up to five capitalised words (a
+ * name with its title: "President Barack Obama"), then a verb of saying,
+ * as in '"Why?" Obama asked.'  The quotation's own question or exclamation
+ * mark does not end the sentence it belongs to.  (A lower-case "he asked"
+ * starts no sentence anyway; a capitalised pronoun is the writer's sign of
+ * a new one: '"Who is this?" She said it to the Knave.')
  */
 static int
-quote_end_splits(struct seg *g, size_t q, size_t pe)
+attribution_follows(const struct seg *g, size_t q, size_t pe)
 {
-	size_t clen, k, n;
+	const uchar *s = g->s;
+	size_t w = q, we, m, names = 0;
+
+	for (;;) {
+		uint32_t c;
+		for (we = w; we < pe; we = m) {
+			c = dec(g, we, pe, &m);
+			if (!(is_wordch(c) || c == '.' || c == '-' || c == '\'' || c == 0x2019))
+				break;
+		}
+		if (we == w)
+			return 0;
+		c = dec(g, w, pe, &m);
+		if (!uc_is_upper(c)) {
+			while (we > w && s[we - 1] == '.') /* "asked." */
+				we--;
+			return names > 0 && abbrev_speech_verb((const char *)s + w, we - w);
+		}
+		if (++names > 5 || (names == 1 && abbrev_pronoun((const char *)s + w, we - w)))
+			return 0;
+		w = we;
+		if (w >= pe || s[w] != ' ')
+			return 0;
+		while (w < pe && s[w] == ' ')
+			w++;
+	}
+}
+
+/*
+ * After a quotation or bracket [qb, k) that ends with its own mark, does a
+ * sentence end before the word at q?  Only if a sentence start follows,
+ * and, after a quotation closed by a question or exclamation mark or a
+ * dash, not an attribution ('"Why?" Obama asked.').  A parenthesis right
+ * after the quote belongs to it unless another quotation follows the
+ * parenthesis.
+ */
+static int
+quote_end_splits(struct seg *g, size_t qb, size_t k, int quotation, size_t q, size_t pe)
+{
+	size_t clen, n, p;
 	uint32_t c;
 
 	if (q < pe && g->s[q] == '(' && !marker_at(g, q, pe)) {
-		k = find_closer(g, q, q, 1, '(', pe, &clen);
-		if (k >= pe)
+		n = find_closer(g, q, q, 1, '(', pe, &clen);
+		if (n >= pe)
 			return starts_sentence(g, q, pe);
-		k = skip_blanks(g, k + 1, pe);
-		c = dec(g, k, pe, &n);
+		n = skip_blanks(g, n + 1, pe);
+		c = dec(g, n, pe, &p);
 		return c == '"' || c == 0x201c;
 	}
+	if (quotation && last_before_closers(g, qb, k, &p) != '.' && attribution_follows(g, q, pe))
+		return 0;
 	return starts_sentence(g, q, pe);
+}
+
+/*
+ * The end of the quotation or bracket whose text is [qb, k), closed by the
+ * clen bytes at k: split after it (and its closing marks) when its text
+ * ends with a terminal mark and a sentence starts after it.  Returns where
+ * scanning goes on.
+ */
+static size_t
+enclosure_end(struct seg *g, size_t *start, size_t qb, size_t k, size_t clen, int quotation, size_t pe)
+{
+	size_t j = k + clen, q, n;
+
+	if (!inner_terminal(g, qb, k))
+		return j;
+	j = skip_closers(g, j, pe);
+	if (j < pe && !is_blank(dec(g, j, pe, &n)))
+		return j;
+	q = skip_blanks(g, j, pe);
+	if (q < pe && quote_end_splits(g, qb, k, quotation, q, pe))
+		split_at(g, start, j);
+	return j;
+}
+
+/* Quotation marks, as opposed to brackets: their text may hold sentences. */
+static int
+is_quotation_mark(uint32_t c)
+{
+	return is_opener(c) && c != '(' && c != '[' && c != '{';
+}
+
+/*
+ * A sentence glued to the one before it with no space after the mark
+ * ("Hello world.Today is Tuesday.", "it.Credit...").  The evidence is
+ * clear only between a word of two letters or more that ends in lower
+ * case (or a number) and a word written capital-then-lower-case, neither
+ * one part of an address, a file or domain name or an abbreviation:
+ * "example.Com", "St.Louis", "U.S.Army", "Node.Js/" stay whole.  p is the
+ * mark, q the byte after it.
+ */
+static int
+glued_start(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
+{
+	static const char *const tlds[] = { "com", "org", "net", "edu", "gov", "int", "mil", "info", "biz", "io",
+					    "co", "uk", "us", "ca", "au", "de", "fr", "tv", "me", "ly", "app",
+					    "news", "html", "htm", "php", "asp", "aspx", "jsp", "txt", "pdf", NULL };
+	const uchar *s = g->s;
+	size_t ws = p, k, m, we, letters = 0, digits = 0, lower = 0;
+	uint32_t c, last = 0;
+	char low[8];
+
+	while (ws > sb) {
+		c = dec_prev(g, sb, ws, &k);
+		if (!is_wordch(c))
+			break;
+		if (ws == p)
+			last = c;
+		letters += uc_is_alpha(c);
+		digits += uc_is_digit(c);
+		ws = k;
+	}
+	if (letters + digits < 2 || (letters && digits))
+		return 0;
+	if (letters && (!uc_is_lower(last) || abbrev_lookup((const char *)s + ws, p - ws) != ABBREV_NONE))
+		return 0;
+	if (ws > sb) { /* the word stands alone: no address or path before it */
+		c = dec_prev(g, sb, ws, &k);
+		if (!is_blank(c) && !is_opener(c) && !is_dash_or_bullet(c))
+			return 0;
+	}
+	c = dec(g, q, pe, &m);
+	if (!uc_is_upper(c))
+		return 0;
+	for (we = m; we < pe && uc_is_lower(c = dec(g, we, pe, &m)); we = m)
+		lower++;
+	if (lower < 1)
+		return 0;
+	if (we < pe) {
+		size_t x;
+		if (is_wordch(c) || c == '/' || c == '@' || c == '=' || c == '&' || c == '_' || c == '#' || c == '\\')
+			return 0;
+		if (c == '.' && m < pe && is_wordch(dec(g, m, pe, &x)))
+			return 0;
+	}
+	if (we - q < sizeof low) {
+		for (k = 0; k < we - q; k++)
+			low[k] = (char)(s[q + k] | 0x20);
+		for (k = 0; tlds[k]; k++)
+			if (strlen(tlds[k]) == we - q && memcmp(tlds[k], low, we - q) == 0)
+				return 0;
+	}
+	return 1;
 }
 
 /* --- sentences ----------------------------------------------------------- */
@@ -1021,12 +1259,25 @@ list_marker(struct seg *g, size_t *start, size_t ts, size_t te, size_t mstart, i
 	g->mk_form = form;
 }
 
+/*
+ * The sentences of the paragraph [pb, pe).  A quotation that closes in the
+ * paragraph is read inside (lim is then its closing mark): a full stop in
+ * it ends a sentence as it would outside ('"It is late. We go," he said.'
+ * is two), while its question and exclamation marks, ellipses, list
+ * markers and inner quotations or brackets end none ("Oh dear! Oh dear! I
+ * shall be late!" is one turn of speech).  Brackets are kept whole.
+ */
 static void
 sentences(struct seg *g, size_t pb, size_t pe)
 {
 	const uchar *s = g->s;
 	size_t i = pb, start = pb, f;
+	size_t qb = 0, qk = 0, qclen = 0; /* the quotation being read: text [qb, qk), closer after */
+	int inq = 0;
 
+	g->pb = pb;
+	g->pe = pe;
+	g->wrap_width = (size_t)-1; /* not measured yet */
 	g->mk_len = 0;
 	g->mk_form = 0;
 	for (f = 0; f < sizeof g->fail_from / sizeof g->fail_from[0]; f++)
@@ -1034,28 +1285,35 @@ sentences(struct seg *g, size_t pb, size_t pe)
 	for (f = 0; f < sizeof g->last_close / sizeof g->last_close[0]; f++)
 		g->last_close[f] = (size_t)-1;
 	while (i < pe) {
-		uchar b = s[i];
+		uchar b;
 		uint32_t c;
-		size_t n, j, q, ts, first;
+		size_t n, j, q, ts, first, lim;
 
+		if (inq && i >= qk) {
+			inq = 0;
+			i = enclosure_end(g, &start, qb, qk, qclen, 1, pe);
+			continue;
+		}
+		lim = inq ? qk : pe;
+		b = s[i];
 		if (!interesting[b]) {
 			i++;
 			continue;
 		}
-		c = dec(g, i, pe, &n);
+		c = dec(g, i, lim, &n);
 		first = skip_blanks(g, start, pe);
 		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x85) {
 			if (g->blank_mode < 0) /* decided on first need */
 				g->blank_mode = has_blank_line(g);
 			if (g->blank_mode) {
-				size_t le = skip_blanks_back(g, start, i), nb = skip_blanks(g, n, pe);
-				if (heading_break(g, start, le, nb, pe))
+				size_t le = skip_blanks_back(g, start, i), nb = skip_blanks(g, n, lim);
+				if (heading_break(g, start, le, nb, lim))
 					split_at(g, &start, n);
 			}
 			i = n;
 			continue;
 		}
-		if (c == '(' && (i == start || is_space_byte(s[i - 1])) && (j = marker_at(g, i, pe)) != 0) {
+		if (c == '(' && !inq && (i == start || is_space_byte(s[i - 1])) && (j = marker_at(g, i, pe)) != 0) {
 			size_t te = i + 1;
 			while (s[te] != ')')
 				te++;
@@ -1065,7 +1323,7 @@ sentences(struct seg *g, size_t pb, size_t pe)
 		}
 		if (c == ')') {
 			ts = token_start(g, start, i);
-			if (ts < i && marker_token(g, start, ts, i) && (i + 1 >= pe || is_space_byte(s[i + 1])) &&
+			if (!inq && ts < i && marker_token(g, start, ts, i) && (i + 1 >= pe || is_space_byte(s[i + 1])) &&
 			    !(ts > start && s[ts - 1] == '(')) {
 				list_marker(g, &start, ts, i, ts, ts > first);
 			}
@@ -1073,35 +1331,35 @@ sentences(struct seg *g, size_t pb, size_t pe)
 			continue;
 		}
 		if (is_opener(c)) {
-			size_t clen, k = find_closer(g, start, i, n - i, c, pe, &clen);
-			if (k >= pe) {
+			size_t clen, k = find_closer(g, start, i, n - i, c, lim, &clen);
+			if (k >= lim) {
 				i = n;
 				continue;
 			}
-			j = k + clen;
-			if (!inner_terminal(g, n, k)) {
-				i = j;
+			if (inq) { /* inside a quotation, what it encloses stays whole */
+				i = k + clen;
 				continue;
 			}
-			j = skip_closers(g, j, pe);
-			if (j < pe && !is_blank(dec(g, j, pe, &n))) {
-				i = j;
+			if (is_quotation_mark(c)) { /* read the quotation's own sentences */
+				inq = 1;
+				qb = n;
+				qk = k;
+				qclen = clen;
+				i = n;
 				continue;
 			}
-			q = skip_blanks(g, j, pe);
-			if (q < pe && quote_end_splits(g, q, pe))
-				split_at(g, &start, j);
-			i = j;
+			i = enclosure_end(g, &start, n, k, clen, 0, pe);
 			continue;
 		}
-		if (!is_terminal(c)) {
+		if (!is_terminal(c) || (inq && c != '.')) {
 			i = n;
 			continue;
 		}
 		if (c == '.') {
 			/* A list marker: "1. Item", "a. here ... b. there". */
 			ts = token_start(g, start, i);
-			if (ts < i && marker_token(g, start, ts, i) && (n >= pe || is_space_byte(s[n]) || s[n] == ')')) {
+			if (!inq && ts < i && marker_token(g, start, ts, i) &&
+			    (n >= pe || is_space_byte(s[n]) || s[n] == ')')) {
 				size_t bt = bullet_before(g, start, ts);
 				int at_start = ts == first || bt == first || (ts == first + 1 && s[first] == '(');
 				int lower = s[ts] >= 'a' || all_digits((const char *)s + ts, i - ts);
@@ -1113,7 +1371,7 @@ sentences(struct seg *g, size_t pb, size_t pe)
 				}
 			}
 			/* A spaced ellipsis ". . ." ends a sentence only with a fourth stop. */
-			if (n + 1 < pe && s[n] == ' ' && s[n + 1] == '.') {
+			if (n + 1 < lim && s[n] == ' ' && s[n + 1] == '.') {
 				i = n;
 				continue;
 			}
@@ -1128,14 +1386,19 @@ sentences(struct seg *g, size_t pb, size_t pe)
 					continue;
 				}
 			}
-			/* Inside a number, URL or name; or footnote numbers after the stop. */
-			if (n < pe && !is_space_byte(s[n]) && !is_closer(dec(g, n, pe, &j)) && !is_blank(dec(g, n, pe, &j)) &&
-			    s[n] != '.' && s[n] != '[') {
-				if ((j = footnote_end(g, start, i, pe)) != 0) {
+			/*
+			 * Inside a number, URL or name; footnote numbers after the stop;
+			 * or a sentence glued to this one ("world.Today").
+			 */
+			if (n < lim && !is_space_byte(s[n]) && !is_closer(dec(g, n, lim, &j)) &&
+			    !is_blank(dec(g, n, lim, &j)) && s[n] != '.' && s[n] != '[') {
+				if ((j = footnote_end(g, start, i, lim)) != 0) {
 					split_at(g, &start, j);
 					i = j;
 					continue;
 				}
+				if (glued_start(g, start, i, n, lim))
+					split_at(g, &start, n);
 				i = n;
 				continue;
 			}
@@ -1146,7 +1409,7 @@ sentences(struct seg *g, size_t pb, size_t pe)
 			size_t dots = c == '.', m;
 			uint32_t d;
 			int ellipsis = c == 0x2026, wide = is_wide_terminal(c), bang = c == '!';
-			while (j < pe && is_terminal(d = dec(g, j, pe, &m))) {
+			while (j < lim && is_terminal(d = dec(g, j, lim, &m))) {
 				dots += d == '.';
 				ellipsis |= d == 0x2026;
 				wide |= is_wide_terminal(d);
@@ -1154,16 +1417,24 @@ sentences(struct seg *g, size_t pb, size_t pe)
 				j = m;
 			}
 			ellipsis |= dots >= 2;
-			q = skip_closers(g, j, pe);
-			if (q < pe && !is_blank(dec(g, q, pe, &m))) {
-				if (wide)
+			if (inq && ellipsis) {
+				i = j;
+				continue;
+			}
+			q = skip_closers(g, j, lim);
+			if (q < lim && !is_blank(dec(g, q, lim, &m))) {
+				/* No space after: CJK marks need none; "ready?Yes" is a glued sentence. */
+				if (wide || (j == n && q == j && c != '.' && !inq &&
+					     !abbrev_exclamation_name((const char *)s + token_start(g, start, i),
+								      i - token_start(g, start, i)) &&
+					     glued_start(g, start, i, q, lim)))
 					split_at(g, &start, q);
 				i = q;
 				continue;
 			}
 			j = q;
-			q = skip_blanks(g, j, pe);
-			if (q >= pe) {
+			q = skip_blanks(g, j, lim);
+			if (q >= lim) {
 				i = j;
 				continue;
 			}
@@ -1175,9 +1446,9 @@ sentences(struct seg *g, size_t pb, size_t pe)
 				}
 			}
 			if (c == '.' && dots == 1 && !ellipsis && j == n) {
-				if (period_ends(g, start, i, q, pe))
+				if (period_ends(g, start, i, q, lim))
 					split_at(g, &start, j);
-			} else if (starts_sentence(g, q, pe)) {
+			} else if (starts_sentence(g, q, lim)) {
 				split_at(g, &start, j);
 			}
 		}

@@ -3,9 +3,11 @@
 #
 # Runs bin/news-split (or $NEWSPIPE_BIN/news-split) over the sentence-boundary
 # dev set $SHARED/data/sbd/dev.jsonl and prints exact-match % and boundary
-# P/R/F1, overall and per subset (eval/score_sbd.py).  Extra arguments go to
-# the scorer (e.g. --show-errors).  Without $SHARED/data it says what it skips
-# and exits 0.
+# P/R/F1, overall, per subset and on the cases offsets can express, then lists
+# the cases whose gold rewrites the text (eval/score_sbd.py; extra arguments go
+# to the scorer, e.g. --show-errors); then the seeds' hand-made split
+# (eval/score_sbd_seeds.py).  Without $SHARED/data it says what it skips and
+# exits 0.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 . eval/lib.sh
@@ -23,4 +25,12 @@ for line in sys.stdin:
         print(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False))
 ' <"$gold" | "$BIN/news-split" --format=ndjson >"$tmp" || { echo "eval-split: news-split failed" >&2; exit 1; }
 echo "sentence segmentation, $gold (exact = whole sentence list per case)"
-python3 eval/score_sbd.py "$gold" "$tmp" "$@"
+python3 eval/score_sbd.py "$gold" "$tmp" "$@" || exit 1
+# The seeds' hand-made split (news web articles with captions and subheadings).
+structure=$SHARED/data/seeds-gold/structure.jsonl
+if [ -e "$structure" ]; then
+	"$BIN/news-split" samples/*.txt >"$tmp" || { echo "eval-split: news-split failed" >&2; exit 1; }
+	python3 eval/score_sbd_seeds.py "$structure" "$tmp"
+else
+	echo "eval-split: skipped: $structure not found (seeds' sentence split)"
+fi

@@ -15,7 +15,10 @@ Metrics (as the README defines them):
   exact~ws    (information only) exact after collapsing runs of whitespace inside each
               sentence: the gold of pySBD's clean mode joins hard-wrapped lines ("a\nb" ->
               "a b"), which offsets into the unchanged text cannot reproduce.
-Figures are printed for all cases and for each subset the README names.
+Figures are printed for all cases, for each subset the README names, and for the cases that
+offsets can express: those whose gold sentences are pieces of the text as it is, in order,
+with only whitespace between them (expressible()).  The other cases are listed by id with
+what their gold does to the text.
 """
 import json
 import re
@@ -29,6 +32,28 @@ def ends(sentences):
         n += sum(1 for ch in s if not ch.isspace())
         out.add(n)
     return out
+
+
+def expressible(case):
+    """Why offsets into the text cannot give the gold sentences, or None when they can.
+
+    Spans of the unchanged text can only cut it: every gold sentence must occur in the text,
+    in order, with nothing but whitespace before, between and after them.
+    """
+    text, at = case["text"], 0
+    for s in (x.strip() for x in case["sentences"]):
+        k = text.find(s, at)
+        if k < 0:
+            squeezed = re.sub(r"\s+", "", s)
+            if squeezed and squeezed in re.sub(r"\s+", "", text[at:]):
+                return "joins or re-spaces lines"
+            return "rewrites the text (drops or changes characters)"
+        if text[at:k].strip():
+            return "drops text between sentences"
+        at = k + len(s)
+    if text[at:].strip():
+        return "drops text at the end"
+    return None
 
 
 def subset(case):
@@ -60,7 +85,10 @@ def main(argv):
         g, p = ends(want), ends(got)
         ws = [re.sub(r"\s+", " ", x) for x in got] == [re.sub(r"\s+", " ", x) for x in want]
         row = (got == want, len(g & p), len(p), len(g), ws)
-        for name in ("all", subset(case)):
+        names = ["all", subset(case)]
+        if expressible(case) is None:
+            names.append("offsets can express")
+        for name in names:
             groups.setdefault(name, []).append(row)
         if show and got != want:
             print("--- %s" % case["id"])
@@ -70,7 +98,7 @@ def main(argv):
                 print("  got:  %r" % s)
     missing = sum(1 for c in gold if c["id"] not in pred)
     print("%-28s %5s %8s %7s %7s %7s %9s" % ("subset", "cases", "exact%", "P", "R", "F1", "exact~ws%"))
-    order = ["all", "clean, preserves_text", "clean, not preserves_text", "clean=false"]
+    order = ["all", "clean, preserves_text", "clean, not preserves_text", "clean=false", "offsets can express"]
     for name in order:
         rows = groups.get(name)
         if not rows:
@@ -85,6 +113,11 @@ def main(argv):
         exw = sum(r[4] for r in rows)
         print("%-28s %5d %7.1f%% %7.3f %7.3f %7.3f %8.1f%%" % (name, len(rows), 100.0 * ex / len(rows), prec, rec, f1,
                                                         100.0 * exw / len(rows)))
+    rest = [(c["id"], expressible(c)) for c in gold if expressible(c) is not None]
+    if rest:
+        print("cases offsets cannot express (the gold rewrites the text), %d:" % len(rest))
+        for cid, why in rest:
+            print("  %s: %s" % (cid, why))
     if missing:
         print("%d gold cases missing from the predictions (counted as wrong)" % missing)
     return 0

@@ -5,8 +5,10 @@
 #
 # Runs every stage that is built, in order: split, clean, dedupe (with a
 # state file in $NEWSPIPE_STATE, default a temporary one), tag entities,
-# extract quotes, summarize.  Writes the records, then the story summary,
-# on standard output; with --html, news-digest's page of them instead.
+# extract quotes, cluster into stories, summarize.  Writes the records,
+# each with its story and summary, and a summary record of each story
+# (with its people and organisations) when the story closes; with
+# --html, news-digest's page of them instead.
 set -eu -o pipefail  # a stage that fails fails the digest
 html=""
 if [ "${1:-}" = --html ]; then html=1; shift; fi
@@ -37,9 +39,14 @@ stage() {
 	dedupe)    if have news-dedupe; then "$BIN/news-dedupe" --state "$state" --clusters; else cat; fi ;;
 	entities)  if have news-tag-entities; then "$BIN/news-tag-entities"; else cat; fi ;;
 	quotes)    if have news-extract-quotes; then "$BIN/news-extract-quotes"; else cat; fi ;;
-	summarize) if have news-summarize; then "$BIN/news-summarize" --per-record --group all; else cat; fi ;;
+	cluster)   if have news-cluster; then "$BIN/news-cluster"; else cat; fi ;;
+	summarize) if have news-summarize; then
+	               if have news-cluster; then "$BIN/news-summarize" --per-record --group-by story
+	               else "$BIN/news-summarize" --per-record --group all; fi
+	           else cat; fi ;;
 	html)      if [ -n "$html" ]; then "$BIN/news-digest"; else cat; fi ;;
 	esac
 }
 
-"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage summarize | stage html
+"$BIN/news-split" "$@" | stage clean | stage dedupe | stage entities | stage quotes | stage cluster | stage summarize \
+	| stage html

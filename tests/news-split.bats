@@ -38,6 +38,70 @@ offsets_valid() {
 	[ "$output" = "[[0,24],[25,46]]" ]
 }
 
+# sentences_of TEXT: news-split's sentences of TEXT, one a line (newlines inside shown as |).
+sentences_of() {
+	jq -cn --arg t "$1" '{id: "s", text: $t}' >"$TMP/s.jsonl"
+	"$BIN/news-split" "$TMP/s.jsonl" >"$TMP/s.out"
+	offsets_valid "$TMP/s.out" || fail "bad offsets"
+	jq -r '.text as $t | .sentences[] | $t[.[0]:.[1]] | gsub("\n"; "|")' "$TMP/s.out"
+}
+
+@test "a quotation of several sentences is split at its full stops, not at its other marks" {
+	run sentences_of 'Obama wrote: “Cool clock, Ahmed. Want to bring it to the White House?” Ahmed was thrilled.'
+	[ "${lines[0]}" = 'Obama wrote: “Cool clock, Ahmed.' ]
+	[ "${lines[1]}" = 'Want to bring it to the White House?”' ]
+	[ "${lines[2]}" = 'Ahmed was thrilled.' ]
+	[ "${#lines[@]}" -eq 3 ]
+	run sentences_of '"We are happy. This is great," Mr. Smith said. "Oh dear! Oh dear! I shall be late!" he cried.'
+	[ "${lines[0]}" = '"We are happy.' ]
+	[ "${lines[1]}" = 'This is great," Mr. Smith said.' ]
+	[ "${lines[2]}" = '"Oh dear! Oh dear! I shall be late!" he cried.' ]
+	# A quotation closed by ? or ! before an attribution is one sentence with it.
+	run sentences_of '“Why would we?” Barack Obama asked. “Who is this?” She said it twice.'
+	[ "${lines[0]}" = '“Why would we?” Barack Obama asked.' ]
+	[ "${lines[1]}" = '“Who is this?”' ]
+	[ "${lines[2]}" = 'She said it twice.' ]
+}
+
+@test "a line without final punctuation is a sentence of its own, a wrapped line is not" {
+	# Blank-line paragraphs with a caption and a credit on lines of their own.
+	run sentences_of $'Flood waters closed the bridge on Monday.
+Residents wade through the water near the bridge
+Photo: Jane Smith/AP
+The county said it would stay shut.
+
+It reopened on Friday.'
+	[ "${lines[0]}" = 'Flood waters closed the bridge on Monday.' ]
+	[ "${lines[1]}" = 'Residents wade through the water near the bridge' ]
+	[ "${lines[2]}" = 'Photo: Jane Smith/AP' ]
+	[ "${lines[3]}" = 'The county said it would stay shut.' ]
+	[ "${#lines[@]}" -eq 5 ]
+	# A hard-wrapped paragraph: lines run on, also before a capitalised name.
+	run sentences_of $'The proposal was first made public on Monday by the
+Finance Minister, who said that the plan would cut the
+deficit by half within three years of its adoption by
+Parliament.
+
+End.'
+	[ "${lines[0]}" = 'The proposal was first made public on Monday by the|Finance Minister, who said that the plan would cut the|deficit by half within three years of its adoption by|Parliament.' ]
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+@test "glued sentences and spaced ellipses; offsets stay code points" {
+	run sentences_of 'Hello wörld.Today is Tuesday. He didn’t get it.Credit...Doug Mills'
+	[ "${lines[0]}" = 'Hello wörld.' ]
+	[ "${lines[1]}" = 'Today is Tuesday.' ]
+	[ "${lines[2]}" = 'He didn’t get it.' ]
+	[ "${lines[3]}" = 'Credit...Doug Mills' ]
+	jq -e '.sentences[:2] == [[0,12],[12,29]]' "$TMP/s.out"
+	run sentences_of 'See example.Com, St.Louis and the U.S.Army today. Fine.'
+	[ "${lines[0]}" = 'See example.Com, St.Louis and the U.S.Army today.' ]
+	run sentences_of 'The thing is . . . I did not know. It ended. . . . Then it began again.'
+	[ "${lines[0]}" = 'The thing is . . . I did not know.' ]
+	[ "${lines[1]}" = 'It ended. . . .' ]
+	[ "${lines[2]}" = 'Then it began again.' ]
+}
+
 @test "the same input gives byte-identical output twice" {
 	"$BIN/news-split" "$ROOT"/samples/*.txt >"$TMP/a"
 	"$BIN/news-split" "$ROOT"/samples/*.txt >"$TMP/b"

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Build data/summarize/idf.tsv, the background document frequencies of news-summarize.
+"""Build data/terms/idf.tsv, the background document frequencies of news-summarize and news-cluster.
 
 usage: tools/build-idf.py [--min-df N] OUT.tsv SOURCE...
 
 A SOURCE is NDJSON (gzip or plain) with a "text" field, one article a record (the Reuters-21578
 extraction in ../shared/data/unlabeled/), or a CoNLL-2003 column file, whose -DOCSTART- lines
-separate articles.  Terms follow filters/summarize/terms.c exactly: maximal runs of Unicode letters
+separate articles.  Terms follow common/terms.c exactly: maximal runs of Unicode letters
 (L*) and decimal digits (Nd), lower-cased; one-character terms and the function words below left
 out; a light plural stemmer (companies -> company, shares -> share).  Terms in fewer than
 --min-df articles (default 2) are left out: the filter gives an unknown term the IDF of df = 1.

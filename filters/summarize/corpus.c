@@ -9,9 +9,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* Below this many words a unit is a heading, a byline or a fragment, not a sentence to pick. */
-#define MIN_WORDS 4
-
 void
 corpus_init(struct corpus *c, const struct idf *idf)
 {
@@ -155,37 +152,6 @@ add_vector(struct corpus *c, const char *s, size_t len, size_t *start, size_t *n
 	return sqrt(norm);
 }
 
-/* A sentence ends in . ! ? (or an ellipsis), maybe followed by closing quotes or brackets. */
-static int
-ends_like_sentence(const char *s, size_t b, size_t e)
-{
-	while (e > b) {
-		size_t i = e;
-		uint32_t cp = utf8_prev(s, &i);
-		if (cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB) {
-			e = i;
-			continue;
-		}
-		return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-	}
-	return 0;
-}
-
-static int
-has_url(const char *s, size_t len)
-{
-	static const char *const marks[] = { "http://", "https://", "www.", "@" };
-	size_t k;
-
-	for (k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-		size_t m = strlen(marks[k]), i;
-		for (i = 0; i + m <= len; i++)
-			if (s[i] == marks[k][0] && memcmp(s + i, marks[k], m) == 0)
-				return 1;
-	}
-	return 0;
-}
-
 /* Code-point spans to byte spans in one pass (spans ascending, as segment and spans_from_json give). */
 static void
 add_sentences(struct corpus *c, size_t art, const char *text, size_t len)
@@ -223,8 +189,8 @@ add_sentences(struct corpus *c, size_t art, const char *text, size_t len)
 		st->norm = add_vector(c, text + st->bstart, st->bend - st->bstart, &st->tstart, &st->tlen);
 		st->rep = c->nsents;
 		st->copies = 1;
-		if (st->nwords >= MIN_WORDS && st->tlen > 0 && ends_like_sentence(text, st->bstart, st->bend) &&
-		    !has_url(text + st->bstart, st->bend - st->bstart))
+		st->prose = prose_weight(text, st->bstart, st->bend, st->nwords);
+		if (st->prose > 0 && st->tlen > 0)
 			st->flags |= SENT_ELIGIBLE;
 		c->nsents++;
 	}

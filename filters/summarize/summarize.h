@@ -1,13 +1,16 @@
 /*
  * summarize.h - the modules of news-summarize.
  *
- *   terms.c   - content terms of a text (lower-cased letter/digit runs, a
- *               light plural stemmer) and whitespace word counts;
- *   idf.c     - the background IDF table (data/summarize/idf.tsv);
  *   corpus.c  - the articles of one summary (one record, or a group):
  *               their sentences, term vectors and near-duplicate links;
+ *   prose.c   - which units read as the article's sentences (not captions,
+ *               credits, headings or links) and how much;
  *   select.c  - sentence scoring (position, centrality, title, length),
- *               MMR selection under a length limit, and the output.
+ *               MMR selection under a length limit, and the output;
+ *   groups.c  - the open groups of --group-by, wherever their records
+ *               are in the stream, and when each closes;
+ *   names.c   - a story's people and organisations, names linked
+ *               across its articles.
  *
  * One struct corpus is reused for every summary: corpus_reset() keeps
  * its allocations, so the per-record cost is the work itself.
@@ -19,47 +22,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "idf.h"
 #include "spans.h"
 #include "stream.h"
-
-/* --- terms.c ------------------------------------------------------------ */
-
-/*
- * Append the hash of every content term of s[0..len) to *out (n, cap
- * grow with xreallocarray).  A term is a maximal run of Unicode letters
- * and digits, lower-cased, with a possessive 's dropped and a regular
- * plural reduced ("companies" -> "company", "shares" -> "share").  Terms
- * of one character and a short list of function words are left out.
- * tools/build-idf.py applies the same rules, so hashes match the table.
- */
-void terms_hashes(const char *s, size_t len, uint64_t **out, size_t *n, size_t *cap);
-
-/* Normalise one term in place (lower-case ASCII input); returns its new length. */
-size_t terms_stem(char *w, size_t len);
-
-/* 1 if the lower-case ASCII word w[0..len) is a function word. */
-int terms_is_stopword(const char *w, size_t len);
-
-/* Number of whitespace-separated words in s[0..len). */
-size_t words_count(const char *s, size_t len);
-
-/* --- idf.c --------------------------------------------------------------- */
-
-struct idf {
-	uint64_t *keys; /* open addressing, 0 = empty */
-	float *vals;
-	size_t mask;
-	double ndocs;
-	float unknown; /* the IDF of a term the table does not have */
-};
-
-/*
- * Load the table at path ("# docs N" then "term<TAB>df" lines).  Dies
- * with a message naming the file when it cannot be read or is malformed.
- */
-void idf_load(struct idf *t, const char *path);
-float idf_get(const struct idf *t, uint64_t hash);
-void idf_release(struct idf *t);
+#include "strbuf.h"
+#include "terms.h"
 
 /* --- corpus.c ------------------------------------------------------------ */
 
@@ -80,6 +47,7 @@ struct sentence {
 	size_t nwords;
 	size_t tstart, tlen;   /* into corpus.tw, sorted by id */
 	double norm;           /* |v| */
+	double prose;          /* prose_weight(): 0 for furniture, 1 for a plain sentence */
 	double score;
 	size_t rep;            /* near-duplicate representative (itself when none) */
 	unsigned copies;       /* sentences represented (1 + near duplicates) */
@@ -133,7 +101,7 @@ void corpus_release(struct corpus *c);
  * Add one record.  rec is borrowed; the id, text and published values
  * are held until corpus_reset().  text/len is rec's text field.  The
  * record's `sentences` are used when valid, else the shared segmenter
- * (recseg_get(), which warns on s about a malformed field);
+ * (recseg_get(), which warns on s about a malformed field; s NULL: not);
  * `quotes` mark quotation sentences; `dup` marks the whole article as a
  * copy of another (its sentences still count as support, not as sources).
  */
@@ -146,14 +114,38 @@ double sent_cosine(const struct corpus *c, const struct sentence *x, const struc
 /* Link near-identical sentences (cosine >= threshold) across the corpus. */
 void corpus_link_duplicates(struct corpus *c, double threshold);
 
+/* --- prose.c ------------------------------------------------------------- */
+
+/*
+ * How much the unit text[b..e) (nwords words) reads as a sentence of the
+ * article, as a weight in [0, 1].  0 for what is not a sentence to pick: a
+ * fragment of under four words, a unit without final punctuation or with
+ * a full stop set apart by a space (added to a line that had none, as the
+ * CNN/DailyMail data set does), a web address, a caption or credit label
+ * ("Photo:", "Image caption", "Related:", "READ MORE"), a photo credit, a
+ * byline, a unit mostly in capitals, a labelled caption that points at
+ * its photo ("Tragic: Smith (left) ...").  Below 1: a labelled unit (0.5),
+ * one that points at a photo (0.7), one where two sentences run together
+ * with no mark ("... a favourite client She never", 0.5), one longer than
+ * 50 words (a caption glued to a sentence, most likely; 50 / words).
+ * English furniture only.
+ */
+double prose_weight(const char *text, size_t b, size_t e, size_t nwords);
+
 /* --- select.c ------------------------------------------------------------ */
 
 enum method { METHOD_RANK, METHOD_LEAD };
-enum limit_unit { LIMIT_SENTENCES, LIMIT_WORDS, LIMIT_BYTES };
 
+/*
+ * The length of a summary: at most this many sentences, words
+ * (whitespace-separated) and bytes of UTF-8 (0: no limit of that kind).
+ * Every limit set applies; the summary stops at the first one reached.
+ * truncate: fill a word or byte budget exactly, cutting the last sentence.
+ * A summary is never empty while the text has a sentence: when none fits
+ * a word or byte budget whole, the best one is cut to it.
+ */
 struct limit {
-	enum limit_unit unit;
-	size_t n;
+	size_t sentences, words, bytes;
 	int truncate;
 };
 
@@ -182,5 +174,92 @@ void summarize_select(struct corpus *c, enum method m, const struct limit *lim, 
  */
 json_t *summary_text(const struct corpus *c, const struct selection *sel);
 json_t *summary_sentences(const struct corpus *c, const struct selection *sel);
+
+/* --- groups.c ------------------------------------------------------------ */
+
+/* A group holds at most this much text; then its summary is written and a new chunk begins. */
+#define MAX_GROUP_BYTES ((size_t)64 << 20)
+
+/* The time of a group none of whose records had a date. */
+#define GROUP_UNDATED INT64_MIN
+
+struct group_params {
+	int64_t window;    /* seconds: a group no record joined for longer closes (0: never) */
+	size_t max_open;   /* groups open at once, at most */
+	size_t max_group;  /* records in a group, at most (then a new chunk) */
+	int sorted;        /* the input is grouped by key: a new key closes the group before */
+};
+
+struct group {
+	json_t *key;          /* the group's value of the field (owned) */
+	char *keystr;         /* the key serialized, the index's (owned) */
+	json_t **recs;        /* its records, in input order (owned references) */
+	size_t n, cap;
+	size_t bytes;         /* their text */
+	int64_t last;         /* the latest `published` among them, GROUP_UNDATED if none */
+	uint64_t order;       /* when it opened */
+	struct group *prev, *next; /* by last addition, least recent first */
+	struct group *hnext;  /* the index's chain */
+};
+
+struct groups {
+	struct group_params p;
+	struct group **buckets;
+	size_t nbuckets, nopen, held;
+	uint64_t opened;
+	struct group *head, *tail;
+	void (*close)(void *ctx, struct group *g);
+	void *ctx;
+};
+
+/*
+ * close(ctx, g) is called for each group as it closes, to write its
+ * story record; g and its records are freed after it returns.
+ */
+void groups_init(struct groups *gs, const struct group_params *p, void (*close)(void *ctx, struct group *g), void *ctx);
+
+/*
+ * Add rec (borrowed; held until its group closes) to the group of key
+ * (borrowed), bytes of text, published at t (GROUP_UNDATED: no date).
+ * May close groups first (a full group, a key change with --sorted) and
+ * after (the least recently added to, beyond --max-open or the text
+ * held in all: 512 MB).
+ */
+void groups_add(struct groups *gs, json_t *key, json_t *rec, size_t bytes, int64_t t);
+
+/* Close the groups no record joined since now - window. */
+void groups_expire(struct groups *gs, int64_t now);
+
+/* Close every open group, in the order they opened (the end of the input). */
+void groups_close_all(struct groups *gs);
+
+/* Free every open group without closing it (after --on-error=fail). */
+void groups_release(struct groups *gs);
+
+/* --- names.c ------------------------------------------------------------- */
+
+struct names {
+	struct name *v;       /* one per distinct name (names.c) */
+	size_t n, cap;
+	size_t *index;        /* hash of the name -> entry + 1 */
+	size_t mask;
+	size_t narts;         /* articles added */
+	int any;              /* an article had an `entities` field */
+	struct strbuf display, norm;
+};
+
+void names_init(struct names *nm);
+void names_reset(struct names *nm);
+void names_release(struct names *nm);
+
+/* Count the PER and ORG names of one more article (its `entities`; anything else is ignored). */
+void names_add_article(struct names *nm, const json_t *ents);
+
+/*
+ * Link the names across the articles and give the people and the
+ * organisations, each [{"name","articles","mentions"}] by articles, then
+ * mentions, at most max of each (new references).
+ */
+void names_json(struct names *nm, size_t max, json_t **people, json_t **orgs);
 
 #endif

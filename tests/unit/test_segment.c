@@ -56,8 +56,29 @@ static const struct scase cases[] = {
 	{ "stop he said", "\"Stop!\" she said. \"Now!\"", { "\"Stop!\" she said.", "\"Now!\"", NULL } },
 	{ "curly quote", "\xe2\x80\x9cWe won,\xe2\x80\x9d he said. \xe2\x80\x9cWe are happy.\xe2\x80\x9d",
 	  { "\xe2\x80\x9cWe won,\xe2\x80\x9d he said.", "\xe2\x80\x9cWe are happy.\xe2\x80\x9d", NULL } },
-	{ "quote kept whole", "He said, \"It is late. We go.\" and left.",
-	  { "He said, \"It is late. We go.\" and left.", NULL } },
+	/* Quotations of several sentences: a full stop inside ends one. */
+	{ "quote of two sentences", "He said, \"It is late. We go.\" and left.",
+	  { "He said, \"It is late.", "We go.\" and left.", NULL } },
+	{ "quote before cue", "\xe2\x80\x9cWe are happy. This is great,\xe2\x80\x9d he said.",
+	  { "\xe2\x80\x9cWe are happy.", "This is great,\xe2\x80\x9d he said.", NULL } },
+	{ "tweet quoted", "Obama wrote: \xe2\x80\x9c" "Cool clock, Ahmed. Want to bring it to the White House?\xe2\x80\x9d He did.",
+	  { "Obama wrote: \xe2\x80\x9c" "Cool clock, Ahmed.", "Want to bring it to the White House?\xe2\x80\x9d", "He did.",
+	    NULL } },
+	{ "single-quoted sentences", "\xe2\x80\x98It was hard. We won,\xe2\x80\x99 she said.",
+	  { "\xe2\x80\x98It was hard.", "We won,\xe2\x80\x99 she said.", NULL } },
+	{ "abbreviation in quote", "\"Mr. Smith left at 5 p.m. on Friday,\" he said.",
+	  { "\"Mr. Smith left at 5 p.m. on Friday,\" he said.", NULL } },
+	{ "exclamations in quote", "He cried, \"Oh dear! Oh dear! I shall be late!\" and ran.",
+	  { "He cried, \"Oh dear! Oh dear! I shall be late!\" and ran.", NULL } },
+	{ "ellipsis in quote", "\"I waited... Nobody came,\" he said.", { "\"I waited... Nobody came,\" he said.", NULL } },
+	{ "quote in brackets kept", "He left (\"It is late. We go.\") at once.",
+	  { "He left (\"It is late. We go.\") at once.", NULL } },
+	{ "quote then attribution", "\"Why do it?\" Barack Obama asked. He left.",
+	  { "\"Why do it?\" Barack Obama asked.", "He left.", NULL } },
+	{ "quote then new sentence", "\"Who is this?\" She said it to the Knave.",
+	  { "\"Who is this?\"", "She said it to the Knave.", NULL } },
+	{ "spaced ellipsis in quote", "\xe2\x80\x9cIt was over. . . . The crowd left,\xe2\x80\x9d he said.",
+	  { "\xe2\x80\x9cIt was over. . . .", "The crowd left,\xe2\x80\x9d he said.", NULL } },
 	{ "quote ends sentence", "She shouted \"Run! Now!\" Nobody moved.",
 	  { "She shouted \"Run! Now!\"", "Nobody moved.", NULL } },
 	{ "single quotes", "'Well!' thought Alice. She sat.", { "'Well!' thought Alice.", "She sat.", NULL } },
@@ -81,6 +102,38 @@ static const struct scase cases[] = {
 	{ "hard wrap", "The hammer falls and\ninitiates a shot.", { "The hammer falls and\ninitiates a shot.", NULL } },
 	{ "wrapped paragraphs", "It was a long\nday for all of us.\n\nThen night fell.",
 	  { "It was a long\nday for all of us.", "Then night fell.", NULL } },
+	/* A line without final punctuation is a sentence unless it visibly runs on. */
+	{ "caption line", "A man walks his dog in the park\nThe council closed the park.\n\nIt reopened.",
+	  { "A man walks his dog in the park", "The council closed the park.", "It reopened.", NULL } },
+	{ "credit line", "The mayor spoke.\nPhoto: John Smith/AP\nShe said more.\n\nEnd.",
+	  { "The mayor spoke.", "Photo: John Smith/AP", "She said more.", "End.", NULL } },
+	{ "colon line", "He said in a statement:\n\"We won.\"\n\nEnd.",
+	  { "He said in a statement:\n\"We won.\"", "End.", NULL } },
+	{ "wrapped before a name",
+	  "The proposal was first made public on Monday by the\n"
+	  "Finance Minister, who said that the plan would cut the\n"
+	  "deficit by half within three years of its adoption by\n"
+	  "Parliament.\n\nEnd.",
+	  { "The proposal was first made public on Monday by the\n"
+	    "Finance Minister, who said that the plan would cut the\n"
+	    "deficit by half within three years of its adoption by\n"
+	    "Parliament.", "End.", NULL } },
+	{ "short line in wrapped text",
+	  "Summary\n"
+	  "The proposal was first made public on Monday by the\n"
+	  "minister, who said that the plan would cut the deficit\n"
+	  "by half within three years.\n\nEnd.",
+	  { "Summary", "The proposal was first made public on Monday by the\n"
+	    "minister, who said that the plan would cut the deficit\n"
+	    "by half within three years.", "End.", NULL } },
+	/* Sentences glued with no space after the mark. */
+	{ "glued stop", "Hello world.Today is Tuesday.", { "Hello world.", "Today is Tuesday.", NULL } },
+	{ "glued credit", "He did not get it.Credit...Doug Mills", { "He did not get it.", "Credit...Doug Mills", NULL } },
+	{ "glued question", "Are you ready?Yes, I am.", { "Are you ready?", "Yes, I am.", NULL } },
+	{ "glued year", "It closed in 2015.The site is gone.", { "It closed in 2015.", "The site is gone.", NULL } },
+	{ "not glued", "See example.Com or St.Louis, the U.S.Army and J.Smith at www.news.Today.",
+	  { "See example.Com or St.Louis, the U.S.Army and J.Smith at www.news.Today.", NULL } },
+	{ "not glued path", "Open config.Local/ or node.Js/x now.", { "Open config.Local/ or node.Js/x now.", NULL } },
 	/* Citations and footnotes. */
 	{ "citation", "He was a martyr.[1] The emperor ruled.", { "He was a martyr.[1]", "The emperor ruled.", NULL } },
 	{ "footnote", "It is a gap in care.11 Take the cold.", { "It is a gap in care.11", "Take the cold.", NULL } },

@@ -1,4 +1,4 @@
-/* idf.c - the background IDF table; see summarize.h and data/summarize/README.md. */
+/* idf.c - the background IDF table; see idf.h and data/terms/README.md. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "datafile.h"
 #include "err.h"
 #include "hash.h"
-#include "summarize.h"
+#include "idf.h"
 #include "xalloc.h"
 
 static void
@@ -16,10 +16,10 @@ put(struct idf *t, uint64_t key, float val)
 
 	if (key == 0)
 		key = 1;
-	for (i = (size_t)key & t->mask; t->keys[i] && t->keys[i] != key; i = (i + 1) & t->mask)
+	for (i = (size_t)key & t->mask; t->slots[i].key && t->slots[i].key != key; i = (i + 1) & t->mask)
 		;
-	t->keys[i] = key;
-	t->vals[i] = val;
+	t->slots[i].key = key;
+	t->slots[i].val = val;
 }
 
 void
@@ -35,8 +35,7 @@ idf_load(struct idf *t, const char *path)
 		nlines += dl.buf[i] == '\n';
 	while (size < 2 * nlines + 2)
 		size *= 2;
-	t->keys = xcalloc(size, sizeof *t->keys);
-	t->vals = xcalloc(size, sizeof *t->vals);
+	t->slots = xcalloc(size, sizeof *t->slots);
 	t->mask = size - 1;
 	while ((p = datafile_lines_next(&dl, &n)) != NULL) {
 		char *tab, *num_end;
@@ -73,16 +72,15 @@ idf_get(const struct idf *t, uint64_t key)
 
 	if (key == 0)
 		key = 1;
-	for (i = (size_t)key & t->mask; t->keys[i]; i = (i + 1) & t->mask)
-		if (t->keys[i] == key)
-			return t->vals[i];
+	for (i = (size_t)key & t->mask; t->slots[i].key; i = (i + 1) & t->mask)
+		if (t->slots[i].key == key)
+			return t->slots[i].val;
 	return t->unknown;
 }
 
 void
 idf_release(struct idf *t)
 {
-	free(t->keys);
-	free(t->vals);
+	free(t->slots);
 	memset(t, 0, sizeof *t);
 }
