@@ -400,3 +400,18 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		["indirect","Tom Reed","said","By doing so, he said, the firm had cut its costs"],
 		["indirect","Mary Jones","said","prices would rise"]]'
 }
+
+@test "a name after a kind of company is an organisation; a document speaks for its publisher; 'the 46-year-old'" {
+	quotes_of 'Shares in housebuilder Jack Harper rose. The company said sales rose by a fifth.'
+	assert_json "$output" '.quotes[0] | .speaker == "Jack Harper" and .speaker_type == "ORG"'
+	# A noun that names people too decides nothing.
+	quotes_of 'Shares in broadcaster Jack Harper rose. Jack Harper said sales rose by a fifth.'
+	assert_json "$output" '.quotes[0] | .speaker == "Jack Harper" and .speaker_type == "PER"'
+	quotes_of 'Northland Bank published its latest Harvest survey on Monday. The Harvest survey said that farm incomes had fallen.'
+	assert_json "$output" '.quotes[0] | .speaker == "Northland Bank" and .speaker_type == "ORG"'
+	# A hyphenated description stands for its head noun or an age.
+	quotes_of 'Mary Jones, a mother-of-three from Hull, spoke to Tom Reed. The mother-of-three said the school was closing.'
+	assert_json "$output" '.quotes[0].speaker == "Mary Jones"'
+	quotes_of 'Anna Price, 46, spoke to Tom Reed. The 46-year-old said the school was closing.'
+	assert_json "$output" '.quotes[0].speaker == "Anna Price"'
+}

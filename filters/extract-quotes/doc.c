@@ -117,6 +117,51 @@ match_cue(struct doc *d, size_t i, unsigned *len)
 	return flags;
 }
 
+/* s[0, n) ends with the lower-case ASCII suffix x, in any case. */
+static int
+ends_with(const char *s, size_t n, const char *x)
+{
+	size_t m = strlen(x), k;
+
+	if (n < m)
+		return 0;
+	for (k = 0; k < m; k++)
+		if ((s[n - m + k] | 0x20) != x[k])
+			return 0;
+	return 1;
+}
+
+/*
+ * A hyphenated noun of a person: an age ("the 46-year-old"), or a compound
+ * whose head is its first part ("mother-of-nine", "editor-in-chief",
+ * "mother-to-be"), which then stands for that head (its sex, its titles).
+ */
+static void
+hyphenated_noun(const struct doc *d, struct qtok *t, const char *w, size_t n)
+{
+	static const char *const links[] = { "-of-", "-in-", "-at-", "-to-", NULL };
+	size_t k, j;
+	uint64_t h;
+
+	if (ends_with(w, n, "-year-old") || ends_with(w, n, "-years-old")) {
+		t->noun = NOUN_PERSON;
+		return;
+	}
+	for (j = 1; j + 4 < n; j++)
+		if (w[j] == '-')
+			break;
+	for (k = 0; links[k]; k++)
+		if (j + 4 < n && memcmp(w + j, links[k], 4) == 0)
+			break;
+	if (!links[k])
+		return;
+	h = word_hash(w, j);
+	if (lexicon_noun(d->lx, h) == NOUN_PERSON) {
+		t->noun = NOUN_PERSON;
+		t->h = h;
+	}
+}
+
 /* Append the tokens of text[b0, b1) (code point cp0 at b0) to the document. */
 static void
 add_chunk(struct doc *d, size_t b0, size_t b1, size_t cp0)
@@ -153,6 +198,8 @@ add_chunk(struct doc *d, size_t b0, size_t b1, size_t cp0)
 						  ((t->fw & FW_SUFFIX) ? ORGW_SUFFIX : 0));
 			t->fw &= ~(unsigned)FW_ORGCLASS;
 			t->noun = (unsigned char)lexicon_noun(d->lx, t->h);
+			if (!t->noun && n > 4 && memchr(text + k->bstart, '-', n))
+				hyphenated_noun(d, t, text + k->bstart, n);
 			t->ing = n > 4 && memcmp(text + k->bend - 3, "ing", 3) == 0;
 			if (n > 3 && memcmp(text + k->bend - 2, "ly", 2) == 0 && !t->cap)
 				t->fw |= FW_ADV;

@@ -138,6 +138,8 @@ struct dent {
 	enum ent_kind kind;    /* EK_PER, EK_ORG or EK_LOC */
 	int nper, norg, nmisc; /* mentions the tagger calls a person, an organisation, MISC */
 	unsigned char misc;    /* only ever MISC: a referent once it has spoken */
+	unsigned char orgrole; /* named after an organisation's noun: "housebuilder George Wimpey" */
+	int publisher;         /* a named document's publisher ("its Beige Book report"), -1 */
 	unsigned char spoken;  /* has been the speaker of a quote */
 	char gender;           /* 'm', 'f' or 0 */
 	unsigned char gender_ev; /* strength of the evidence for gender */
@@ -324,6 +326,9 @@ void coref_sentence(struct doc *d, int s);
 /* The most salient person or organisation named just before token i
  * (a speaker for a quotation with no cue), or no name. */
 struct mention coref_salient(struct doc *d, int i);
+/* Every quote has been found: speakers that are named documents become
+ * their publishers ("the Beige Book said": the Federal Reserve's). */
+void coref_finish(struct doc *d);
 
 /* ---- speaker.c --------------------------------------------------------- */
 /* The mention of the subject of the cue at token i, or t0 = -1. */

@@ -97,6 +97,18 @@ description(struct doc *d, int t0, int h, int pp)
 				m = o;
 		}
 	}
+	/* "Broadcast magazine", "the ICEout.tech group": the organisation the
+	 * noun is said of (a place is no organisation: "the US company"). */
+	if (c == NOUN_ORG && h > t0 && d->t[h - 1].ent >= 0 && d->ents[d->t[h - 1].ent].t1 == h &&
+	    (d->ents[d->t[h - 1].ent].kind == EK_ORG || d->ents[d->t[h - 1].ent].kind == EK_MISC)) {
+		m = of_entity(d, d->t[h - 1].ent);
+		if (m.name) {
+			m.t0 = t0;
+			m.t1 = h + 1;
+			return m;
+		}
+		m = none();
+	}
 	/* "his lawyer", "the company's chairman": another, unnamed person. */
 	if (c == NOUN_PERSON && definite && !(d->t[t0].fw & FW_POSS) &&
 	    !(h > t0 && tok_is(d, h - 1, "'s")))
