@@ -415,3 +415,18 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'Anna Price, 46, spoke to Tom Reed. The 46-year-old said the school was closing.'
 	assert_json "$output" '.quotes[0].speaker == "Anna Price"'
 }
+
+@test "a possessor is no part of the speaker's name; 'Press' does not make an actress an organisation" {
+	quotes_of 'Prices are at risk from falling demand, the UN'"'"'s Food & Agriculture Organisation has warned. The FAO said that the market was divided in two.' \
+		'[{"text":"UN'"'"'s Food & Agriculture Organisation","type":"ORG","start":44,"end":80,"canonical":"UN'"'"'s Food & Agriculture Organisation"},
+		  {"text":"FAO","type":"ORG","start":97,"end":100,"canonical":"UN'"'"'s Food & Agriculture Organisation"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Food & Agriculture Organisation", "Food & Agriculture Organisation"]'
+	quotes_of 'The film stars actress Nathalie Press. “It was a joy to make,” she said.' \
+		'[{"text":"Nathalie Press","type":"PER","start":23,"end":37,"canonical":"Nathalie Press"}]'
+	assert_json "$output" '.quotes[0] | .speaker == "Nathalie Press" and .speaker_type == "PER"'
+}
+
+@test "'she said' in the second sentence of a quotation is the subject's of the first" {
+	quotes_of 'Mary Jones starred in the film. Anna Lee, from Leeds, described her win as “a shock. I am not used to this,” she said.'
+	assert_json "$output" '.quotes[0] | .speaker == "Anna Lee" and .cue == "said"'
+}

@@ -263,19 +263,38 @@ roles(struct doc *d, const struct qent *e, struct dent *x)
 	}
 }
 
+/* Is the person the tagger saw in e marked as one: a person's noun or an
+ * honorific right before it ("actress Nathalie Press", "Mr Mills"), or a
+ * first name of known sex ("Nathalie Press")? */
+static int
+person_marked(const struct doc *d, const struct qent *e)
+{
+	int p = e->t0 - 1;
+	const char *sp = memchr(e->canonical, ' ', e->canon_len);
+
+	if (p >= 0 && d->t[p].type == TOK_WORD && d->t[p].sent == d->t[e->t0].sent &&
+	    (honorific(d, p) || (d->t[p].noun == NOUN_PERSON && lexicon_noun_gender(d->lx, d->t[p].h) != 'n')))
+		return 1;
+	return sp && lexicon_first_name(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))) != 0;
+}
+
 /* A name the tagger took for a person that only an organisation has:
- * "Marsh & McLennan", "Procter and Gamble Co". */
+ * "Marsh & McLennan", "Procter and Gamble Co", "Trinity Mirror Group";
+ * a word that often ends one ("Press", "News") does not outweigh the marks
+ * of a person ("actress Nathalie Press"). */
 static int
 org_name(const struct doc *d, const struct qent *e)
 {
-	int j;
+	int j, end = 0;
 
 	if (memchr(e->canonical, '&', e->canon_len))
 		return 1;
-	for (j = e->t0; j < e->t1; j++)
-		if (d->t[j].orgw & (ORGW_END | ORGW_SUFFIX))
+	for (j = e->t0; j < e->t1; j++) {
+		if (d->t[j].orgw & ORGW_SUFFIX)
 			return 1;
-	return 0;
+		end |= d->t[j].orgw & ORGW_END;
+	}
+	return end && !person_marked(d, e);
 }
 
 /* A name right after an organisation's noun is an organisation's name,
@@ -593,6 +612,7 @@ coref_sentence(struct doc *d, int s)
 		d->dents[d->spoke[i]].spoken = 1;
 	}
 	d->nspoke = 0;
+	d->coref_t = s1;
 	if (narrative)
 		d->time++;
 }
@@ -607,12 +627,19 @@ struct cand {
 /*
  * The candidates for a mention at token i: the recent entities at their
  * salience, plus the names earlier in i's sentence (outside quotations)
- * at a fresh mention's weight.
+ * at a fresh mention's weight.  So are the names of sentences before i's
+ * that the salience model has not seen yet: a quotation of two sentences
+ * is read with the one it starts in, and the "she said" of its second
+ * sentence is the subject's of its first ("Arnold described it as "...
+ * I'm not used to this," she said").
  */
 static int
 candidates(struct doc *d, int i, struct cand *c, int max, int slow)
 {
-	int n = 0, j, k;
+	int n = 0, j, k, lo = win_lo(d, i);
+
+	if (d->coref_t < lo)
+		lo = d->coref_t > i - SCAN_WIN ? d->coref_t : i - SCAN_WIN;
 
 	for (k = 0; k < d->nrecent && n < max && STEP(d); k++) {
 		const struct dent *x = &d->dents[d->recent[k]];
@@ -622,7 +649,7 @@ candidates(struct doc *d, int i, struct cand *c, int max, int slow)
 		c[n].score = slow ? salience_slow(d, x) : salience(d, x);
 		n++;
 	}
-	for (j = win_lo(d, i); j < i && STEP(d); j++) {
+	for (j = lo; j < i && STEP(d); j++) {
 		const struct qtok *t = &d->t[j];
 		int e = t->ent, dk;
 		if (e < 0 || d->ents[e].t0 != j || (dk = d->ents[e].dent) < 0 || t->quote >= 0 || t->mark ||

@@ -588,6 +588,7 @@ doc_clear(struct doc *d)
 	d->nrecent = 0;
 	d->nspoke = 0;
 	d->time = 0;
+	d->coref_t = 0;
 	d->steps = 0;
 	d->lastcue_sent = -1;
 	d->lastcue_tok = -1;

@@ -2,6 +2,10 @@
  * names.c - the names of a document made whole and linked: one entity,
  * one canonical name, however the text writes it.
  *
+ * A possessor the tagger took in is cut off ("UN's" + "Food & Agriculture
+ * Organisation", "Britain's" + "Office for National Statistics"): the
+ * name is what follows.
+ *
  * Completion (names the tagger cut):
  *   - a name written as a domain ("ICEout" + ".tech");
  *   - capitalised words right before an organisation's name ("Munich" +
@@ -235,6 +239,40 @@ adjacent(const struct doc *d, int i)
 {
 	return d->t[i].end + 1 == d->t[i + 1].start && d->text[d->t[i].bend] == ' ' &&
 	       d->t[i].sent == d->t[i + 1].sent;
+}
+
+/* "UN's Food & Agriculture Organisation" is the Food & Agriculture
+ * Organisation: a name of two words or more after a possessive inside an
+ * entity's name is the name, the possessor its modifier.  A single word or
+ * a corporate word after it belongs to the name ("Sainsbury's Bank",
+ * "McDonald's Corp").  The canonical name is cut, for every mention that
+ * has it (the tagger links "FAO" to the whole); the mention keeps its span,
+ * so "the UN's ... has warned" still reads as one noun phrase. */
+static void
+cut_possessors(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		const char *c = e->canonical, *a, *sp;
+		size_t n = e->canon_len, i;
+		if (!c || n < 8 || (e->kind != EK_ORG && e->kind != EK_PER && e->kind != EK_MISC))
+			continue;
+		for (i = n - 1; i > 1; i--)
+			if (c[i] == ' ' && c[i - 1] == 's' &&
+			    (c[i - 2] == '\'' || (i >= 4 && memcmp(c + i - 4, "\xe2\x80\x99", 3) == 0)))
+				break;
+		if (i <= 1)
+			continue;
+		a = c + i + 1;
+		sp = memchr(a, ' ', n - (i + 1));
+		if (!sp || *a < 'A' || *a > 'Z' ||
+		    (lexicon_fw(d->lx, word_hash(a, (size_t)(sp - a))) & (FW_ORGWORD | FW_SUFFIX)))
+			continue;
+		e->canon_len = n - (i + 1);
+		e->canonical = a;
+	}
 }
 
 /* "ICEout" + ".tech": a name written as a domain. */
@@ -673,6 +711,7 @@ link_aliases(struct doc *d)
 void
 doc_link_names(struct doc *d)
 {
+	cut_possessors(d);
 	complete_domains(d);
 	complete_before(d);
 	complete_of(d);

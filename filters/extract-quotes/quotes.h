@@ -261,6 +261,7 @@ struct doc {
 	int recent[COREF_RECENT];      /* dents last mentioned, most recent first */
 	int nrecent;
 	int time;                      /* discourse time: sentences with narrative */
+	int coref_t;                   /* the first token coref_sentence has not seen */
 	int spoke[8];                  /* dents that spoke in the current sentence */
 	int nspoke;
 	struct name_table names;       /* names.c, kept between records */
