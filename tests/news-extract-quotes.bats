@@ -430,3 +430,11 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'Mary Jones starred in the film. Anna Lee, from Leeds, described her win as “a shock. I am not used to this,” she said.'
 	assert_json "$output" '.quotes[0] | .speaker == "Anna Lee" and .cue == "said"'
 }
+
+@test "after an apposition, 'said the changes ...' starts the content: the subject is before the apposition" {
+	quotes_of 'Alain Terzian, president of the organisers, said the changes in eligibility rules were made three months ago.'
+	assert_json "$output" '.quotes[0] | .speaker == "Alain Terzian" and .text == "the changes in eligibility rules were made three months ago"'
+	# Inversion after a comma still names a speaker noun or a name.
+	quotes_of 'The new plan will surely fail, said the experts.'
+	assert_json "$output" '. as $r | $r.quotes[0] | .speaker == null and $r.text[.speaker_start:.speaker_end] == "the experts"'
+}

@@ -540,6 +540,20 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 	return np_left(d, b - 1, s0);
 }
 
+/* Is m a description headed by a noun that names no speaker ("the
+ * changes")?  After a comma, "said" + such a phrase is no inversion: in
+ * "Alain Terzian, president of X, said the changes were made", the
+ * subject is before the apposition and "the changes" starts the content. */
+static int
+plain_noun_head(const struct doc *d, const struct mention *m)
+{
+	int h;
+
+	for (h = m->t1 - 1; h >= m->t0 && d->t[h].type != TOK_WORD; h--)
+		;
+	return h >= m->t0 && !(d->t[h].fw & FW_SUBJ) && d->t[h].ent < 0 && d->t[h].noun == NOUN_NONE;
+}
+
 struct mention
 speaker_of_cue(struct doc *d, int i)
 {
@@ -617,7 +631,8 @@ speaker_of_cue(struct doc *d, int i)
 		if ((f & CUE_FINAL) && !(f & CUE_OBJ) && after < limit && !(d->t[after].fw & FW_SUBJ)) {
 			struct mention m = speaker_np_right(d, after, limit);
 			int e = m.t1;
-			if (m.t0 >= 0 && (e >= limit || d->t[e].type == TOK_PUNCT || (d->t[e].fw & FW_PREP)))
+			if (m.t0 >= 0 && (e >= limit || d->t[e].type == TOK_PUNCT || (d->t[e].fw & FW_PREP)) &&
+			    (d->t[k].mark == 2 || m.name || !plain_noun_head(d, &m)))
 				return m;
 		}
 		if (d->t[k].mark == 2)
