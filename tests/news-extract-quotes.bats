@@ -438,3 +438,9 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'The new plan will surely fail, said the experts.'
 	assert_json "$output" '. as $r | $r.quotes[0] | .speaker == null and $r.text[.speaker_start:.speaker_end] == "the experts"'
 }
+
+@test "analysts at an organisation speak for it; analysts alone are no one" {
+	quotes_of 'Analysts at Acme Bank said that the new plan would surely fail. Analysts said that the costs were far too high.' \
+		'[{"text":"Acme Bank","type":"ORG","start":12,"end":21,"canonical":"Acme Bank"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Bank","ORG"],[null,null]]'
+}
