@@ -444,3 +444,8 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		'[{"text":"Acme Bank","type":"ORG","start":12,"end":21,"canonical":"Acme Bank"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Bank","ORG"],[null,null]]'
 }
+
+@test "a subject described, then named in apposition, is the named one for a later 'he'" {
+	quotes_of 'The head of the union, Tom Reed, says the deal is fair to all. Workers met on Monday. The leader of one of the city'"'"'s largest councils, Bill Jones, says the deal would hurt the region badly. He called the deal “a disgrace”.'
+	assert_json "$output" '[.quotes[].speaker] == ["Tom Reed", "Bill Jones", "Bill Jones"]'
+}

@@ -583,6 +583,9 @@ coref_sentence(struct doc *d, int s)
 	struct mention subj = clause_subject(d, s, s1 < s0 + SCAN_WIN ? s1 : s0 + SCAN_WIN);
 
 	publishers(d, s);
+#ifdef COREF_TRACE
+	fprintf(stderr, "sentence %d subject [%d,%d) dent %d\n", s, subj.t0, subj.t1, subj.dent);
+#endif
 	for (i = s0; i < s1 && STEP(d); i++) {
 		const struct qtok *t = &d->t[i];
 		if (t->quote >= 0 || t->mark)

@@ -390,6 +390,38 @@ np_left(struct doc *d, int k, int s0)
 	return description(d, j, k, -1);
 }
 
+static int is_boundary(const struct doc *d, int j);
+
+/*
+ * A description the clause opens with and the name set off after it:
+ * "The president of one of Mumbai's Catholic organisations, Dolphy
+ * D'Souza, says" is D'Souza (a person's noun, a person; an organisation's,
+ * an organisation), not whoever "the president" was before.
+ */
+static struct mention
+apposed_right(struct doc *d, struct mention m, int limit)
+{
+	int h = m.t1 - 1, j, e;
+	enum noun_class c;
+
+	if (m.t0 < 0 || h < m.t0 || d->t[h].type != TOK_WORD || d->t[h].ent >= 0)
+		return m;
+	c = (enum noun_class)d->t[h].noun;
+	if (c != NOUN_PERSON && c != NOUN_REP && c != NOUN_ORG)
+		return m;
+	/* Past a complement of the noun ("of one of Mumbai's main ... organisations"). */
+	for (j = m.t1; j < limit && j < m.t1 + 12 && !tok_is_punct(d, j, ",") && STEP(d); j++)
+		if (d->t[j].quote >= 0 || d->t[j].mark || d->t[j].cueflags ||
+		    (d->t[j].fw & (FW_FINITE | FW_AUX | FW_SUBJ | FW_REL | FW_THAT)) ||
+		    (d->t[j].type == TOK_PUNCT && !tok_is(d, j, "'s")))
+			return m;
+	if (j + 1 >= limit || !tok_is_punct(d, j, ",") || (e = ent_starts(d, j + 1)) < 0 ||
+	    d->ents[e].t1 >= limit || !(tok_is_punct(d, d->ents[e].t1, ",") || is_boundary(d, d->ents[e].t1)) ||
+	    d->ents[e].kind != (c == NOUN_ORG ? EK_ORG : EK_PER))
+		return m;
+	return of_entity(d, e);
+}
+
 struct mention
 clause_subject(struct doc *d, int s, int limit)
 {
@@ -423,7 +455,7 @@ clause_subject(struct doc *d, int s, int limit)
 	}
 	if (i >= limit)
 		return none();
-	return speaker_np_right(d, i, limit);
+	return apposed_right(d, speaker_np_right(d, i, limit), limit);
 }
 
 /* A comma, or a dash set off in the text ("Bank - one of its creditors -"). */
