@@ -439,10 +439,11 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	assert_json "$output" '. as $r | $r.quotes[0] | .speaker == null and $r.text[.speaker_start:.speaker_end] == "the experts"'
 }
 
-@test "analysts at an organisation speak for it; analysts alone are no one" {
-	quotes_of 'Analysts at Acme Bank said that the new plan would surely fail. Analysts said that the costs were far too high.' \
-		'[{"text":"Acme Bank","type":"ORG","start":12,"end":21,"canonical":"Acme Bank"}]'
-	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Bank","ORG"],[null,null]]'
+@test "analysts at an organisation speak for it; analysts alone, or a place's, are no one" {
+	quotes_of 'Analysts at Acme Bank said that the new plan would surely fail. Analysts said that the costs were far too high. London analysts said that the plan was a good one.' \
+		'[{"text":"Acme Bank","type":"ORG","start":12,"end":21,"canonical":"Acme Bank"},
+		  {"text":"London","type":"LOC","start":112,"end":118,"canonical":"London"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Bank","ORG"],[null,null],[null,null]]'
 }
 
 @test "a subject described, then named in apposition, is the named one for a later 'he'" {

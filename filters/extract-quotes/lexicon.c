@@ -22,7 +22,7 @@ struct slot {
 	unsigned fw;
 	unsigned cue_off, cue_n;
 	unsigned char noun;
-	char noun_gender;  /* 'm', 'f', 'n', 'p' or 0 (speaker-nouns.txt) */
+	char noun_gender;  /* 'm', 'f', 'n', 'p', 'o' or 0 (speaker-nouns.txt) */
 };
 
 struct cue_item {
@@ -307,10 +307,11 @@ load_nouns(struct lexicon *lx, const char *path)
 		char g = 0;
 		struct slot *sl;
 		if (nf < 2 || fl[0] == 0)
-			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n|p]", path, lineno);
+			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n|p|o]", path, lineno);
 		if (nf == 3) {
-			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f' && f[2][0] != 'n' && f[2][0] != 'p'))
-				die("%s:%lu: the sex of a noun is 'm', 'f', 'n' or 'p', not '%.*s'", path, lineno,
+			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f' && f[2][0] != 'n' && f[2][0] != 'p' &&
+						 f[2][0] != 'o'))
+				die("%s:%lu: the sex of a noun is 'm', 'f', 'n', 'p' or 'o', not '%.*s'", path, lineno,
 				    (int)fl[2], f[2]);
 			g = f[2][0];
 		}

@@ -241,40 +241,6 @@ adjacent(const struct doc *d, int i)
 	       d->t[i].sent == d->t[i + 1].sent;
 }
 
-/* "UN's Food & Agriculture Organisation" is the Food & Agriculture
- * Organisation: a name of two words or more after a possessive inside an
- * entity's name is the name, the possessor its modifier.  A single word or
- * a corporate word after it belongs to the name ("Sainsbury's Bank",
- * "McDonald's Corp").  The canonical name is cut, for every mention that
- * has it (the tagger links "FAO" to the whole); the mention keeps its span,
- * so "the UN's ... has warned" still reads as one noun phrase. */
-static void
-cut_possessors(struct doc *d)
-{
-	size_t k;
-
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		struct qent *e = &d->ents[k];
-		const char *c = e->canonical, *a, *sp;
-		size_t n = e->canon_len, i;
-		if (!c || n < 8 || (e->kind != EK_ORG && e->kind != EK_PER && e->kind != EK_MISC))
-			continue;
-		for (i = n - 1; i > 1; i--)
-			if (c[i] == ' ' && c[i - 1] == 's' &&
-			    (c[i - 2] == '\'' || (i >= 4 && memcmp(c + i - 4, "\xe2\x80\x99", 3) == 0)))
-				break;
-		if (i <= 1)
-			continue;
-		a = c + i + 1;
-		sp = memchr(a, ' ', n - (i + 1));
-		if (!sp || *a < 'A' || *a > 'Z' ||
-		    (lexicon_fw(d->lx, word_hash(a, (size_t)(sp - a))) & (FW_ORGWORD | FW_SUFFIX)))
-			continue;
-		e->canon_len = n - (i + 1);
-		e->canonical = a;
-	}
-}
-
 /* "ICEout" + ".tech": a name written as a domain. */
 static void
 complete_domains(struct doc *d)
@@ -661,6 +627,50 @@ alias_of(const struct doc *d, const struct qent *e)
 	return -1;
 }
 
+/* "UN's Food & Agriculture Organisation" is the Food & Agriculture
+ * Organisation: a name of two words or more after a place's or an
+ * acronym's possessive is the name, the possessor its modifier ("Britain's
+ * Office for National Statistics" when Britain is a place of the text).
+ * Any other possessor belongs to the name ("Moody's Investors Service",
+ * "McDonald's Corp"), as does a single word or a corporate word after it
+ * ("UN's Agency").  The canonical name is cut, for every mention that has
+ * it (the tagger links "FAO" to the whole); the mention keeps its span, so
+ * "the UN's ... has warned" still reads as one noun phrase.  Needs the
+ * places in the table (link_aliases). */
+static void
+cut_possessors(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		const char *c = e->canonical, *sp, *a, *sp2;
+		size_t n = e->canon_len, w, ap, caps = 0, i;
+		if (!c || n < 8 || (e->kind != EK_ORG && e->kind != EK_PER && e->kind != EK_MISC) ||
+		    !(sp = memchr(c, ' ', n)))
+			continue;
+		w = (size_t)(sp - c);
+		if (w >= 3 && c[w - 1] == 's' && c[w - 2] == '\'')
+			ap = 1;
+		else if (w >= 5 && c[w - 1] == 's' && memcmp(c + w - 4, "\xe2\x80\x99", 3) == 0)
+			ap = 3;
+		else
+			continue;
+		w -= ap + 1; /* the possessor's length */
+		for (i = 0; i < w; i++)
+			caps += (c[i] >= 'A' && c[i] <= 'Z') || c[i] == '.';
+		if (!(w <= 4 && caps == w) && nt_get(d, lower_hash(c, w, K_PLACE)) < 0)
+			continue;
+		a = sp + 1;
+		sp2 = memchr(a, ' ', n - (size_t)(a - c));
+		if (!sp2 || *a < 'A' || *a > 'Z' ||
+		    (lexicon_fw(d->lx, word_hash(a, (size_t)(sp2 - a))) & (FW_ORGWORD | FW_SUFFIX)))
+			continue;
+		e->canon_len = n - (size_t)(a - c);
+		e->canonical = a;
+	}
+}
+
 /* Short forms to the fullest names: see the top of the file. */
 static void
 link_aliases(struct doc *d)
@@ -677,6 +687,7 @@ link_aliases(struct doc *d)
 		    !memchr(f->canonical, ' ', f->canon_len))
 			nt_claim(d, lower_hash(f->canonical, f->canon_len, K_PLACE), (int)k, 1);
 	}
+	cut_possessors(d);
 	for (k = 0; k < d->nents && STEP(d); k++)
 		register_forms(d, (int)k);
 	for (k = 0; k < d->nents && STEP(d); k++) {
@@ -711,7 +722,6 @@ link_aliases(struct doc *d)
 void
 doc_link_names(struct doc *d)
 {
-	cut_possessors(d);
 	complete_domains(d);
 	complete_before(d);
 	complete_of(d);

@@ -75,6 +75,18 @@ ent_starts(const struct doc *d, int i)
 	return d->ents[e].t0 == i ? e : -1;
 }
 
+/* Staff at h speaking for the organisation pp of the phrase after them:
+ * "analysts at Citigroup", "economists from the IMF" (a group noun marked
+ * o in speaker-nouns.txt; a name before it is no employer: "Wall Street
+ * analysts"). */
+static int
+staff_of(const struct doc *d, int h, int pp)
+{
+	return pp >= 0 && d->t[h].noun == NOUN_GROUP && lexicon_noun_gender(d->lx, d->t[h].h) == 'o' &&
+	       d->ents[pp].kind == EK_ORG && h + 1 < (int)d->nt &&
+	       (tok_is(d, h + 1, "at") || tok_is(d, h + 1, "from") || tok_is(d, h + 1, "with"));
+}
+
 /* A description: determiner/modifiers + head noun at h, spanning [t0, h].
  * pp: the entity of a prepositional phrase after the head, or -1. */
 static struct mention
@@ -114,6 +126,8 @@ description(struct doc *d, int t0, int h, int pp)
 	    !(h > t0 && tok_is(d, h - 1, "'s")))
 		m = coref_description(d, h, EK_PER, 0);
 	else if (c == NOUN_REP && pp >= 0)
+		m = of_entity(d, pp);
+	else if (staff_of(d, h, pp))
 		m = of_entity(d, pp);
 	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
 		m = coref_description(d, h, EK_ORG, 0);
@@ -334,7 +348,8 @@ np_left(struct doc *d, int k, int s0)
 						j--;
 						break;
 					}
-				return apposed(d, description(d, j, h, d->t[h].noun == NOUN_REP ? e : -1), s0);
+				return apposed(d, description(d, j, h, d->t[h].noun == NOUN_REP || staff_of(d, h, e) ? e : -1),
+						   s0);
 			}
 			if (d->t[h].type == TOK_WORD && !d->t[h].cap && !(d->t[h].fw))
 				return none(); /* "the violence in X said"? not a speaker */
