@@ -450,3 +450,10 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'The head of the union, Tom Reed, says the deal is fair to all. Workers met on Monday. The leader of one of the city'"'"'s largest councils, Bill Jones, says the deal would hurt the region badly. He called the deal “a disgrace”.'
 	assert_json "$output" '[.quotes[].speaker] == ["Tom Reed", "Bill Jones", "Bill Jones"]'
 }
+
+@test "a company's name without its corporate tail is the company ('Blue Hill' for 'Blue Hill Tire and Rubber Co')" {
+	quotes_of 'Blue Hill Tire and Rubber Co said that it raised its dividend by a tenth. Blue Hill said that sales rose by a fifth.' \
+		'[{"text":"Blue Hill Tire and Rubber Co","type":"ORG","start":0,"end":28,"canonical":"Blue Hill Tire and Rubber Co"},
+		  {"text":"Blue Hill","type":"ORG","start":73,"end":82,"canonical":"Blue Hill"}]'
+	assert_json "$output" '[.quotes[].speaker] == ["Blue Hill Tire and Rubber Co", "Blue Hill Tire and Rubber Co"]'
+}

@@ -28,6 +28,8 @@
  *     institution's name without its "of" complement ("International
  *     Federation"), each when one organisation of the text fits;
  *   - a surname, the person ("Amodei" -> "Dario Amodei");
+ *   - a company's name without its corporate tail ("Firestone" for
+ *     "Firestone Tire and Rubber Co");
  *   - one name spelt several ways ("TimeWarner", "Time Warner").
  * Every pass is linear in the mentions: short forms are looked up in one
  * hash table filled from the full names, kept in the doc between records.
@@ -50,6 +52,7 @@ enum {
 	K_OFPART = 0x6f667074u,
 	K_PLACE = 0x706c6365u,
 	K_SPELL = 0x73717561u,
+	K_LEAD = 0x6c656164u,
 };
 
 #define AMBIGUOUS (-2) /* two different names claim one short form */
@@ -509,6 +512,36 @@ title_case_word(const char *s, size_t n)
 }
 
 /* Register the short forms the full name of entity k may be written as. */
+/* A company's name without its corporate tail: "Mitchell Hutchins" and
+ * "Firestone" for "Mitchell Hutchins Asset Management Inc" and "Firestone
+ * Tire and Rubber Co".  Only a name that ends in a corporate word gives its
+ * leading words (one owner or none), and not past an "of" or a lower-case
+ * word other than "and". */
+static void
+lead_forms(struct doc *d, int k)
+{
+	const struct qent *f = &d->ents[k];
+	const char *s = f->canonical, *sp = last_space(s, f->canon_len);
+	size_t n = f->canon_len, w;
+
+	if (!sp || !(lexicon_fw(d->lx, word_hash(sp + 1, n - (size_t)(sp + 1 - s))) & (FW_SUFFIX | FW_ORGWORD)))
+		return;
+	for (w = 0; w < n && STEP(d);) {
+		size_t e = w;
+		while (e < n && s[e] != ' ')
+			e++;
+		if (e >= (size_t)(sp - s))
+			break; /* the last word: the whole name */
+		if (!(s[w] >= 'A' && s[w] <= 'Z') && !(e - w == 3 && memcmp(s + w, "and", 3) == 0))
+			break;
+		if (e - w == 2 && memcmp(s + w, "of", 2) == 0)
+			break;
+		if (s[w] >= 'A' && s[w] <= 'Z')
+			nt_claim(d, lower_hash(s, e, K_LEAD), k, 0);
+		w = e + 1;
+	}
+}
+
 static void
 register_forms(struct doc *d, int k)
 {
@@ -540,6 +573,7 @@ register_forms(struct doc *d, int k)
 	}
 	if (pw)
 		nt_claim(d, lower_hash(s + pw, n - pw, K_TAIL), k, 0);
+	lead_forms(d, k);
 	/* "Bank of England": its head is "Bank", and "International
 	 * Federation" is the institution without its complement. */
 	for (w = 0; w + 4 < n; w++)
@@ -611,6 +645,9 @@ alias_of(const struct doc *d, const struct qent *e)
 		v = nt_get(d, lower_hash(s, n, K_HEAD));
 		if (v >= 0 && d->ents[v].canon_len > n + 1)
 			return v;
+		v = nt_get(d, lower_hash(s, n, K_LEAD));
+		if (v >= 0 && d->ents[v].canon_len > n + 1)
+			return v;
 		if (n >= 3 && title_case_word(s, n) && (v = nt_get(d, lower_hash(s, 3, K_CLIP))) >= 0 &&
 		    clips(d, v, s, n))
 			return v;
@@ -622,6 +659,9 @@ alias_of(const struct doc *d, const struct qent *e)
 	if (v >= 0 && d->ents[v].canon_len > n)
 		return v;
 	v = nt_get(d, lower_hash(s, n, K_OFPART));
+	if (v >= 0 && d->ents[v].canon_len > n)
+		return v;
+	v = nt_get(d, lower_hash(s, n, K_LEAD));
 	if (v >= 0 && d->ents[v].canon_len > n)
 		return v;
 	return -1;
