@@ -26,7 +26,8 @@
  *
  * A pronoun or a definite description is linked to the compatible entity
  * of highest salience among the last COREF_RECENT mentioned, with the
- * mentions earlier in its own sentence at full weight.  Below a floor (an
+ * mentions earlier in its own sentence (and in sentences not yet read,
+ * when a quotation spans two) at full weight.  Below a floor (an
  * entity not mentioned for about four sentences) it is linked to nothing
  * and the quote's speaker is null, never a guess.  Compatible means:
  *   he, she      a person not known to be of the other sex (one of
