@@ -457,3 +457,11 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		  {"text":"Blue Hill","type":"ORG","start":73,"end":82,"canonical":"Blue Hill"}]'
 	assert_json "$output" '[.quotes[].speaker] == ["Blue Hill Tire and Rubber Co", "Blue Hill Tire and Rubber Co"]'
 }
+
+@test "a name after the noun of a thing (a film, a drug) is no antecedent of 'the company' or 'she'" {
+	quotes_of 'Acme Pharma had hoped to sell its drug against rival medicine Zentra Labs. Zentra Labs proved better in the trial. The company said it would make big changes to its research work.' \
+		'[{"text":"Acme Pharma","type":"ORG","start":0,"end":11,"canonical":"Acme Pharma"},
+		  {"text":"Zentra Labs","type":"ORG","start":62,"end":73,"canonical":"Zentra Labs"},
+		  {"text":"Zentra Labs","type":"ORG","start":75,"end":86,"canonical":"Zentra Labs"}]'
+	assert_json "$output" '.quotes[0].speaker == "Acme Pharma"'
+}

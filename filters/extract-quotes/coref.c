@@ -312,6 +312,19 @@ org_role(const struct doc *d, const struct qent *e)
 	       lexicon_noun_gender(d->lx, d->t[p].h) != 'p' && d->t[p].sent == d->t[e->t0].sent && d->t[p].quote == d->t[e->t0].quote;
 }
 
+/* A name right after the noun of a thing that does not speak is the
+ * thing's: "the drama My Summer Of Love", "rival medicine Tarceva" (class
+ * thing in speaker-nouns.txt).  Such a name is no antecedent of "she" or
+ * "the company" until it has spoken itself. */
+static int
+thing_role(const struct doc *d, const struct qent *e)
+{
+	int p = e->t0 - 1;
+
+	return p >= 0 && d->t[p].type == TOK_WORD && !d->t[p].cap && lexicon_noun_gender(d->lx, d->t[p].h) == 't' &&
+	       d->t[p].sent == d->t[e->t0].sent && d->t[p].quote == d->t[e->t0].quote;
+}
+
 void
 coref_prepare(struct doc *d)
 {
@@ -350,6 +363,7 @@ coref_prepare(struct doc *d)
 			e->kind = EK_ORG;
 			x->orgrole = 1;
 		}
+		x->thing |= thing_role(d, e);
 		/* The kind most of its mentions have (the tagger may call "Time
 		 * Warner" a person once and "TimeWarner" an organisation four
 		 * times); a tie goes to the person. */
@@ -361,7 +375,7 @@ coref_prepare(struct doc *d)
 			  : x->nper >= x->norg ? EK_PER : EK_ORG;
 		/* A name only ever tagged MISC (a company, a work, an event) is an
 		 * organisation when it speaks, and a referent only once it has. */
-		x->misc = x->nper + x->norg == 0 && x->nmisc > 0;
+		x->misc = x->thing || (x->nper + x->norg == 0 && x->nmisc > 0);
 		x->say_kind = x->kind == EK_PER ? EK_PER : EK_ORG;
 		roles(d, e, x);
 		if (x->kind != EK_PER && e->kind != EK_PER)

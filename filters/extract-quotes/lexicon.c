@@ -22,7 +22,7 @@ struct slot {
 	unsigned fw;
 	unsigned cue_off, cue_n;
 	unsigned char noun;
-	char noun_gender;  /* 'm', 'f', 'n', 'p', 'o' or 0 (speaker-nouns.txt) */
+	char noun_gender;  /* 'm', 'f', 'n', 'p', 'o', 't' (a thing) or 0 (speaker-nouns.txt) */
 };
 
 struct cue_item {
@@ -323,8 +323,11 @@ load_nouns(struct lexicon *lx, const char *path)
 			c = NOUN_REP;
 		else if (fl[1] == 5 && memcmp(f[1], "group", 5) == 0)
 			c = NOUN_GROUP;
-		else
-			die("%s:%lu: unknown class '%.*s' (person, org, rep or group)", path, lineno,
+		else if (fl[1] == 5 && memcmp(f[1], "thing", 5) == 0) {
+			c = NOUN_NONE; /* heads no speaker's description: only its mark 't' counts */
+			g = 't';
+		} else
+			die("%s:%lu: unknown class '%.*s' (person, org, rep, group or thing)", path, lineno,
 			    (int)fl[1], f[1]);
 		sl = slot_get(lx, word_hash(f[0], fl[0]), 1);
 		sl->noun = c;

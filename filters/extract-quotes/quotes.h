@@ -138,6 +138,7 @@ struct dent {
 	enum ent_kind kind;    /* EK_PER, EK_ORG or EK_LOC */
 	int nper, norg, nmisc; /* mentions the tagger calls a person, an organisation, MISC */
 	unsigned char misc;    /* only ever MISC: a referent once it has spoken */
+	unsigned char thing;   /* named after a thing's noun: "the drama My Summer Of Love" */
 	unsigned char orgrole; /* named after an organisation's noun: "housebuilder George Wimpey" */
 	int publisher;         /* a named document's publisher ("its Beige Book report"), -1 */
 	unsigned char spoken;  /* has been the speaker of a quote */
