@@ -465,3 +465,12 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		  {"text":"Zentra Labs","type":"ORG","start":75,"end":86,"canonical":"Zentra Labs"}]'
 	assert_json "$output" '.quotes[0].speaker == "Acme Pharma"'
 }
+
+@test "'the report' that nothing named is the document of the organisation that has spoken" {
+	quotes_of 'Exports will fall this year, the Northland Institute said in an annual review of the economy. The report said that costs had risen sharply over the year.' \
+		'[{"text":"Northland Institute","type":"ORG","start":33,"end":52,"canonical":"Northland Institute"}]'
+	assert_json "$output" '[.quotes[].speaker] == ["Northland Institute", "Northland Institute"]'
+	# An unnamed source's report stays unnamed.
+	quotes_of 'Exports will fall this year, a study group said. The report said that costs had risen sharply over the year.'
+	assert_json "$output" '[.quotes[].speaker] == [null, null]'
+}

@@ -131,9 +131,19 @@ description(struct doc *d, int t0, int h, int pp)
 		m = of_entity(d, pp);
 	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
 		m = coref_description(d, h, EK_ORG, 0);
-	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS))
+	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS)) {
 		/* "the survey", "the spokesman": what the noun was said of before */
-		m = coref_description(d, h, lexicon_noun_gender(d->lx, d->t[h].h) == 'n' ? EK_ORG : EK_PER, 1);
+		int doc = lexicon_noun_gender(d->lx, d->t[h].h) == 'n';
+		m = coref_description(d, h, doc ? EK_ORG : EK_PER, 1);
+		if (!m.name && doc) {
+			/* "The OECD said ... in an annual review. The report said":
+			 * a document nothing named is the one of the organisation
+			 * in focus that has spoken. */
+			struct mention o = coref_description(d, h, EK_ORG, 0);
+			if (o.name && o.dent >= 0 && d->dents[o.dent].spoken)
+				m = o;
+		}
+	}
 	if (m.t0 < 0 && c == NOUN_NONE && !definite && !d->t[h].cap) {
 		/* An unknown bare noun ("critics say"): only plurals in -s name a source. */
 		size_t n = d->t[h].bend - d->t[h].bstart;
