@@ -454,7 +454,7 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 @test "a company's name without its corporate tail is the company ('Blue Hill' for 'Blue Hill Tire and Rubber Co')" {
 	quotes_of 'Blue Hill Tire and Rubber Co said that it raised its dividend by a tenth. Blue Hill said that sales rose by a fifth.' \
 		'[{"text":"Blue Hill Tire and Rubber Co","type":"ORG","start":0,"end":28,"canonical":"Blue Hill Tire and Rubber Co"},
-		  {"text":"Blue Hill","type":"ORG","start":73,"end":82,"canonical":"Blue Hill"}]'
+		  {"text":"Blue Hill","type":"ORG","start":74,"end":83,"canonical":"Blue Hill"}]'
 	assert_json "$output" '[.quotes[].speaker] == ["Blue Hill Tire and Rubber Co", "Blue Hill Tire and Rubber Co"]'
 }
 
