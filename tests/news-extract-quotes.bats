@@ -474,3 +474,10 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'Exports will fall this year, a study group said. The report said that costs had risen sharply over the year.'
 	assert_json "$output" '[.quotes[].speaker] == [null, null]'
 }
+
+@test "a name after a person's noun, with a known first name, is a person's whatever the tagger said; its surname is his" {
+	quotes_of 'Chicago physician Roger Pesch said he had talked to several large shareholders. Pesch said he saw support for the plan among them.' \
+		'[{"text":"Roger Pesch","type":"ORG","start":18,"end":29,"canonical":"Roger Pesch"},
+		  {"text":"Pesch","type":"ORG","start":80,"end":85,"canonical":"Pesch"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Roger Pesch","PER"],["Roger Pesch","PER"]]'
+}

@@ -353,6 +353,7 @@ doc_add_entity(struct doc *d, size_t start, size_t end, enum ent_kind kind, cons
 	e->t0 = e->t1 = -1;
 	e->dent = -1;
 	e->guessed = 0;
+	e->role_person = 0;
 }
 
 static int

@@ -712,6 +712,34 @@ cut_possessors(struct doc *d)
 }
 
 /* Short forms to the fullest names: see the top of the file. */
+/* A name of two words or more right after a person's noun, with a first
+ * name of known sex, is a person's, whatever the tagger said: "Chicago
+ * physician LeRoy Pesch" (not "lead manager Swiss Volksbank", nor a name
+ * with a word that ends organisations' names: "Legal Services Group"). */
+static void
+person_roles(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int p = e->t0 - 1, j;
+		const char *sp;
+		if ((e->kind != EK_ORG && e->kind != EK_MISC) || e->t1 - e->t0 < 2 || p < 0 ||
+		    d->t[p].type != TOK_WORD || d->t[p].cap || d->t[p].noun != NOUN_PERSON ||
+		    d->t[p].sent != d->t[e->t0].sent || !e->canonical ||
+		    !(sp = memchr(e->canonical, ' ', e->canon_len)))
+			continue;
+		for (j = e->t0; j < e->t1 && !(d->t[j].orgw & (ORGW_END | ORGW_SUFFIX)); j++)
+			;
+		if (j < e->t1 || memchr(e->canonical, '&', e->canon_len) ||
+		    !lexicon_first_name(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))))
+			continue;
+		e->kind = EK_PER;
+		e->role_person = 1;
+	}
+}
+
 static void
 link_aliases(struct doc *d)
 {
@@ -728,6 +756,7 @@ link_aliases(struct doc *d)
 			nt_claim(d, lower_hash(f->canonical, f->canon_len, K_PLACE), (int)k, 1);
 	}
 	cut_possessors(d);
+	person_roles(d);
 	for (k = 0; k < d->nents && STEP(d); k++)
 		register_forms(d, (int)k);
 	for (k = 0; k < d->nents && STEP(d); k++) {
@@ -745,12 +774,14 @@ link_aliases(struct doc *d)
 			}
 		}
 		/* A surname: the person.  A tagger's organisation stays one ("Ford"
-		 * the company beside "Bill Ford"); a word the capitalisation
-		 * fallback guessed may be either. */
-		if ((e->kind == EK_PER || (e->kind == EK_ORG && e->guessed)) && e->canon_len <= 40 &&
+		 * the company beside "Bill Ford") unless a person's noun made the
+		 * full name a person ("physician LeRoy Pesch": the tagger's "Pesch"
+		 * is his); a word the capitalisation fallback guessed may be either. */
+		if ((e->kind == EK_PER || e->kind == EK_ORG) && e->canon_len <= 40 &&
 		    !memchr(e->canonical, ' ', e->canon_len)) {
 			v = nt_get(d, word_hash(e->canonical, e->canon_len) ^ K_SURNAME);
-			if (v >= 0 && d->ents[v].canon_len > e->canon_len + 1) {
+			if (v >= 0 && d->ents[v].canon_len > e->canon_len + 1 &&
+			    (e->kind == EK_PER || e->guessed || d->ents[v].role_person)) {
 				e->canonical = d->ents[v].canonical;
 				e->canon_len = d->ents[v].canon_len;
 				e->kind = EK_PER;

@@ -125,6 +125,7 @@ struct qent {
 	size_t canon_len;
 	int dent;             /* discourse entity (coref.c), -1 none */
 	int guessed;          /* found by capitalisation, not by a tagger */
+	int role_person;      /* a person by the noun before it: "physician LeRoy Pesch" */
 };
 
 /*
