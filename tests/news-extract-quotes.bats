@@ -335,12 +335,12 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		'[{"text":"Acme Corp","type":"ORG","start":0,"end":9,"canonical":"Acme Corp"},
 		  {"text":"Tom Reed","type":"PER","start":44,"end":52,"canonical":"Tom Reed"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Corp","ORG"],["Tom Reed","PER"],[null,null]]'
-	# A month the tagger took for a name, and the "P" of "S and P": never a speaker.
+	# A month the tagger took for a name, and the "P" of "S and P": never a
+	# speaker (the whole "S and P" is a name).
 	quotes_of 'In March, it said the plan had failed. S and P said the debt was sound.' \
 		'[{"text":"March","type":"ORG","start":3,"end":8,"canonical":"March"},
 		  {"text":"P","type":"ORG","start":45,"end":46,"canonical":"P"}]'
-	assert_json "$output" '.quotes | length == 2'
-	assert_json "$output" 'all(.quotes[]; .speaker == null and .speaker_type == null)'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [[null,null],["S and P","ORG"]]'
 }
 
 @test "a name does not start with a sentence adverb the tagger took in ('Besides Demi')" {
@@ -480,4 +480,12 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		'[{"text":"Roger Pesch","type":"ORG","start":18,"end":29,"canonical":"Roger Pesch"},
 		  {"text":"Pesch","type":"ORG","start":80,"end":85,"canonical":"Pesch"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Roger Pesch","PER"],["Roger Pesch","PER"]]'
+}
+
+@test "'Standard and' belongs to 'Poor's Corp'; 'S and P' is its acronym, not the speaker 'P'" {
+	quotes_of 'Standard and Poor'"'"'s Corp said it cut the debt rating of Acme Inc by a notch. S and P said Acme lost a large sum of money last year.' \
+		'[{"text":"Poor'"'"'s Corp","type":"ORG","start":13,"end":24,"canonical":"Poor'"'"'s Corp"},
+		  {"text":"Acme Inc","type":"ORG","start":56,"end":64,"canonical":"Acme Inc"},
+		  {"text":"P","type":"ORG","start":83,"end":84,"canonical":"P"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Standard and Poor'"'"'s Corp","ORG"],["Standard and Poor'"'"'s Corp","ORG"]]'
 }

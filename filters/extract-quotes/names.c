@@ -244,6 +244,52 @@ adjacent(const struct doc *d, int i)
 	       d->t[i].sent == d->t[i + 1].sent;
 }
 
+/* A single capital letter is an acronym's last letter when a letter and
+ * "and" come before it ("S and P", "P&O" written "P and O"): the name
+ * takes them in. */
+static int
+capital_letter(const struct doc *d, int j)
+{
+	return j >= 0 && d->t[j].type == TOK_WORD && d->t[j].bend - d->t[j].bstart == 1 &&
+	       d->text[d->t[j].bstart] >= 'A' && d->text[d->t[j].bstart] <= 'Z';
+}
+
+static void
+complete_letters(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int j = e->t0 - 2;
+		if (e->t1 - e->t0 != 1 || !capital_letter(d, e->t0) || !capital_letter(d, j) ||
+		    !(tok_is(d, j + 1, "and") || tok_is_punct(d, j + 1, "&")) || d->t[j].sent != d->t[e->t0].sent ||
+		    (d->t[j].ent >= 0 && d->ents[d->t[j].ent].t1 - d->ents[d->t[j].ent].t0 != 1))
+			continue; /* (a letter the fallback took for a name of its own is absorbed) */
+		respan(d, e, j, e->t1, (int)k);
+	}
+}
+
+/* "Standard and" + "Poor's Corp", "Procter and" + "Gamble Co": a
+ * capitalised word and "and" before a company's name that ends in a
+ * corporate suffix are the name's, when the word is no name of its own. */
+static void
+complete_and(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int j = e->t0 - 2;
+		if (e->kind != EK_ORG || e->guessed || !plain(d, e) || j < 0 || !tok_is(d, j + 1, "and") ||
+		    !(d->t[e->t1 - 1].orgw & ORGW_SUFFIX) || d->t[j].type != TOK_WORD || !d->t[j].cap ||
+		    d->t[j].fw || d->t[j].noun || d->t[j].cueflags || d->t[j].ent >= 0 ||
+		    d->t[j].sent != d->t[e->t0].sent || !adjacent(d, j) || !adjacent(d, j + 1))
+			continue;
+		respan(d, e, j, e->t1, (int)k);
+	}
+}
+
 /* "ICEout" + ".tech": a name written as a domain. */
 static void
 complete_domains(struct doc *d)
@@ -563,11 +609,15 @@ register_forms(struct doc *d, int k)
 	if (f->kind != EK_ORG || n > 120)
 		return;
 	pw = place_word(d, s, n);
-	/* Acronyms: the first name in the text that fits wins (as before). */
+	/* Acronyms: the first name in the text that fits wins (as before);
+	 * also without a corporate suffix ("S&P" for "Standard and Poor's
+	 * Corp"). */
 	for (amp = 0; amp < 2; amp++) {
 		size_t m = initials(s, n, amp, a, sizeof a);
 		if (m >= 2)
 			nt_claim(d, hash64(a, m, K_ACRONYM), k, 1);
+		if (m >= 3 && (lexicon_fw(d->lx, word_hash(sp + 1, n - (size_t)(sp + 1 - s))) & FW_SUFFIX))
+			nt_claim(d, hash64(a, m - 1, K_ACRONYM), k, 1);
 		if (pw && (m = initials(s + pw, n - pw, amp, a, sizeof a)) >= 2)
 			nt_claim(d, hash64(a, m, K_ACRONYM), k, 1);
 	}
@@ -655,6 +705,17 @@ alias_of(const struct doc *d, const struct qent *e)
 	}
 	if (e->kind == EK_MISC)
 		return -1;
+	if (n <= 9) {
+		/* "S and P": letters joined by "and" are an acronym ("S&P") */
+		char a[16];
+		size_t m = initials(s, n, 1, a, sizeof a), l;
+		for (l = 0; l < n && (s[l] == ' ' || (s[l] >= 'A' && s[l] <= 'Z') || s[l] == '&' ||
+				      (l + 3 <= n && memcmp(s + l, "and", 3) == 0 && (l += 2, 1)));
+		     l++)
+			;
+		if (l == n && m >= 3 && (v = nt_get(d, hash64(a, m, K_ACRONYM))) >= 0 && d->ents[v].canon_len > n)
+			return v;
+	}
 	v = nt_get(d, lower_hash(s, n, K_TAIL));
 	if (v >= 0 && d->ents[v].canon_len > n)
 		return v;
@@ -794,6 +855,8 @@ void
 doc_link_names(struct doc *d)
 {
 	complete_domains(d);
+	complete_letters(d);
+	complete_and(d);
 	complete_before(d);
 	complete_of(d);
 	complete_first_names(d);
