@@ -564,13 +564,13 @@ title_case_word(const char *s, size_t n)
  * leading words (one owner or none), and not past an "of" or a lower-case
  * word other than "and". */
 static void
-lead_forms(struct doc *d, int k)
+lead_forms(struct doc *d, int k, unsigned tail)
 {
 	const struct qent *f = &d->ents[k];
 	const char *s = f->canonical, *sp = last_space(s, f->canon_len);
 	size_t n = f->canon_len, w;
 
-	if (!sp || !(lexicon_fw(d->lx, word_hash(sp + 1, n - (size_t)(sp + 1 - s))) & (FW_SUFFIX | FW_ORGWORD)))
+	if (!sp || !(tail & (ORGW_SUFFIX | ORGW_END)))
 		return;
 	for (w = 0; w < n && STEP(d);) {
 		size_t e = w;
@@ -596,6 +596,7 @@ register_forms(struct doc *d, int k)
 	size_t n = f->canon_len, pw, w;
 	char a[64];
 	int amp;
+	unsigned tail; /* ORGW_* of the name's last word */
 
 	if (!s || !(sp = last_space(s, n)))
 		return;
@@ -608,6 +609,12 @@ register_forms(struct doc *d, int k)
 	}
 	if (f->kind != EK_ORG || n > 120)
 		return;
+	if (plain(d, f)) {
+		tail = d->t[f->t1 - 1].orgw;
+	} else {
+		unsigned fw = lexicon_fw(d->lx, word_hash(sp + 1, n - (size_t)(sp + 1 - s)));
+		tail = ((fw & FW_ORGWORD) ? ORGW_END : 0) | ((fw & FW_SUFFIX) ? ORGW_SUFFIX : 0);
+	}
 	pw = place_word(d, s, n);
 	/* Acronyms: the first name in the text that fits wins (as before);
 	 * also without a corporate suffix ("S&P" for "Standard and Poor's
@@ -616,14 +623,14 @@ register_forms(struct doc *d, int k)
 		size_t m = initials(s, n, amp, a, sizeof a);
 		if (m >= 2)
 			nt_claim(d, hash64(a, m, K_ACRONYM), k, 1);
-		if (m >= 3 && (lexicon_fw(d->lx, word_hash(sp + 1, n - (size_t)(sp + 1 - s))) & FW_SUFFIX))
+		if (m >= 3 && (tail & ORGW_SUFFIX))
 			nt_claim(d, hash64(a, m - 1, K_ACRONYM), k, 1);
 		if (pw && (m = initials(s + pw, n - pw, amp, a, sizeof a)) >= 2)
 			nt_claim(d, hash64(a, m, K_ACRONYM), k, 1);
 	}
 	if (pw)
 		nt_claim(d, lower_hash(s + pw, n - pw, K_TAIL), k, 0);
-	lead_forms(d, k);
+	lead_forms(d, k, tail);
 	/* "Bank of England": its head is "Bank", and "International
 	 * Federation" is the institution without its complement. */
 	for (w = 0; w + 4 < n; w++)
