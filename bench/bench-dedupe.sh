@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 BIN=${NEWSPIPE_BIN:-bin}
 corpus=${1:-build/bench/corpus-v2-${BENCH_MB:-60}mb.jsonl}  # what bench/run.sh passes
 [ -s "$corpus" ] || { echo "bench-dedupe: no corpus $corpus (make bench makes it)" >&2; exit 1; }
-state=${BENCH_DEDUPE_STATE:-build/bench/dedupe-1m.state}
+state=${BENCH_DEDUPE_STATE:-build/bench/dedupe-1m-v3.state}  # v3: the state format of this version
 mkdir -p build/bench
 if [ ! -s "$state" ]; then
 	echo "bench-dedupe: generating a state of 1,000,000 documents in $state (once; a few minutes)" >&2

@@ -7,9 +7,11 @@ in its pipeline position, e.g. after news-tag-entities), made once and cached.  
 runs REPEAT times, interleaved (round-robin) so machine noise hits all alike; the table gives the
 median wall time, MB/s of NDJSON input and of article text, records/s, tokens/s (the shared
 tokenizer's tokens of the text), max RSS, and the ratio of time to the identity filter's median
-on the same corpus.
+on the same corpus.  A line's optional fourth field names another row as its baseline: the
+line's MB/s (of its own input) is then also given as a ratio to that row's.
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,6 +45,18 @@ def run_once(cmd, corpus):
     return dt, max_rss(err)
 
 
+def runnable(name, cmd):
+    """A command of the tree (not built yet: left out) or on PATH (not installed: said)."""
+    prog = cmd.split()[0]
+    if os.path.exists(os.path.join(ROOT, prog)):
+        return True
+    if "/" not in prog and shutil.which(prog):
+        return True
+    if "/" not in prog:
+        print(f"bench: '{name}' skipped: {prog} is not installed (scripts/deps.sh bench)", file=sys.stderr)
+    return False
+
+
 def max_rss(err):
     """KiB from the "rss: N" line bench/rss writes last on stderr."""
     lines = err.strip().splitlines()
@@ -64,15 +78,16 @@ def main():
             ("identity --as-read", f"build/bench/identity --as-read {fopt}".strip(), corpus)]
     if subprocess.run("command -v jq", shell=True, capture_output=True).returncode == 0:
         cmds.append(("jq -c .", "jq -c .", corpus))
+    baselines = {}
     for line in open(listing, encoding="utf-8"):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         fields = [x.strip() for x in line.split("|")]
-        name, cmd, prep = fields[0], fields[1], fields[2] if len(fields) > 2 else None
-        if not os.path.exists(os.path.join(ROOT, cmd.split()[0])):
-            continue
-        if prep and not os.path.exists(os.path.join(ROOT, prep.split()[0])):
+        name, cmd, prep = fields[0], fields[1], fields[2] if len(fields) > 2 and fields[2] else None
+        if len(fields) > 3 and fields[3]:
+            baselines[name] = fields[3]
+        if not runnable(name, cmd) or (prep and not runnable(name, prep)):
             continue
         cmds.append((name, cmd, prepared(corpus, name, prep) if prep else corpus))
     times = {n: [] for n, _, _ in cmds}
@@ -94,6 +109,14 @@ def main():
         print(f"{name:40} {med:8.3f} {os.path.getsize(inp) / 1e6 / med:7.1f} {text_bytes / 1e6 / med:9.1f}"
               f" {nrec / med:8.0f} {ntok / med:10.0f} {rss[name] / 1024:7.1f}MB {base / med:10.2f}"
               + (f" {jq / med:6.2f}" if jq else ""))
+    for name, _, inp in cmds:
+        ref = baselines.get(name)
+        if ref not in times:
+            continue
+        ref_inp = next(i for n, _, i in cmds if n == ref)
+        mbs = os.path.getsize(inp) / 1e6 / statistics.median(times[name])
+        ref_mbs = os.path.getsize(ref_inp) / 1e6 / statistics.median(times[ref])
+        print(f"{name}: {mbs / ref_mbs:.2f}x the MB/s of {ref} ({mbs:.1f} vs {ref_mbs:.1f} MB/s, same run)")
     print("x identity (x jq): identity's (jq's) median time / the command's (same corpus, same run); a prepared input "
           "is larger than the corpus, so its MB/s column is of that input.  A filter that leaves a record "
           "as it is or only adds members writes its input line, as identity --as-read does.")

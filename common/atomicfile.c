@@ -16,7 +16,8 @@
 #include "err.h"
 #include "xalloc.h"
 
-#define TMP_INFIX ".tmp."
+#define TMP_INFIX ".np-tmp."
+#define OLD_INFIX ".tmp." /* newspipe 0.1.0: PATH.tmp.PID */
 #define SUFFIX_LEN 6
 
 /* Random letters and digits for a temporary's name. */
@@ -139,21 +140,36 @@ atomicfile_abort(struct atomicfile *af)
 	release(af);
 }
 
-/* Whether name is base + ".tmp." + SUFFIX_LEN letters or digits. */
+/* Whether name[0..) is n > 0 characters all letters or digits (digits only with digits). */
+static int
+all_of(const char *name, int digits_only)
+{
+	size_t i;
+
+	for (i = 0; name[i]; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') ||
+		      (!digits_only && ((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z')))))
+			return 0;
+	return i > 0;
+}
+
+/*
+ * Whether name is a temporary of base: base + ".np-tmp." + SUFFIX_LEN
+ * letters or digits, or the "base.tmp.PID" of newspipe 0.1.0.
+ */
 static int
 is_temporary_of(const char *name, const char *base)
 {
-	size_t n = strlen(base), i;
+	size_t n = strlen(base);
 
-	if (strncmp(name, base, n) != 0 || strncmp(name + n, TMP_INFIX, sizeof TMP_INFIX - 1) != 0)
+	if (strncmp(name, base, n) != 0)
 		return 0;
-	name += n + sizeof TMP_INFIX - 1;
-	for (i = 0; name[i]; i++)
-		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
-		      (name[i] >= '0' && name[i] <= '9')))
-			return 0;
-	/* Earlier versions named it PATH.tmp.PID: digits of any length. */
-	return i > 0;
+	name += n;
+	if (strncmp(name, TMP_INFIX, sizeof TMP_INFIX - 1) == 0)
+		return strlen(name + sizeof TMP_INFIX - 1) == SUFFIX_LEN && all_of(name + sizeof TMP_INFIX - 1, 0);
+	if (strncmp(name, OLD_INFIX, sizeof OLD_INFIX - 1) == 0)
+		return all_of(name + sizeof OLD_INFIX - 1, 1);
+	return 0;
 }
 
 int

@@ -4,7 +4,8 @@
  *
  * A reader (or the next run after a crash or a full disk) sees the old
  * file or the new one, never a half-written file under the real name.
- * The temporary is "PATH.tmp.XXXXXX" with a random suffix, created with
+ * The temporary is "PATH.np-tmp.XXXXXX" with a random suffix (a name no
+ * user file is likely to have: stale ones are removed), created with
  * O_CREAT|O_EXCL|O_NOFOLLOW: a file or a symbolic link planted at a
  * predictable name cannot make us write through it (a fixed
  * "PATH.tmp.PID" opened with O_TRUNC would follow the link and overwrite
@@ -45,9 +46,9 @@ int atomicfile_commit(struct atomicfile *af);
 void atomicfile_abort(struct atomicfile *af);
 
 /*
- * Remove the temporaries "PATH.tmp.*" a killed writer of path left
- * behind.  Only call it while holding path's lock.  Returns the number
- * removed.
+ * Remove the temporaries a killed writer of path left behind:
+ * "PATH.np-tmp.XXXXXX", and "PATH.tmp.PID" of newspipe 0.1.0.  Only call
+ * it while holding path's lock.  Returns the number removed.
  */
 int atomicfile_clean_stale(const char *path);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "input.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -16,6 +17,7 @@ enum {
 	OPT_ON_ERROR = 1000,
 	OPT_STATS,
 	OPT_PROGRESS,
+	OPT_MAX_RECORD,
 };
 
 static const struct cli_option common_options[] = {
@@ -24,7 +26,9 @@ static const struct cli_option common_options[] = {
 	  "what to do with a bad record: skip (default), pass it through as is, or fail" },
 	{ "stats", OPT_STATS, no_argument, NULL, "print record counts on standard error at the end" },
 	{ "progress", OPT_PROGRESS, no_argument, NULL, "show records/s and MB/s on standard error" },
-	{ "unbuffered", 'u', no_argument, NULL, "flush the output after every record" },
+	{ "unbuffered", 'u', no_argument, NULL, "write each record's output as soon as its line has arrived" },
+	{ "max-record-bytes", OPT_MAX_RECORD, required_argument, "N[KMG]",
+	  "refuse a record (a line) longer than this (default 256M; 0: no limit)" },
 	{ "help", 'h', no_argument, NULL, "print this help and exit" },
 	{ "version", 'V', no_argument, NULL, "print the version and exit" },
 	{ NULL, 0, 0, NULL, NULL },
@@ -100,6 +104,7 @@ cli_parse(const struct cli_program *p, struct common_opts *co, int argc, char **
 	co->field = "text";
 	co->on_error = ON_ERROR_SKIP;
 	co->stats = co->progress = co->unbuffered = false;
+	co->max_record = READER_DEFAULT_MAX;
 
 	strbuf_addf(&syn, "usage: %s %s\n", prog_name(), p->synopsis);
 	/* The synopsis must outlive this function: err.c keeps the pointer. */
@@ -151,6 +156,9 @@ cli_parse(const struct cli_program *p, struct common_opts *co, int argc, char **
 		case OPT_PROGRESS:
 			co->progress = true;
 			break;
+		case OPT_MAX_RECORD:
+			co->max_record = cli_size(optarg, 0, (size_t)1 << 40, "max-record-bytes");
+			break;
 		case ':':
 			if (optopt > 0 && optopt < 256)
 				usage_error("option '-%c' needs an argument", optopt);
@@ -168,7 +176,30 @@ cli_parse(const struct cli_program *p, struct common_opts *co, int argc, char **
 	}
 	free(longopts);
 	strbuf_release(&shorts);
+	reader_set_default_max(co->max_record);
 	return optind;
+}
+
+size_t
+cli_size(const char *arg, size_t min, size_t max, const char *option)
+{
+	char *end;
+	unsigned long long v, mult = 1;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (end != arg && *end && !end[1]) {
+		switch (*end) {
+		case 'K': case 'k': mult = 1ull << 10; end++; break;
+		case 'M': case 'm': mult = 1ull << 20; end++; break;
+		case 'G': case 'g': mult = 1ull << 30; end++; break;
+		default: break;
+		}
+	}
+	if (end == arg || *end || *arg == '-' || errno == ERANGE || v > max / mult || v * mult < min)
+		usage_error("invalid value '%s' for --%s (a size in bytes, with K, M or G: from %zu to %zu)", arg,
+			    option, min, max);
+	return (size_t)(v * mult);
 }
 
 long long

@@ -24,6 +24,7 @@ struct common_opts {
 	bool stats;             /* --stats: counts on stderr at the end */
 	bool progress;          /* --progress: rate on stderr while running */
 	bool unbuffered;        /* -u: flush after every record */
+	size_t max_record;      /* --max-record-bytes: longer lines are refused (0: no bound) */
 };
 
 /*
@@ -57,6 +58,12 @@ struct cli_program {
  * returns the index of the first operand (a file name).
  */
 int cli_parse(const struct cli_program *p, struct common_opts *co, int argc, char **argv);
+
+/*
+ * A size with an optional binary suffix (K, M, G: KiB, MiB, GiB) in
+ * [min, max] bytes, else usage_error() naming the option.
+ */
+size_t cli_size(const char *arg, size_t min, size_t max, const char *option);
 
 /*
  * Strict number parsing for option values: the whole string must be a

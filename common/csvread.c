@@ -17,6 +17,7 @@ struct state {
 	unsigned long rows;      /* rows completed, header included */
 	unsigned long line;      /* lines fed so far */
 	unsigned long row_line;  /* line where the current row started */
+	size_t row_bytes;        /* bytes of the lines of the current row */
 	int stop;
 	void (*header)(void *, const struct csv_row *);
 	int (*row)(void *, const struct csv_row *);
@@ -57,6 +58,7 @@ on_row(int c, void *vs)
 	st->rows++;
 	st->n = 0;
 	st->row_line = st->line + 1;
+	st->row_bytes = 0;
 }
 
 int
@@ -78,6 +80,14 @@ csvread(struct reader *r, void (*header)(void *, const struct csv_row *), int (*
 		die("out of memory");
 	while (!st.stop && (got = reader_getline(r, &line, &len)) == 1) {
 		st.line = r->lineno;
+		/* A quoted field can run over many lines: the row is one record, under one bound. */
+		st.row_bytes += len + 1;
+		if (r->max_line && st.row_bytes > r->max_line) {
+			rc = warn("%s:%lu: a CSV row longer than %s (%zu bytes): the rest of the file is not read",
+				  r->name, st.row_line, r->max_name, r->max_line);
+			st.stop = 1;
+			break;
+		}
 		if (csv_parse(&p, line, len, on_field, on_row, &st) != len ||
 		    csv_parse(&p, "\n", 1, on_field, on_row, &st) != 1) {
 			rc = warn("%s:%lu: invalid CSV: %s", r->name, r->lineno, csv_strerror(csv_error(&p)));

@@ -91,8 +91,10 @@ datafile_slurp(const char *path, size_t *len)
 
 	if (reader_open(&r, path) != 0)
 		die("cannot read data file '%s'", path);
+	r.max_line = DATAFILE_MAX;
+	r.max_name = "a data file's limit";
 	if (reader_read_all(&r, &sb) != 0)
-		die("cannot read data file '%s'", path);
+		exit(prog_exit()); /* reported, naming the file */
 	reader_close(&r);
 	return strbuf_detach(&sb, len);
 }
@@ -100,9 +102,23 @@ datafile_slurp(const char *path, size_t *len)
 void
 datafile_lines_open(struct datafile_lines *dl, const char *path)
 {
+	char *nul;
+
 	dl->buf = datafile_slurp(path, &dl->len);
 	dl->next = dl->buf;
 	dl->lineno = 0;
+	if (dl->len == 0)
+		die("data file '%s' is empty (a list meant to be empty needs a '#' line)", path);
+	if (dl->buf[dl->len - 1] != '\n')
+		die("data file '%s' is cut short: its last line has no newline", path);
+	nul = memchr(dl->buf, '\0', dl->len);
+	if (nul) {
+		unsigned long line = 1;
+		const char *p;
+		for (p = dl->buf; p < nul; p++)
+			line += *p == '\n';
+		die("%s:%lu: a NUL byte: not a text file", path, line);
+	}
 }
 
 char *

@@ -25,9 +25,13 @@ char *datafile_find(const char *explicit_path, const char *rel);
  */
 char *datafile_try(const char *rel);
 
+/* The largest data file read: 256 times the largest shipped lexicon. */
+#define DATAFILE_MAX ((size_t)64 << 20)
+
 /*
- * Read a whole text file into a new NUL-terminated buffer (caller frees);
- * die() naming the file when it cannot be read.
+ * Read a whole file into a new NUL-terminated buffer (caller frees);
+ * die() naming the file when it cannot be read or is larger than
+ * DATAFILE_MAX (a data file that is /dev/zero must not read forever).
  */
 char *datafile_slurp(const char *path, size_t *len);
 
@@ -42,7 +46,10 @@ char *datafile_slurp(const char *path, size_t *len);
  *	datafile_lines_close(&dl);
  *
  * Every line is given, blank and '#' lines too (some files give those a
- * meaning), NUL-terminated in place without its '\n'.
+ * meaning), NUL-terminated in place without its '\n'.  A file of zero
+ * bytes (a failed copy; a list meant to be empty says so in a '#' line),
+ * one whose last line has no newline (cut short), or one with a NUL byte
+ * (not text) is an error naming the file, never read as a shorter list.
  */
 struct datafile_lines {
 	char *buf;            /* the whole file (datafile_slurp), owned */

@@ -192,6 +192,21 @@ valid(struct date *d)
 	return true;
 }
 
+/* A fraction of a second at *pp ("." or "," and digits), kept as written, if there is one. */
+static void
+fraction(const char **pp, const char *end, struct date *d)
+{
+	const char *p = *pp;
+	size_t n;
+
+	if (p < end && (*p == '.' || *p == ',') && (n = digit_run(p + 1, end)) > 0) {
+		size_t keep = n < sizeof d->frac ? n : sizeof d->frac - 1;
+		memcpy(d->frac, p + 1, keep);
+		d->frac[keep] = '\0';
+		*pp = p + 1 + n;
+	}
+}
+
 /* Hours, minutes, optional seconds and fraction, extended ("10:14:55") or basic ("101455"). */
 static bool
 iso_time(const char **pp, const char *end, struct date *d)
@@ -219,12 +234,7 @@ iso_time(const char **pp, const char *end, struct date *d)
 	} else {
 		return false;
 	}
-	if (p < end && (*p == '.' || *p == ',') && (n = digit_run(p + 1, end)) > 0) {
-		size_t keep = n < sizeof d->frac ? n : sizeof d->frac - 1;
-		memcpy(d->frac, p + 1, keep);
-		d->frac[keep] = '\0';
-		p += 1 + n;
-	}
+	fraction(&p, end, d);
 	d->has_time = true;
 	*pp = p;
 	return true;
@@ -363,7 +373,7 @@ static bool
 loose_time(const char **pp, const char *end, struct date *d)
 {
 	const char *p = *pp;
-	size_t n = digit_run(p, end), k;
+	size_t n = digit_run(p, end);
 
 	if (d->has_time || n < 1 || n > 2 || p + n >= end || p[n] != ':' || digit_run(p + n + 1, end) != 2)
 		return false;
@@ -373,12 +383,7 @@ loose_time(const char **pp, const char *end, struct date *d)
 	if (p < end && *p == ':' && digit_run(p + 1, end) == 2) {
 		d->second = number(p + 1, 2);
 		p += 3;
-		if (p < end && (*p == '.' || *p == ',') && (k = digit_run(p + 1, end)) > 0) {
-			size_t keep = k < sizeof d->frac ? k : sizeof d->frac - 1;
-			memcpy(d->frac, p + 1, keep);
-			d->frac[keep] = '\0';
-			p += 1 + k;
-		}
+		fraction(&p, end, d);
 	}
 	d->has_time = true;
 	*pp = p;

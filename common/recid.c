@@ -12,7 +12,8 @@
 char *
 recid_base(const char *path)
 {
-	static const char *const exts[] = { ".gz", ".txt", ".text", ".csv", ".jsonl", ".ndjson", ".json", NULL };
+	static const char *const exts[] = { ".gz", ".txt", ".text", ".csv", ".jsonl", ".ndjson", ".json", ".html", ".htm",
+					    ".xhtml", ".xml", ".rss", ".atom", ".rdf", ".warc", NULL };
 	const char *slash = strrchr(path, '/');
 	char *id = xstrdup(slash ? slash + 1 : path);
 	int again = 1;

@@ -445,6 +445,16 @@ stream_feed_record(struct stream *s, json_t *rec)
 }
 
 void
+stream_pass(struct stream *s, json_t *rec)
+{
+	s->raw = NULL;
+	s->cur = NULL;
+	s->in++;
+	stream_emit(s, rec);
+	json_decref(rec);
+}
+
+void
 stream_feed_line(struct stream *s, const char *line, size_t len)
 {
 	json_error_t e;
@@ -485,22 +495,37 @@ is_blank(const char *line, size_t len)
 	return 1;
 }
 
+/* A line the reader refused for its length (reported there): a bad record. */
+static void
+refused(struct stream *s)
+{
+	s->in++;
+	s->bad++;
+	if (s->opts->on_error == ON_ERROR_FAIL)
+		s->stopped = true;
+}
+
 static void
 run_one(struct stream *s, const char *path)
 {
 	struct reader r;
 	const char *line;
 	size_t len;
+	unsigned long too_long = 0;
 
 	if (reader_open(&r, path) != 0)
 		return;
 	s->file = r.name;
 	while (!s->stopped && reader_getline(&r, &line, &len) == 1) {
 		s->line = r.lineno;
-		if (is_blank(line, len))
+		for (; too_long < r.too_long; too_long++)
+			refused(s);
+		if (s->stopped || is_blank(line, len))
 			continue;
 		stream_feed_line(s, line, len);
 	}
+	for (; too_long < r.too_long; too_long++)
+		refused(s);
 	reader_close(&r);
 }
 

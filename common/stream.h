@@ -73,6 +73,14 @@ void stream_set_position(struct stream *s, const char *name, unsigned long linen
 void stream_feed_line(struct stream *s, const char *line, size_t len);
 void stream_feed_record(struct stream *s, json_t *rec);
 bool stream_stopped(const struct stream *s);
+
+/*
+ * Write a record built in memory that the filter does not process, a
+ * record of another kind than its articles (news-split's web pages and
+ * feed items with an HTML body): counted as read and written, written as
+ * it is.  Consumes rec.
+ */
+void stream_pass(struct stream *s, json_t *rec);
 void stream_finish(struct stream *s);
 
 /* Write rec (borrowed) as one compact line.  A write error is fatal. */

@@ -27,6 +27,7 @@
 #include "dedupe/dedupe.h"
 #include "dedupe/mapreduce.h"
 #include "err.h"
+#include "mkdirs.h"
 #include "segment.h"
 #include "stream.h"
 #include "strbuf.h"
@@ -36,7 +37,7 @@
 
 struct options {
 	unsigned level;          /* 0 document, 1 paragraph */
-	bool drop, clusters, emit_keys, reduce;
+	bool drop, clusters, emit_keys, reduce, no_wait;
 	double threshold;
 	const char *state;
 	unsigned long long capacity, max_age, batch, min_contained;
@@ -57,20 +58,24 @@ struct dedupe {
 };
 
 enum { OPT_LEVEL = 256, OPT_MODE, OPT_CLUSTERS, OPT_THRESHOLD, OPT_STATE, OPT_MAX_AGE, OPT_CAPACITY,
-       OPT_EMIT_KEYS, OPT_REDUCE, OPT_NOW, OPT_GRAM, OPT_BANDS, OPT_ROWS, OPT_BATCH, OPT_MIN_CONTAINED };
+       OPT_EMIT_KEYS, OPT_REDUCE, OPT_NOW, OPT_GRAM, OPT_BANDS, OPT_ROWS, OPT_BATCH, OPT_MIN_CONTAINED, OPT_WAIT,
+       OPT_NO_WAIT };
 
 static const struct cli_option options[] = {
 	{ "level", OPT_LEVEL, required_argument, "LEVEL", "document (default) or paragraph" },
 	{ "mode", OPT_MODE, required_argument, "MODE", "mark (default: add dup) or drop (write first-seen only)" },
 	{ "clusters", OPT_CLUSTERS, no_argument, NULL, "add cluster: the id of the first-seen copy" },
 	{ "threshold", OPT_THRESHOLD, required_argument, "X", "similarity of a duplicate, 0..1 (default 0.6)" },
-	{ "state", OPT_STATE, required_argument, "FILE", "remember what was seen in FILE (and FILE.log)" },
+	{ "state", OPT_STATE, required_argument, "FILE", "remember what was seen in FILE (and FILE.log, FILE.lock)" },
+	{ "wait", OPT_WAIT, no_argument, NULL, "wait while another run uses the state (the default)" },
+	{ "no-wait", OPT_NO_WAIT, no_argument, NULL, "fail at once when another run uses the state" },
 	{ "max-age", OPT_MAX_AGE, required_argument, "N[smhd]", "forget items older than this (default: never)" },
 	{ "capacity", OPT_CAPACITY, required_argument, "N", "remember at most N items (default 2000000)" },
 	{ "emit-keys", OPT_EMIT_KEYS, no_argument, NULL, "map step: write the LSH key lines of each record" },
 	{ "reduce", OPT_REDUCE, no_argument, NULL, "reduce step: read key-sorted lines, write clusters" },
 	{ "now", OPT_NOW, required_argument, "SECONDS", "the time of this run (default: the clock)" },
-	{ "batch", OPT_BATCH, required_argument, "N", "records between state syncs (default 1000)" },
+	{ "batch", OPT_BATCH, required_argument, "N",
+	  "flush the output and the state at least every N records (default: when the output buffer is full)" },
 	{ "gram", OPT_GRAM, required_argument, "N", "shingle length in letters (default 8)" },
 	{ "bands", OPT_BANDS, required_argument, "N", "LSH bands (default 32)" },
 	{ "min-contained", OPT_MIN_CONTAINED, required_argument, "N",
@@ -118,6 +123,8 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_CLUSTERS: o->clusters = true; break;
 	case OPT_THRESHOLD: o->threshold = cli_real(arg, 0.0, 1.0, "--threshold"); break;
 	case OPT_STATE: o->state = arg; break;
+	case OPT_WAIT: o->no_wait = false; break;
+	case OPT_NO_WAIT: o->no_wait = true; break;
 	case OPT_MAX_AGE: o->max_age = parse_age(arg); break;
 	case OPT_CAPACITY: o->capacity = (unsigned long long)cli_number(arg, 1, 16000000, "--capacity"); break;
 	case OPT_EMIT_KEYS: o->emit_keys = true; break;
@@ -216,18 +223,28 @@ dup_member(struct dedupe *d, uint64_t seq, double similarity, const char *level)
 	return dup_json(of, olen, similarity, level);
 }
 
+/*
+ * After each record: journal the items whose records' output has left the
+ * output buffer (output first, then the state: a kill -9 may repeat the
+ * records of one buffer on the next run, never lose one).
+ */
 static void
 sync_state(struct dedupe *d, struct stream *s)
 {
 	if (!d->st)
 		return;
-	if (++d->since_sync < d->o.batch && !stream_opts(s)->unbuffered)
-		return;
-	/* Output first, then the state: a crash may repeat a batch, never lose one. */
-	if (fflush(stdout) != 0)
-		die("write error on standard output:");
-	state_sync(d->st, d->ix);
-	d->since_sync = 0;
+	if (d->o.batch && ++d->since_sync >= d->o.batch) {
+		if (fflush(stdout) != 0)
+			die("write error on standard output:");
+		d->since_sync = 0;
+	}
+	state_record_done(d->st, d->ix, stream_output_queued(s), stream_output_flushed(s));
+	if (state_compact_due(d->st, d->ix)) {
+		/* The snapshot holds every item: their records' output must be out first. */
+		if (fflush(stdout) != 0)
+			die("write error on standard output:");
+		state_compact(d->st, d->ix);
+	}
 }
 
 static void
@@ -411,7 +428,10 @@ dedupe_open(struct dedupe *d)
 	if (o->reduce) {
 		d->red = reducer_new(o->threshold, (uint32_t)d->o.min_contained, level_name(d));
 	} else if (o->state && !o->emit_keys) {
-		d->st = state_open(o->state, &o->p, o->level, o->capacity, o->max_age, &d->ix);
+		/* The first run from cron: ~/.newspipe may not exist yet. */
+		if (mkdirs_for_file(o->state) != 0)
+			exit(prog_exit());
+		d->st = state_open(o->state, &o->p, o->level, o->capacity, o->max_age, !o->no_wait, &d->ix);
 		if (!d->st)
 			exit(prog_exit());
 		index_evict(d->ix, d->now);
@@ -424,8 +444,8 @@ int
 main(int argc, char **argv)
 {
 	struct cli_program prog = {
-		"[--level document|paragraph] [--mode mark|drop] [--clusters] [--threshold X] [--state FILE] "
-		"[--max-age N[smhd]] [--capacity N] [--emit-keys | --reduce] [file ...]",
+		"[--level document|paragraph] [--mode mark|drop] [--clusters] [--threshold X] "
+		"[--state FILE [--wait | --no-wait]] [--max-age N[smhd]] [--capacity N] [--emit-keys | --reduce] [file ...]",
 		"Find exact and near-duplicate articles or paragraphs, in one stream and across runs.", options,
 		handle_option, NULL
 	};
@@ -438,7 +458,7 @@ main(int argc, char **argv)
 	int first;
 
 	memset(&d, 0, sizeof d);
-	d.o = (struct options){ 0, false, false, false, false, 0.6, NULL, 2000000, 0, 1000, 100, -1, { 8, 32, 2 } };
+	d.o = (struct options){ 0, false, false, false, false, false, 0.6, NULL, 2000000, 0, 0, 100, -1, { 8, 32, 2 } };
 	d.idbuf = d.text = empty;
 	d.paras = nospans;
 	prog.ctx = &d.o;

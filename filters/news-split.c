@@ -8,59 +8,44 @@
  * [[start, end], ...] code-point offsets into the text.  With --explode
  * it writes one record per paragraph or sentence instead.
  *
- * Reads: id, the text field (-f).  Writes: id, source (text/CSV input),
- * paragraphs, sentences; with --explode: id, doc_id, seq, start, end, text.
+ * Web formats (split/web.c): an RSS/Atom feed gives one record per item,
+ * an HTML file one {"id","html"} record, a WARC crawl one record per HTML
+ * page; records whose body is HTML are left for news-clean, unsplit.
+ *
+ * Reads: id, the text field (-f).  Writes: id, source (file input),
+ * paragraphs, sentences; with --explode: id, doc_id, seq, start, end, text;
+ * feed items, pages: see man news-split.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "csvread.h"
 #include "err.h"
+#include "feed.h"
 #include "hash.h"
+#include "html.h"
 #include "input.h"
 #include "recid.h"
 #include "segment.h"
-#include "spans.h"
-#include "stream.h"
-#include "strbuf.h"
+#include "split/split.h"
 #include "utf8.h"
+#include "warc.h"
 #include "xalloc.h"
 
-enum format { FMT_AUTO, FMT_TEXT, FMT_CSV, FMT_NDJSON };
-enum explode { EXPLODE_NONE, EXPLODE_PARAGRAPH, EXPLODE_SENTENCE };
-
-#define MAX_MAP 32
-
-struct options {
-	enum format format;
-	enum explode explode;
-	const char *keep;          /* --keep: parent fields copied to exploded records */
-	char *map_to[MAX_MAP];     /* --map FIELD=COLUMN */
-	char *map_from[MAX_MAP];
-	size_t nmap;
-};
-
-struct splitter {
-	struct options opt;
-	const struct common_opts *co;
-	struct stream *stream;
-	struct spans paras, sents;
-	struct strbuf members;     /* serialized paragraphs and sentences */
-	/* CSV: which output field each column feeds ("" = the column's own name). */
-	const char **column_field;
-	size_t ncolumns;
-	const char *csv_name;
-	int csv_has_text;
-};
-
-enum { OPT_FORMAT = 256, OPT_EXPLODE, OPT_KEEP, OPT_MAP };
+enum { OPT_FORMAT = 256, OPT_EXPLODE, OPT_KEEP, OPT_MAP, OPT_URL, OPT_FEED_INFO };
 
 static const struct cli_option options[] = {
 	{ "format", OPT_FORMAT, required_argument, "FMT",
-	  "input format: auto (default: by extension, then content), text, csv, ndjson" },
+	  "input format: auto (default: by extension, then content), text, csv, ndjson, feed (rss, atom), "
+	  "warc, html" },
+	{ "url", OPT_URL, required_argument, "URL",
+	  "where the input came from: a feed's relative links resolve against it, a page's url" },
+	{ "feed-info", OPT_FEED_INFO, no_argument, NULL,
+	  "feeds: one record per feed (its feed object and number of items), not its items" },
 	{ "map", OPT_MAP, required_argument, "FIELD=COLUMN,...",
 	  "CSV: take FIELD from COLUMN (e.g. text=body,title=headline)" },
 	{ "explode", OPT_EXPLODE, required_argument, "UNIT",
@@ -77,7 +62,8 @@ handle_option(void *ctx, int key, const char *arg)
 
 	switch (key) {
 	case OPT_FORMAT: {
-		static const char *const formats[] = { "auto", "text|txt", "csv", "ndjson|jsonl", NULL }; /* enum format */
+		static const char *const formats[] = { "auto",		"text|txt", "csv",  "ndjson|jsonl",
+						       "feed|rss|atom", "warc",	    "html", NULL }; /* enum format */
 		o->format = (enum format)cli_choice(arg, formats, "--format");
 		break;
 	}
@@ -88,6 +74,12 @@ handle_option(void *ctx, int key, const char *arg)
 	}
 	case OPT_KEEP:
 		o->keep = arg;
+		break;
+	case OPT_URL:
+		o->url = arg;
+		break;
+	case OPT_FEED_INFO:
+		o->feed_info = true;
 		break;
 	case OPT_MAP: {
 		const char *p = arg;
@@ -111,33 +103,70 @@ handle_option(void *ctx, int key, const char *arg)
 	}
 }
 
+static bool
+has_suffix(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return len > n && strncasecmp(s + len - n, suffix, n) == 0;
+}
+
+/* The format a file name says, FMT_AUTO when it says nothing sure (.xml). */
+static enum format
+format_of_name(const char *path)
+{
+	static const struct {
+		const char *suffix;
+		enum format format;
+	} names[] = {
+		{ ".txt", FMT_TEXT },	 { ".text", FMT_TEXT }, { ".csv", FMT_CSV },	 { ".jsonl", FMT_NDJSON },
+		{ ".ndjson", FMT_NDJSON }, { ".json", FMT_NDJSON }, { ".rss", FMT_FEED }, { ".atom", FMT_FEED },
+		{ ".rdf", FMT_FEED },	 { ".warc", FMT_WARC },	 { ".html", FMT_HTML },
+		{ ".htm", FMT_HTML },	 { ".xhtml", FMT_HTML },
+	};
+	size_t len = strlen(path), k;
+
+	if (has_suffix(path, len, ".gz"))
+		len -= 3;
+	for (k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (has_suffix(path, len, names[k].suffix))
+			return names[k].format;
+	return FMT_AUTO;
+}
+
+/* Bytes enough to see past a feed's or a page's prologue to its root. */
+#define MARKUP_PROLOGUE 4096
+
+static int
+starts_with_markup(const char *head, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+		i++;
+	return i < n && head[i] == '<';
+}
+
 static enum format
 format_of(const char *path, const char *head, size_t n)
 {
 	size_t i = 0;
-	char *b;
 
 	if (path && strcmp(path, "-") != 0) {
-		size_t len;
-		b = xstrdup(path);
-		len = strlen(b);
-		if (len > 3 && strcmp(b + len - 3, ".gz") == 0)
-			b[len - 3] = '\0';
-		len = strlen(b);
-		enum format f = FMT_AUTO;
-		if ((len > 4 && strcmp(b + len - 4, ".txt") == 0) || (len > 5 && strcmp(b + len - 5, ".text") == 0))
-			f = FMT_TEXT;
-		else if (len > 4 && strcmp(b + len - 4, ".csv") == 0)
-			f = FMT_CSV;
-		else if ((len > 6 && strcmp(b + len - 6, ".jsonl") == 0) ||
-			 (len > 7 && strcmp(b + len - 7, ".ndjson") == 0) ||
-			 (len > 5 && strcmp(b + len - 5, ".json") == 0))
-			f = FMT_NDJSON;
-		free(b);
+		enum format f = format_of_name(path);
 		if (f != FMT_AUTO)
 			return f;
 	}
-	/* By content: a first non-blank '{' means NDJSON, anything else is text. */
+	/* By content: WARC's version line, a feed's or a page's root element,
+	 * a first non-blank '{' for NDJSON; anything else is text. */
+	if (warc_sniff(head, n))
+		return FMT_WARC;
+	if (feed_sniff(head, n))
+		return FMT_FEED;
+	if (html_is_document(head, n))
+		return FMT_HTML;
 	if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
@@ -420,10 +449,18 @@ split_file(struct splitter *sp, const char *path)
 
 	if (reader_open(&r, path) != 0)
 		return;
+	sp->path = strcmp(r.name, "<stdin>") == 0 ? NULL : path;
 	if (fmt == FMT_AUTO) {
 		const char *head;
 		size_t n;
 		if (reader_peek(&r, &head, &n) != 0 || n == 0) {
+			reader_close(&r);
+			return;
+		}
+		/* Markup is told by its root element, which may come lines after
+		 * an XML declaration, comments or a doctype: wait for more of it
+		 * (a live NDJSON stream is still told by its first line). */
+		if (starts_with_markup(head, n) && reader_peek_at_least(&r, MARKUP_PROLOGUE, &head, &n) != 0) {
 			reader_close(&r);
 			return;
 		}
@@ -446,6 +483,15 @@ split_file(struct splitter *sp, const char *path)
 		csvread(&r, csv_header, csv_row, sp);
 		free_columns(sp);
 		break;
+	case FMT_FEED:
+		split_feed(sp, &r);
+		break;
+	case FMT_WARC:
+		split_warc(sp, &r);
+		break;
+	case FMT_HTML:
+		split_html(sp, &r);
+		break;
 	case FMT_AUTO:
 		break;
 	}
@@ -459,8 +505,10 @@ main(int argc, char **argv)
 	struct splitter sp;
 	struct common_opts co;
 	struct cli_program prog = {
-		"[--format fmt] [--map field=column,...] [--explode unit [--keep field,...]] [-f name] [file ...]",
-		"Ingest articles (text, CSV, NDJSON, gzip) and add paragraph and sentence offsets.",
+		"[--format fmt] [--map field=column,...] [--explode unit [--keep field,...]] [--url url] [--feed-info] "
+		"[-f name] [file ...]",
+		"Ingest articles (text, CSV, NDJSON, RSS/Atom feeds, HTML pages, WARC crawls, gzip) and add paragraph and "
+		"sentence offsets.",
 		options, handle_option, NULL,
 	};
 	struct stream_filter f = { process, NULL, NULL, true };

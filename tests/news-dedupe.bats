@@ -143,17 +143,17 @@ for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$TMP/in.jsonl" >"$TMP/sp
 @test "a state of another format version, truncated, or of the other level is a clear error" {
 	"$BIN/news-dedupe" --state "$TMP/seen" "$FIX" >/dev/null
 	cp "$TMP/seen" "$TMP/newer"
-	printf '\003' | dd of="$TMP/newer" bs=1 seek=8 conv=notrunc 2>/dev/null
+	printf '\004' | dd of="$TMP/newer" bs=1 seek=8 conv=notrunc 2>/dev/null
 	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/newer" "$FIX"
 	[ "$status" -eq 1 ]
 	[ -z "$output" ]
-	[[ "$stderr" == "news-dedupe: cannot load '$TMP/newer': format version 3, this program reads 2"* ]] || fail "$stderr"
-	# Version 1 (an LSH table probed from any slot) is refused too, not misread.
+	[[ "$stderr" == "news-dedupe: cannot load '$TMP/newer': format version 4, this program reads 3"* ]] || fail "$stderr"
+	# Version 2 (ids cut at 64 KiB, no generations) is refused too, not misread.
 	cp "$TMP/seen" "$TMP/older"
-	printf '\001' | dd of="$TMP/older" bs=1 seek=8 conv=notrunc 2>/dev/null
+	printf '\002' | dd of="$TMP/older" bs=1 seek=8 conv=notrunc 2>/dev/null
 	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/older" "$FIX"
 	[ "$status" -eq 1 ]
-	[[ "$stderr" == "news-dedupe: cannot load '$TMP/older': format version 1, this program reads 2"* ]] || fail "$stderr"
+	[[ "$stderr" == "news-dedupe: cannot load '$TMP/older': format version 2, this program reads 3"* ]] || fail "$stderr"
 	head -c 300 "$TMP/seen" >"$TMP/short"
 	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/short" "$FIX"
 	[ "$status" -eq 1 ]
@@ -167,11 +167,22 @@ for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$TMP/in.jsonl" >"$TMP/sp
 	[[ "$stderr" == "news-dedupe: cannot load '$TMP/seen2.log': "* ]] || fail "$stderr"
 }
 
-@test "kill -9 during a run, then a rerun: nothing lost, at most the last batch repeated" {
+# The ids of two runs' outputs, the first one's possibly cut by a kill: a
+# reader drops a cut last line (the newline keeps it off the next line).
+both_runs_ids() {
+	{ cat "$1"; echo; cat "$2"; } | jq -R -r 'fromjson? | .id'
+}
+
+# How many of the shortest lines of $1 fit in one output buffer (64 KiB).
+records_per_buffer() {
+	awk '{ if (min == "" || length($0) < min) min = length($0) } END { print int(65536 / (min + 1)) + 1 }' "$1"
+}
+
+@test "kill -9 during a run, then a rerun: nothing lost, at most one output buffer repeated" {
 	random_records 40000 >"$TMP/all.jsonl"
-	"$BIN/news-dedupe" --mode drop --batch 100 --state "$TMP/seen" "$TMP/all.jsonl" >"$TMP/out1.jsonl" &
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/all.jsonl" >"$TMP/out1.jsonl" &
 	pid=$!
-	# Kill it once some batches are written and journalled.
+	# Kill it once some output is written and journalled.
 	for _ in $(seq 500); do
 		[ "$(wc -l <"$TMP/out1.jsonl")" -ge 2000 ] && break
 		sleep 0.01
@@ -181,17 +192,162 @@ for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$TMP/in.jsonl" >"$TMP/sp
 	n1=$(wc -l <"$TMP/out1.jsonl")
 	[ "$n1" -ge 2000 ] || fail "only $n1 records before the kill"
 	[ -s "$TMP/seen.log" ] || [ -s "$TMP/seen" ]
-	run --separate-stderr "$BIN/news-dedupe" --mode drop --batch 100 --state "$TMP/seen" "$TMP/all.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/all.jsonl"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	printf '%s\n' "$output" >"$TMP/out2.jsonl"
-	# Every record is written whole by one run or the other (the kill may
-	# have cut the last line of the first run: a reader drops it)...
-	cat "$TMP/out1.jsonl" "$TMP/out2.jsonl" | jq -R -r 'fromjson? | .id' | sort -u >"$TMP/ids"
-	[ "$(wc -l <"$TMP/ids")" -eq 40000 ]
-	# ...and at most one batch by both.
-	repeated=$(cat "$TMP/out1.jsonl" "$TMP/out2.jsonl" | jq -R -r 'fromjson? | .id' | sort | uniq -d | wc -l)
-	[ "$repeated" -le 100 ] || fail "$repeated records repeated"
+	# Every record is written whole by one run or the other...
+	[ "$(both_runs_ids "$TMP/out1.jsonl" "$TMP/out2.jsonl" | sort -u | wc -l)" -eq 40000 ]
+	# ...and at most one output buffer of them by both.
+	repeated=$(both_runs_ids "$TMP/out1.jsonl" "$TMP/out2.jsonl" | sort | uniq -d | wc -l)
+	[ "$repeated" -le "$(records_per_buffer "$TMP/all.jsonl")" ] || fail "$repeated records repeated"
+}
+
+@test "kill -9 while the output is blocked: the rerun repeats at most one output buffer" {
+	# The reader takes 3.5 MB and stops: news-dedupe blocks on the full
+	# pipe, and is killed there, with records of many buffers written.
+	random_records 40000 >"$TMP/all.jsonl"
+	mkfifo "$TMP/pipe"
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/all.jsonl" >"$TMP/pipe" &
+	pid=$!
+	exec 7<"$TMP/pipe"
+	head -c 3500000 <&7 >"$TMP/out1.jsonl"
+	sleep 0.2
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" || true
+	cat <&7 >>"$TMP/out1.jsonl"
+	exec 7<&-
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/all.jsonl" >"$TMP/out2.jsonl"
+	[ "$(both_runs_ids "$TMP/out1.jsonl" "$TMP/out2.jsonl" | sort -u | wc -l)" -eq 40000 ]
+	repeated=$(both_runs_ids "$TMP/out1.jsonl" "$TMP/out2.jsonl" | sort | uniq -d | wc -l)
+	[ "$repeated" -le "$(records_per_buffer "$TMP/all.jsonl")" ] || fail "$repeated records repeated"
+}
+
+@test "a damaged journal entry in the middle is reported (exit 1); every intact entry is kept" {
+	random_records 400 1 >"$TMP/a.jsonl"
+	random_records 80 2 | sed 's/"r/"s/' >"$TMP/b.jsonl"
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/a.jsonl" >/dev/null
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/b.jsonl" >/dev/null
+	size=$(stat -c %s "$TMP/seen.log")
+	[ "$size" -gt 10000 ] || fail "no journal to damage ($size bytes)"
+	# Flip one byte in the middle.
+	mid=$((size / 2))
+	byte=$(od -An -tu1 -j "$mid" -N1 "$TMP/seen.log" | tr -d ' ')
+	printf "\\$(printf '%03o' $(((byte + 1) % 256)))" | dd of="$TMP/seen.log" bs=1 seek="$mid" conv=notrunc 2>/dev/null
+	cat "$TMP/a.jsonl" "$TMP/b.jsonl" >"$TMP/all.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/all.jsonl"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "news-dedupe: $TMP/seen.log: damaged journal: "*"intact entries kept"* ]] || fail "$stderr"
+	# Only the damaged entry's record comes out again as new.
+	[ "$(printf '%s\n' "$output" | grep -c .)" -eq 1 ] || fail "re-emitted: $output"
+	# The state was rewritten without the damage: the next run is clean.
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/all.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ -z "$output" ]
+}
+
+@test "a torn last journal entry (a kill during a write) is dropped quietly" {
+	random_records 400 1 >"$TMP/a.jsonl"
+	random_records 80 2 | sed 's/"r/"s/' >"$TMP/b.jsonl"
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/a.jsonl" >/dev/null
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/b.jsonl" >/dev/null
+	size=$(stat -c %s "$TMP/seen.log")
+	truncate -s $((size - 50)) "$TMP/seen.log"
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/b.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | jq -r .id)" = s79 ]
+}
+
+@test "a second run on the same state waits for the first (--wait), or is refused (--no-wait)" {
+	random_records 30 1 >"$TMP/a.jsonl"
+	random_records 30 2 | sed 's/"r/"s/' >"$TMP/b.jsonl"
+	mkfifo "$TMP/in"
+	# Run 1 holds the state while its input stays open.
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/in" >"$TMP/out1.jsonl" &
+	one=$!
+	exec 8>"$TMP/in"
+	cat "$TMP/a.jsonl" >&8
+	for _ in $(seq 100); do [ -s "$TMP/seen.lock" ] && break; sleep 0.05; done
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --no-wait --state "$TMP/seen" "$TMP/b.jsonl" 8>&-
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[[ "$stderr" == "news-dedupe: '$TMP/seen.lock' is held by another run (pid $one); not waiting (--no-wait)" ]] || fail "$stderr"
+	# Run 2 (the default, --wait) starts while run 1 holds it...
+	cat "$TMP/a.jsonl" "$TMP/b.jsonl" >"$TMP/ab.jsonl"
+	"$BIN/news-dedupe" --mode drop --state "$TMP/seen" "$TMP/ab.jsonl" >"$TMP/out2.jsonl" 8>&- &
+	two=$!
+	sleep 0.5
+	kill -0 "$two" || fail "run 2 did not wait"
+	[ ! -s "$TMP/out2.jsonl" ]
+	# ...and goes on when run 1 ends, seeing all it remembered.
+	exec 8>&-
+	wait "$one"
+	wait "$two"
+	[ "$(jq -r .id "$TMP/out1.jsonl" | tr '\n' ' ')" = "$(jq -r .id "$TMP/a.jsonl" | tr '\n' ' ')" ]
+	[ "$(jq -r .id "$TMP/out2.jsonl" | tr '\n' ' ')" = "$(jq -r .id "$TMP/b.jsonl" | tr '\n' ' ')" ]
+}
+
+@test "temporary files: stale ones are removed, a planted symbolic link is never written through" {
+	printf 'precious\n' >"$TMP/victim"
+	random_records 20 1 >"$TMP/a.jsonl"
+	# What a killed run leaves (FILE.np-tmp.XXXXXX, and FILE.tmp.PID of
+	# newspipe 0.1.0), links planted at the names the next writer of 0.1.0
+	# would have used (the next pids), and a user's file that is no temporary.
+	printf 'x' >"$TMP/seen.np-tmp.Ab3dE9"
+	printf 'x' >"$TMP/seen.log.np-tmp.x0x0x0"
+	printf 'x' >"$TMP/seen.tmp.12345"
+	printf 'mine\n' >"$TMP/seen.tmp.backup"
+	last=$(cat /proc/sys/kernel/ns_last_pid)
+	for p in $(seq $((last + 1)) $((last + 300))); do
+		ln -s "$TMP/victim" "$TMP/seen.tmp.$p"
+		ln -s "$TMP/victim" "$TMP/seen.log.tmp.$p"
+	done
+	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/seen" "$TMP/a.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(cat "$TMP/victim")" = precious ]
+	[ "$(cat "$TMP/seen.tmp.backup")" = mine ]
+	left=$(find "$TMP" -name 'seen*tmp.*' ! -name seen.tmp.backup)
+	[ -z "$left" ] || fail "left: $(printf '%s\n' "$left" | head -3)"
+	[ -s "$TMP/seen" ]
+}
+
+@test "a run that never ends keeps its journal bounded: it is folded into the snapshot as it goes" {
+	random_records 3000 3 >"$TMP/a.jsonl"
+	mkfifo "$TMP/in"
+	"$BIN/news-dedupe" -u --capacity 100 --state "$TMP/seen" "$TMP/in" >"$TMP/out.jsonl" &
+	pid=$!
+	exec 8>"$TMP/in"
+	cat "$TMP/a.jsonl" >&8
+	for _ in $(seq 600); do [ "$(wc -l <"$TMP/out.jsonl")" -ge 3000 ] && break; sleep 0.05; done
+	# 100 items remembered: at most 4 x 100 + 1000 entries of about 150 bytes, not 3000.
+	size=$(stat -c %s "$TMP/seen.log" 2>/dev/null || echo 0)
+	[ "$size" -lt 300000 ] || fail "journal of $size bytes for 100 items"
+	[ -s "$TMP/seen" ]
+	exec 8>&-
+	wait "$pid"
+	# What it remembers is the last 100.
+	tail -n 100 "$TMP/a.jsonl" >"$TMP/last.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" --mode drop --capacity 100 --state "$TMP/seen" "$TMP/last.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "an id longer than 64 KiB is remembered whole, in one run and across runs" {
+	id=$(head -c 70000 /dev/zero | tr '\0' 'x')
+	t='The council approved the new tram line on Tuesday after years of debate over its cost.'
+	printf '{"id":"%s","text":"%s"}\n{"id":"copy","text":"%s"}\n' "$id" "$t" "$t" >"$TMP/in.jsonl"
+	run --separate-stderr "$BIN/news-dedupe" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | sed -n 2p | jq -r '.dup.of | length')" -eq 70000 ]
+	head -1 "$TMP/in.jsonl" >"$TMP/one.jsonl"
+	"$BIN/news-dedupe" --state "$TMP/seen" "$TMP/one.jsonl" >/dev/null
+	run --separate-stderr "$BIN/news-dedupe" --clusters --state "$TMP/seen" "$TMP/in.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | sed -n 2p | jq -r '.dup.of | length')" -eq 70000 ]
+	[ "$(printf '%s\n' "$output" | sed -n 2p | jq -r '.cluster | length')" -eq 70000 ]
 }
 
 @test "--max-age and --capacity forget the oldest items" {

@@ -152,32 +152,49 @@ uint64_t index_memory(const struct index *ix);
 /* ---- the state file -------------------------------------------------- */
 
 /*
- * The state is FILE (a snapshot: binfile with magic, version and
- * checksums, written atomically) plus FILE.log, an append-only journal
- * of checksummed entries written after each flushed batch of output.
- * Loading reads the snapshot, then replays the journal up to its first
- * torn or corrupt entry (what a kill -9 can leave).
+ * The state is FILE (a snapshot: binfile with magic, version, checksums
+ * and a generation, written atomically), FILE.log (a journal of
+ * checksummed entries, appended as output leaves the buffer) and
+ * FILE.lock, held for the whole run (common/statefile.h).  Loading reads
+ * the snapshot, then replays the journal: a torn last entry (what a kill
+ * leaves) is dropped; damage elsewhere is reported, every intact entry
+ * kept and the state rewritten at once without the damage.
  */
 struct state;
 
 /*
  * Open the state at path into a new index (created empty when neither
- * file exists).  level is 0 (document) or 1 (paragraph) and must match
- * the file's.  Returns NULL after a message naming the file.
+ * file exists), waiting for another run that holds it when wait is true,
+ * else failing at once.  level is 0 (document) or 1 (paragraph) and must
+ * match the file's.  Returns NULL after a message naming the file.
  */
 struct state *state_open(const char *path, const struct sketch_params *p, unsigned level,
-			 uint64_t capacity, uint64_t max_age, struct index **ixp);
-
-/* Journal the items added since the last call (after their output was flushed). */
-void state_sync(struct state *st, struct index *ix);
+			 uint64_t capacity, uint64_t max_age, bool wait, struct index **ixp);
 
 /*
- * Journal what is pending, and compact into a new snapshot when the
- * journal has grown large.  Returns 0 or -1 after a message.
+ * Call after each record: the items added since the last call depend on
+ * the output up to byte out_pos; out_flushed bytes of output have left
+ * the output buffer.  Journals the items whose output has left.
+ */
+void state_record_done(struct state *st, struct index *ix, uint64_t out_pos, uint64_t out_flushed);
+
+/*
+ * Whether the journal has grown past four entries per remembered item
+ * (and some slack): a run that never ends (tail -f) must not let it grow
+ * without bound.  Then flush the output and call state_compact(), which
+ * writes a snapshot of everything remembered and starts a new journal.
+ */
+bool state_compact_due(const struct state *st, const struct index *ix);
+int state_compact(struct state *st, struct index *ix);
+
+/*
+ * Journal what is pending (call after the output was flushed), compact
+ * into a new snapshot when the journal has grown large, release the
+ * lock.  Returns 0 or -1 after a message.
  */
 int state_close(struct state *st, struct index *ix);
 
-/* Write ix as a snapshot to path (for state_close and the benchmark generator). */
+/* Write ix as a snapshot (generation 1) to path. */
 int state_write_snapshot(const char *path, const struct sketch_params *p, unsigned level, struct index *ix);
 
 /* Snapshot section access used by state.c (defined in index.c). */

@@ -11,7 +11,9 @@
  * number.  Probing is linear from the first slot of a 16-slot bucket (one
  * cache line; see home()), so that the table can be kept full (load 0.88
  * in a snapshot, grown past 0.94) and a lookup still reads about one
- * line per band; the lines of all bands are prefetched together.  A slot
+ * line per band; the lines of all bands are prefetched together.  An id
+ * in the arena is its length (LEB128: one byte below 128, and no limit,
+ * so a long id is kept whole) and its bytes.  A slot
  * is checked by comparing the band's bins in the item's sketch, so the
  * table holds no keys; slots of evicted items are reused by inserts and
  * dropped when the table is rebuilt.  A band key keeps its latest
@@ -37,7 +39,7 @@
 #define REBUILD_LOAD 0.88 /* a snapshot is written with a table at this load... */
 #define TIDY_LOAD 0.91    /* ...when it is above this one... */
 #define SPARSE_LOAD 0.7   /* ...or below this one */
-#define MAX_ID 65535u
+#define MAX_ARENA UINT32_MAX /* ids are found by 32-bit offsets */
 
 struct meta {
 	uint32_t when, nshingles, exact, id_off, cl_off;
@@ -173,13 +175,49 @@ key_fp(uint32_t key)
 	return fp ? fp : 1u;
 }
 
+/* Write len as LEB128 at p (at most 10 bytes); returns the bytes written. */
+static size_t
+len_put(unsigned char *p, size_t len)
+{
+	size_t n = 0;
+
+	while (len >= 0x80) {
+		p[n++] = (unsigned char)(len | 0x80);
+		len >>= 7;
+	}
+	p[n++] = (unsigned char)len;
+	return n;
+}
+
+/*
+ * Read a LEB128 length (below 2^35: the arena is smaller) from
+ * p[0..avail); returns the bytes it took, or 0 (and *len 0) when it is
+ * malformed or runs past avail.
+ */
+static size_t
+len_get(const unsigned char *p, size_t avail, size_t *len)
+{
+	size_t n = 0, v = 0;
+	unsigned shift = 0;
+
+	*len = 0;
+	while (n < avail && n < 5) {
+		v |= (size_t)(p[n] & 0x7f) << shift;
+		if (!(p[n++] & 0x80)) {
+			*len = v;
+			return n;
+		}
+		shift += 7;
+	}
+	return 0;
+}
+
 static const char *
 arena_str(const struct index *ix, uint32_t off, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)ix->arena + off;
 
-	*len = (size_t)p[0] | (size_t)p[1] << 8;
-	return (const char *)p + 2;
+	return (const char *)p + len_get(p, ix->arena_len - off, len);
 }
 
 const char *
@@ -205,20 +243,19 @@ arena_add(struct index *ix, const char *s, size_t len)
 {
 	uint32_t off;
 
-	if (len > MAX_ID)
-		len = MAX_ID;
-	if (ix->arena_len + len + 2 > ix->arena_cap) {
+	if (ix->arena_len + len + 10 > MAX_ARENA)
+		die("the ids of the remembered items take more than 4 GB: remember fewer (--capacity)");
+	if (ix->arena_len + len + 10 > ix->arena_cap) {
 		size_t c = ix->arena_cap ? ix->arena_cap : 4096;
-		while (c < ix->arena_len + len + 2)
+		while (c < ix->arena_len + len + 10)
 			c *= 2;
 		ix->arena = xreallocarray(ix->arena, c, 1);
 		ix->arena_cap = c;
 	}
 	off = (uint32_t)ix->arena_len;
-	ix->arena[off] = (char)(len & 0xff);
-	ix->arena[off + 1] = (char)(len >> 8);
-	memcpy(ix->arena + off + 2, s, len);
-	ix->arena_len += len + 2;
+	ix->arena_len += len_put((unsigned char *)ix->arena + off, len);
+	memcpy(ix->arena + ix->arena_len, s, len);
+	ix->arena_len += len;
 	return off;
 }
 
@@ -520,19 +557,18 @@ compact(struct index *ix, bool force)
 		int k;
 		for (k = 0; k < 2; k++) {
 			const unsigned char *p = (const unsigned char *)old + offs[k];
-			size_t len = (size_t)p[0] | (size_t)p[1] << 8;
+			size_t len = 0, hl = len_get(p, oldlen - offs[k], &len);
 			i = (size_t)hash_mix64(offs[k]) & (cap - 1);
 			while (to[i] != 0 && from[i] != offs[k] + 1)
 				i = (i + 1) & (cap - 1);
 			if (to[i] == 0) {
 				from[i] = offs[k] + 1;
-				to[i] = arena_add(ix, (const char *)p + 2, len) + 1;
+				to[i] = arena_add(ix, (const char *)p + hl, len) + 1;
 				n++;
 			}
 			*dst[k] = to[i] - 1;
 		}
 	}
-	(void)oldlen;
 	(void)n;
 	free(old);
 	free(from);
@@ -656,6 +692,7 @@ index_adopt(struct index *ix, struct index_owned *o)
 	const struct meta *mt = o->meta;
 
 	if (o->tail < o->head || n > SEQ_MASK || o->cap_items < n || o->arena_cap < o->arena_len ||
+	    o->arena_len > MAX_ARENA ||
 	    (o->table && (o->table_size < 1024 || o->table_size % BUCKET != 0 ||
 			  o->table_size >= ((uint64_t)1 << 32))))
 		goto bad;
@@ -663,9 +700,11 @@ index_adopt(struct index *ix, struct index_owned *o)
 		uint32_t offs[2] = { mt[i].id_off, mt[i].cl_off };
 		int k;
 		for (k = 0; k < 2; k++) {
-			const unsigned char *p = (const unsigned char *)o->arena + offs[k];
-			if ((uint64_t)offs[k] + 2 > o->arena_len ||
-			    (uint64_t)offs[k] + 2 + ((size_t)p[0] | (size_t)p[1] << 8) > o->arena_len)
+			size_t len = 0, hl;
+			if (offs[k] >= o->arena_len)
+				goto bad;
+			hl = len_get((const unsigned char *)o->arena + offs[k], o->arena_len - offs[k], &len);
+			if (hl == 0 || len > o->arena_len - offs[k] - hl)
 				goto bad;
 		}
 	}

@@ -1,18 +1,18 @@
 /*
  * state.c - the state of news-dedupe between runs: a snapshot and a
- * journal; see dedupe.h.
+ * journal (common/statefile.h); see dedupe.h.
  *
  * Why both: rewriting a snapshot of a million items after every batch
  * would cost far more than the batch, and a journal alone would grow
- * without bound.  So items are appended to FILE.log after each flushed
- * batch of output (one write of checksummed entries: a kill -9 leaves at
- * worst a torn last entry, which loading ignores), and the snapshot FILE
- * is rewritten atomically (temp + fsync + rename, common/binfile) at the
- * end of a run when the journal has grown past a quarter of the items;
- * then the journal is removed.  A crash between the two leaves journal
- * entries the snapshot already has, which loading skips by sequence
- * number.  Integers are little-endian; the snapshot records the byte
- * order of the host that wrote it.
+ * without bound.  So each item is appended to FILE.log once the output of
+ * its record has left the output buffer (output first: a kill -9 may make
+ * the next run write again at most the records of one output buffer,
+ * never lose one), and the snapshot FILE is rewritten atomically at the
+ * end of a run when the journal has grown past a quarter of the items (or
+ * at once, when the journal was damaged); then the journal is removed.
+ * The snapshot is read straight into the arrays the index keeps (no copy
+ * of the file).  Integers are little-endian; the snapshot records the
+ * byte order of the host that wrote it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,54 +26,59 @@
 #include "binfile.h"
 #include "dedupe.h"
 #include "err.h"
+#include "statefile.h"
 #include "xalloc.h"
 
 static const char snap_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'E', 'D', 'U', 'P', '\n' };
-static const char log_magic[BINFILE_MAGIC_LEN] = { 'N', 'P', 'D', 'D', 'L', 'O', 'G', '\n' };
-#define STATE_VERSION 2u /* 2: LSH table probed from 16-slot buckets */
-#define LOG_HEADER 16u
-#define ENTRY_FIXED (8 + 4 + 4 + 4 + 2 + 2 + SK_PACKED)
+static const char log_magic[JOURNAL_MAGIC_LEN] = { 'N', 'P', 'D', 'D', 'L', 'O', 'G', '\n' };
+/* 2: LSH table probed from 16-slot buckets; 3: generations, ids of any length, journal of journal.h */
+#define STATE_VERSION 3u
+#define ENTRY_FIXED (5 * 4 + SK_PACKED)
 #define BYTE_ORDER_MARK 0x01020304u
 
 enum { PARM_BOM, PARM_BINS, PARM_GRAM, PARM_BANDS, PARM_ROWS, PARM_LEVEL, PARM_N32 };
 
 struct parm {
 	uint32_t v[PARM_N32];
-	uint64_t head, tail, table_size, table_used;
+	uint32_t pad;
+	uint64_t head, tail, table_size, table_used, generation;
+};
+
+/* Items whose record's output is still in the output buffer: journalled once it has left. */
+struct mark {
+	uint64_t seq_end;  /* items before this one... */
+	uint64_t out_pos;  /* ...depend on output up to this byte */
 };
 
 struct state {
-	char *path, *logpath;
+	struct statefile sf;
 	struct sketch_params p;
 	unsigned level;
-	int logfd;
-	uint64_t synced;    /* items before this are journalled or in the snapshot */
-	uint64_t journaled; /* entries in the journal */
+	uint64_t journaled; /* items before this are journalled or in the snapshot */
+	struct mark *marks; /* a queue: marks[mhead..mtail) */
+	size_t mhead, mtail, mcap;
 	struct strbuf buf;
+	bool failed;        /* the journal could not be written: say so once, keep going */
 };
 
-static uint32_t
-crc(const void *p, size_t n)
-{
-	return binfile_crc32(0, p, n);
-}
-
 static void
-put(struct strbuf *sb, const void *p, size_t n)
+put32(unsigned char *p, uint32_t v)
 {
-	strbuf_add(sb, p, n);
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
 }
 
 static uint32_t
 get32(const unsigned char *p)
 {
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-int
-state_write_snapshot(const char *path, const struct sketch_params *p, unsigned level, struct index *ix)
+static int
+write_snapshot(const char *path, const struct sketch_params *p, unsigned level, uint64_t generation,
+	       struct index *ix)
 {
 	struct index_image im;
 	struct parm pm;
@@ -93,6 +98,7 @@ state_write_snapshot(const char *path, const struct sketch_params *p, unsigned l
 	pm.tail = im.tail;
 	pm.table_size = im.table_size;
 	pm.table_used = im.table_used;
+	pm.generation = generation;
 	{
 		struct binfile_section sec[5] = {
 			{ BINFILE_TAG('P', 'A', 'R', 'M'), &pm, sizeof pm },
@@ -103,6 +109,12 @@ state_write_snapshot(const char *path, const struct sketch_params *p, unsigned l
 		};
 		return binfile_write(path, snap_magic, STATE_VERSION, sec, 5);
 	}
+}
+
+int
+state_write_snapshot(const char *path, const struct sketch_params *p, unsigned level, struct index *ix)
+{
+	return write_snapshot(path, p, level, 1, ix);
 }
 
 static int
@@ -164,9 +176,12 @@ struct entry {
 	uint64_t off, size;
 };
 
-/* The snapshot, in the layout of common/binfile.h, checked as binfile_open() checks it. */
+/*
+ * The snapshot, in the layout of common/binfile.h, checked as
+ * binfile_open() checks it.  *generation is the one it was written as.
+ */
 static int
-load_snapshot(struct state *st, struct index *ix)
+load_snapshot(struct state *st, struct index *ix, uint64_t *generation)
 {
 	unsigned char fixed[16], *hdr = NULL;
 	struct entry e[8], *meta = NULL, *sigs = NULL, *ids = NULL, *tabl = NULL, *parm = NULL;
@@ -176,15 +191,15 @@ load_snapshot(struct state *st, struct index *ix)
 	uint32_t version, nsec, i;
 	size_t hsize;
 	uint64_t n;
-	const char *why = NULL;
-	char buf[96];
-	int fd = open(st->path, O_RDONLY);
+	const char *why = NULL, *path = st->sf.path;
+	char buf[128];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	memset(&o, 0, sizeof o);
 	if (fd < 0 || fstat(fd, &sb) != 0) {
 		if (fd >= 0)
 			close(fd);
-		return warn("cannot load '%s':", st->path);
+		return warn("cannot load '%s':", path);
 	}
 	if (pread(fd, fixed, 16, 0) != 16 || memcmp(fixed, snap_magic, BINFILE_MAGIC_LEN) != 0) {
 		why = "not a news-dedupe state (bad magic)";
@@ -193,7 +208,8 @@ load_snapshot(struct state *st, struct index *ix)
 	version = get32(fixed + 8);
 	nsec = get32(fixed + 12);
 	if (version != STATE_VERSION) {
-		snprintf(buf, sizeof buf, "format version %u, this program reads %u", (unsigned)version, STATE_VERSION);
+		snprintf(buf, sizeof buf, "format version %u, this program reads %u%s", (unsigned)version,
+			 STATE_VERSION, version < STATE_VERSION ? " (made by an older newspipe: start a new state)" : "");
 		why = buf;
 		goto fail;
 	}
@@ -207,7 +223,7 @@ load_snapshot(struct state *st, struct index *ix)
 		why = "truncated header";
 		goto fail;
 	}
-	if (get32(hdr + hsize - 4) != crc(hdr, hsize - 4)) {
+	if (get32(hdr + hsize - 4) != binfile_crc32(0, hdr, hsize - 4)) {
 		why = "corrupt header (checksum)";
 		goto fail;
 	}
@@ -215,8 +231,8 @@ load_snapshot(struct state *st, struct index *ix)
 		const unsigned char *p = hdr + 16 + i * 24;
 		e[i].tag = get32(p);
 		e[i].sum = get32(p + 4);
-		memcpy(&e[i].off, p + 8, 8);
-		memcpy(&e[i].size, p + 16, 8);
+		e[i].off = (uint64_t)get32(p + 8) | (uint64_t)get32(p + 12) << 32;
+		e[i].size = (uint64_t)get32(p + 16) | (uint64_t)get32(p + 20) << 32;
 		if (e[i].off % 8 != 0 || e[i].off < hsize || e[i].off > (uint64_t)sb.st_size ||
 		    e[i].size > (uint64_t)sb.st_size - e[i].off) {
 			why = "truncated or corrupt (section out of bounds)";
@@ -252,7 +268,7 @@ load_snapshot(struct state *st, struct index *ix)
 		goto fail;
 	}
 	n = pm.tail - pm.head;
-	if (pm.tail < pm.head || meta->size != n * 20 || sigs->size != n * SK_PACKED ||
+	if (pm.tail < pm.head || pm.generation == 0 || meta->size != n * 20 || sigs->size != n * SK_PACKED ||
 	    (tabl && (tabl->size != pm.table_size * 4 || pm.table_size % 16 != 0))) {
 		why = "corrupt (section sizes)";
 		goto fail;
@@ -281,8 +297,9 @@ load_snapshot(struct state *st, struct index *ix)
 	}
 	close(fd);
 	free(hdr);
+	*generation = pm.generation;
 	if (index_adopt(ix, &o) != 0)
-		return load_error(st->path, "corrupt (item table)");
+		return load_error(path, "corrupt (item table)");
 	return 0;
 fail:
 	close(fd);
@@ -291,217 +308,183 @@ fail:
 	free(o.sigs);
 	free(o.arena);
 	free(o.table);
-	return load_error(st->path, why);
+	return load_error(path, why);
 }
 
-static int
-read_file(const char *path, unsigned char **data, size_t *size)
+/*
+ * A journal entry: u32 when, nshingles, exact, id length, cluster length
+ * (0: the item is its own cluster), the packed sketch, the id, the
+ * cluster id.
+ */
+static void
+put_entry(struct strbuf *sb, const struct index_item *it)
 {
-	struct stat st;
-	size_t got = 0;
-	int fd = open(path, O_RDONLY);
+	unsigned char *p;
 
-	*data = NULL;
-	*size = 0;
-	if (fd < 0)
-		return errno == ENOENT ? 1 : warn("cannot load '%s':", path);
-	if (fstat(fd, &st) != 0) {
-		close(fd);
-		return warn("cannot load '%s':", path);
-	}
-	*size = (size_t)st.st_size;
-	*data = xmalloc(*size + 1);
-	while (got < *size) {
-		ssize_t r = read(fd, *data + got, *size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			close(fd);
-			free(*data);
-			*data = NULL;
-			return warn("cannot load '%s': read error", path);
-		}
-		got += (size_t)r;
-	}
-	close(fd);
-	return 0;
+	strbuf_reset(sb);
+	strbuf_grow(sb, ENTRY_FIXED + it->idlen + it->cllen);
+	p = (unsigned char *)sb->buf;
+	put32(p, it->when);
+	put32(p + 4, it->nshingles);
+	put32(p + 8, it->exact);
+	put32(p + 12, (uint32_t)it->idlen);
+	put32(p + 16, (uint32_t)it->cllen);
+	memcpy(p + 20, it->sig, SK_PACKED);
+	sb->len = ENTRY_FIXED;
+	strbuf_add(sb, it->id, it->idlen);
+	if (it->cllen)
+		strbuf_add(sb, it->cluster, it->cllen);
 }
 
-/* Replay the journal; cut a torn tail off so that appends follow good entries. */
+struct replay {
+	struct state *st;
+	struct index *ix;
+};
+
 static int
-replay_log(struct state *st, struct index *ix)
+replay_entry(void *ctx, const void *data, size_t len)
 {
-	unsigned char *d;
-	size_t size, off;
-	int rc = read_file(st->logpath, &d, &size);
+	struct replay *r = ctx;
+	const unsigned char *e = data;
+	struct index_item it;
 
-	if (rc != 0)
-		return rc > 0 ? 0 : -1;
-	if (size < LOG_HEADER || memcmp(d, log_magic, BINFILE_MAGIC_LEN) != 0 ||
-	    get32(d + 12) != crc(d, 12)) {
-		free(d);
-		return load_error(st->logpath, "not a news-dedupe journal (bad magic or header)");
-	}
-	if (get32(d + 8) != STATE_VERSION) {
-		char why[96];
-		snprintf(why, sizeof why, "format version %u, this program reads %u", (unsigned)get32(d + 8),
-			 STATE_VERSION);
-		free(d);
-		return load_error(st->logpath, why);
-	}
-	for (off = LOG_HEADER; off + 8 <= size;) {
-		uint32_t len = get32(d + off), sum = get32(d + off + 4);
-		const unsigned char *e = d + off + 8;
-		struct index_item it;
-		unsigned char sig[SK_PACKED];
-		uint16_t idlen, cllen;
-
-		if (len < ENTRY_FIXED || len > size - off - 8 || crc(e, len) != sum)
-			break; /* torn or corrupt: what a crash leaves at the end */
-		memcpy(&it.seq, e, 8);
-		memcpy(&it.when, e + 8, 4);
-		memcpy(&it.nshingles, e + 12, 4);
-		memcpy(&it.exact, e + 16, 4);
-		memcpy(&idlen, e + 20, 2);
-		memcpy(&cllen, e + 22, 2);
-		memcpy(sig, e + 24, sizeof sig);
-		if ((size_t)ENTRY_FIXED + idlen + cllen != len)
-			break;
-		it.sig = sig;
-		it.id = (const char *)e + ENTRY_FIXED;
-		it.idlen = idlen;
-		it.cluster = cllen ? (const char *)e + ENTRY_FIXED + idlen : NULL;
-		it.cllen = cllen;
-		if (it.seq > index_next_seq(ix)) {
-			free(d);
-			return load_error(st->logpath, "journal does not follow its snapshot (items missing)");
-		}
-		if (it.seq == index_next_seq(ix)) {
-			index_replay(ix, &it);
-			st->journaled++;
-		}
-		off += 8 + len;
-	}
-	free(d);
-	if (off < size && truncate(st->logpath, (off_t)off) != 0)
-		return warn("cannot repair '%s':", st->logpath);
-	return 0;
-}
-
-/* Create the journal with its header: written aside and renamed, never torn. */
-static int
-create_log(struct state *st)
-{
-	unsigned char h[LOG_HEADER];
-	struct strbuf tmp = STRBUF_INIT;
-	uint32_t v = STATE_VERSION, c;
-	int fd;
-
-	memcpy(h, log_magic, BINFILE_MAGIC_LEN);
-	memcpy(h + 8, &v, 4);
-	c = crc(h, 12);
-	memcpy(h + 12, &c, 4);
-	strbuf_addf(&tmp, "%s.tmp.%ld", st->logpath, (long)getpid());
-	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0 || write(fd, h, sizeof h) != (ssize_t)sizeof h || fsync(fd) != 0 || close(fd) != 0 ||
-	    rename(tmp.buf, st->logpath) != 0) {
-		warn("cannot write '%s':", tmp.buf);
-		unlink(tmp.buf);
-		strbuf_release(&tmp);
-		return -1;
-	}
-	strbuf_release(&tmp);
+	if (len < ENTRY_FIXED)
+		return load_error(r->st->sf.logpath, "corrupt entry (too short)");
+	memset(&it, 0, sizeof it);
+	it.when = get32(e);
+	it.nshingles = get32(e + 4);
+	it.exact = get32(e + 8);
+	it.idlen = get32(e + 12);
+	it.cllen = get32(e + 16);
+	it.sig = e + 20;
+	/* The checksum held: a size that does not add up is a bug, not damage. */
+	if (it.idlen > len - ENTRY_FIXED || it.cllen != len - ENTRY_FIXED - it.idlen)
+		return load_error(r->st->sf.logpath, "corrupt entry (lengths)");
+	it.id = (const char *)e + ENTRY_FIXED;
+	it.cluster = it.cllen ? it.id + it.idlen : NULL;
+	index_replay(r->ix, &it);
 	return 0;
 }
 
 struct state *
 state_open(const char *path, const struct sketch_params *p, unsigned level, uint64_t capacity,
-	   uint64_t max_age, struct index **ixp)
+	   uint64_t max_age, bool wait, struct index **ixp)
 {
 	struct state *st = xcalloc(1, sizeof *st);
-	struct strbuf lp = STRBUF_INIT;
-	struct index *ix = index_new(p, capacity, max_age);
+	struct index *ix;
+	struct replay r;
+	uint64_t generation = 0;
 	struct stat sb;
 
-	st->path = xstrdup(path);
-	strbuf_addf(&lp, "%s.log", path);
-	st->logpath = strbuf_detach(&lp, NULL);
+	if (statefile_open(&st->sf, path, wait) != 0) {
+		free(st);
+		return NULL;
+	}
 	st->p = *p;
 	st->level = level;
-	st->logfd = -1;
+	ix = index_new(p, capacity, max_age);
 	if (stat(path, &sb) == 0) {
-		if (load_snapshot(st, ix) != 0)
+		if (load_snapshot(st, ix, &generation) != 0)
 			goto fail;
 	} else if (errno != ENOENT) {
 		warn("cannot load '%s':", path);
 		goto fail;
 	}
-	if (replay_log(st, ix) != 0)
+	r.st = st;
+	r.ix = ix;
+	if (statefile_replay(&st->sf, log_magic, STATE_VERSION, generation, replay_entry, &r) != 0)
 		goto fail;
-	st->synced = index_next_seq(ix);
+	if (statefile_compact_due(&st->sf, UINT64_MAX)) {
+		/* Damage was reported: rewrite the state without it now. */
+		if (write_snapshot(path, p, level, statefile_next_generation(&st->sf), ix) == 0)
+			statefile_compacted(&st->sf);
+	}
+	st->journaled = index_next_seq(ix);
 	*ixp = ix;
 	return st;
 fail:
 	index_free(ix);
-	free(st->path);
-	free(st->logpath);
+	statefile_close(&st->sf);
 	free(st);
 	return NULL;
 }
 
-void
-state_sync(struct state *st, struct index *ix)
+/* Add items [journaled, end) that are still remembered to the journal. */
+static void
+journal_items(struct state *st, struct index *ix, uint64_t end)
 {
-	uint64_t seq, end = index_next_seq(ix), first = end - index_count(ix);
-	size_t off = 0;
+	uint64_t first = index_next_seq(ix) - index_count(ix), seq;
 
-	if (st->synced >= end)
-		return;
-	strbuf_reset(&st->buf);
-	for (seq = st->synced > first ? st->synced : first; seq < end; seq++) {
+	for (seq = st->journaled > first ? st->journaled : first; seq < end; seq++) {
 		struct index_item it;
-		uint32_t len, sum;
-		uint16_t idlen, cllen;
-		size_t at;
-
 		index_item(ix, seq, &it);
-		idlen = (uint16_t)it.idlen;
-		cllen = (uint16_t)it.cllen;
-		len = (uint32_t)(ENTRY_FIXED + idlen + cllen);
-		at = st->buf.len;
-		put(&st->buf, &len, 4);
-		put(&st->buf, &len, 4); /* checksum, filled below */
-		put(&st->buf, &it.seq, 8);
-		put(&st->buf, &it.when, 4);
-		put(&st->buf, &it.nshingles, 4);
-		put(&st->buf, &it.exact, 4);
-		put(&st->buf, &idlen, 2);
-		put(&st->buf, &cllen, 2);
-		put(&st->buf, it.sig, SK_PACKED);
-		put(&st->buf, it.id, idlen);
-		if (cllen)
-			put(&st->buf, it.cluster, cllen);
-		sum = crc(st->buf.buf + at + 8, len);
-		memcpy(st->buf.buf + at + 4, &sum, 4);
-		st->journaled++;
+		put_entry(&st->buf, &it);
+		statefile_add(&st->sf, st->buf.buf, st->buf.len);
 	}
-	st->synced = end;
-	if (st->logfd < 0) {
-		struct stat sb;
-		if (stat(st->logpath, &sb) != 0 && create_log(st) != 0)
-			die("cannot keep the state");
-		st->logfd = open(st->logpath, O_WRONLY | O_APPEND);
-		if (st->logfd < 0)
-			die("cannot write '%s':", st->logpath);
+	if (end > st->journaled)
+		st->journaled = end;
+}
+
+static void
+commit(struct state *st)
+{
+	if (statefile_commit(&st->sf) != 0 && !st->failed) {
+		st->failed = true;
+		err_mark_failed();
 	}
-	while (off < st->buf.len) {
-		ssize_t w = write(st->logfd, st->buf.buf + off, st->buf.len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			die("cannot write '%s':", st->logpath);
-		off += (size_t)w;
+}
+
+void
+state_record_done(struct state *st, struct index *ix, uint64_t out_pos, uint64_t out_flushed)
+{
+	uint64_t end = index_next_seq(ix), ready = st->journaled;
+
+	/* The items of this record depend on the output up to out_pos. */
+	if (end > st->journaled) {
+		if (st->mtail > st->mhead && st->marks[st->mtail - 1].out_pos == out_pos) {
+			st->marks[st->mtail - 1].seq_end = end;
+		} else {
+			if (st->mhead > 0 && st->mtail == st->mcap) {
+				memmove(st->marks, st->marks + st->mhead, (st->mtail - st->mhead) * sizeof *st->marks);
+				st->mtail -= st->mhead;
+				st->mhead = 0;
+			}
+			ARRAY_GROW(st->marks, st->mtail + 1, st->mcap);
+			st->marks[st->mtail++] = (struct mark){ end, out_pos };
+		}
 	}
+	while (st->mhead < st->mtail && st->marks[st->mhead].out_pos <= out_flushed)
+		ready = st->marks[st->mhead++].seq_end;
+	if (st->mhead == st->mtail)
+		st->mhead = st->mtail = 0;
+	if (ready > st->journaled) {
+		journal_items(st, ix, ready);
+		commit(st);
+	}
+}
+
+/* A journal past this many entries (beyond four per remembered item) is folded into a snapshot. */
+#define JOURNAL_SLACK 1000
+
+bool
+state_compact_due(const struct state *st, const struct index *ix)
+{
+	return statefile_compact_due(&st->sf, 4 * index_count(ix) + JOURNAL_SLACK);
+}
+
+int
+state_compact(struct state *st, struct index *ix)
+{
+	int rc;
+
+	st->journaled = index_next_seq(ix); /* all in the snapshot */
+	st->mhead = st->mtail = 0;
+	rc = write_snapshot(st->sf.path, &st->p, st->level, statefile_next_generation(&st->sf), ix);
+	if (rc == 0)
+		rc = statefile_compacted(&st->sf);
+	if (rc != 0)
+		err_mark_failed();
+	return rc;
 }
 
 int
@@ -511,20 +494,19 @@ state_close(struct state *st, struct index *ix)
 
 	if (!st)
 		return 0;
-	state_sync(st, ix);
-	if (st->logfd >= 0) {
-		if (fsync(st->logfd) != 0)
-			rc = warn("cannot write '%s':", st->logpath);
-		close(st->logfd);
+	journal_items(st, ix, index_next_seq(ix));
+	commit(st);
+	if (st->failed)
+		rc = -1;
+	if (rc == 0 && statefile_compact_due(&st->sf, index_count(ix) / 4 < 1000000 ? index_count(ix) / 4 : 1000000)) {
+		rc = write_snapshot(st->sf.path, &st->p, st->level, statefile_next_generation(&st->sf), ix);
+		if (rc == 0)
+			rc = statefile_compacted(&st->sf);
 	}
-	if (rc == 0 && (st->journaled * 4 > index_count(ix) || st->journaled > 1000000)) {
-		rc = state_write_snapshot(st->path, &st->p, st->level, ix);
-		if (rc == 0 && unlink(st->logpath) != 0 && errno != ENOENT)
-			rc = warn("cannot remove '%s':", st->logpath);
-	}
+	if (statefile_close(&st->sf) != 0)
+		rc = -1;
 	strbuf_release(&st->buf);
-	free(st->path);
-	free(st->logpath);
+	free(st->marks);
 	free(st);
 	return rc;
 }

@@ -778,9 +778,11 @@ coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 		} else {
 			w = x->kind == EK_ORG ? 1.0 : 0.0;
 			/* "the bank" for Deutsche Bank */
-			for (sp = x->name + x->len; sp > x->name && sp[-1] != ' '; sp--)
-				;
-			if (sp > x->name && word_hash(sp, (size_t)(x->name + x->len - sp)) == noun)
+			sp = x->name; /* NULL for a name of no bytes */
+			if (sp)
+				for (sp += x->len; sp > x->name && sp[-1] != ' '; sp--)
+					;
+			if (sp && sp > x->name && word_hash(sp, (size_t)(x->name + x->len - sp)) == noun)
 				w *= 2.0;
 		}
 		for (t = 0; t < x->ntitles; t++)

@@ -127,6 +127,11 @@ add_vector(struct corpus *c, const char *s, size_t len, size_t *start, size_t *n
 	size_t i, first = c->ntw;
 	double norm = 0;
 
+	/* Never NULL, even for texts without terms: c->tw + tstart must be a valid pointer. */
+	if (!c->tw) {
+		c->captw = 4096;
+		c->tw = xreallocarray(NULL, c->captw, sizeof *c->tw);
+	}
 	c->nh = 0;
 	terms_hashes(s, len, &c->h, &c->nh, &c->caph);
 	if (c->nh > 1)

@@ -223,8 +223,8 @@ test_atomicfile(const char *dir)
 
 	snprintf(path, sizeof path, "%s/data", dir);
 	snprintf(stale, sizeof stale, "%s.tmp.4242", path);
-	snprintf(link, sizeof link, "%s.tmp.Zz9yY8", path);
-	snprintf(keep, sizeof keep, "%s.tmpfile", path);
+	snprintf(link, sizeof link, "%s.np-tmp.Zz9yY8", path);
+	snprintf(keep, sizeof keep, "%s.tmp.backup", path);
 	snprintf(victim, sizeof victim, "%s/victim", dir);
 	f = fopen(victim, "w");
 	CHECK(f && fputs("precious", f) >= 0 && fclose(f) == 0);
