@@ -495,3 +495,11 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		  {"text":"P","type":"ORG","start":83,"end":84,"canonical":"P"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Standard and Poor'"'"'s Corp","ORG"],["Standard and Poor'"'"'s Corp","ORG"]]'
 }
+
+@test "a participle cue with its own 'that' clause reports a second thing, even without a comma; its speaker is the clause's" {
+	quotes_of 'Acme Corp said it was optimistic about prospects for its slimming products saying that demand is on the wane for rival diets.' \
+		'[{"text":"Acme Corp","type":"ORG","start":0,"end":9,"canonical":"Acme Corp"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [
+		["Acme Corp","said","it was optimistic about prospects for its slimming products"],
+		["Acme Corp","saying","demand is on the wane for rival diets"]]'
+}

@@ -74,6 +74,12 @@ content_stops(const struct doc *d, int j, int limit)
 
 	if (is_end_punct(d, j) && !tok_is_punct(d, j, ":"))
 		return 1;
+	/* A participle cue with its own "that" clause, even without a comma:
+	 * "it was optimistic about its products saying that demand is on the
+	 * wane" reports two things. */
+	if (d->t[j].ing && d->t[j].cueflags && !d->t[j].cap && j + d->t[j].cuelen < limit &&
+	    (d->t[j + d->t[j].cuelen].fw & FW_THAT))
+		return 1;
 	/* After a comma; a comma inside a closing mark (“going too far,”
 	 * drawing ...) counts, and the content then ends at the mark. */
 	if (tok_is_punct(d, j, ","))

@@ -638,8 +638,9 @@ speaker_of_cue(struct doc *d, int i)
 				return d->lastcue_sp;
 			return clause_subject(d, s, i);
 		}
-		if (k >= s0 && d->t[k].type == TOK_WORD && !d->t[k].fw && !d->t[k].cueflags)
-			return np_left(d, k, s0); /* "a letter urging ..." */
+		if (k >= s0 && d->t[k].type == TOK_WORD && !d->t[k].fw && !d->t[k].cueflags &&
+		    d->t[k].noun != NOUN_NONE)
+			return np_left(d, k, s0); /* "a letter urging ..." (not "its products saying that") */
 		if (k >= s0 && (d->t[k].fw & FW_SUBJ))
 			return pronoun(d, k);
 		if (k >= s0 && d->t[k].ent >= 0)
