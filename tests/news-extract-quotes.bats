@@ -503,3 +503,10 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		["Acme Corp","said","it was optimistic about prospects for its slimming products"],
 		["Acme Corp","saying","demand is on the wane for rival diets"]]'
 }
+
+@test "'Tom Reed's wife' is the one person of the text with his surname and her sex, named before or after; two such are no one" {
+	quotes_of 'Tom Reed'"'"'s wife has said she is certain that her husband is innocent. Mary Reed spoke to reporters outside the court on Monday.'
+	assert_json "$output" '.quotes[0].speaker == "Mary Reed"'
+	quotes_of 'Tom Reed'"'"'s wife has said she is certain that her husband is innocent. Mary Reed and Jane Reed spoke to reporters outside the court.'
+	assert_json "$output" '.quotes[0].speaker == null'
+}

@@ -574,6 +574,43 @@ publishers(struct doc *d, int s)
 	}
 }
 
+/* The last word of a name. */
+static const char *
+surname_of(const char *s, size_t n, size_t *len)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	*len = n - i;
+	return i > 0 ? s + i : NULL; /* one word: no surname to share */
+}
+
+struct mention
+coref_relative(struct doc *d, int e, int h)
+{
+	int owner = d->ents[e].dent, found = -1;
+	char sex = noun_sex(d, d->t[h].h);
+	const char *sn;
+	size_t snl, k;
+
+	if (owner < 0 || d->dents[owner].kind != EK_PER || !sex ||
+	    !(sn = surname_of(d->dents[owner].name, d->dents[owner].len, &snl)))
+		return none();
+	for (k = 0; k < d->ndents && STEP(d); k++) {
+		const struct dent *x = &d->dents[k];
+		const char *xs;
+		size_t xl;
+		if ((int)k == owner || x->kind != EK_PER || x->anon || (x->gender && x->gender != sex) ||
+		    !(xs = surname_of(x->name, x->len, &xl)) || xl != snl || memcmp(xs, sn, snl) != 0)
+			continue;
+		if (found >= 0)
+			return none(); /* two of the family: no guess */
+		found = (int)k;
+	}
+	return found >= 0 ? of_dent(d, found, h, h + 1) : none();
+}
+
 void
 coref_finish(struct doc *d)
 {

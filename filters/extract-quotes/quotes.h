@@ -329,6 +329,10 @@ void coref_sentence(struct doc *d, int s);
 /* The most salient person or organisation named just before token i
  * (a speaker for a quotation with no cue), or no name. */
 struct mention coref_salient(struct doc *d, int i);
+/* "Michael Jackson's mother" (the person entity e, the noun at h, of one
+ * sex): the one person of the text, named before or after, with e's
+ * surname and a sex that fits; else no name. */
+struct mention coref_relative(struct doc *d, int e, int h);
 /* Every quote has been found: speakers that are named documents become
  * their publishers ("the Beige Book said": the Federal Reserve's). */
 void coref_finish(struct doc *d);

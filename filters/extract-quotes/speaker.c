@@ -388,6 +388,15 @@ np_left(struct doc *d, int k, int s0)
 			} else if (m.t0 >= 0) {
 				m.t0 = d->ents[d->t[j - 2].ent].t0;
 			}
+			if (m.t0 >= 0 && !m.name && d->t[k].noun == NOUN_PERSON) {
+				/* "Michael Jackson's mother": Katherine Jackson, named later */
+				struct mention r = coref_relative(d, d->t[j - 2].ent, k);
+				if (r.name) {
+					r.t0 = m.t0;
+					r.t1 = m.t1;
+					m = r;
+				}
+			}
 			return m;
 		}
 		if (p->type != TOK_WORD || p->cueflags)
