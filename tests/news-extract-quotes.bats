@@ -510,3 +510,10 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'Tom Reed'"'"'s wife has said she is certain that her husband is innocent. Mary Reed and Jane Reed spoke to reporters outside the court.'
 	assert_json "$output" '.quotes[0].speaker == null'
 }
+
+@test "a quantifier stands for unnamed sources: 'most say ...', 'many say ...' (null speaker)" {
+	quotes_of 'Aid agencies have pledged their support; most say it is impossible to gauge the damage yet. Many say the plan will fail badly in the end.'
+	assert_json "$output" '. as $r | [$r.quotes[] | [.speaker, $r.text[.speaker_start:.speaker_end], .text]] == [
+		[null, "most", "it is impossible to gauge the damage yet"],
+		[null, "Many", "the plan will fail badly in the end"]]'
+}

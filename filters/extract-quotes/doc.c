@@ -76,6 +76,18 @@ tok_is_punct(const struct doc *d, int i, const char *p)
 }
 
 int
+tok_quantifier(const struct doc *d, int i)
+{
+	static const char *const q[] = { "most", "many", "some", "others", "several", "few", "all", "both", NULL };
+	int k;
+
+	for (k = 0; q[k]; k++)
+		if (tok_is(d, i, q[k]))
+			return 1;
+	return 0;
+}
+
+int
 win_lo(const struct doc *d, int i)
 {
 	int s0 = d->sent_t0[d->t[i].sent];

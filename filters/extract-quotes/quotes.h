@@ -272,6 +272,9 @@ struct doc {
 	unsigned long long total_steps, total_tokens; /* over the run, for --stats */
 };
 
+/* A quantifier that can stand for a plural subject ("most say", "others
+ * argue"). */
+int tok_quantifier(const struct doc *d, int i);
 /* The bounds of a scan around token i inside its sentence: [win_lo, win_hi). */
 int win_lo(const struct doc *d, int i);
 int win_hi(const struct doc *d, int i);

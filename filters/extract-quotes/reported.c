@@ -308,11 +308,13 @@ verb_cue(struct doc *d, int i, int s)
 		 * singular noun it is a noun ("a government report that ..."). */
 		int k = i - 1;
 		const struct qtok *p;
-		while (k > s0 && (d->t[k].fw & FW_ADV) && !(d->t[k].fw & FW_SUBJ) && STEP(d))
+		while (k > s0 && (d->t[k].fw & FW_ADV) && !(d->t[k].fw & FW_SUBJ) && !tok_quantifier(d, k) &&
+		       STEP(d))
 			k--;
 		p = &d->t[k];
 		if (!((p->fw & FW_AUX) || ((p->fw & FW_SUBJ) && !tok_is(d, k, "he") && !tok_is(d, k, "she") &&
 					    !tok_is(d, k, "it")) ||
+		      tok_quantifier(d, k) || /* "most say", "many argue" */
 		      (p->type == TOK_WORD && d->text[p->bend - 1] == 's') || p->ent >= 0 ||
 		      p->noun == NOUN_GROUP || p->noun == NOUN_REP || tok_is_punct(d, k, ",")))
 			return;

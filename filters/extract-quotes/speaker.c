@@ -656,6 +656,15 @@ speaker_of_cue(struct doc *d, int i)
 			return np_left(d, k, s0);
 		return clause_subject(d, s, i);
 	}
+	if (k >= s0 && tok_quantifier(d, k) && (k == s0 || d->t[k - 1].type == TOK_PUNCT || (d->t[k - 1].fw & FW_CONJ))) {
+		/* "most say ...", "; others argue ...": unnamed people */
+		struct mention m = none();
+		m.t0 = k;
+		m.t1 = k + 1;
+		m.plural = 1;
+		m.kind = EK_OTHER;
+		return m;
+	}
 	for (;;) {
 		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX | FW_NEG)) &&
 		       !(d->t[k].fw & (FW_BE | FW_SUBJ | FW_THAT | FW_DET)) && STEP(d)) {
