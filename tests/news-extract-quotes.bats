@@ -512,8 +512,12 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 }
 
 @test "a quantifier stands for unnamed sources: 'most say ...', 'many say ...' (null speaker)" {
-	quotes_of 'Aid agencies have pledged their support; most say it is impossible to gauge the damage yet. Many say the plan will fail badly in the end.'
+	quotes_of 'Aid agencies have pledged their support; most say it is impossible to gauge the damage yet. Many say the plan will fail badly in the end. Some say the costs are far too high.'
 	assert_json "$output" '. as $r | [$r.quotes[] | [.speaker, $r.text[.speaker_start:.speaker_end], .text]] == [
 		[null, "most", "it is impossible to gauge the damage yet"],
-		[null, "Many", "the plan will fail badly in the end"]]'
+		[null, "Many", "the plan will fail badly in the end"],
+		[null, "Some", "the costs are far too high"]]'
+	# "some say" inside a clause is a noun.
+	quotes_of 'They want some say over the plan for the town.'
+	assert_json "$output" '.quotes == []'
 }

@@ -296,8 +296,9 @@ verb_cue(struct doc *d, int i, int s)
 
 	if (f & (CUE_QUOTE | CUE_PREP))
 		return;
-	if (i > s0 && ((d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)) || tok_is(d, i - 1, "'s")))
-		return; /* a noun: "the report", "his claims", "Opec's announcement" */
+	if (i > s0 && ((d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)) || tok_is(d, i - 1, "'s")) &&
+	    !(tok_quantifier(d, i - 1) && (i - 1 == d->sent_t0[s] || d->t[i - 2].type == TOK_PUNCT)))
+		return; /* a noun: "the report", "his claims", "Opec's announcement" (not "Some say") */
 	if (i > s0 && tok_is(d, i - 1, "to"))
 		return; /* "declined to say", "wants to tell" */
 	if (d->t[i].cap && i != s0)
