@@ -521,3 +521,17 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'They want some say over the plan for the town.'
 	assert_json "$output" '.quotes == []'
 }
+
+@test "'the government' is a country's government when one is named in the phrase, else no one: never the last organisation that spoke" {
+	quotes_of 'Acme Mining said on Monday that profits had risen. The government has said it will review the tax on mining firms.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],[null,null]]'
+	quotes_of 'Acme Mining said on Monday that profits had risen. Indonesia'"'"'s government said it would send more aid to the region.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"},
+		  {"text":"Indonesia","type":"LOC","start":52,"end":61,"canonical":"Indonesia"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],["Indonesia'"'"'s government","ORG"]]'
+	quotes_of 'Acme Mining said on Monday that profits had risen. The Indonesian government said it would send more aid to the region.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"},
+		  {"text":"Indonesian","type":"MISC","start":56,"end":66,"canonical":"Indonesian"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],["Indonesian government","ORG"]]'
+}

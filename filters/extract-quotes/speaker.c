@@ -87,6 +87,42 @@ staff_of(const struct doc *d, int h, int pp)
 	       (tok_is(d, h + 1, "at") || tok_is(d, h + 1, "from") || tok_is(d, h + 1, "with"));
 }
 
+/* Is h a noun of the state ("government", "administration": s in
+ * speaker-nouns.txt)? */
+static int
+state_noun(const struct doc *d, int h)
+{
+	return h >= 0 && (size_t)h < d->nt && d->t[h].noun == NOUN_ORG && lexicon_noun_gender(d->lx, d->t[h].h) == 's';
+}
+
+/*
+ * A description headed by a noun of the state, [t0, h]: the government of
+ * the country or people named in it ("Indonesia's government", "the
+ * Indonesian government"), else no name ("the government" is never the
+ * last organisation that spoke, a company or a charity).
+ */
+static struct mention
+state_description(const struct doc *d, int t0, int h)
+{
+	struct mention m = no_mention();
+	int s = t0, j;
+
+	if (s == h && s - 2 >= 0 && tok_is(d, s - 1, "'s") && d->t[s - 2].ent >= 0 && d->t[s - 2].sent == d->t[h].sent)
+		s = d->ents[d->t[s - 2].ent].t0; /* np_left passes only the head after "'s" */
+	m.t0 = s;
+	m.t1 = h + 1;
+	for (j = s; j < h && !(d->t[j].type == TOK_WORD && d->t[j].cap && !(d->t[j].fw & (FW_DET | FW_POSS))) &&
+		    STEP(d);
+	     j++)
+		;
+	if (j < h) {
+		m.name = d->text + d->t[j].bstart;
+		m.name_len = d->t[h].bend - d->t[j].bstart;
+		m.kind = EK_ORG;
+	}
+	return m;
+}
+
 /* A description: determiner/modifiers + head noun at h, spanning [t0, h].
  * pp: the entity of a prepositional phrase after the head, or -1. */
 static struct mention
@@ -96,6 +132,9 @@ description(struct doc *d, int t0, int h, int pp)
 	enum noun_class c = (enum noun_class)d->t[h].noun;
 	int definite = (d->t[t0].fw & (FW_DET | FW_POSS)) && !(d->t[t0].fw & FW_INDEF);
 	int plural = c == NOUN_GROUP || c == NOUN_REP;
+
+	if (state_noun(d, h))
+		return state_description(d, t0, h);
 
 	if (c == NOUN_REP && pp < 0) {
 		int j;
@@ -219,7 +258,10 @@ speaker_np_right(struct doc *d, int i, int limit)
 	if (d->t[i].fw & FW_SUBJ)
 		return pronoun(d, i);
 	if (ent_starts(d, i) >= 0) {
-		return name_run(d, i, limit, &end);
+		m = name_run(d, i, limit, &end);
+		if (end < limit && state_noun(d, end))
+			return state_description(d, i, end); /* "Indonesia's government" */
+		return m;
 	}
 	/* Titles and modifiers before a name: "chief executive John Woodward",
 	 * "French finance minister Nicolas Sarkozy", "the bank's boss Jane Doe". */
