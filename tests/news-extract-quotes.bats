@@ -535,3 +535,32 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		  {"text":"Indonesian","type":"MISC","start":56,"end":66,"canonical":"Indonesian"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],["Indonesian government","ORG"]]'
 }
+
+@test "a title with function words inside is one name: 'A Top of the Pops spokesperson' speaks for Top of the Pops, 'Help the Aged' is one organisation" {
+	quotes_of 'A Top of the Pops spokesperson said the show would return to the screen in May.' \
+		'[{"text":"Pops","type":"ORG","start":13,"end":17,"canonical":"Pops"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Top of the Pops","ORG"]]'
+	quotes_of 'Help the Aged said many pensioners could not afford to heat their homes.' \
+		'[{"text":"Aged","type":"ORG","start":9,"end":13,"canonical":"Aged"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Help the Aged","ORG"]]'
+	# A place before a bare "the" is another name; a word that opens the sentence is no title's before "of".
+	quotes_of 'Shares of the Daily Mail fell. In London the BBC said it would cut jobs in the regions.' \
+		'[{"text":"Daily Mail","type":"ORG","start":14,"end":24,"canonical":"Daily Mail"},
+		  {"text":"London","type":"LOC","start":34,"end":40,"canonical":"London"},
+		  {"text":"BBC","type":"ORG","start":45,"end":48,"canonical":"BBC"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["BBC"]'
+}
+
+@test "two capitalised words are no person without a first name, a title or the surname alone: 'Age Concern' is an organisation" {
+	# What the tagger calls a person, with a first word the text uses as a common word.
+	quotes_of 'Age Concern said many pensioners in old age could not afford to heat their homes.' \
+		'[{"text":"Age Concern","type":"PER","start":0,"end":11,"canonical":"Age Concern"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Age Concern","ORG"]]'
+	# A tagged person named once by a rare given name stays a person.
+	quotes_of 'Junko Tanabe said the yen would rise again next week.' \
+		'[{"text":"Junko Tanabe","type":"PER","start":0,"end":12,"canonical":"Junko Tanabe"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Junko Tanabe","PER"]]'
+	# Without a tagger, capitals alone: a person needs a known first name or "Mr".
+	quotes_of 'Age Concern said pensioners could not afford heating. Jane Moss said prices would rise. Dr Laah Chong said the plan would fail.'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Age Concern","ORG"],["Jane Moss","PER"],["Laah Chong","PER"]]'
+}

@@ -325,6 +325,49 @@ thing_role(const struct doc *d, const struct qent *e)
 	       d->t[p].sent == d->t[e->t0].sent && d->t[p].quote == d->t[e->t0].quote;
 }
 
+static int
+cmp_hash(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Is the name of x made of common words: a lower-case function word inside
+ * ("Help the Aged", "Friends of the Earth"), or a first word the text also
+ * writes in lower case ("Age Concern" and "old age")?  *lower holds the
+ * sorted hashes of the text's lower-case words, made on first use. */
+static int
+common_words_name(const struct doc *d, const struct dent *x, uint64_t **lower, size_t *nlower)
+{
+	const char *p = x->name, *end = x->name + x->len, *sp;
+	uint64_t h;
+	size_t i;
+
+	for (sp = p; sp < end && STEP(d);) {
+		const char *w = sp;
+		while (sp < end && *sp != ' ')
+			sp++;
+		if (w < sp && *w >= 'a' && *w <= 'z' && (lexicon_fw(d->lx, word_hash(w, (size_t)(sp - w))) &
+							  (FW_DET | FW_PREP | FW_CONJ)))
+			return 1;
+		while (sp < end && *sp == ' ')
+			sp++;
+	}
+	sp = memchr(p, ' ', x->len);
+	if (!sp)
+		return 0;
+	if (!*lower) {
+		*lower = xmalloc((d->nt + 1) * sizeof **lower);
+		for (i = 0; i < d->nt && STEP(d); i++)
+			if (d->t[i].type == TOK_WORD && !d->t[i].cap)
+				(*lower)[(*nlower)++] = d->t[i].h;
+		qsort(*lower, *nlower, sizeof **lower, cmp_hash);
+	}
+	h = word_hash(p, (size_t)(sp - p));
+	return bsearch(&h, *lower, *nlower, sizeof **lower, cmp_hash) != NULL;
+}
+
 void
 coref_prepare(struct doc *d)
 {
@@ -367,6 +410,10 @@ coref_prepare(struct doc *d)
 		/* The kind most of its mentions have (the tagger may call "Time
 		 * Warner" a person once and "TimeWarner" an organisation four
 		 * times); a tie goes to the person. */
+		if (e->kind == EK_PER && (e->t1 - e->t0 == 1 || !memchr(e->canonical, ' ', e->canon_len) ||
+					  person_marked(d, e) || honorific(d, e->t0)))
+			x->personal = 1;
+		x->tagged |= !e->guessed;
 		x->nper += e->kind == EK_PER;
 		x->norg += e->kind == EK_ORG;
 		x->nmisc += e->kind == EK_MISC;
@@ -390,6 +437,28 @@ coref_prepare(struct doc *d)
 		if (sp)
 			set_gender(x, lexicon_first_name(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))),
 				   EV_FIRST_NAME);
+	}
+	/* A name of two words or more is not a person's just because it is
+	 * two capitalised words: with no first name the lists know, no title
+	 * or person's noun before it and never the surname alone ("Mr Laah",
+	 * "Laah said" make "Laah Chong-gyu" a person), it is an organisation's
+	 * ("Age Concern said").  What a tagger calls a person needs more: a
+	 * function word inside ("Help the Aged") or a first word the text also
+	 * uses as a common word ("age"), which given names hardly are. */
+	{
+		uint64_t *lower = NULL;
+		size_t nlower = 0;
+		for (k = 0; k < d->ndents && STEP(d); k++) {
+			struct dent *x = &d->dents[k];
+			if (x->kind != EK_PER || x->personal)
+				continue;
+			if (x->tagged && !common_words_name(d, x, &lower, &nlower))
+				continue;
+			x->kind = EK_ORG;
+			x->say_kind = EK_ORG;
+			x->orgrole = 1;
+		}
+		free(lower);
 	}
 	/* Every mention of a name an organisation's noun was said of is the
 	 * organisation's. */

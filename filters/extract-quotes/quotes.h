@@ -143,6 +143,8 @@ struct dent {
 	unsigned char orgrole; /* named after an organisation's noun: "housebuilder George Wimpey" */
 	int publisher;         /* a named document's publisher ("its Beige Book report"), -1 */
 	unsigned char spoken;  /* has been the speaker of a quote */
+	unsigned char personal; /* a mention marks a person: a first name, a title, the surname alone */
+	unsigned char tagged;   /* a mention comes from a tagger, not from capitals */
 	char gender;           /* 'm', 'f' or 0 */
 	unsigned char gender_ev; /* strength of the evidence for gender */
 	double sal;            /* salience as of discourse time sal_time */
