@@ -564,3 +564,18 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'Age Concern said pensioners could not afford heating. Jane Moss said prices would rise. Dr Laah Chong said the plan would fail.'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Age Concern","ORG"],["Jane Moss","PER"],["Laah Chong","PER"]]'
 }
+
+@test "a relative clause between subject and cue: its own cue is a quote of the subject, and ', said' after it is the main verb's" {
+	quotes_of 'Peter Gram, who admitted he had misled investors, said the company would repay them in full.' \
+		'[{"text":"Peter Gram","type":"PER","start":0,"end":10,"canonical":"Peter Gram"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [
+		["Peter Gram","admitted","he had misled investors"],
+		["Peter Gram","said","the company would repay them in full"]]'
+	quotes_of 'The Retail Studies Centre, which monitors shop prices, said sales had fallen sharply in March.' \
+		'[{"text":"Retail Studies Centre","type":"ORG","start":4,"end":25,"canonical":"Retail Studies Centre"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [["Retail Studies Centre","said","sales had fallen sharply in March"]]'
+	# A reduced passive is no new verb: "a firm, said to be ..." goes on.
+	quotes_of 'Peter Gram said the buyer was Acme, said to be the largest firm in the region.' \
+		'[{"text":"Peter Gram","type":"PER","start":0,"end":10,"canonical":"Peter Gram"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .text]] == [["Peter Gram","the buyer was Acme, said to be the largest firm in the region"]]'
+}

@@ -103,6 +103,17 @@ content_stops(const struct doc *d, int j, int limit)
 			if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_PREP))
 				return 1;
 		}
+		/* ", said (that) ...": the verb of the clause a relative or
+		 * participle clause interrupted ("X, who admitted Y, said Z"),
+		 * not a reduced passive ("a firm, said to be ...") */
+		k = k0;
+		while (k < limit && (d->t[k].fw & FW_ADV) && d->t[k].type == TOK_WORD && STEP(d))
+			k++;
+		if (k < limit && (d->t[k].cueflags & (CUE_THAT | CUE_BARE)) && !(d->t[k].cueflags & CUE_PREP) &&
+		    !d->t[k].ing && !d->t[k].cap && k + d->t[k].cuelen < limit &&
+		    d->t[k + d->t[k].cuelen].type == TOK_WORD && !tok_is(d, k + d->t[k].cuelen, "to") &&
+		    !(d->t[k + d->t[k].cuelen].fw & FW_PREP))
+			return 1;
 		/* ", X said." */
 		for (k = k0; k < limit && k < k0 + 5 && d->t[k].type == TOK_WORD && STEP(d); k++)
 			if ((d->t[k].cueflags & CUE_FINAL) && !d->t[k].ing &&
