@@ -534,6 +534,10 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"},
 		  {"text":"Indonesian","type":"MISC","start":56,"end":66,"canonical":"Indonesian"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],["Indonesian government","ORG"]]'
+	# "government" as a modifier heads nothing.
+	quotes_of 'Acme Corp'"'"'s government systems division said it had won a large contract from the navy.' \
+		'[{"text":"Acme Corp","type":"ORG","start":0,"end":9,"canonical":"Acme Corp"}]'
+	assert_json "$output" '(.quotes | length) == 1 and (.quotes[0].speaker // "" | test("government") | not)'
 }
 
 @test "a title with function words inside is one name: 'A Top of the Pops spokesperson' speaks for Top of the Pops, 'Help the Aged' is one organisation" {
@@ -560,6 +564,10 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'Junko Tanabe said the yen would rise again next week.' \
 		'[{"text":"Junko Tanabe","type":"PER","start":0,"end":12,"canonical":"Junko Tanabe"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Junko Tanabe","PER"]]'
+	# A pronoun is no common word: "He Lin" stays a person though the text says "he".
+	quotes_of 'In a speech, He Lin said the reforms had failed. Prices would rise next year, he added.' \
+		'[{"text":"He Lin","type":"PER","start":13,"end":19,"canonical":"He Lin"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["He Lin","PER"],["He Lin","PER"]]'
 	# Without a tagger, capitals alone: a person needs a known first name or "Mr".
 	quotes_of 'Age Concern said pensioners could not afford heating. Jane Moss said prices would rise. Dr Laah Chong said the plan would fail.'
 	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Age Concern","ORG"],["Jane Moss","PER"],["Laah Chong","PER"]]'

@@ -365,6 +365,8 @@ common_words_name(const struct doc *d, const struct dent *x, uint64_t **lower, s
 		qsort(*lower, *nlower, sizeof **lower, cmp_hash);
 	}
 	h = word_hash(p, (size_t)(sp - p));
+	if (lexicon_fw(d->lx, h))
+		return 0; /* "He Weiling": "he" is a pronoun, not a common noun */
 	return bsearch(&h, *lower, *nlower, sizeof **lower, cmp_hash) != NULL;
 }
 

@@ -259,7 +259,9 @@ speaker_np_right(struct doc *d, int i, int limit)
 		return pronoun(d, i);
 	if (ent_starts(d, i) >= 0) {
 		m = name_run(d, i, limit, &end);
-		if (end < limit && state_noun(d, end))
+		if (end < limit && state_noun(d, end) &&
+		    !(end + 1 < limit && d->t[end + 1].type == TOK_WORD && !d->t[end + 1].fw && !d->t[end + 1].cap &&
+		      !d->t[end + 1].cueflags)) /* not "X's government systems division" */
 			return state_description(d, i, end); /* "Indonesia's government" */
 		return m;
 	}
