@@ -587,3 +587,19 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		'[{"text":"Peter Gram","type":"PER","start":0,"end":10,"canonical":"Peter Gram"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .text]] == [["Peter Gram","the buyer was Acme, said to be the largest firm in the region"]]'
 }
+
+@test "relayed speech: 'X said Y had told him the plant would close' is Y's quote (X only relays it); an object is no content" {
+	quotes_of 'Mark Ellison said that Tom Baker had told him the factory would close in June.' \
+		'[{"text":"Mark Ellison","type":"PER","start":0,"end":12,"canonical":"Mark Ellison"},
+		  {"text":"Tom Baker","type":"PER","start":23,"end":32,"canonical":"Tom Baker"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [["Tom Baker","told","the factory would close in June"]]'
+	quotes_of 'Mark Ellison said Tom Baker had warned that the factory would close in June.' \
+		'[{"text":"Mark Ellison","type":"PER","start":0,"end":12,"canonical":"Mark Ellison"},
+		  {"text":"Tom Baker","type":"PER","start":18,"end":27,"canonical":"Tom Baker"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [["Tom Baker","warned","the factory would close in June"]]'
+	# "would announce the results": an object, so the quote stays the relay's.
+	quotes_of 'Mark Ellison said Tom Baker would announce the results in June.' \
+		'[{"text":"Mark Ellison","type":"PER","start":0,"end":12,"canonical":"Mark Ellison"},
+		  {"text":"Tom Baker","type":"PER","start":18,"end":27,"canonical":"Tom Baker"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue]] == [["Mark Ellison","said"]]'
+}
