@@ -459,6 +459,7 @@ coref_prepare(struct doc *d)
 			x->kind = EK_ORG;
 			x->say_kind = EK_ORG;
 			x->orgrole = 1;
+			x->misc = 1; /* a referent of "it" only once it has spoken ("Each Class B") */
 		}
 		free(lower);
 	}
