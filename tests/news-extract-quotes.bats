@@ -603,3 +603,20 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		  {"text":"Tom Baker","type":"PER","start":18,"end":27,"canonical":"Tom Baker"}]'
 	assert_json "$output" '[.quotes[] | [.speaker, .cue]] == [["Mark Ellison","said"]]'
 }
+
+@test "an apposition with coordinated roles and no closing comma: 'NAME, ROLE and ROLE said:' is NAME's, and so are the quotes after" {
+	quotes_of 'Acme said on Monday that profits had risen. Jane Holloway, chairman and chief executive said: "We are pleased with the year." "It was a good year for us."' \
+		'[{"text":"Acme","type":"ORG","start":0,"end":4,"canonical":"Acme"},
+		  {"text":"Jane Holloway","type":"PER","start":44,"end":57,"canonical":"Jane Holloway"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Acme","Jane Holloway","Jane Holloway"]'
+	quotes_of 'Jane Holloway, chairman of Acme and president of the Dairy Council said the tax was unfair to farmers.' \
+		'[{"text":"Jane Holloway","type":"PER","start":0,"end":13,"canonical":"Jane Holloway"},
+		  {"text":"Acme","type":"ORG","start":27,"end":31,"canonical":"Acme"},
+		  {"text":"Dairy Council","type":"ORG","start":53,"end":66,"canonical":"Dairy Council"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Jane Holloway"]'
+	# Not an apposition: another name in it is the subject.
+	quotes_of 'According to Tom Reed, Prime Minister Jane Holloway told the cabinet that taxes would rise.' \
+		'[{"text":"Tom Reed","type":"PER","start":13,"end":21,"canonical":"Tom Reed"},
+		  {"text":"Jane Holloway","type":"PER","start":38,"end":51,"canonical":"Jane Holloway"}]'
+	assert_json "$output" '[.quotes[] | select(.cue == "told") | .speaker] == ["Jane Holloway"]'
+}

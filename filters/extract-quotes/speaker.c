@@ -650,6 +650,46 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 	return np_left(d, b - 1, s0);
 }
 
+/*
+ * An apposition whose closing comma the writer left out: "Jane Holloway,
+ * chairman and chief executive said", "Jane Holloway, chairman of Acme and
+ * president of the Dairy Council said".  The words from the comma to the
+ * verb are a parenthetical holding a role noun (a person's for a person,
+ * an organisation's for an organisation), and a name ends right before
+ * the comma and opens its clause: the name is the subject.  The
+ * parenthetical does not start with "and" and holds no person's name.  No mention (t0 < 0) otherwise.
+ */
+static struct mention
+unclosed_apposition(struct doc *d, int k, int s0)
+{
+	int c = k, j, e, role = 0;
+
+	while (c > s0 && k - c < 25 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].mark && STEP(d))
+		c--;
+	if (c <= s0 || c == k || !tok_is_punct(d, c, ",") || (e = d->t[c - 1].ent) < 0 || d->ents[e].t1 != c ||
+	    (d->ents[e].kind != EK_PER && d->ents[e].kind != EK_ORG) || !parenthetical(d, c + 1, k + 1) ||
+	    (d->t[c + 1].fw & (FW_REL | FW_CONJ)))
+		return none();
+	/* The name opens its clause ("In a filing with the SEC, the group
+	 * said" is no apposition to the SEC). */
+	j = d->ents[e].t0 - 1;
+	if (j >= s0 && !(d->t[j].type == TOK_PUNCT || (d->t[j].fw & FW_CONJ)))
+		return none();
+	for (j = c + 1; j <= k && STEP(d); j++) {
+		if (d->t[j].ent >= 0 && d->ents[d->t[j].ent].kind == EK_PER)
+			return none(); /* "X, Prime Minister Y told": Y is the subject */
+		if (d->t[j].type == TOK_WORD && d->t[j].ent < 0 &&
+		    (d->ents[e].kind == EK_PER ? d->t[j].noun == NOUN_PERSON || d->t[j].noun == NOUN_REP
+					       : d->t[j].noun == NOUN_ORG))
+			role = 1;
+	}
+	/* The role must reach the verb: "X, chairman of Acme, and Y said" is
+	 * two subjects, and the word before the verb is part of the role. */
+	if (!role || (d->t[k].type == TOK_WORD && d->t[k].ent < 0 && d->t[k].noun == NOUN_NONE && d->t[k].cap))
+		return none();
+	return of_entity(d, e);
+}
+
 /* Is m a description headed by a noun that names no speaker ("the
  * changes")?  After a comma, "said" + such a phrase is no inversion: in
  * "Alain Terzian, president of X, said the changes were made", the
@@ -769,6 +809,11 @@ speaker_of_cue(struct doc *d, int i)
 		if (c >= s0 && tok_is_punct(d, c, ","))
 			c--;
 		return np_left(d, c, s0);
+	}
+	{
+		struct mention m = unclosed_apposition(d, k, s0);
+		if (m.t0 >= 0)
+			return m;
 	}
 	return np_left(d, k, s0);
 }
