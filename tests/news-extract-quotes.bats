@@ -620,3 +620,13 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 		  {"text":"Jane Holloway","type":"PER","start":38,"end":51,"canonical":"Jane Holloway"}]'
 	assert_json "$output" '[.quotes[] | select(.cue == "told") | .speaker] == ["Jane Holloway"]'
 }
+
+@test "'the police', 'the council', 'the ministry' are an organisation so named or so called, never the company that spoke last" {
+	quotes_of 'Acme Mining said on Monday that profits had risen sharply. The police said the roads to the mine were closed.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Acme Mining",null]'
+	quotes_of 'Acme Mining said on Monday that profits had risen sharply. The Dairy Council disagreed. The council said the plan would go ahead.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"},
+		  {"text":"Dairy Council","type":"ORG","start":62,"end":75,"canonical":"Dairy Council"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Acme Mining","Dairy Council"]'
+}

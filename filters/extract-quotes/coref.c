@@ -865,6 +865,25 @@ coref_pronoun(struct doc *d, int i)
 	return m;
 }
 
+/* Is noun (a word_hash) one of the words of x's name ("Ministry" of
+ * "Ministry of Defence")? */
+static int
+name_has_word(const struct dent *x, uint64_t noun)
+{
+	const char *p = x->name, *end = x->name + x->len;
+
+	while (p && p < end) {
+		const char *w = p;
+		while (p < end && *p != ' ')
+			p++;
+		if (p > w && word_hash(w, (size_t)(p - w)) == noun)
+			return 1;
+		while (p < end && *p == ' ')
+			p++;
+	}
+	return 0;
+}
+
 struct mention
 coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 {
@@ -893,13 +912,15 @@ coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 					;
 			if (sp && sp > x->name && word_hash(sp, (size_t)(x->name + x->len - sp)) == noun)
 				w *= 2.0;
+			else if (need_title == 2 && !name_has_word(x, noun))
+				w = -1.0; /* "the police": an organisation so named, or so called before */
 		}
 		for (t = 0; t < x->ntitles; t++)
 			if (x->titles[t] == noun)
 				break;
 		if (t < x->ntitles)
-			w *= kind == EK_PER ? 3.0 : 2.0;
-		else if (need_title)
+			w = (w < 0 ? 1.0 : w) * (kind == EK_PER ? 3.0 : 2.0);
+		else if (need_title == 1 || w < 0)
 			w = 0.0;
 		else if (x->ntitles && kind == EK_PER)
 			w *= 0.3; /* "the singer" is not "keyboard player Nick Rhodes"; "the

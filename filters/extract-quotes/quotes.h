@@ -323,7 +323,9 @@ void coref_prepare(struct doc *d);
 struct mention coref_pronoun(struct doc *d, int i);
 /* What a definite description headed by noun h refers to ("the company",
  * "the chairman"), or no name; with need_title, only something the noun
- * was said of before ("the survey" after "the annual Directions survey"). */
+ * was said of before ("the survey" after "the annual Directions survey");
+ * with need_title 2, an organisation with the noun in its name or said of
+ * it ("the council" for the Dairy Council). */
 struct mention coref_description(struct doc *d, int h, enum ent_kind kind, int need_title);
 /* The mention of entity e (of d->ents). */
 struct mention mention_of_entity(const struct doc *d, int e);

@@ -169,7 +169,7 @@ description(struct doc *d, int t0, int h, int pp)
 	else if (staff_of(d, h, pp))
 		m = of_entity(d, pp);
 	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
-		m = coref_description(d, h, EK_ORG, 0);
+		m = coref_description(d, h, EK_ORG, lexicon_noun_gender(d->lx, d->t[h].h) == 'i' ? 2 : 0);
 	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS)) {
 		/* "the survey", "the spokesman": what the noun was said of before */
 		int doc = lexicon_noun_gender(d->lx, d->t[h].h) == 'n';
