@@ -325,20 +325,13 @@ thing_role(const struct doc *d, const struct qent *e)
 	       d->t[p].sent == d->t[e->t0].sent && d->t[p].quote == d->t[e->t0].quote;
 }
 
-static int
-cmp_hash(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Is the name of x made of common words: a lower-case function word inside
  * ("Help the Aged", "Friends of the Earth"), or a first word the text also
- * writes in lower case ("Age Concern" and "old age")?  *lower holds the
- * sorted hashes of the text's lower-case words, made on first use. */
+ * writes in lower case ("Age Concern" and "old age")?  Few names get here
+ * (a tagger's persons with no first name, title or surname alone), so a
+ * pass over the words is cheaper than an index of them. */
 static int
-common_words_name(const struct doc *d, const struct dent *x, uint64_t **lower, size_t *nlower)
+common_words_name(const struct doc *d, const struct dent *x)
 {
 	const char *p = x->name, *end = x->name + x->len, *sp;
 	uint64_t h;
@@ -357,17 +350,13 @@ common_words_name(const struct doc *d, const struct dent *x, uint64_t **lower, s
 	sp = memchr(p, ' ', x->len);
 	if (!sp)
 		return 0;
-	if (!*lower) {
-		*lower = xmalloc((d->nt + 1) * sizeof **lower);
-		for (i = 0; i < d->nt && STEP(d); i++)
-			if (d->t[i].type == TOK_WORD && !d->t[i].cap)
-				(*lower)[(*nlower)++] = d->t[i].h;
-		qsort(*lower, *nlower, sizeof **lower, cmp_hash);
-	}
 	h = word_hash(p, (size_t)(sp - p));
 	if (lexicon_fw(d->lx, h))
 		return 0; /* "He Weiling": "he" is a pronoun, not a common noun */
-	return bsearch(&h, *lower, *nlower, sizeof **lower, cmp_hash) != NULL;
+	for (i = 0; i < d->nt && STEP(d); i++)
+		if (d->t[i].h == h && d->t[i].type == TOK_WORD && !d->t[i].cap)
+			return 1;
+	return 0;
 }
 
 void
@@ -448,20 +437,18 @@ coref_prepare(struct doc *d)
 	 * function word inside ("Help the Aged") or a first word the text also
 	 * uses as a common word ("age"), which given names hardly are. */
 	{
-		uint64_t *lower = NULL;
-		size_t nlower = 0;
+		int scans = 0; /* passes over the text: at most 8 a record, so time stays linear */
 		for (k = 0; k < d->ndents && STEP(d); k++) {
 			struct dent *x = &d->dents[k];
 			if (x->kind != EK_PER || x->personal)
 				continue;
-			if (x->tagged && !common_words_name(d, x, &lower, &nlower))
+			if (x->tagged && (++scans > 8 || !common_words_name(d, x)))
 				continue;
 			x->kind = EK_ORG;
 			x->say_kind = EK_ORG;
 			x->orgrole = 1;
 			x->misc = 1; /* a referent of "it" only once it has spoken ("Each Class B") */
 		}
-		free(lower);
 	}
 	/* Every mention of a name an organisation's noun was said of is the
 	 * organisation's. */
