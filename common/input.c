@@ -32,6 +32,7 @@
 #define IN_CHUNK (64 * 1024)      /* compressed bytes at a time */
 #define PEEK_PIPE (64 * 1024)     /* what peeking at a pipe may wait for */
 #define SHRINK_ABOVE (1u << 20)   /* a line buffer this large is freed after its line */
+_Static_assert(IN_CHUNK <= READ_CHUNK, "begin() reads the first compressed bytes into buf");
 
 struct reader_gz {
 	z_stream z;
@@ -89,13 +90,16 @@ raw_read(struct reader *r, void *dst, size_t n)
 /*
  * The first bytes: gzip's magic makes the rest compressed.  Reads until
  * it can tell (one byte 0x1f is not enough), leaving plain bytes in buf.
+ * It reads no more than the compressed-input buffer holds (IN_CHUNK, less
+ * than buf's READ_CHUNK), because those bytes move there when they are
+ * gzip.
  */
 static int
 begin(struct reader *r)
 {
 	r->started = 1;
 	while (r->len < 2 && !(r->len == 1 && (unsigned char)r->buf[0] != 0x1f)) {
-		ssize_t got = raw_read(r, r->buf + r->len, r->cap - r->len);
+		ssize_t got = raw_read(r, r->buf + r->len, IN_CHUNK - r->len);
 		if (got < 0)
 			return -1;
 		if (got == 0)
