@@ -278,11 +278,12 @@ recover_next_record(struct warc_reader *w)
 static bool
 http_head(const struct strbuf *block, int *status, size_t *body_at)
 {
-	const char *b = block->buf, *end = b + block->len, *p;
+	const char *b = block->buf, *end, *p;
 
 	*status = 0;
 	if (block->len < 12 || strncmp(b, "HTTP/", 5) != 0)
-		return false;
+		return false; /* (an empty block's buf is NULL) */
+	end = b + block->len;
 	p = memchr(b, ' ', (size_t)(end - b));
 	if (!p || end - p < 4)
 		return false;
