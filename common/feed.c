@@ -13,7 +13,6 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
-#include <libxml/encoding.h>
 #include <libxml/entities.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
@@ -24,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset.h"
 #include "err.h"
 #include "feeditem.h"
 #include "strbuf.h"
@@ -67,7 +67,8 @@ struct feed_parser {
 	char declined[64];     /* an entity refused: its "not defined" error is ours */
 	struct xml_repair repair; /* bytes mended before libxml2 sees them */
 	struct strbuf fixed;   /* mended bytes not yet given to libxml2 */
-	bool switched;         /* to windows-1252 */
+	struct strbuf converted; /* the same as UTF-8, when they are windows-1252 */
+	bool switched;         /* read as windows-1252 */
 	/* problems */
 	unsigned long nerrors;
 	int error_line;
@@ -417,19 +418,24 @@ parse(struct feed_parser *fp, const char *data, size_t len, bool final)
 	xml_repair(&fp->repair, data, len, final, &fp->fixed);
 	if (xml_repair_in_cdata(&fp->repair) && !final && fp->fixed.len < CHUNK_MAX)
 		return;
-	if (fp->repair.not_utf8 && !fp->switched) {
-		/* Bytes that are not UTF-8 in a document that declares no other
-		 * encoding: what the web sends then is windows-1252 (WHATWG). */
-		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler("WINDOWS-1252");
-		fp->switched = true;
-		if (h) {
-			xmlSwitchToEncoding(fp->ctxt, h);
-			if (fp->nerrors++ == 0)
-				snprintf(fp->error, sizeof fp->error, "not UTF-8 and no encoding declared: read as windows-1252");
-		}
-	}
 	p = fp->fixed.buf;
 	left = fp->fixed.len;
+	if (fp->repair.not_utf8) {
+		/*
+		 * Bytes that are not UTF-8 in a document that declares no other
+		 * encoding: what the web sends then is windows-1252 (WHATWG).
+		 * Converted here, not by libxml2, whose converter stops the
+		 * parse at a byte windows-1252 leaves undefined (0x81, 0x9d);
+		 * here it becomes U+FFFD.
+		 */
+		if (!fp->switched && fp->nerrors++ == 0)
+			snprintf(fp->error, sizeof fp->error, "not UTF-8 and no encoding declared: read as windows-1252");
+		fp->switched = true;
+		strbuf_reset(&fp->converted);
+		charset_part_to_utf8(p ? p : "", left, "WINDOWS-1252", &fp->converted);
+		p = fp->converted.buf;
+		left = fp->converted.len;
+	}
 	while (!fp->stopped && left > 0) {
 		int n = left > CHUNK_MAX ? CHUNK_MAX : (int)left;
 		xmlParseChunk(fp->ctxt, p, n, 0);
@@ -440,10 +446,13 @@ parse(struct feed_parser *fp, const char *data, size_t len, bool final)
 			fp->stopped = true;
 		}
 	}
-	if (fp->fixed.cap > (4u << 20))
+	if (fp->fixed.cap > (4u << 20)) {
 		strbuf_release(&fp->fixed); /* a long item passed: give its memory back */
-	else
+		strbuf_release(&fp->converted);
+	} else {
 		strbuf_reset(&fp->fixed);
+		strbuf_reset(&fp->converted);
+	}
 }
 
 int
@@ -526,6 +535,7 @@ feed_parser_free(struct feed_parser *fp)
 	free(fp->base_url);
 	xml_repair_release(&fp->repair);
 	strbuf_release(&fp->fixed);
+	strbuf_release(&fp->converted);
 	free(fp);
 }
 

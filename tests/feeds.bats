@@ -104,6 +104,16 @@ F=$BATS_TEST_DIRNAME/fixtures/feeds
 	assert_json "$(printf '%s\n' "$output" | sed -n 3p)" '.title == "Third \u00a9 &unknown;"'
 }
 
+@test "a feed that is not UTF-8 and declares nothing is read as windows-1252, its undefined bytes as U+FFFD" {
+	# 0x9d is a byte windows-1252 leaves undefined: every item is still written.
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>Caf\351 \x9d \223q\224</title></item>\n<item><title>Two</title></item>\n</channel></rss>\n' >"$TMP/cp1252.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/cp1252.rss"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title | tr '\n' '|')" = "$(printf 'Caf\303\251 \357\277\275 \342\200\234q\342\200\235|Two|')" ] || fail "$output"
+	[ "$stderr" = "news-split: $TMP/cp1252.rss:1: ill-formed XML, recovered: not UTF-8 and no encoding declared: read as windows-1252" ] ||
+		fail "$stderr"
+}
+
 @test "a feed with no items gives no record, and --stats says so" {
 	printf '<rss version="2.0"><channel><title>Quiet</title></channel></rss>\n' >"$TMP/empty.rss"
 	run --separate-stderr "$BIN/news-split" --stats "$TMP/empty.rss"
