@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,10 @@ struct feed_parser {
 	struct strbuf converted; /* the same as UTF-8, when they are windows-1252 */
 	bool switched;         /* read as windows-1252 */
 	/* problems */
+	int gave_up_line;      /* libxml2 stopped reading there (a fatal error) */
+	char gave_up[160];     /* and why */
+	char generic[160];     /* the first message libxml2 sent to its generic handler */
+	size_t ngeneric;
 	unsigned long nerrors;
 	int error_line;
 	char error[160];
@@ -221,6 +226,47 @@ on_error(void *ctx, xmlErrorPtr e)
 		while (n > 0 && (fp->error[n - 1] == '\n' || fp->error[n - 1] == ' '))
 			fp->error[--n] = '\0';
 	}
+}
+
+/*
+ * libxml2's messages that no parser context receives (an encoding
+ * error raised by its converter): kept, the first line of the first
+ * one, instead of going to stderr as libxml2 writes them.
+ */
+static void
+on_generic_error(void *ctx, const char *msg, ...)
+{
+	struct feed_parser *fp = ctx;
+	size_t room = sizeof fp->generic - fp->ngeneric, n;
+	va_list ap;
+
+	if (room <= 1 || (fp->ngeneric > 0 && fp->generic[fp->ngeneric - 1] == '\n'))
+		return;
+	va_start(ap, msg);
+	vsnprintf(fp->generic + fp->ngeneric, room, msg, ap);
+	va_end(ap);
+	n = strcspn(fp->generic + fp->ngeneric, "\n");
+	fp->ngeneric += n;
+	if (fp->generic[fp->ngeneric] == '\n')
+		fp->ngeneric++;
+	else if (fp->ngeneric >= sizeof fp->generic - 1)
+		fp->ngeneric = sizeof fp->generic - 1;
+}
+
+/* libxml2 stopped reading (a fatal error: an encoding it cannot convert, a limit). */
+static void
+note_gave_up(struct feed_parser *fp)
+{
+	xmlErrorPtr e = xmlCtxtGetLastError(fp->ctxt);
+	const char *why = fp->ngeneric ? fp->generic : e && e->message ? e->message : "a fatal error";
+	size_t n;
+
+	fp->stopped = true;
+	fp->gave_up_line = e && e->line > 0 ? e->line : xmlSAX2GetLineNumber(fp->ctxt);
+	snprintf(fp->gave_up, sizeof fp->gave_up, "%s", why);
+	n = strlen(fp->gave_up);
+	while (n > 0 && (fp->gave_up[n - 1] == '\n' || fp->gave_up[n - 1] == ' '))
+		fp->gave_up[--n] = '\0';
 }
 
 /* --- items ------------------------------------------------------------- */
@@ -438,13 +484,15 @@ parse(struct feed_parser *fp, const char *data, size_t len, bool final)
 	}
 	while (!fp->stopped && left > 0) {
 		int n = left > CHUNK_MAX ? CHUNK_MAX : (int)left;
+		xmlGenericErrorFunc saved = xmlGenericError;
+		void *saved_ctx = xmlGenericErrorContext;
+		xmlSetGenericErrorFunc(fp, on_generic_error);
 		xmlParseChunk(fp->ctxt, p, n, 0);
+		xmlSetGenericErrorFunc(saved_ctx, saved);
 		p += n;
 		left -= (size_t)n;
-		if (fp->ctxt->disableSAX && !fp->stopped) {
-			/* libxml2 gave up (out of memory, a resource limit). */
-			fp->stopped = true;
-		}
+		if (fp->ctxt->disableSAX && !fp->stopped)
+			note_gave_up(fp);
 	}
 	if (fp->fixed.cap > (4u << 20)) {
 		strbuf_release(&fp->fixed); /* a long item passed: give its memory back */
@@ -472,8 +520,14 @@ feed_parser_finish(struct feed_parser *fp)
 		return 0;
 	fp->finished = true;
 	if (!fp->stopped) {
+		xmlGenericErrorFunc saved = xmlGenericError;
+		void *saved_ctx = xmlGenericErrorContext;
 		parse(fp, "", 0, true);
+		xmlSetGenericErrorFunc(fp, on_generic_error);
 		xmlParseChunk(fp->ctxt, NULL, 0, 1);
+		xmlSetGenericErrorFunc(saved_ctx, saved);
+		if (fp->ctxt->disableSAX && !fp->stopped)
+			note_gave_up(fp);
 	}
 	if (fp->repair.bare_amps && fp->nerrors++ == 0)
 		snprintf(fp->error, sizeof fp->error, "'&' that starts no reference, read as text (%lu)",
@@ -486,7 +540,16 @@ feed_parser_finish(struct feed_parser *fp)
 	}
 	if (!fp->stats.is_feed)
 		return -1;
-	if (fp->item) {
+	if (fp->gave_up_line) {
+		/* Not a recovered error: what follows is lost, and the run fails. */
+		if (fp->item)
+			warn("%s:%d: the XML cannot be read on: %s; the item from line %lu and the rest are not written",
+			     fp->name, fp->gave_up_line, fp->gave_up, fp->item_line);
+		else
+			warn("%s:%d: the XML cannot be read on: %s; the rest is not read", fp->name, fp->gave_up_line,
+			     fp->gave_up);
+		status = -1;
+	} else if (fp->item) {
 		warn("%s:%lu: truncated feed: the item starting here has no end, not written", fp->name, fp->item_line);
 		status = -1;
 	} else if (fp->nerrors) {

@@ -33,7 +33,10 @@
  *
  * Messages name the input ("prog: NAME:LINE: ...").  An item still open
  * at the end of the input (a truncated feed) is not written and makes the
- * run fail; so does an input that is not a feed.
+ * run fail; so does an input that is not a feed, and XML that libxml2
+ * cannot read on (a fatal error, such as a byte its declared encoding
+ * lacks): the rest is lost, and said to be.  libxml2 writes nothing to
+ * stderr of its own.
  */
 #ifndef NEWSPIPE_FEED_H
 #define NEWSPIPE_FEED_H

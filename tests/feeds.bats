@@ -114,6 +114,21 @@ F=$BATS_TEST_DIRNAME/fixtures/feeds
 		fail "$stderr"
 }
 
+@test "a feed libxml2 cannot read on (a byte its declared encoding lacks) fails in our words, never silently" {
+	printf '<?xml version="1.0" encoding="windows-1252"?>\n<rss version="2.0"><channel><title>T</title><item><title>One</title></item>\n\x9d\n<item><title>Two</title></item></channel></rss>\n' >"$TMP/between.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/between.rss"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title)" = One ]
+	[[ "$stderr" == "news-split: $TMP/between.rss:"[0-9]*": the XML cannot be read on: input conversion failed"*"; the rest is not read" ]] ||
+		fail "$stderr"
+	printf '<?xml version="1.0" encoding="windows-1252"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>One \x9d</title></item></channel></rss>\n' >"$TMP/inside.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/inside.rss"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[[ "$stderr" == "news-split: $TMP/inside.rss:"[0-9]*": the XML cannot be read on: "*"; the item from line 3 and the rest are not written" ]] ||
+		fail "$stderr"
+}
+
 @test "a feed with no items gives no record, and --stats says so" {
 	printf '<rss version="2.0"><channel><title>Quiet</title></channel></rss>\n' >"$TMP/empty.rss"
 	run --separate-stderr "$BIN/news-split" --stats "$TMP/empty.rss"
