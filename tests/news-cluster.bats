@@ -326,6 +326,15 @@ wire() {
 	run --separate-stderr "$BIN/news-cluster" --idf "$TMP/bad.tsv" "$FIX"
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "news-cluster: "*"bad.tsv"* ]] || fail "$stderr"
+	# A count of documents that is not one would make every weight NaN.
+	for docs in nan inf 0 "12 docs"; do
+		printf '# docs %s\noil\t3\n' "$docs" >"$TMP/docs.tsv"
+		run --separate-stderr "$BIN/news-cluster" --idf "$TMP/docs.tsv" "$FIX"
+		[ "$status" -eq 1 ] || fail "'# docs $docs': exit $status"
+		[ -z "$output" ]
+		[ "$stderr" = "news-cluster: $TMP/docs.tsv:1: bad '# docs N' header (N: the number of documents, at least 1)" ] ||
+			fail "$stderr"
+	done
 }
 
 @test "the contract check passes (../shared/conformance.py)" {
