@@ -129,6 +129,21 @@ F=$BATS_TEST_DIRNAME/fixtures/feeds
 		fail "$stderr"
 }
 
+@test "a feed of ever new element names is stopped at 100,000 names, its items before written" {
+	# libxml2 keeps every name for the whole parse, in a table that degrades: memory and time without bound.
+	awk 'BEGIN { print "<rss version=\"2.0\"><channel><title>T</title>"
+		for (i = 0; i < 2500; i++) { printf "<item><title>t%d</title>", i
+			for (j = 0; j < 50; j++) printf "<u%d/>", i * 50 + j
+			print "</item>" }
+		print "</channel></rss>" }' >"$TMP/names.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/names.rss"
+	[ "$status" -eq 1 ]
+	n=$(count_lines "$output")
+	[ "$n" -gt 1900 ] && [ "$n" -lt 2500 ] || fail "$n items written"
+	[[ "$stderr" == "news-split: $TMP/names.rss:"[0-9]*": the XML cannot be read on: more than 100000 distinct names of elements, attributes and entities; the item from line "[0-9]*" and the rest are not written" ]] ||
+		fail "$stderr"
+}
+
 @test "a feed with no items gives no record, and --stats says so" {
 	printf '<rss version="2.0"><channel><title>Quiet</title></channel></rss>\n' >"$TMP/empty.rss"
 	run --separate-stderr "$BIN/news-split" --stats "$TMP/empty.rss"
