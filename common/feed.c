@@ -314,15 +314,21 @@ flush(struct feed_parser *fp)
 	fp->pending_bytes = 0;
 }
 
+/*
+ * The memory an item record holds, near enough: jansson's object with its
+ * hash table, and per field its pair, value and the allocations' own
+ * overhead (measured: a short item takes about 550 bytes; counting only
+ * its text, 110, let the held items take six times PENDING_MAX).
+ */
 static size_t
 record_size(const json_t *rec)
 {
 	const char *key;
 	json_t *v;
-	size_t n = 64;
+	size_t n = 256;
 
 	json_object_foreach((json_t *)rec, key, v)
-		n += strlen(key) + (json_is_string(v) ? json_string_length(v) : 64);
+		n += 96 + strlen(key) + (json_is_string(v) ? json_string_length(v) : 128);
 	return n;
 }
 
@@ -409,6 +415,17 @@ end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xm
 		return;
 	finish_item(fp, node);
 	fp->item = NULL;
+	/*
+	 * The white space (and any comment) between the last item and this
+	 * one goes with it: left in the channel, it would pile up there for
+	 * the whole feed, each new piece appended after a strlen() of all
+	 * before it (400,000 items: 220 MB and 96 s).
+	 */
+	while (node->prev && node->prev->type != XML_ELEMENT_NODE) {
+		xmlNodePtr before = node->prev;
+		xmlUnlinkNode(before);
+		xmlFreeNode(before);
+	}
 	xmlUnlinkNode(node);
 	xmlFreeNode(node);
 	/*

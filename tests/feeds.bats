@@ -221,6 +221,23 @@ print('<rss><channel><item><title>' + '&big;' * 3000 + '</title></item></channel
 	grep -Fq '~~~~~~~~</p>"' "$TMP/line"
 }
 
+@test "a long feed's memory stays bounded: items held back and the white space between them do not pile up" {
+	[ -x "$ROOT/build/bench/rss" ] || skip "build/bench/rss not built"
+	# items N: a feed of N short items, white space between them.
+	items() {
+		awk -v n="$1" 'BEGIN { print "<rss version=\"2.0\"><channel><title>T</title>"
+			for (i = 0; i < n; i++) printf "    <item><title>t%d</title><link>http://x.example/%d</link></item>\n    ", i, i
+			print "</channel></rss>" }'
+	}
+	items 100000 >"$TMP/a.rss"
+	items 200000 >"$TMP/b.rss"
+	peak() { "$ROOT/build/bench/rss" "$BIN/news-split" "$1" 2>&1 >/dev/null | sed -n 's/^rss: //p'; }
+	a=$(peak "$TMP/a.rss")
+	b=$(peak "$TMP/b.rss")
+	# Twice the items, not more memory (a tenth for noise).
+	[ "$b" -lt $((a + a / 10)) ] || fail "100,000 items: $a KiB, 200,000: $b KiB"
+}
+
 @test "HTML files: one {id, html} record, the charset from the page, by extension or content" {
 	printf '<html><head><meta charset="iso-8859-1"><title>T</title></head><body><p>Caf\xe9</p></body></html>' >"$TMP/page.html"
 	run --separate-stderr "$BIN/news-split" --url https://example.com/page "$TMP/page.html"
