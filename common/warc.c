@@ -1,6 +1,7 @@
 /* warc.c - WARC records in, web pages out; see warc.h. */
 #include "warc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,8 @@
 /* The longest header line read, and the most of a response read to find its HTTP headers. */
 #define LINE_MAX_BYTES (64u << 10)
 #define HTTP_HEAD_MAX (64u << 10)
+/* The most of a record's WARC headers kept (real ones are under 2 KB). */
+#define HEAD_MAX (1u << 20)
 
 /* The input as bytes: the reader's blocks, after any bytes given back. */
 struct bytes {
@@ -190,14 +193,15 @@ is_html_type(const char *ct)
 static int
 read_record_head(struct warc_reader *w)
 {
-	bool skipped = false;
+	bool skipped = false, reported = false;
 	unsigned long long skipped_at = 0;
 
+again:
 	for (;;) {
 		strbuf_reset(&w->head);
 		w->record_at = w->in.offset;
 		if (read_line(&w->in, &w->head, LINE_MAX_BYTES) == 0) {
-			if (skipped) {
+			if (skipped && !reported) {
 				w->st.damaged++;
 				warn("%s: bytes from %llu to the end are no WARC record", w->name, skipped_at);
 			}
@@ -212,11 +216,12 @@ read_record_head(struct warc_reader *w)
 			skipped_at = w->record_at;
 		}
 	}
-	if (skipped) {
+	if (skipped && !reported) {
 		w->st.damaged++;
 		warn("%s: bytes %llu to %llu are no WARC record: skipped to the next one", w->name, skipped_at,
 		     w->record_at);
 	}
+	skipped = reported = false;
 	for (;;) {
 		size_t before = w->head.len, n = read_line(&w->in, &w->head, LINE_MAX_BYTES);
 		if (n > 0 && is_blank_line(w->head.buf + before, n))
@@ -225,6 +230,14 @@ read_record_head(struct warc_reader *w)
 			w->st.damaged++;
 			warn("%s: record at byte %llu: truncated: the input ends in its headers", w->name, w->record_at);
 			return 0;
+		}
+		if (w->head.len > HEAD_MAX) {
+			/* Not held whole: memory must not grow with the input.  The rest is skipped as no record. */
+			w->st.damaged++;
+			warn("%s: record at byte %llu: headers longer than %u bytes: skipped to the next record", w->name,
+			     w->record_at, HEAD_MAX);
+			skipped = reported = true;
+			goto again;
 		}
 	}
 }
@@ -447,9 +460,16 @@ warc_next_page(struct warc_reader *w, struct warc_page *page)
 
 		w->st.records++;
 		header(&w->head, "WARC-Type", &type);
-		if (!header(&w->head, "Content-Length", &v) || (len = strtoull(v.buf, &end, 10), end == v.buf || *end)) {
+		if (!header(&w->head, "Content-Length", &v)) {
 			w->st.damaged++;
 			warn("%s: record at byte %llu: no Content-Length: skipped to the next record", w->name, w->record_at);
+			continue;
+		}
+		/* Digits only: strtoull() would take "-1" as 2^64 - 1 and lose every record after it. */
+		if (v.buf[0] < '0' || v.buf[0] > '9' || (errno = 0, len = strtoull(v.buf, &end, 10), *end || errno == ERANGE)) {
+			w->st.damaged++;
+			warn("%s: record at byte %llu: Content-Length '%.40s' is not a number of bytes: skipped to the next record",
+			     w->name, w->record_at, v.buf);
 			continue;
 		}
 		rc = read_block(w, type.buf ? type.buf : "", len);
