@@ -63,6 +63,10 @@ struct feed_parser {
 	bool root_seen;
 	xmlNodePtr item;       /* the outermost item being read */
 	unsigned long item_line;
+	unsigned long long item_at; /* its first byte, as libxml2 counts */
+	unsigned long long fed;    /* bytes given to libxml2 */
+	size_t max_item;           /* the longest item read (0: no bound) */
+	const char *max_name;      /* what sets it, for messages */
 	json_t **pending;      /* finished items, without their feed */
 	size_t npending, cap_pending, pending_bytes;
 	json_t *feed;          /* built at the first flush */
@@ -277,6 +281,16 @@ note_gave_up(struct feed_parser *fp)
 		fp->gave_up[--n] = '\0';
 }
 
+/* The item being read is longer than max_item: it is not held on (memory must not grow with the input). */
+static void
+item_too_long(struct feed_parser *fp)
+{
+	fp->stopped = true;
+	fp->gave_up_line = (int)(fp->item_line < INT_MAX ? fp->item_line : INT_MAX);
+	snprintf(fp->gave_up, sizeof fp->gave_up, "an item longer than %s (%zu bytes)", fp->max_name, fp->max_item);
+	xmlStopParser(fp->ctxt);
+}
+
 static void
 too_many_names(struct feed_parser *fp)
 {
@@ -398,9 +412,32 @@ start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const 
 			return;
 	}
 	if (!fp->item && feeditem_is_item(node)) {
+		long at = xmlByteConsumed(ctxt);
 		fp->item = node;
 		fp->item_line = (unsigned long)xmlSAX2GetLineNumber(ctxt);
+		fp->item_at = at >= 0 ? (unsigned long long)at : fp->fed;
 	}
+}
+
+/*
+ * An item longer than max_item, ended: reported and skipped, as a line
+ * over --max-record-bytes is (one still open after a block is stopped
+ * at, below).
+ */
+static bool
+item_over_max(struct feed_parser *fp, xmlParserCtxtPtr ctxt)
+{
+	long at = xmlByteConsumed(ctxt);
+	unsigned long long len;
+
+	if (!fp->max_item || at < 0 || (unsigned long long)at < fp->item_at)
+		return false;
+	len = (unsigned long long)at - fp->item_at;
+	if (len <= fp->max_item)
+		return false;
+	warn("%s:%lu: an item of %llu bytes is longer than %s (%zu): skipped", fp->name, fp->item_line, len,
+	     fp->max_name, fp->max_item);
+	return true;
 }
 
 static void
@@ -413,7 +450,8 @@ end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xm
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 	if (!node || node != fp->item)
 		return;
-	finish_item(fp, node);
+	if (!item_over_max(fp, ctxt))
+		finish_item(fp, node);
 	fp->item = NULL;
 	/*
 	 * The white space (and any comment) between the last item and this
@@ -497,7 +535,8 @@ parse(struct feed_parser *fp, const char *data, size_t len, bool final)
 	size_t left;
 
 	xml_repair(&fp->repair, data, len, final, &fp->fixed);
-	if (xml_repair_in_cdata(&fp->repair) && !final && fp->fixed.len < CHUNK_MAX)
+	if (xml_repair_in_cdata(&fp->repair) && !final && fp->fixed.len < CHUNK_MAX &&
+	    (!fp->max_item || fp->fixed.len <= fp->max_item))
 		return;
 	p = fp->fixed.buf;
 	left = fp->fixed.len;
@@ -526,8 +565,11 @@ parse(struct feed_parser *fp, const char *data, size_t len, bool final)
 		xmlSetGenericErrorFunc(saved_ctx, saved);
 		p += n;
 		left -= (size_t)n;
+		fp->fed += (unsigned long long)n;
 		if (fp->ctxt->disableSAX && !fp->stopped)
 			note_gave_up(fp);
+		else if (!fp->stopped && fp->item && fp->max_item && fp->fed - fp->item_at > fp->max_item)
+			item_too_long(fp);
 		else if (!fp->stopped && xmlDictSize(fp->ctxt->dict) > NAMES_MAX)
 			too_many_names(fp);
 	}
@@ -595,6 +637,13 @@ feed_parser_finish(struct feed_parser *fp)
 	}
 	flush(fp);
 	return status;
+}
+
+void
+feed_parser_set_max_item(struct feed_parser *fp, size_t max, const char *what)
+{
+	fp->max_item = max;
+	fp->max_name = what;
 }
 
 void

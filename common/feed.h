@@ -74,6 +74,16 @@ int feed_parser_push(struct feed_parser *fp, const char *data, size_t len);
 int feed_parser_finish(struct feed_parser *fp);
 
 /*
+ * Items longer than max bytes (0: no bound; what names the bound in
+ * messages, "--max-record-bytes"; borrowed) are reported and skipped.
+ * One still open at the end of a block given to feed_parser_push() is
+ * not held on: it and the rest of the feed are not read (an error naming
+ * its line), so that an item that never ends does not take memory
+ * without bound.
+ */
+void feed_parser_set_max_item(struct feed_parser *fp, size_t max, const char *what);
+
+/*
  * Hand each item out as soon as its end tag is read (for -u: a live
  * stream), with the feed object as the feed's elements read by then
  * make it (a feed writes them before its items, or should).

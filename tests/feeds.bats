@@ -238,6 +238,25 @@ print('<rss><channel><item><title>' + '&big;' * 3000 + '</title></item></channel
 	[ "$b" -lt $((a + a / 10)) ] || fail "100,000 items: $a KiB, 200,000: $b KiB"
 }
 
+@test "--max-record-bytes: a longer item is skipped; one that never ends is not held on" {
+	long=$(head -c 3000 /dev/zero | tr '\0' x)
+	printf '<rss version="2.0"><channel><title>T</title>\n<item><title>One</title></item>\n<item><title>Two</title><description>%s</description></item>\n<item><title>Three</title></item></channel></rss>\n' "$long" >"$TMP/long.rss"
+	run --separate-stderr "$BIN/news-split" --max-record-bytes 1000 "$TMP/long.rss"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title | tr '\n' ' ')" = "One Three " ]
+	[ "$stderr" = "news-split: $TMP/long.rss:3: an item of 3053 bytes is longer than --max-record-bytes (1000): skipped" ] || fail "$stderr"
+	# An item still open after a block (256 KiB) past the bound: reading stops there.
+	{
+		printf '<rss version="2.0"><channel><title>T</title>\n<item><title>One</title></item>\n<item><title>Two</title><description>'
+		head -c 3000000 /dev/zero | tr '\0' y
+	} >"$TMP/endless.rss"
+	run --separate-stderr "$BIN/news-split" --max-record-bytes 100K "$TMP/endless.rss"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title)" = One ]
+	[ "$stderr" = "news-split: $TMP/endless.rss:3: the XML cannot be read on: an item longer than --max-record-bytes (102400 bytes); the item from line 3 and the rest are not written" ] ||
+		fail "$stderr"
+}
+
 @test "HTML files: one {id, html} record, the charset from the page, by extension or content" {
 	printf '<html><head><meta charset="iso-8859-1"><title>T</title></head><body><p>Caf\xe9</p></body></html>' >"$TMP/page.html"
 	run --separate-stderr "$BIN/news-split" --url https://example.com/page "$TMP/page.html"
