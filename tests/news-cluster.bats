@@ -27,6 +27,9 @@ stories() {
 		[ -z "$output" ]
 		[[ "$stderr" == "news-cluster: "* ]] || fail "'$bad': $stderr"
 	done
+	# A bad duration is told what a duration is.
+	run --separate-stderr "$BIN/news-cluster" --window 3w "$FIX"
+	[[ "$stderr" == "news-cluster: invalid value '3w' for --window (a duration N[smhd]: from 1s to 36500d)"* ]] || fail "$stderr"
 }
 
 @test "reports of one event share a story, other events have their own; story is the first report's id" {
