@@ -384,6 +384,19 @@ finish_item(struct feed_parser *fp, xmlNodePtr item)
 	}
 }
 
+/*
+ * Where libxml2 is in the document, in the bytes it parses (UTF-8; the
+ * input's own when it is UTF-8).  Not xmlByteConsumed(): with a declared
+ * encoding that converts the rest of its buffer back at every call.
+ */
+static unsigned long long
+parsed_bytes(xmlParserCtxtPtr ctxt)
+{
+	xmlParserInputPtr in = ctxt->input;
+
+	return in && in->cur && in->base ? in->consumed + (unsigned long long)(in->cur - in->base) : 0;
+}
+
 static void
 start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
 	      const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -412,10 +425,9 @@ start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const 
 			return;
 	}
 	if (!fp->item && feeditem_is_item(node)) {
-		long at = xmlByteConsumed(ctxt);
 		fp->item = node;
 		fp->item_line = (unsigned long)xmlSAX2GetLineNumber(ctxt);
-		fp->item_at = at >= 0 ? (unsigned long long)at : fp->fed;
+		fp->item_at = parsed_bytes(ctxt);
 	}
 }
 
@@ -427,12 +439,11 @@ start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const 
 static bool
 item_over_max(struct feed_parser *fp, xmlParserCtxtPtr ctxt)
 {
-	long at = xmlByteConsumed(ctxt);
-	unsigned long long len;
+	unsigned long long at = parsed_bytes(ctxt), len;
 
-	if (!fp->max_item || at < 0 || (unsigned long long)at < fp->item_at)
+	if (!fp->max_item || at < fp->item_at)
 		return false;
-	len = (unsigned long long)at - fp->item_at;
+	len = at - fp->item_at;
 	if (len <= fp->max_item)
 		return false;
 	warn("%s:%lu: an item of %llu bytes is longer than %s (%zu): skipped", fp->name, fp->item_line, len,
