@@ -34,7 +34,7 @@ struct bytes {
 struct warc_reader {
 	struct bytes in;
 	const char *name;
-	struct strbuf line, head, block, html, id, url, date;
+	struct strbuf head, block, html, id, url, date;
 	struct warc_stats st;
 	unsigned long long record_at; /* offset of the record being read */
 };
@@ -538,7 +538,6 @@ warc_reader_free(struct warc_reader *w)
 	if (!w)
 		return;
 	strbuf_release(&w->in.back);
-	strbuf_release(&w->line);
 	strbuf_release(&w->head);
 	strbuf_release(&w->block);
 	strbuf_release(&w->html);
