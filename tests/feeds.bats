@@ -257,6 +257,15 @@ print('<rss><channel><item><title>' + '&big;' * 3000 + '</title></item></channel
 		fail "$stderr"
 }
 
+@test "an item of 200,000 categories is read, each kept once, without a quadratic hang" {
+	awk 'BEGIN { printf "<rss version=\"2.0\"><channel><title>T</title><item><title>x</title>"
+		for (i = 0; i < 200000; i++) printf "<category>c%d</category>", i % 150000
+		print "</item></channel></rss>" }' >"$TMP/cats.rss"
+	run --separate-stderr timeout 60 "$BIN/news-split" "$TMP/cats.rss"
+	[ "$status" -eq 0 ] || fail "exit $status"
+	assert_json "$output" '(.categories | length) == 150000 and .categories[149999] == "c149999"'
+}
+
 @test "HTML files: one {id, html} record, the charset from the page, by extension or content" {
 	printf '<html><head><meta charset="iso-8859-1"><title>T</title></head><body><p>Caf\xe9</p></body></html>' >"$TMP/page.html"
 	run --separate-stderr "$BIN/news-split" --url https://example.com/page "$TMP/page.html"
