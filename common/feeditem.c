@@ -514,7 +514,7 @@ struct fields {
 	int href_rank;
 	char *id_attr;       /* rdf:about */
 	json_t *authors, *extra_authors, *categories, *enclosures;
-	json_t *seen;        /* what add_unique() added: a tag letter and the string */
+	json_t *seen;        /* what add_unique() and add_enclosure() added: a tag letter and the string */
 };
 
 /*
@@ -557,15 +557,22 @@ static void
 add_enclosure(struct fields *f, const xmlNode *el, const char *href, const char *type, const char *len)
 {
 	char *url = resolve(el, href);
-	json_t *e, *old;
-	size_t i;
+	struct strbuf key = STRBUF_INIT;
+	json_t *e;
+	bool seen;
 
-	json_array_foreach(f->enclosures, i, old)
-		if (strcmp(json_string_value(json_object_get(old, "url")), url) == 0) {
-			free(url);
-			return;
-		}
 	if (!*url || !utf8_valid(url, strlen(url))) {
+		free(url);
+		return;
+	}
+	/* One per URL, found in f->seen as add_unique() finds its strings. */
+	strbuf_addch(&key, 'e');
+	strbuf_addstr(&key, url);
+	seen = json_object_get(f->seen, key.buf) != NULL;
+	if (!seen)
+		json_object_set_new(f->seen, key.buf, json_true());
+	strbuf_release(&key);
+	if (seen) {
 		free(url);
 		return;
 	}

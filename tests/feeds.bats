@@ -257,13 +257,15 @@ print('<rss><channel><item><title>' + '&big;' * 3000 + '</title></item></channel
 		fail "$stderr"
 }
 
-@test "an item of 200,000 categories is read, each kept once, without a quadratic hang" {
+@test "an item of 200,000 categories and 100,000 enclosures is read, each kept once, without a quadratic hang" {
 	awk 'BEGIN { printf "<rss version=\"2.0\"><channel><title>T</title><item><title>x</title>"
 		for (i = 0; i < 200000; i++) printf "<category>c%d</category>", i % 150000
+		for (i = 0; i < 100000; i++) printf "<enclosure url=\"http://x.example/%d\" length=\"5\"/>", i % 75000
 		print "</item></channel></rss>" }' >"$TMP/cats.rss"
 	run --separate-stderr timeout 60 "$BIN/news-split" "$TMP/cats.rss"
 	[ "$status" -eq 0 ] || fail "exit $status"
 	assert_json "$output" '(.categories | length) == 150000 and .categories[149999] == "c149999"'
+	assert_json "$output" '(.enclosures | length) == 75000 and .enclosures[74999].url == "http://x.example/74999"'
 }
 
 @test "HTML files: one {id, html} record, the charset from the page, by extension or content" {
