@@ -123,9 +123,11 @@ make_entity(struct feed_parser *fp, const xmlChar *name, const xmlChar *content,
 	m->ent.content = xmlStrdup(content);
 	m->ent.length = xmlStrlen(content);
 	m->declared = declared;
-	if (!fp->entities)
-		fp->entities = xmlHashCreate(64);
-	xmlHashAddEntry2(fp->entities, name, (const xmlChar *)(in_content ? "c" : "a"), m);
+	if (!fp->entities && !(fp->entities = xmlHashCreate(64)))
+		die("out of memory");
+	/* Called only when the lookup missed: adding fails only for want of memory. */
+	if (xmlHashAddEntry2(fp->entities, name, (const xmlChar *)(in_content ? "c" : "a"), m) != 0)
+		die("out of memory");
 	return &m->ent;
 }
 
