@@ -448,6 +448,32 @@ end:
 	return page ? 1 : 0;
 }
 
+/* The page of the record just read, from its headers and w->html; v is scratch. */
+static void
+fill_page(struct warc_reader *w, struct warc_page *page, struct strbuf *v)
+{
+	header(&w->head, "WARC-Record-ID", &w->id);
+	header(&w->head, "WARC-Target-URI", &w->url);
+	if (w->url.len >= 2 && w->url.buf[0] == '<' && w->url.buf[w->url.len - 1] == '>') {
+		memmove(w->url.buf, w->url.buf + 1, w->url.len - 2);
+		w->url.len -= 2;
+		w->url.buf[w->url.len] = '\0';
+	}
+	header(&w->head, "WARC-Date", v);
+	strbuf_reset(&w->date);
+	strbuf_grow(&w->date, DATE_ISO_MAX);
+	if (date_iso_utc(v->buf ? v->buf : "", v->len, w->date.buf) > 0)
+		w->date.len = strlen(w->date.buf);
+	else
+		strbuf_add(&w->date, v->buf ? v->buf : "", v->len);
+	page->id = w->id.buf ? w->id.buf : "";
+	page->url = w->url.buf ? w->url.buf : "";
+	page->fetched = w->date.buf ? w->date.buf : "";
+	page->html = w->html.buf ? w->html.buf : "";
+	page->html_len = w->html.len;
+	w->st.pages++;
+}
+
 int
 warc_next_page(struct warc_reader *w, struct warc_page *page)
 {
@@ -488,26 +514,7 @@ warc_next_page(struct warc_reader *w, struct warc_page *page)
 			continue;
 		}
 		if (rc == 1) {
-			header(&w->head, "WARC-Record-ID", &w->id);
-			header(&w->head, "WARC-Target-URI", &w->url);
-			if (w->url.len >= 2 && w->url.buf[0] == '<' && w->url.buf[w->url.len - 1] == '>') {
-				memmove(w->url.buf, w->url.buf + 1, w->url.len - 2);
-				w->url.len -= 2;
-				w->url.buf[w->url.len] = '\0';
-			}
-			header(&w->head, "WARC-Date", &v);
-			strbuf_reset(&w->date);
-			strbuf_grow(&w->date, DATE_ISO_MAX);
-			if (date_iso_utc(v.buf ? v.buf : "", v.len, w->date.buf) > 0)
-				w->date.len = strlen(w->date.buf);
-			else
-				strbuf_add(&w->date, v.buf ? v.buf : "", v.len);
-			page->id = w->id.buf ? w->id.buf : "";
-			page->url = w->url.buf ? w->url.buf : "";
-			page->fetched = w->date.buf ? w->date.buf : "";
-			page->html = w->html.buf ? w->html.buf : "";
-			page->html_len = w->html.len;
-			w->st.pages++;
+			fill_page(w, page, &v);
 			break;
 		}
 	}
