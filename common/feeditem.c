@@ -670,6 +670,71 @@ media_element(struct fields *f, const xmlNode *n, bool feed)
 				media_element(f, c, feed);
 }
 
+/* An element of RSS (no namespace) or Atom: the field it gives, if any. */
+static void
+core_field(struct fields *f, const xmlNode *n, enum ns ns, const char *name, bool feed)
+{
+	char *s;
+
+	if (strcasecmp(name, "title") == 0)
+		consider(&f->title, n, 0);
+	else if (strcasecmp(name, "description") == 0 || strcasecmp(name, "abstract") == 0 ||
+		 (ns == NS_ATOM && (strcmp(name, "summary") == 0 || strcmp(name, "subtitle") == 0 ||
+				    strcmp(name, "tagline") == 0)))
+		consider(&f->summary, n, 0);
+	else if (ns == NS_ATOM && strcmp(name, "content") == 0 && !feed)
+		consider(&f->body, n, 0);
+	else if (ns == NS_CORE && strcasecmp(name, "link") == 0 && !xml_has_element_child(n)) {
+		char *t = trimmed_text(n);
+		set_href(f, n, t, 0);
+		free(t);
+	} else if (ns == NS_ATOM && strcmp(name, "link") == 0)
+		atom_link(f, n, feed);
+	else if (ns == NS_CORE && !feed && (strcasecmp(name, "body") == 0 || strcasecmp(name, "fullitem") == 0))
+		consider(&f->body, n, 2); /* an XHTML body or fullitem without its namespace */
+	else if (ns == NS_ATOM && strcmp(name, "id") == 0)
+		consider(&f->id, n, 0);
+	else if (ns == NS_CORE && strcasecmp(name, "guid") == 0)
+		consider(&f->id, n, 0);
+	else if (ns == NS_ATOM && strcmp(name, "author") == 0) {
+		s = atom_person(n);
+		add_unique(f, f->authors, s);
+		free(s);
+	} else if (ns == NS_CORE && (strcasecmp(name, "author") == 0 ||
+				     (feed && strcasecmp(name, "managingEditor") == 0))) {
+		char *t = trimmed_text(n);
+		s = person_name(t);
+		add_unique(f, f->authors, s);
+		free(s);
+		free(t);
+	} else if (strcasecmp(name, "category") == 0)
+		category(f, n, ns == NS_ATOM);
+	else if (ns == NS_CORE && strcasecmp(name, "enclosure") == 0 && !feed)
+		rss_enclosure(f, n);
+}
+
+/* A Dublin Core element. */
+static void
+dc_field(struct fields *f, const xmlNode *n, const char *name)
+{
+	char *s;
+
+	if (strcmp(name, "title") == 0)
+		consider(&f->title, n, 1);
+	else if (strcmp(name, "description") == 0)
+		consider(&f->summary, n, 1);
+	else if (strcmp(name, "creator") == 0 || strcmp(name, "author") == 0) {
+		char *t = trimmed_text(n);
+		s = person_name(t);
+		add_unique(f, f->authors, s);
+		free(s);
+		free(t);
+	} else if (strcmp(name, "subject") == 0)
+		category(f, n, false);
+	else if (strcmp(name, "identifier") == 0)
+		consider(&f->id, n, 1);
+}
+
 /* Read the children of an item or a feed element. */
 static void
 read_fields(const xmlNode *el, struct fields *f, bool feed, unsigned long *bad_dates)
@@ -712,56 +777,9 @@ read_fields(const xmlNode *el, struct fields *f, bool feed, unsigned long *bad_d
 			continue;
 		}
 		if (ns == NS_CORE || ns == NS_ATOM) {
-			if (strcasecmp(name, "title") == 0)
-				consider(&f->title, n, 0);
-			else if (strcasecmp(name, "description") == 0 || strcasecmp(name, "abstract") == 0 ||
-				 (ns == NS_ATOM && (strcmp(name, "summary") == 0 || strcmp(name, "subtitle") == 0 ||
-						    strcmp(name, "tagline") == 0)))
-				consider(&f->summary, n, 0);
-			else if (ns == NS_ATOM && strcmp(name, "content") == 0 && !feed)
-				consider(&f->body, n, 0);
-			else if (ns == NS_CORE && strcasecmp(name, "link") == 0 && !xml_has_element_child(n)) {
-				char *t = trimmed_text(n);
-				set_href(f, n, t, 0);
-				free(t);
-			} else if (ns == NS_ATOM && strcmp(name, "link") == 0)
-				atom_link(f, n, feed);
-			else if (ns == NS_CORE && !feed && (strcasecmp(name, "body") == 0 || strcasecmp(name, "fullitem") == 0))
-				consider(&f->body, n, 2); /* an XHTML body or fullitem without its namespace */
-			else if (ns == NS_ATOM && strcmp(name, "id") == 0)
-				consider(&f->id, n, 0);
-			else if (ns == NS_CORE && strcasecmp(name, "guid") == 0)
-				consider(&f->id, n, 0);
-			else if (ns == NS_ATOM && strcmp(name, "author") == 0) {
-				s = atom_person(n);
-				add_unique(f, f->authors, s);
-				free(s);
-			} else if (ns == NS_CORE && (strcasecmp(name, "author") == 0 ||
-						     (feed && strcasecmp(name, "managingEditor") == 0))) {
-				char *t = trimmed_text(n);
-				s = person_name(t);
-				add_unique(f, f->authors, s);
-				free(s);
-				free(t);
-			} else if (strcasecmp(name, "category") == 0)
-				category(f, n, ns == NS_ATOM);
-			else if (ns == NS_CORE && strcasecmp(name, "enclosure") == 0 && !feed)
-				rss_enclosure(f, n);
+			core_field(f, n, ns, name, feed);
 		} else if (ns == NS_DC) {
-			if (strcmp(name, "title") == 0)
-				consider(&f->title, n, 1);
-			else if (strcmp(name, "description") == 0)
-				consider(&f->summary, n, 1);
-			else if (strcmp(name, "creator") == 0 || strcmp(name, "author") == 0) {
-				char *t = trimmed_text(n);
-				s = person_name(t);
-				add_unique(f, f->authors, s);
-				free(s);
-				free(t);
-			} else if (strcmp(name, "subject") == 0)
-				category(f, n, false);
-			else if (strcmp(name, "identifier") == 0)
-				consider(&f->id, n, 1);
+			dc_field(f, n, name);
 		} else if (ns == NS_CONTENT && strcmp(name, "encoded") == 0 && !feed) {
 			consider(&f->body, n, 0);
 		} else if (ns == NS_XHTML && strcmp(name, "body") == 0 && !feed) {
