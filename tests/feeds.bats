@@ -221,7 +221,7 @@ print('<rss><channel><item><title>' + '&big;' * 3000 + '</title></item></channel
 	grep -Fq '~~~~~~~~</p>"' "$TMP/line"
 }
 
-@test "a long feed's memory stays bounded: items held back and the white space between them do not pile up" {
+@test "a long feed's memory stays bounded: items held back, the white space and the channel's elements between them do not pile up" {
 	[ -x "$ROOT/build/bench/rss" ] || skip "build/bench/rss not built"
 	# items N: a feed of N short items, white space between them.
 	items() {
@@ -236,6 +236,17 @@ print('<rss><channel><item><title>' + '&big;' * 3000 + '</title></item></channel
 	b=$(peak "$TMP/b.rss")
 	# Twice the items, not more memory (a tenth for noise).
 	[ "$b" -lt $((a + a / 10)) ] || fail "100,000 items: $a KiB, 200,000: $b KiB"
+	# The same with an element of the channel's own after each item.
+	owned() {
+		awk -v n="$1" 'BEGIN { print "<rss version=\"2.0\"><channel><title>T</title>"
+			for (i = 0; i < n; i++) printf "<item><title>t%d</title></item><cloud domain=\"x.example\" path=\"/rpc%d\"/>\n", i, i
+			print "</channel></rss>" }'
+	}
+	owned 100000 >"$TMP/c.rss"
+	owned 200000 >"$TMP/d.rss"
+	c=$(peak "$TMP/c.rss")
+	d=$(peak "$TMP/d.rss")
+	[ "$d" -lt $((c + c / 10)) ] || fail "100,000 items and elements: $c KiB, 200,000: $d KiB"
 }
 
 @test "--max-record-bytes: a longer item is skipped; one that never ends is not held on" {
