@@ -114,6 +114,21 @@ F=$BATS_TEST_DIRNAME/fixtures/feeds
 		fail "$stderr"
 }
 
+@test "a feed ASCII for its first blocks and windows-1252 after is read as windows-1252 from there" {
+	{
+		printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n'
+		awk 'BEGIN { for (i = 0; i < 400; i++) { printf "<item><title>item %d</title><description>", i
+			for (j = 0; j < 200; j++) printf "word "
+			print "</description></item>" } }'
+		printf '<item><title>late caf\351 \222q\222</title></item>\n<item><title>after</title></item></channel></rss>\n'
+	} >"$TMP/late.rss"
+	[ "$(stat -c %s "$TMP/late.rss")" -gt 262144 ]
+	run --separate-stderr "$BIN/news-split" "$TMP/late.rss"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | tail -2 | jq -r .title | tr '\n' '|')" = "$(printf 'late caf\303\251 \342\200\231q\342\200\231|after|')" ] || fail "$(printf '%s\n' "$output" | tail -2)"
+	[ "$stderr" = "news-split: $TMP/late.rss:1: ill-formed XML, recovered: not UTF-8 and no encoding declared: read as windows-1252" ] || fail "$stderr"
+}
+
 @test "a feed libxml2 cannot read on (a byte its declared encoding lacks) fails in our words, never silently" {
 	printf '<?xml version="1.0" encoding="windows-1252"?>\n<rss version="2.0"><channel><title>T</title><item><title>One</title></item>\n\x9d\n<item><title>Two</title></item></channel></rss>\n' >"$TMP/between.rss"
 	run --separate-stderr "$BIN/news-split" "$TMP/between.rss"
