@@ -39,9 +39,12 @@ static const struct abbrev table[] = {
 	{ "ext", ABBREV_PREFIX, 0 },
 	/* Currencies written before the amount: Rs. 500 (rupees). */
 	{ "rs", ABBREV_PREFIX, 0 },
-	/* Company and organisation suffixes: often end a sentence. */
-	{ "inc", ABBREV_PLAIN, 0 }, { "corp", ABBREV_PLAIN, 0 }, { "co", ABBREV_PLAIN, 1 },
-	{ "ltd", ABBREV_PLAIN, 0 }, { "llc", ABBREV_PLAIN, 0 }, { "plc", ABBREV_PLAIN, 0 },
+	/*
+	 * Legal forms end a company's name, and so often a sentence.  "Co." is
+	 * no such end: "Co. Ltd.", and "Co. Durham" is a county.
+	 */
+	{ "inc", ABBREV_FINAL, 0 }, { "corp", ABBREV_FINAL, 0 }, { "co", ABBREV_PLAIN, 1 },
+	{ "ltd", ABBREV_FINAL, 0 }, { "llc", ABBREV_FINAL, 0 }, { "plc", ABBREV_FINAL, 0 },
 	{ "bros", ABBREV_PLAIN, 1 }, { "cos", ABBREV_PLAIN, 1 }, { "assn", ABBREV_PLAIN, 0 },
 	{ "dept", ABBREV_PLAIN, 0 }, { "univ", ABBREV_PLAIN, 0 }, { "intl", ABBREV_PLAIN, 0 },
 	{ "jr", ABBREV_PLAIN, 1 }, { "sr", ABBREV_PLAIN, 1 }, { "esq", ABBREV_PLAIN, 1 },
@@ -53,28 +56,31 @@ static const struct abbrev table[] = {
 	{ "sun", ABBREV_PLAIN, 1 }, { "mon", ABBREV_PLAIN, 1 }, { "tue", ABBREV_PLAIN, 1 }, { "tues", ABBREV_PLAIN, 1 },
 	{ "wed", ABBREV_PLAIN, 1 }, { "thu", ABBREV_PLAIN, 1 }, { "thur", ABBREV_PLAIN, 1 },
 	{ "thurs", ABBREV_PLAIN, 1 }, { "fri", ABBREV_PLAIN, 1 }, { "sat", ABBREV_PLAIN, 1 },
-	/* Addresses and places. */
+	/* Addresses. */
 	{ "ave", ABBREV_PLAIN, 0 }, { "blvd", ABBREV_PLAIN, 0 }, { "rd", ABBREV_PLAIN, 0 },
 	{ "hwy", ABBREV_PLAIN, 0 }, { "sq", ABBREV_PLAIN, 0 }, { "ln", ABBREV_PLAIN, 0 },
-	{ "ariz", ABBREV_PLAIN, 1 }, { "calif", ABBREV_PLAIN, 1 }, { "colo", ABBREV_PLAIN, 1 },
-	{ "conn", ABBREV_PLAIN, 1 }, { "fla", ABBREV_PLAIN, 1 }, { "ill", ABBREV_PLAIN, 1 },
-	{ "kan", ABBREV_PLAIN, 1 }, { "mass", ABBREV_PLAIN, 1 }, { "mich", ABBREV_PLAIN, 1 },
-	{ "minn", ABBREV_PLAIN, 1 }, { "miss", ABBREV_PLAIN, 1 }, { "nev", ABBREV_PLAIN, 1 },
-	{ "okla", ABBREV_PLAIN, 1 }, { "ore", ABBREV_PLAIN, 1 }, { "penn", ABBREV_PLAIN, 1 },
-	{ "tenn", ABBREV_PLAIN, 1 }, { "tex", ABBREV_PLAIN, 1 }, { "va", ABBREV_PLAIN, 1 },
-	{ "wash", ABBREV_PLAIN, 1 }, { "wis", ABBREV_PLAIN, 1 }, { "ala", ABBREV_PLAIN, 1 },
-	{ "ark", ABBREV_PLAIN, 1 }, { "md", ABBREV_PLAIN, 1 }, { "mo", ABBREV_PLAIN, 1 },
-	{ "neb", ABBREV_PLAIN, 1 }, { "ky", ABBREV_PLAIN, 1 }, { "vt", ABBREV_PLAIN, 1 },
-	{ "wyo", ABBREV_PLAIN, 1 }, { "mont", ABBREV_PLAIN, 1 }, { "pa", ABBREV_PLAIN, 1 },
-	{ "ga", ABBREV_PLAIN, 1 }, { "ind", ABBREV_PLAIN, 1 }, { "del", ABBREV_PLAIN, 1 },
-	{ "kans", ABBREV_PLAIN, 1 }, { "nebr", ABBREV_PLAIN, 1 }, { "wisc", ABBREV_PLAIN, 1 },
-	{ "ont", ABBREV_PLAIN, 1 }, { "sask", ABBREV_PLAIN, 1 },
+	/* States and provinces, as news writes them after a town ("Louisville, Ky."). */
+	{ "ariz", ABBREV_REGION, 1 }, { "calif", ABBREV_REGION, 1 }, { "colo", ABBREV_REGION, 1 },
+	{ "conn", ABBREV_REGION, 1 }, { "fla", ABBREV_REGION, 1 }, { "ill", ABBREV_REGION, 1 },
+	{ "kan", ABBREV_REGION, 1 }, { "mass", ABBREV_REGION, 1 }, { "mich", ABBREV_REGION, 1 },
+	{ "minn", ABBREV_REGION, 1 }, { "miss", ABBREV_REGION, 1 }, { "nev", ABBREV_REGION, 1 },
+	{ "okla", ABBREV_REGION, 1 }, { "ore", ABBREV_REGION, 1 }, { "penn", ABBREV_REGION, 1 },
+	{ "tenn", ABBREV_REGION, 1 }, { "tex", ABBREV_REGION, 1 }, { "va", ABBREV_REGION, 1 },
+	{ "wash", ABBREV_REGION, 1 }, { "wis", ABBREV_REGION, 1 }, { "ala", ABBREV_REGION, 1 },
+	{ "ark", ABBREV_REGION, 1 }, { "md", ABBREV_REGION, 1 }, { "mo", ABBREV_REGION, 1 },
+	{ "neb", ABBREV_REGION, 1 }, { "ky", ABBREV_REGION, 1 }, { "vt", ABBREV_REGION, 1 },
+	{ "wyo", ABBREV_REGION, 1 }, { "mont", ABBREV_REGION, 1 }, { "pa", ABBREV_REGION, 1 },
+	{ "ga", ABBREV_REGION, 1 }, { "ind", ABBREV_REGION, 1 }, { "del", ABBREV_REGION, 1 },
+	{ "kans", ABBREV_REGION, 1 }, { "nebr", ABBREV_REGION, 1 }, { "wisc", ABBREV_REGION, 1 },
+	{ "ont", ABBREV_REGION, 1 }, { "sask", ABBREV_REGION, 1 },
+	/* "etc." closes a list; units close a quantity ("rose 25 pct."). */
+	{ "etc", ABBREV_FINAL, 0 }, { "pct", ABBREV_FINAL, 0 }, { "hrs", ABBREV_FINAL, 0 },
+	{ "mins", ABBREV_FINAL, 0 }, { "yrs", ABBREV_FINAL, 0 }, { "oz", ABBREV_FINAL, 0 },
+	{ "lb", ABBREV_FINAL, 0 }, { "lbs", ABBREV_FINAL, 0 },
 	/* Latin and general. */
-	{ "etc", ABBREV_PLAIN, 0 }, { "al", ABBREV_PLAIN, 0 }, { "ibid", ABBREV_PLAIN, 0 },
+	{ "al", ABBREV_PLAIN, 0 }, { "ibid", ABBREV_PLAIN, 0 },
 	{ "est", ABBREV_PLAIN, 0 }, { "min", ABBREV_PLAIN, 0 }, { "max", ABBREV_PLAIN, 0 },
-	{ "hr", ABBREV_PLAIN, 0 }, { "hrs", ABBREV_PLAIN, 0 }, { "mins", ABBREV_PLAIN, 0 },
-	{ "yr", ABBREV_PLAIN, 0 }, { "yrs", ABBREV_PLAIN, 0 }, { "oz", ABBREV_PLAIN, 0 },
-	{ "lb", ABBREV_PLAIN, 0 }, { "lbs", ABBREV_PLAIN, 0 }, { "pct", ABBREV_PLAIN, 0 },
+	{ "hr", ABBREV_PLAIN, 0 }, { "yr", ABBREV_PLAIN, 0 },
 	{ "govt", ABBREV_PLAIN, 0 }, { "dist", ABBREV_PLAIN, 0 }, { "div", ABBREV_PLAIN, 0 },
 	{ "mfg", ABBREV_PLAIN, 0 }, { "natl", ABBREV_PLAIN, 0 }, { "misc", ABBREV_PLAIN, 0 },
 	{ "ex", ABBREV_PLAIN, 0 }, { "mfrs", ABBREV_PLAIN, 0 }, { "ph", ABBREV_PLAIN, 1 },
@@ -90,6 +96,27 @@ in_list(const char *const *words, const char *word, size_t len)
 		if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * word[0..len) in lower case into low (NUL-terminated), if it is ASCII
+ * (letters only when letters_only) and fits in size bytes; else 0.
+ */
+static int
+lower_ascii(const char *word, size_t len, char *low, size_t size, int letters_only)
+{
+	size_t i;
+
+	if (len == 0 || len >= size)
+		return 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c >= 0x80 || (letters_only && !isalpha(c)))
+			return 0;
+		low[i] = (char)tolower(c);
+	}
+	low[len] = '\0';
+	return 1;
 }
 
 enum abbrev_kind
@@ -120,6 +147,52 @@ abbrev_lookup(const char *word, size_t len)
 	return ABBREV_NONE;
 }
 
+enum abbrev_kind
+abbrev_lookup_caps(const char *word, size_t len)
+{
+	/* Abbreviations that are also words a headline may shout at a sentence's end. */
+	static const char *const words[] = { "ill", "miss", "mass", "wash", "ore", "ark", "sun", "wed", "sat", NULL };
+	/* Titles that also stand before numbers ("Col. 3"): in capitals, the title. */
+	static const char *const titles[] = { "col", "rev", "pt", NULL };
+	char low[16];
+	size_t i;
+
+	if (len < 2 || len > 6)
+		return ABBREV_NONE;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c < 'A' || c > 'Z')
+			return ABBREV_NONE;
+		low[i] = (char)(c + 32);
+	}
+	low[len] = '\0';
+	/* "NO." before a word is the word (before a digit, see abbrev_before_number()). */
+	if (abbrev_before_number(low, len) && !in_list(titles, low, len))
+		return ABBREV_NONE;
+	for (i = 0; words[i]; i++)
+		if (strcmp(words[i], low) == 0)
+			return ABBREV_NONE;
+	for (i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (strcmp(table[i].word, low) == 0)
+			return (enum abbrev_kind)table[i].kind;
+	return ABBREV_NONE;
+}
+
+int
+abbrev_name_continuation(const char *word, size_t len)
+{
+	/* Legal forms after another, and titles between a company and a person's name. */
+	static const char *const words[] = {
+		"ltd", "plc", "inc", "co", "corp", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa", "pty", "lp", "llp", "pc",
+		"chairman", "chairwoman", "chair", "president", "chief", "ceo", "cfo", "coo", "vice", "executive",
+		"director", "founder", "co-founder", "cofounder", "spokesman", "spokeswoman", "spokesperson",
+		"head", "managing", "senior", "general", "treasurer", "secretary", "economist", "analyst", NULL,
+	};
+	char low[16];
+
+	return lower_ascii(word, len, low, sizeof low, 0) && in_list(words, low, len);
+}
+
 int
 abbrev_before_number(const char *word, size_t len)
 {
@@ -130,21 +203,8 @@ abbrev_before_number(const char *word, size_t len)
 		"ver", "rev", "ed", "ca", "approx", "vs", "v", "cf", NULL,
 	};
 	char low[8];
-	size_t i;
 
-	if (len == 0 || len >= sizeof low)
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)word[i];
-		if (c >= 0x80 || !isalpha(c))
-			return 0;
-		low[i] = (char)tolower(c);
-	}
-	low[len] = '\0';
-	for (i = 0; words[i]; i++)
-		if (strcmp(words[i], low) == 0)
-			return 1;
-	return 0;
+	return lower_ascii(word, len, low, sizeof low, 1) && in_list(words, low, len);
 }
 
 int
@@ -184,7 +244,21 @@ abbrev_sentence_starter(const char *word, size_t len)
 		"Millions", "Thousands", "Hundreds", "Dozens", "Tens", "Billions", NULL,
 	};
 
-	return len > 0 && len <= 12 && in_list(starters, word, len);
+	char cap[16];
+	size_t i;
+
+	if (len == 0 || len > 12)
+		return 0;
+	if (in_list(starters, word, len))
+		return 1;
+	/* In capitals ("THE"), as a headline writes it: compare as capitalised. */
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c < 'A' || c > 'Z')
+			return 0;
+		cap[i] = (char)(i == 0 ? c : c + 32);
+	}
+	return len >= 2 && in_list(starters, cap, len);
 }
 
 int

@@ -15,8 +15,21 @@ enum abbrev_kind {
 	ABBREV_NONE = 0,
 	/* Precedes a name or number and so never ends a sentence: Mr. Dr. Gen. St. No. */
 	ABBREV_PREFIX,
-	/* Ordinary abbreviation; may end a sentence: Inc. Corp. etc. Jan. Ave. */
+	/* Ordinary abbreviation; may end a sentence: Co. Jan. Ave. U.S.-style names. */
 	ABBREV_PLAIN,
+	/*
+	 * Closes a phrase, so that a capitalised word after it starts a new
+	 * sentence unless it continues the name (abbrev_name_continuation()):
+	 * a company's legal form (Inc. Corp. Ltd.), a unit after a number
+	 * (pct. lbs.), "etc."
+	 */
+	ABBREV_FINAL,
+	/*
+	 * A state or province (Calif. Mich. Ont.): after "Town, " it closes a
+	 * place's name ("in Louisville, Ky. United ...") but for a date or
+	 * bracket after it ("Orlando, Fla. Monday", "Mich. (AP)").
+	 */
+	ABBREV_REGION,
 };
 
 /*
@@ -25,6 +38,23 @@ enum abbrev_kind {
  * the like may be lower case.
  */
 enum abbrev_kind abbrev_lookup(const char *word, size_t len);
+
+/*
+ * Classify word[0..len), written all in capitals (len >= 2), as in a
+ * dateline or headline ("ST. LOUIS", "GEN. SMITH", "25 PCT."), where case
+ * says nothing: the entry of the same letters, except abbreviations that
+ * stand only before a number ("NO.", "ART.") and those that are also
+ * ordinary words a headline shouts ("ILL.", "MISS.", "WASH.").
+ */
+enum abbrev_kind abbrev_lookup_caps(const char *word, size_t len);
+
+/*
+ * 1 if word[0..len) (capitalised or in capitals) can go on with a name
+ * after an ABBREV_FINAL abbreviation: another legal form ("Co. Ltd.",
+ * "Inc. Plc") or a title before a person's name ("Acme Inc. Chairman
+ * John Smith").
+ */
+int abbrev_name_continuation(const char *word, size_t len);
 
 /*
  * 1 if word[0..len) (without its period; any case) is an abbreviation
@@ -40,9 +70,10 @@ int abbrev_before_number(const char *word, size_t len);
 int abbrev_exclamation_name(const char *word, size_t len);
 
 /*
- * 1 if word[0..len) (UTF-8, capitalised as written) is a closed-class
- * word or quantity word that begins a sentence when it follows an
- * ambiguous abbreviation: "... of the U.S. The ..." but "U.S. Senate".
+ * 1 if word[0..len) (UTF-8, capitalised as written, or all in capitals)
+ * is a closed-class word or quantity word that begins a sentence when it
+ * follows an ambiguous abbreviation: "... of the U.S. The ..." but "U.S.
+ * Senate".
  */
 int abbrev_sentence_starter(const char *word, size_t len);
 

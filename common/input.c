@@ -98,6 +98,7 @@ static int
 begin(struct reader *r)
 {
 	r->started = 1;
+	/* At most IN_CHUNK: what is read here moves to the gzip input buffer. */
 	while (r->len < 2 && !(r->len == 1 && (unsigned char)r->buf[0] != 0x1f)) {
 		ssize_t got = raw_read(r, r->buf + r->len, IN_CHUNK - r->len);
 		if (got < 0)

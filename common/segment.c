@@ -17,7 +17,8 @@
  * next line starts in lower case (and the line has three words or more:
  * one- or two-word lines are menu or list items) or with continuing
  * punctuation, or the line ends with a comma or hyphen, or ends in a
- * lower-case word and the next opens a bracket or starts with a digit.
+ * lower-case word and the next opens a bracket or starts with a digit;
+ * never when the next line starts with an enumerator ("1. Name").
  * The text is first read as one-per-line; the first blank line restarts
  * it in blank-line mode, so one-per-line text is scanned once.
  *
@@ -31,12 +32,28 @@
  *   - after a single letter (initials "John F. Kennedy", "p. 154");
  *   - after a title or other prefix abbreviation (Mr., Gen., St.), or a
  *     number prefix before a digit (No. 5, Rs. 500, pp. 4);
- *   - after other abbreviations (Inc., Jan., U.S., etc.) unless a word
- *     that only begins sentences follows ("... the U.S. The ...");
- *     after a.m./p.m. any capitalised word other than a time zone or day;
+ *   - after an abbreviation that closes a phrase (Inc., Ltd., pct., etc.)
+ *     before a word that goes on with the name ("Co. Ltd.", "Inc.
+ *     Chairman"), a number or a bracket; before other capitalised words
+ *     it ends one ("rose 25 pct. Analysts ..."); so, but before a date,
+ *     after a state that follows its town ("Louisville, Ky. United ...")
+ *     and after "and Co." / "& Co.";
+ *   - after other abbreviations (Co., Jan., U.S.) unless there is evidence
+ *     of a new sentence: a word that only begins sentences ("... the U.S.
+ *     The ..."), an opening quotation mark before a capital, a line break
+ *     that is no hard wrap; after a.m./p.m. any capitalised word other
+ *     than a time zone, a day, a place's time ("Moscow time") or a bracket;
  *   - after e.g. and i.e.;
  *   - after a list number or letter at the start of a sentence ("1.");
  *   - inside a spaced ellipsis ". . ." (a fourth stop ends the sentence).
+ * A stop that closes a bracket is weighed as one outside it ("(U.S.) 6-3"
+ * goes on).  In text in capitals (the words on both sides: datelines,
+ * headlines) abbreviations are known by their letters ("ST. LOUIS", "25
+ * PCT. THE"); in mixed case a word in capitals is an acronym ("the FT.
+ * But").  A line break before an enumerator ("1.", "a)") ends the
+ * sentence, even after a colon, unless the line is a full one of a
+ * hard-wrapped paragraph; so does a first enumerator after a colon in a
+ * line ("Results: 1. Smith 10.5 2. Jones").
  * "you and I." ends one (the pronoun is no initial), so does a stop after
  * a unit letter (98.6°F.); a time opening the sentence ("At 5 a.m. Mr.
  * Smith left") does not.  Lower-case names with an inner capital
@@ -68,6 +85,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "abbrev.h"
 #include "utf8.h"
@@ -260,6 +278,12 @@ is_wordch(uint32_t c)
 }
 
 static int
+is_word_byte(uchar c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+static int
 is_space_byte(uchar c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
@@ -307,6 +331,8 @@ split_at(struct seg *g, size_t *start, size_t e)
 }
 
 /* --- lines and paragraphs ---------------------------------------------- */
+
+static size_t marker_at(const struct seg *g, size_t i, size_t pe);
 
 /* End of the line starting at i (the newline's byte); *next is the next line's start. */
 static size_t find_seq(const struct seg *g, size_t i, size_t pe, const char *seq, size_t n);
@@ -457,6 +483,8 @@ continues(const struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
 
 	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe))
 		return 0;
+	if (marker_at(g, nb, hi))
+		return 0; /* an enumerator ("1.", "a)") opens a list item on its own line */
 	if (uc_is_lower(nc))
 		return line_words(g, lo, pe) >= 3; /* not a menu or list of short items */
 	if (nc == ',' || nc == ';' || nc == ':' || nc == '.' || nc == ')' || nc == ']' || nc == '}' ||
@@ -543,7 +571,8 @@ wrapped_line(struct seg *g, size_t pe, size_t nb, size_t hi)
  * sentence of its own unless it visibly runs on into the next line: that
  * line goes on in lower case or with continuing punctuation (continues()),
  * this one ends with a colon that announces it, or the paragraph is
- * hard-wrapped and this line is full (wrapped_line()).
+ * hard-wrapped and this line is full (wrapped_line()).  Before a list
+ * item's enumerator ("1. Name", "a) item") only the last of these counts.
  */
 static int
 heading_break(struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
@@ -551,7 +580,12 @@ heading_break(struct seg *g, size_t lo, size_t pe, size_t nb, size_t hi)
 	size_t n, p;
 	uint32_t nc = dec(g, nb, hi, &n);
 
-	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe) || uc_is_lower(nc) || continues(g, lo, pe, nb, hi))
+	if (pe <= lo || nb >= hi || ends_terminated(g, lo, pe))
+		return 0;
+	/* An enumerator at the start of a line opens a list item, even after a colon. */
+	if (marker_at(g, nb, hi))
+		return !wrapped_line(g, pe, nb, hi);
+	if (uc_is_lower(nc) || continues(g, lo, pe, nb, hi))
 		return 0;
 	if (dec_prev(g, lo, pe, &p) == ':')
 		return 0;
@@ -762,10 +796,16 @@ next_is_starter(const struct seg *g, size_t q, size_t pe)
 	if (q < pe && !(g->s[q] >= '0' && g->s[q] <= '9') && marker_at(g, q, pe))
 		return 1;
 	next_word(g, q, pe, &ws, &we);
+	/* Not part of a compound or an abbreviation: "U.S. Under-Secretary", "U.S. No.1 wheat". */
+	if (we + 1 < pe && (g->s[we] == '-' || g->s[we] == '.') && is_word_byte(g->s[we + 1]))
+		return 0;
 	return abbrev_sentence_starter((const char *)g->s + ws, we - ws);
 }
 
-/* After "5 p.m.": a time zone (ET, GMT) or a day or month name continues the sentence. */
+/*
+ * After "5 p.m.": a time zone (ET, GMT), a day or month name, a place's
+ * time ("Moscow time") or a bracket continues the sentence.
+ */
 static int
 next_is_time_qualifier(const struct seg *g, size_t q, size_t pe)
 {
@@ -778,14 +818,120 @@ next_is_time_qualifier(const struct seg *g, size_t q, size_t pe)
 	};
 	size_t ws, we, k, caps = 0;
 
+	/* A bracket after the time is about it: "11 a.m. (0800 GMT)". */
+	if (q < pe && (g->s[q] == '(' || g->s[q] == '['))
+		return 1;
 	next_word(g, q, pe, &ws, &we);
+	/* A place's time: "4.50 a.m. Iraq time", "9 p.m. Moscow time". */
+	if (we + 5 <= pe && g->s[we] == ' ' && memcmp(g->s + we + 1, "time", 4) == 0 &&
+	    (we + 5 == pe || !is_word_byte(g->s[we + 5])))
+		return 1;
 	for (k = ws; k < we; k++)
 		caps += g->s[k] >= 'A' && g->s[k] <= 'Z';
-	if (caps == we - ws && caps >= 2 && caps <= 4)
+	/* A zone (ET, GMT), but in capitals not a word that starts a sentence ("P.M. THE"). */
+	if (caps == we - ws && caps >= 2 && caps <= 4 && !abbrev_sentence_starter((const char *)g->s + ws, we - ws))
 		return 1;
 	for (k = 0; words[k]; k++)
-		if (strlen(words[k]) == we - ws && memcmp(words[k], g->s + ws, we - ws) == 0)
+		if (strlen(words[k]) == we - ws &&
+		    (caps == we - ws ? strncasecmp(words[k], (const char *)g->s + ws, we - ws)
+				     : memcmp(words[k], g->s + ws, we - ws)) == 0)
+			return 1; /* in capitals ("P.M. MONDAY") as a headline writes it */
+	return 0;
+}
+
+/* Is [b, e) a word of two letters or more, all capitals (a headline's, a dateline's)? */
+static int
+all_caps(const struct seg *g, size_t b, size_t e)
+{
+	size_t k;
+
+	for (k = b; k < e; k++)
+		if (g->s[k] < 'A' || g->s[k] > 'Z')
+			return 0;
+	return e - b >= 2;
+}
+
+/*
+ * After a name closed by an abbreviation, does the capitalised word
+ * [ws, we) go on with it?  A legal form or title (abbrev_name_continuation:
+ * "Co. Ltd.", "Inc. Chairman", "and Co. L.P."), or a word in capitals,
+ * where case says nothing.
+ */
+static int
+name_goes_on(const struct seg *g, size_t ws, size_t we, size_t pe)
+{
+	char w[8];
+	size_t n = 0, k;
+
+	if (all_caps(g, ws, we) || abbrev_name_continuation((const char *)g->s + ws, we - ws))
+		return 1;
+	/* A dotted legal form, "L.P.", "N.V." (not initials, "L.F. Rothschild"). */
+	for (k = ws; k < pe && n < sizeof w && (is_word_byte(g->s[k]) || g->s[k] == '.'); k++)
+		if (g->s[k] != '.')
+			w[n++] = (char)g->s[k];
+	return we < pe && g->s[we] == '.' && n < sizeof w && abbrev_name_continuation(w, n);
+}
+
+/* Is the token before ws (after spaces) the ASCII w: a word, or punctuation such as ","? */
+static int
+word_before_is(const struct seg *g, size_t sb, size_t ws, const char *w)
+{
+	size_t n = strlen(w), e = skip_blanks_back(g, sb, ws), b;
+
+	if (n == 1 && !is_word_byte((uchar)w[0])) /* punctuation right before the word */
+		return e > sb && g->s[e - 1] == (uchar)w[0];
+	if (e == ws || e < sb + n)
+		return 0;
+	b = e - n;
+	return memcmp(g->s + b, w, n) == 0 && (b == sb || !is_word_byte(g->s[b - 1]));
+}
+
+/* Is the word before ws in the sentence (if any) free of lower-case letters? */
+static int
+caps_before(const struct seg *g, size_t sb, size_t ws)
+{
+	size_t p = skip_blanks_back(g, sb, ws), k;
+	uint32_t c;
+
+	while (p > sb && !is_wordch(c = dec_prev(g, sb, p, &k))) /* "ST. LOUIS, MO. (AP)" */
+		p = k;
+	while (p > sb && is_wordch(c = dec_prev(g, sb, p, &k))) {
+		if (uc_is_lower(c))
+			return 0;
+		p = k;
+	}
+	return 1;
+}
+
+/*
+ * Evidence that the capitalised word at q (after spaces) begins a new
+ * sentence after an abbreviation's stop at p, as Punkt weighs what
+ * follows: a word that only begins sentences ("U.S. The"), an opening
+ * quotation mark before a capital ('U.S. "Home is'; not a quoted
+ * nickname, 'C.J. "Pete" Silas'), or a line break, unless
+ * the line is a full one of a hard-wrapped paragraph ("U.S." then
+ * "Senate" on the next line is a wrap).
+ */
+static int
+next_starts_by_evidence(struct seg *g, size_t p, size_t q, size_t pe)
+{
+	size_t k, n;
+	uint32_t c = dec(g, q, pe, &n);
+
+	if (next_is_starter(g, q, pe))
+		return 1;
+	if (is_opener(c) && c != '(' && c != '[' && c != '{' && uc_is_upper(dec(g, n, pe, &k))) {
+		/* Not a one-word nickname after initials: 'C.J. "Pete" Silas'. */
+		while (k < pe && is_wordch(c = dec(g, k, pe, &n)))
+			k = n;
+		if (!(k < pe && is_closer(c)))
 			return 1;
+	}
+	if (!uc_is_upper(c) && !is_opener(c))
+		return 0; /* "Jan.\n5": a date goes on over the line */
+	for (k = p + 1; k < q; k++)
+		if (g->s[k] == '\n' || g->s[k] == '\r')
+			return !wrapped_line(g, skip_blanks_back(g, p, k), q, pe);
 	return 0;
 }
 
@@ -816,13 +962,15 @@ fronted_time(const struct seg *g, size_t sb, size_t ws)
 
 /*
  * Does the full stop at byte p end a sentence, given that the next word
- * (after spaces) starts at q and the sentence began at sb?
+ * (after spaces) starts at q and the sentence began at sb?  closed: a
+ * closing bracket follows the stop ("(U.S.) 5-4"), so that the word
+ * before it is no initial.
  */
 static int
-period_ends(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
+period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 {
 	const uchar *s = g->s;
-	size_t ws = token_start(g, sb, p), k, letters = 0, dots = 0, parts_ok = 1, run = 0;
+	size_t ws = token_start(g, sb, p), k, letters = 0, dots = 0, parts_ok = 1, run = 0, nws, nwe;
 	enum abbrev_kind kind;
 
 	if (!starts_sentence(g, q, pe))
@@ -851,7 +999,7 @@ period_ends(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
 	if (letters == 0)
 		return 1; /* a number or symbol: "in 1990." */
 	/* A single letter: an initial, a variable, "p. 154". */
-	if (uc_is_alpha(dec(g, ws, p, &k)) && k == p &&
+	if (!closed && uc_is_alpha(dec(g, ws, p, &k)) && k == p &&
 	    !(ws > sb && !is_blank(dec_prev(g, sb, ws, &k)) && !is_opener(dec_prev(g, sb, ws, &k)))) {
 		/* "you and I." is the pronoun; otherwise an initial or a variable. */
 		if (s[ws] == 'I' && uc_is_lower(last_word_initial(g, sb, skip_blanks_back(g, sb, ws))))
@@ -864,18 +1012,53 @@ period_ends(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
 			return !next_is_time_qualifier(g, q, pe) && !fronted_time(g, sb, ws);
 		if (p - ws == 3 && ((s[ws] == 'e' && s[ws + 2] == 'g') || (s[ws] == 'i' && s[ws + 2] == 'e')))
 			return 0;
-		return next_is_starter(g, q, pe);
+		return next_starts_by_evidence(g, p, q, pe);
 	}
 	if (dots > 0)
 		return 1; /* a file name or domain: "J1.txt." */
 	if (uc_is_digit(dec(g, q, pe, &k)) && abbrev_before_number((const char *)s + ws, p - ws))
 		return 0;
 	kind = abbrev_lookup((const char *)s + ws, p - ws);
-	if (kind == ABBREV_PREFIX)
+	if (kind != ABBREV_NONE || all_caps(g, ws, p))
+		next_word(g, q, pe, &nws, &nwe);
+	else
+		return 1; /* no abbreviation: the usual sentence end */
+	/*
+	 * In text written in capitals ("ST. LOUIS", "GEN. SMITH SAID",
+	 * "WASHINGTON, MAR. 3": the words on both sides, or a number after)
+	 * case says nothing; in mixed case a word in capitals is an acronym
+	 * ("the FT. But", "City, MD. VIP").
+	 */
+	if (kind == ABBREV_NONE && all_caps(g, ws, p) && (all_caps(g, nws, nwe) || uc_is_digit(dec(g, nws, pe, &k))) &&
+	    caps_before(g, sb, ws))
+		kind = abbrev_lookup_caps((const char *)s + ws, p - ws);
+	/* A state after its town ("Louisville, Ky."), "& Co." after its partners: the name is closed. */
+	if ((kind == ABBREV_REGION && word_before_is(g, sb, ws, ",")) ||
+	    (kind == ABBREV_PLAIN && p - ws == 2 && memcmp(s + ws, "Co", 2) == 0 &&
+	     (word_before_is(g, sb, ws, "and") || word_before_is(g, sb, ws, "&"))))
+		return next_starts_by_evidence(g, p, q, pe) ||
+		       (uc_is_upper(dec(g, q, pe, &k)) && !name_goes_on(g, nws, nwe, pe) &&
+			!next_is_time_qualifier(g, q, pe));
+	switch (kind) {
+	case ABBREV_PREFIX:
 		return 0;
-	if (kind == ABBREV_PLAIN)
-		return next_is_starter(g, q, pe);
-	return 1;
+	case ABBREV_PLAIN:
+	case ABBREV_REGION:
+		return next_starts_by_evidence(g, p, q, pe);
+	case ABBREV_FINAL:
+		/*
+		 * The phrase is closed ("25 pct.", "Acme Inc."): a capitalised word
+		 * starts a sentence unless it goes on with the name ("Inc.
+		 * Chairman ...") or, in capitals, case says nothing of it.
+		 */
+		if (next_starts_by_evidence(g, p, q, pe))
+			return 1;
+		if (!uc_is_upper(dec(g, q, pe, &k)))
+			return 0; /* a number or bracket after the name: "INC. 225.86", 'Inc. ("Acme")' */
+		return !name_goes_on(g, nws, nwe, pe);
+	default:
+		return 1;
+	}
 }
 
 /*
@@ -935,13 +1118,17 @@ skip_closers(const struct seg *g, size_t j, size_t pe)
 	}
 }
 
-/* --- quotations and brackets --------------------------------------------- */
-
+/* Are the bytes [b, e) closing brackets only (no quotation marks, no citations)? */
 static int
-is_word_byte(uchar c)
+only_brackets(const struct seg *g, size_t b, size_t e)
 {
-	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+	for (; b < e; b++)
+		if (g->s[b] != ')' && g->s[b] != ']' && g->s[b] != '}')
+			return 0;
+	return 1;
 }
+
+/* --- quotations and brackets --------------------------------------------- */
 
 /* Find seq[0..n) in [i, pe); its position or pe. */
 static size_t
@@ -1145,8 +1332,15 @@ quote_end_splits(struct seg *g, size_t qb, size_t k, int quotation, size_t q, si
 		c = dec(g, n, pe, &p);
 		return c == '"' || c == 0x201c;
 	}
-	if (quotation && last_before_closers(g, qb, k, &p) != '.' && attribution_follows(g, q, pe))
+	c = last_before_closers(g, qb, k, &p);
+	if (quotation && c != '.' && attribution_follows(g, q, pe))
 		return 0;
+	/*
+	 * A bracket that closes on a single stop: the stop may be an
+	 * abbreviation's ("(U.S.) 5-4"), weighed as outside brackets.
+	 */
+	if (!quotation && c == '.' && !(p > qb && g->s[p - 1] == '.') && !(p >= qb + 2 && g->s[p - 1] == ' ' && g->s[p - 2] == '.'))
+		return period_ends(g, qb, p, q, pe, 1);
 	return starts_sentence(g, q, pe);
 }
 
@@ -1244,6 +1438,21 @@ glued_start(const struct seg *g, size_t sb, size_t p, size_t q, size_t pe)
 
 /* --- sentences ----------------------------------------------------------- */
 
+/*
+ * Does the enumerator [ts, te) open a list after a colon ("Results: 1.
+ * Smith 10.5 2. Jones")?  Only a first item ("1", "a", "i") does; it then
+ * starts a sentence, and is no sentence end.
+ */
+static int
+list_after_colon(const struct seg *g, size_t sb, size_t ts, size_t te)
+{
+	size_t p = skip_blanks_back(g, sb, ts);
+
+	if (te != ts + 1 || (g->s[ts] != '1' && g->s[ts] != 'a' && g->s[ts] != 'i'))
+		return 0;
+	return p > sb && p < ts && g->s[p - 1] == ':';
+}
+
 /* Record the list marker [ts, te) (te at its '.' or ')'); split before it if it continues a list. */
 static void
 list_marker(struct seg *g, size_t *start, size_t ts, size_t te, size_t mstart, int mid)
@@ -1325,7 +1534,12 @@ sentences(struct seg *g, size_t pb, size_t pe)
 			ts = token_start(g, start, i);
 			if (!inq && ts < i && marker_token(g, start, ts, i) && (i + 1 >= pe || is_space_byte(s[i + 1])) &&
 			    !(ts > start && s[ts - 1] == '(')) {
-				list_marker(g, &start, ts, i, ts, ts > first);
+				int mid = ts > first;
+				if (mid && list_after_colon(g, start, ts, i)) {
+					split_at(g, &start, ts);
+					mid = 0;
+				}
+				list_marker(g, &start, ts, i, ts, mid);
 			}
 			i = n;
 			continue;
@@ -1363,6 +1577,10 @@ sentences(struct seg *g, size_t pb, size_t pe)
 				size_t bt = bullet_before(g, start, ts);
 				int at_start = ts == first || bt == first || (ts == first + 1 && s[first] == '(');
 				int lower = s[ts] >= 'a' || all_digits((const char *)s + ts, i - ts);
+				if (!at_start && list_after_colon(g, start, ts, i)) {
+					split_at(g, &start, bt); /* "Results: 1. Smith ... 2. Jones" */
+					at_start = 1;
+				}
 				if (at_start || (lower && g->mk_form == '.' &&
 						 marker_follows(g->mk, g->mk_len, (const char *)s + ts, i - ts))) {
 					list_marker(g, &start, ts, i, bt, !at_start);
@@ -1445,8 +1663,8 @@ sentences(struct seg *g, size_t pb, size_t pe)
 					continue;
 				}
 			}
-			if (c == '.' && dots == 1 && !ellipsis && j == n) {
-				if (period_ends(g, start, i, q, lim))
+			if (c == '.' && dots == 1 && !ellipsis && (j == n || only_brackets(g, n, j))) {
+				if (period_ends(g, start, i, q, lim, j != n))
 					split_at(g, &start, j);
 			} else if (starts_sentence(g, q, lim)) {
 				split_at(g, &start, j);

@@ -5,7 +5,8 @@
 # dev set $SHARED/data/sbd/dev.jsonl and prints exact-match % and boundary
 # P/R/F1, overall, per subset and on the cases offsets can express, then lists
 # the cases whose gold rewrites the text (eval/score_sbd.py; extra arguments go
-# to the scorer, e.g. --show-errors); then the seeds' hand-made split
+# to the scorer, e.g. --show-errors); then sentence ends on the CoNLL-2003 dev
+# documents (eval/score_sbd_conll.py) and the seeds' hand-made split
 # (eval/score_sbd_seeds.py).  Without $SHARED/data it says what it skips and
 # exits 0.
 set -u
@@ -26,6 +27,14 @@ for line in sys.stdin:
 ' <"$gold" | "$BIN/news-split" --format=ndjson >"$tmp" || { echo "eval-split: news-split failed" >&2; exit 1; }
 echo "sentence segmentation, $gold (exact = whole sentence list per case)"
 python3 eval/score_sbd.py "$gold" "$tmp" "$@" || exit 1
+# Newswire documents: the CoNLL-2003 dev set's sentences, one a line (datelines in
+# capitals, results lists, "(U.S.)" after names): sentence ends found by news-split.
+conll=$SHARED/data/conll2003/dev.txt
+if [ -e "$conll" ]; then
+	python3 eval/score_sbd_conll.py "$BIN" "$conll" || exit 1
+else
+	echo "eval-split: skipped: $conll not found (CoNLL-2003 sentence ends)"
+fi
 # The seeds' hand-made split (news web articles with captions and subheadings).
 structure=$SHARED/data/seeds-gold/structure.jsonl
 if [ -e "$structure" ]; then

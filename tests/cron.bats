@@ -57,6 +57,16 @@ cron_command() {
 	[ "$status" -eq 2 ]
 }
 
+@test "digest.sh --state: an article of a later run joins the story of an earlier run" {
+	"$ROOT/pipelines/digest.sh" --state "$TMP/st/seen.db" "$ROOT"/samples/00[0-3]*.txt >"$TMP/run1"
+	first=$(jq -r 'select(.sentences) | .story' "$TMP/run1" | sort -u)
+	[ "$(printf '%s\n' "$first" | wc -l)" -eq 1 ]
+	"$ROOT/pipelines/digest.sh" --state "$TMP/st/seen.db" "$ROOT"/samples/*.txt >"$TMP/run2"
+	# Only the new article is sent, in the story the first run began.
+	[ "$(jq -s '[.[] | select(.sentences)] | length' "$TMP/run2")" -eq 1 ]
+	[ "$(jq -r 'select(.sentences) | .story' "$TMP/run2")" = "$first" ]
+}
+
 @test "the README's crontab entries are single lines with five time fields, '%' escaped" {
 	for f in "$ROOT/README.md" "$ROOT/pipelines/README.md"; do
 		crontab_lines "$f" >"$TMP/crontab"

@@ -87,6 +87,23 @@ End.'
 	[ "${#lines[@]}" -eq 2 ]
 }
 
+@test "results lists, datelines in capitals and abbreviations at a sentence's end (issue 14)" {
+	# A heading line, then numbered items: each item is a sentence, "(U.S.)" ends none.
+	run sentences_of $'Women\'s 200 metres
+1. Ana Lòpez (U.S.) 22.10
+2. Mia Berg (Sweden) 22.31'
+	[ "${lines[0]}" = "Women's 200 metres" ]
+	[ "${lines[1]}" = '1. Ana Lòpez (U.S.) 22.10' ]
+	[ "${lines[2]}" = '2. Mia Berg (Sweden) 22.31' ]
+	[ "${#lines[@]}" -eq 3 ]
+	jq -e '.sentences == [[0,18],[19,44],[45,71]]' "$TMP/s.out"
+	# A dateline in capitals; abbreviations that close a phrase before a new sentence.
+	run sentences_of 'MT. VERNON, Ohio (AP) - Output rose 4 pct. Analysts said Beta Inc. Chairman Al Roe agreed.'
+	[ "${lines[0]}" = 'MT. VERNON, Ohio (AP) - Output rose 4 pct.' ]
+	[ "${lines[1]}" = 'Analysts said Beta Inc. Chairman Al Roe agreed.' ]
+	[ "${#lines[@]}" -eq 2 ]
+}
+
 @test "glued sentences and spaced ellipses; offsets stay code points" {
 	run sentences_of 'Hello wörld.Today is Tuesday. He didn’t get it.Credit...Doug Mills'
 	[ "${lines[0]}" = 'Hello wörld.' ]

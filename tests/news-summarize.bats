@@ -17,6 +17,15 @@ spans_match_summary() {
 			| ($j | gsub("[\n\t\r]"; " ")) == $s)' "$1" >/dev/null
 }
 
+# Summarize one record whose text is $1, with the options that follow; it must succeed.
+summarize_text() {
+	local t=$1
+	shift
+	jq -cn --arg t "$t" '{id: "a", text: $t}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" "$@" "$TMP/in"
+	[ "$status" -eq 0 ]
+}
+
 @test "--help, --version and bad usage" {
 	run --separate-stderr "$BIN/news-summarize" --help
 	[ "$status" -eq 0 ]
@@ -146,6 +155,75 @@ About two hundred homes near the river were evacuated overnight, and a school op
 	run --separate-stderr "$BIN/news-summarize" --sentences 1 "$TMP/in"
 	[ "$status" -eq 0 ]
 	assert_json "$output" '.summary == "A fire destroyed the old mill in Dunford on Sunday night."'
+}
+
+@test "a caption without a verb, a photo credit or a time stamp at the top is never in the summary" {
+	# A web page's article as news-clean or the CNN/DailyMail data set may give it: the
+	# photo's caption and credit, then the story; a caption again further down.
+	t='An artist'"'"'s concept of the Blue Moon lunar lander on the surface of the moon.
+Photo: Blue Origin/Getty Images
+(Published Monday, Nov. 18, 2019) NASA picked five companies to compete to deliver payloads to the moon.
+NASA picked five companies on Monday to compete to deliver science payloads to the surface of the moon.
+The companies, including SpaceX and Blue Origin, can now bid for lunar delivery contracts worth up to $2.6 billion.
+The space agency wants landers that can carry heavier payloads, such as rovers, to the lunar surface by 2022.
+NASA plans to return astronauts to the moon by 2024 under its Artemis program.
+Blue Moon lander concept, 2019.
+Officials said the first delivery missions would launch next year.'
+	jq -cn --arg t "$t" '{id: "lines", text: $t},
+		{id: "cnn-dm", text: ($t | split("\n") | map(if test("[.!?]$") then . else . + " ." end) | join(" "))}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" "$TMP/in"
+	[ "$status" -eq 0 ]
+	for k in 0 1; do
+		assert_json "${lines[$k]}" '.summary | startswith("NASA picked five companies on Monday")'
+		assert_json "${lines[$k]}" '.summary | test("concept|Getty|Published") | not'
+		assert_json "${lines[$k]}" '(.summary | split(" ") | length) <= 70'
+	done
+}
+
+@test "lines of a table (a third of the words numbers) are not summary sentences" {
+	t='Cleveland beat Pittsburgh 21-7 on Thursday night, with its defense sacking the quarterback four times.
+2 tackles, 1 sack (3 combined).
+4 tackles, 2 sacks, 1 pass defended.
+The win lifted Cleveland to 4-6 and kept its slim playoff hopes alive.
+5 tackles, 1 assist (6 combined).
+The defense has been the strength of the team all season, its coach said.'
+	summarize_text "$t"
+	assert_json "$output" '.summary | test("tackles") | not'
+	assert_json "$output" '.summary | startswith("Cleveland beat Pittsburgh")'
+}
+
+@test "a sentence that repeats one already chosen is not chosen again" {
+	t='Flood waters closed the Elm river bridge on Monday after three days of heavy rain.
+The county said the bridge would stay shut until engineers could inspect its supports.
+Flood waters closed the Elm river bridge on Monday after three days of heavy rain.
+About two hundred homes near the river were evacuated overnight.'
+	for m in rank lead; do
+		summarize_text "$t" --method "$m"
+		assert_json "$output" '[.summary | scan("Flood waters")] | length == 1'
+		assert_json "$output" '.summary | endswith("evacuated overnight.")'
+	done
+}
+
+@test "a news story is summarized from the top: a later sentence that echoes the lede does not displace the next ones" {
+	# The last sentence repeats the lede's words (central by any count) but says nothing new;
+	# the story's own order puts its next points first.
+	t='A fire destroyed the old mill in Dunford on Sunday night, the county fire service said.
+Crews from four towns fought the blaze for six hours before they brought it under control.
+No one was hurt, but the owner said the loss would run to several million pounds.
+The mill, which was built in 1820, employed forty people until it closed last year.
+Residents had campaigned for years to turn the building into a museum of local history.
+The fire at the old mill on Sunday night was the worst fire in Dunford, the fire service said of the mill fire.'
+	summarize_text "$t" --sentences 3
+	assert_json "$output" '.summary | startswith("A fire destroyed the old mill")'
+	assert_json "$output" '.summary | contains("Crews from four towns")'
+	assert_json "$output" '.summary | contains("worst fire") | not'
+	assert_json "$output" '.summary_sentences | length == 3'
+}
+
+@test "a kicker in capitals before the lede is part of it, not a caption" {
+	t='DEAR ABBY: My husband of more than twenty years just bought plane tickets for our trip to India. It is a long trip from our home. My problem is that he is sitting in business class while I am in economy.'
+	summarize_text "$t" --sentences 1
+	assert_json "$output" '.summary | startswith("DEAR ABBY: My husband")'
 }
 
 @test "--truncate fills --words and --bytes exactly, cutting only the last sentence" {

@@ -150,6 +150,18 @@ poke() {
 	done
 }
 
+@test "gzip: a file whose first read is larger than the compressed buffer (a regular file, not a pipe)" {
+	# Incompressible text, so that the .gz is several times 64 KiB: a
+	# regular file's first read(2) returns all the reader asks for.
+	head -c 600000 /dev/urandom | base64 -w 1000 | jq -R -c '{text: .}' >"$TMP/big.jsonl"
+	gzip -c "$TMP/big.jsonl" >"$TMP/big.jsonl.gz"
+	[ "$(stat -c %s "$TMP/big.jsonl.gz")" -gt 262144 ]
+	for prog in $(filters); do
+		"$BIN/$prog" "$TMP/big.jsonl.gz" >"$TMP/out" || fail "$prog: exit $?"
+		[ "$(wc -l <"$TMP/out")" -eq "$(wc -l <"$TMP/big.jsonl")" ] || fail "$prog: $(wc -l <"$TMP/out") records"
+	done
+}
+
 @test "--max-record-bytes: a longer record is refused with a message, the others written, in every filter" {
 	big=$(head -c 2000000 /dev/zero | tr '\0' 'a')
 	{

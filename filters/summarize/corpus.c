@@ -166,6 +166,7 @@ add_sentences(struct corpus *c, size_t art, const char *text, size_t len)
 	for (k = 0; k < c->spans.n; k++) {
 		struct sentence *st;
 		size_t s = c->spans.v[k].start, e = c->spans.v[k].end;
+		int caption;
 
 		if (c->nsents == c->caps) {
 			c->caps = c->caps ? c->caps * 2 : 256;
@@ -194,9 +195,11 @@ add_sentences(struct corpus *c, size_t art, const char *text, size_t len)
 		st->norm = add_vector(c, text + st->bstart, st->bend - st->bstart, &st->tstart, &st->tlen);
 		st->rep = c->nsents;
 		st->copies = 1;
-		st->prose = prose_weight(text, st->bstart, st->bend, st->nwords);
+		st->prose = prose_weight(text, st->bstart, st->bend, st->nwords, &caption);
 		if (st->prose > 0 && st->tlen > 0)
 			st->flags |= SENT_ELIGIBLE;
+		if (caption)
+			st->flags |= SENT_CAPTION;
 		c->nsents++;
 	}
 }
@@ -331,11 +334,32 @@ corpus_add(struct corpus *c, struct stream *s, json_t *rec, const char *field, c
 				c->sents[k].flags |= SENT_ELIGIBLE;
 				a->neligible++;
 			}
+	/*
+	 * Rank from the top of the story: what comes before its first sentence
+	 * that does not read as a caption (prose_weight()) is the page's
+	 * header, not the top of the story, and gets no rank.
+	 */
 	{
 		size_t pos = 0;
+		int story = 0;
 		for (k = a->first; k < c->nsents; k++) {
 			if (!(c->sents[k].flags & SENT_ELIGIBLE))
 				continue;
+			if (!story && !(c->sents[k].flags & SENT_CAPTION))
+				story = 1;
+			if (!story) {
+				c->sents[k].flags |= SENT_HEADER;
+				continue;
+			}
+			if (pos == 0)
+				c->sents[k].flags |= SENT_LEAD;
+			c->sents[k].pos = pos++;
+		}
+		/* No plain sentence at all: rank everything from the top. */
+		for (k = a->first; !story && k < c->nsents; k++) {
+			if (!(c->sents[k].flags & SENT_ELIGIBLE))
+				continue;
+			c->sents[k].flags &= ~(unsigned)SENT_HEADER;
 			if (pos == 0)
 				c->sents[k].flags |= SENT_LEAD;
 			c->sents[k].pos = pos++;

@@ -10,6 +10,7 @@
  * are what an editor would strike from a summary, written for news in
  * general (English), not fitted to any data set.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "summarize.h"
@@ -105,21 +106,27 @@ furniture_label(const char *s, size_t n)
  * A caption label: one to three capitalised words and a colon opening the
  * unit, then a capital ("Tragic: The boy...", "Family Man: Smith...").
  * A sentence does not open that way ("He said: ..." has a lower-case word).
+ * 1 for a label, 2 for one in capitals only (a kicker or a column's name,
+ * "EXCLUSIVE:", "DEAR ABBY:", before a sentence of the story), else 0.
  */
 static int
 caption_label(const char *s, size_t n)
 {
 	size_t i = 0, words = 0;
+	int caps = 1;
 
 	while (i < n && words < 4) {
 		size_t w = i;
 		if (!(s[i] >= 'A' && s[i] <= 'Z'))
 			return 0;
-		while (i < n && !is_space((unsigned char)s[i]) && s[i] != ':')
-			i++;
+		for (; i < n && !is_space((unsigned char)s[i]) && s[i] != ':'; i++)
+			caps &= !(s[i] >= 'a' && s[i] <= 'z');
 		words++;
-		if (i < n && s[i] == ':')
-			return i > w && i + 2 < n && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+		if (i < n && s[i] == ':') {
+			if (!(i > w && i + 2 < n && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z'))
+				return 0;
+			return caps && i > w + 1 ? 2 : 1;
+		}
 		while (i < n && s[i] == ' ')
 			i++;
 	}
@@ -152,7 +159,8 @@ static const char *const credits[] = {
 	"getty images", "ap photo", "(photo:", "(photo by", "photo by ", "photograph by ", "photo credit",
 	"image credit", "(image:", "(picture:", "picture by ", "\xc2\xa9 ", "all rights reserved",
 	"scroll down for video", "click here to", "sign up for", "subscribe to our", "follow us on",
-	"share this article", "image copyright", "image caption", "media caption", NULL,
+	"share this article", "image copyright", "image caption", "media caption", "(published ", "(updated ",
+	NULL,
 };
 
 /*
@@ -184,6 +192,109 @@ static const char *const function_words[] = {
 	"an", "as", "like", "about", "into", "onto", "than", "via", "called", "named", "titled", "see",
 	"is", "was", "are", "were", "be", "said", "says", NULL,
 };
+
+/*
+ * A finite verb, as a caption often lacks one: "An artist's concept of the
+ * lander.", "The first global map of Titan.", "Smoke rising over the
+ * valley."  What counts as evidence of one, in a word in lower case: an
+ * ending of the past (-ed) or of the third person (-s, but not -ss, -us,
+ * -is or a possessive); a form of be, have or do, a modal, a contraction
+ * ("don't", "we're"); a common irregular past; a common verb of saying or
+ * of news in the plain present ("officials say").  Plural nouns in -s pass
+ * for verbs, so this finds verbless units only when the evidence is clear.
+ * Sorted (bsearch).
+ */
+static const char *const finite_verbs[] = {
+	"am", "are", "ate", "be", "beat", "became", "began", "believe", "bent", "bit", "blew", "bought", "broke",
+	"brought", "built", "came", "can", "caught", "chose", "claim", "come", "could", "cut", "dealt", "did", "do",
+	"drew", "drove", "expect", "fear", "fed", "feel", "fell", "felt", "find", "fled", "flew", "fought", "found",
+	"froze", "gave", "get", "give", "go", "got", "grew", "had", "have", "hear", "heard", "held", "help", "hid",
+	"hit", "hold", "hope", "hung", "hurt", "keep", "kept", "knew", "know", "laid", "lay", "led", "left", "lent",
+	"let", "lit", "live", "look", "lost", "love", "made", "make", "may", "mean", "meant", "met", "might",
+	"must", "need", "paid", "plan", "put", "quit", "ran", "rang", "read", "remain", "rode", "rose", "said",
+	"sang", "sank", "sat", "saw", "say", "see", "seem", "sent", "set", "shall", "shook", "shot", "should",
+	"show", "shut", "slept", "sold", "sought", "spent", "spoke", "spread", "stole", "stood", "struck", "stuck",
+	"swept", "swore", "swung", "take", "taught", "tell", "think", "thought", "threw", "told", "took", "tore",
+	"try", "understood", "use", "want", "warn", "went", "were", "will", "woke", "won", "wore", "work", "would",
+	"wound", "wrote",
+};
+
+/* Lower-case words in -s that are not verbs: function words, adverbs. */
+static const char *const not_verbs_s[] = {
+	"across", "always", "as", "besides", "his", "hers", "its", "less", "news", "ours", "perhaps", "plus",
+	"series", "sometimes", "theirs", "this", "thus", "towards", "unless", "us", "whereas", "yes", "yours",
+};
+
+static int
+cmp_word(const void *key, const void *elem)
+{
+	const char *const *w = elem;
+	const char *k = key;
+	return strcmp(k, *w);
+}
+
+/*
+ * Does the word s[0..n) give evidence of a finite verb?  See finite_verbs.
+ * first: the unit's first word, whose capital says nothing ("Are you...?",
+ * "Remember the...").
+ */
+static int
+finite_verb(const char *s, size_t n, int first)
+{
+	static const char *const pronouns[] = { "he", "here", "it", "let", "she", "that", "there", "what", "where",
+						"who" }; /* 's is "is" or "has" after these (sorted) */
+	char w[32];
+	size_t k;
+
+	/* Opening quotes and brackets are not part of the word. */
+	while (n > 0 && (*s == '"' || *s == '\'' || *s == '(' || *s == '[')) {
+		s++;
+		n--;
+	}
+	if (n >= 3 && s[0] == '\xe2' && s[1] == '\x80' && (s[2] == '\x9c' || s[2] == '\x98')) {
+		s += 3;
+		n -= 3;
+	}
+	if (n < 2 || n >= sizeof w)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char c = s[k];
+		if (c == '\'' || (c == '\xe2' && k + 2 < n && s[k + 1] == '\x80' && s[k + 2] == '\x99'))
+			break; /* an apostrophe: "it's", "don't", "I'm", "the state's" */
+		w[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	/*
+	 * A contraction: 're 've 'll 'd 'm n't are verbs; 's is one after a
+	 * pronoun ("it's", "there's"), a possessive after a noun ("the
+	 * state's", "Smith's").
+	 */
+	if (k < n && k > 0) {
+		size_t a = k + (s[k] == '\'' ? 1 : 3);
+		if (a >= n || !(s[a] >= 'a' && s[a] <= 'z'))
+			return 0;
+		if (s[a] != 's')
+			return 1;
+		w[k] = 0;
+		return bsearch(w, pronouns, sizeof pronouns / sizeof *pronouns, sizeof *pronouns, cmp_word) != NULL;
+	}
+	/* Otherwise only a word in lower case: a capital marks a name ("James", "Reed"). */
+	if (!first && !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	/* Trailing punctuation is not part of the word. */
+	while (k > 0 && !(w[k - 1] >= 'a' && w[k - 1] <= 'z'))
+		k--;
+	w[k] = 0;
+	if (k < 2)
+		return 0;
+	if (!first && k >= 4 && w[k - 2] == 'e' && w[k - 1] == 'd')
+		return 1;
+	if (k == 2 && w[0] == 'i' && w[1] == 's')
+		return 1;
+	if (!first && w[k - 1] == 's' && w[k - 2] != 's' && w[k - 2] != 'u' && w[k - 2] != 'i')
+		return !bsearch(w, not_verbs_s, sizeof not_verbs_s / sizeof *not_verbs_s, sizeof *not_verbs_s, cmp_word);
+	return bsearch(w, finite_verbs, sizeof finite_verbs / sizeof *finite_verbs, sizeof *finite_verbs, cmp_word) !=
+	       NULL;
+}
 
 /* Which of the lists above may have a phrase that begins with a byte (either case). */
 enum { L_CREDIT = 1, L_POINTER = 2, L_ADDRESS = 4 };
@@ -226,8 +337,9 @@ phrase_at(const char *const *phrases, const char *s, size_t n)
 
 /* What one pass over the words of a unit finds. */
 struct scan {
-	int address, credit, pointer, run_on;
+	int address, credit, pointer, run_on, verb;
 	size_t upper, lower; /* ASCII letters */
+	size_t words, numbers; /* words, and words with a digit */
 };
 
 static void
@@ -267,6 +379,17 @@ scan_words(const char *s, size_t n, struct scan *f)
 		e = i;
 		if (e == b)
 			break;
+		f->words++;
+		{
+			size_t k;
+			for (k = b; k < e; k++)
+				if (s[k] >= '0' && s[k] <= '9') {
+					f->numbers++;
+					break;
+				}
+		}
+		if (!f->verb)
+			f->verb = finite_verb(s + b, e - b, f->words == 1);
 		lists = first_byte[(unsigned char)s[b]];
 		if ((lists & L_CREDIT) && !f->credit)
 			f->credit = phrase_at(credits, s + b, n - b);
@@ -287,14 +410,16 @@ scan_words(const char *s, size_t n, struct scan *f)
 }
 
 double
-prose_weight(const char *text, size_t b, size_t e, size_t nwords)
+prose_weight(const char *text, size_t b, size_t e, size_t nwords, int *caption)
 {
 	const char *s = text + b;
 	size_t n = e - b, at;
 	uint32_t mark;
 	double w = 1.0;
 	struct scan f;
+	int label;
 
+	*caption = 1;
 	if (nwords < MIN_WORDS)
 		return 0;
 	mark = last_mark(text, b, e, &at);
@@ -313,12 +438,26 @@ prose_weight(const char *text, size_t b, size_t e, size_t nwords)
 	/* A web address, a credit, or most letters in capitals (a shouted heading or label). */
 	if (f.address || f.credit || (f.upper + f.lower >= 12 && 2 * f.upper > 3 * f.lower))
 		return 0;
-	if (caption_label(s, n))
+	/*
+	 * What reads as a caption or a line of a table rather than a sentence
+	 * of the story: a caption label ("Tragic: ..."; a kicker in capitals,
+	 * "DEAR ABBY: ...", opens a story instead), a pointer at a photo, two
+	 * units run together, no finite verb, a third of the words numbers
+	 * ("2 tackles, 1 assist (3 combined).").  It may still be chosen when
+	 * nothing better says the same, but never as the lede (weight below 1).
+	 */
+	label = caption_label(s, n);
+	if (label == 1)
 		w *= f.pointer ? 0 : 0.5;
 	else if (f.pointer)
 		w *= 0.7;
 	if (f.run_on)
 		w *= 0.5;
+	if (!f.verb)
+		w *= 0.5;
+	if (3 * f.numbers >= f.words)
+		w *= 0.2;
+	*caption = w < 1;
 	if (nwords > LONG_WORDS)
 		w *= (double)LONG_WORDS / (double)nwords;
 	return w;

@@ -32,7 +32,9 @@
 
 #define SENT_ELIGIBLE 0x01 /* prose: may be chosen */
 #define SENT_QUOTE 0x02    /* mostly a direct quotation */
-#define SENT_LEAD 0x04     /* first eligible sentence of its article */
+#define SENT_LEAD 0x04     /* first eligible sentence of its story (after SENT_HEADER ones) */
+#define SENT_HEADER 0x08   /* eligible, but before the article's first non-caption sentence */
+#define SENT_CAPTION 0x10  /* reads as a caption or a table line (prose_weight()) */
 
 struct term_weight {
 	uint32_t id; /* local term id (corpus vocabulary) */
@@ -41,7 +43,7 @@ struct term_weight {
 
 struct sentence {
 	size_t art;            /* index of the article */
-	size_t pos;            /* rank among the article's eligible sentences */
+	size_t pos;            /* rank among the article's eligible sentences from its lede (0 for a header) */
 	size_t start, end;     /* code points in the article's text */
 	size_t bstart, bend;   /* bytes */
 	size_t nwords;
@@ -122,15 +124,20 @@ void corpus_link_duplicates(struct corpus *c, double threshold);
  * fragment of under four words, a unit without final punctuation or with
  * a full stop set apart by a space (added to a line that had none, as the
  * CNN/DailyMail data set does), a web address, a caption or credit label
- * ("Photo:", "Image caption", "Related:", "READ MORE"), a photo credit, a
- * byline, a unit mostly in capitals, a labelled caption that points at
- * its photo ("Tragic: Smith (left) ...").  Below 1: a labelled unit (0.5),
- * one that points at a photo (0.7), one where two sentences run together
- * with no mark ("... a favourite client She never", 0.5), one longer than
- * 50 words (a caption glued to a sentence, most likely; 50 / words).
- * English furniture only.
+ * ("Photo:", "Image caption", "Related:", "READ MORE"), a photo credit or
+ * time stamp ("Getty Images", "(Published Monday ...)"), a byline, a unit
+ * mostly in capitals, a labelled caption that points at its photo
+ * ("Tragic: Smith (left) ...").  Below 1, what reads as a caption or a
+ * table line: a labelled unit (0.5; not a kicker in capitals, "DEAR
+ * ABBY: ..."), one that points at a photo (0.7), two sentences run
+ * together with no mark ("... a favourite client She never", 0.5), no
+ * finite verb ("An artist's concept of the lander.", 0.5), a third of its
+ * words numbers ("2 tackles, 1 assist (3 combined).", 0.2); *caption is
+ * set for these and for the zeros.  Then a unit longer than 50 words (a
+ * caption glued to a sentence, most likely) weighs 50 / words, without
+ * *caption.  English furniture only.
  */
-double prose_weight(const char *text, size_t b, size_t e, size_t nwords);
+double prose_weight(const char *text, size_t b, size_t e, size_t nwords, int *caption);
 
 /* --- select.c ------------------------------------------------------------ */
 
