@@ -344,7 +344,8 @@ make_page(struct warc_reader *w, const struct strbuf *http, size_t body_at, cons
 	char http_charset[CHARSET_MAX] = "", charset[CHARSET_MAX];
 	bool ok = false;
 
-	strbuf_add(&body, w->block.buf + body_at, w->block.len - body_at);
+	if (w->block.len > body_at) /* (an empty block's buf is NULL) */
+		strbuf_add(&body, w->block.buf + body_at, w->block.len - body_at);
 	if (http) {
 		if (header(http, "Transfer-Encoding", &v) && strstr(v.buf, "chunked"))
 			http_dechunk(&body);
