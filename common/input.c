@@ -90,9 +90,6 @@ raw_read(struct reader *r, void *dst, size_t n)
 /*
  * The first bytes: gzip's magic makes the rest compressed.  Reads until
  * it can tell (one byte 0x1f is not enough), leaving plain bytes in buf.
- * It reads no more than the compressed-input buffer holds (IN_CHUNK, less
- * than buf's READ_CHUNK), because those bytes move there when they are
- * gzip.
  */
 static int
 begin(struct reader *r)

@@ -125,19 +125,6 @@ poke() {
 	done
 }
 
-@test "gzip: a compressed file larger than the first read (64 KiB of compressed input) is read whole" {
-	# Text that does not compress: 400 KB of gzip, more than one read(2) of the reader's buffer.
-	head -c 400000 /dev/urandom | base64 -w 75 | awk '{ printf "{\"id\":\"r%d\",\"text\":\"%s\"}\n", NR - 1, $0 }' >"$TMP/all.jsonl"
-	gzip -c "$TMP/all.jsonl" >"$TMP/big.gz"
-	[ "$(stat -c %s "$TMP/big.gz")" -gt 262144 ]
-	for prog in news-split news-dedupe; do
-		run --separate-stderr "$BIN/$prog" "$TMP/big.gz"
-		[ "$status" -eq 0 ] || fail "$prog: exit $status: $stderr"
-		[ -z "$stderr" ]
-		[ "$(printf '%s\n' "$output" | jq -r .id | tr '\n' ' ')" = "$(jq -r .id "$TMP/all.jsonl" | tr '\n' ' ')" ]
-	done
-}
-
 @test "gzip: concatenated members (and gzip per record) read as one stream" {
 	records 300 >"$TMP/all.jsonl"
 	: >"$TMP/multi.gz"
