@@ -121,6 +121,16 @@ lines_rec() {
 	[ "$(printf '%s\n' "$output" | sed -n 2p | jq -r .text)" = "Police closed the bridge on Monday." ]
 }
 
+@test "news-clean: a one-line text, or a short sentence among short lines, is kept" {
+	# Nothing to contrast it with, and a sentence mark is no menu's.
+	printf '%s\n' '{"id":"a","text":"Still here."}' '{"id":"b","text":"Yes."}' >"$TMP/one.jsonl"
+	lines_rec "Markets" "Stocks fell." "Oil rose." >"$TMP/two.jsonl"
+	run --separate-stderr "$BIN/news-clean" "$TMP/one.jsonl" "$TMP/two.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ] || fail "$stderr"
+	[ "$(printf '%s\n' "$output" | jq -c .text)" = "$(printf '%s\n' '"Still here."' '"Yes."' '"Stocks fell.\nOil rose."')" ]
+}
+
 @test "news-clean: a page with no article (a menu, teasers) stays empty, in any language" {
 	# Without a body line, lines are judged by shape: sentences and rows
 	# of figures are body; menu words and headline-like lines are not,

@@ -736,10 +736,12 @@ classify_finish(struct paras *ps, const char *text)
 				candidates++;
 				shaped += sentence_or_row(&ps->v[k]);
 			}
-		/* Outside a page, only menu words (one or two a line) can be a menu. */
+		/* Outside a page, only menu words (one or two a line, no sentence
+		 * mark) can be a menu, and a text of one line is what it is. */
 		for (k = 0; k < ps->n; k++)
 			if (!ps->v[k].remove && !evident_boilerplate(&ps->v[k], page) &&
-			    (shaped * 2 >= candidates || sentence_or_row(&ps->v[k]) || (!page && ps->v[k].words >= 3)))
+			    (shaped * 2 >= candidates || sentence_or_row(&ps->v[k]) ||
+			     (!page && (ps->v[k].words >= 3 || ps->v[k].term || candidates == 1))))
 				ps->v[k].cls = PC_GOOD;
 		for (k = 0; k + 1 < ps->n; k++) {
 			struct para *p = &ps->v[k], *q = &ps->v[k + 1];

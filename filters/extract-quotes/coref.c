@@ -26,7 +26,8 @@
  *
  * A pronoun or a definite description is linked to the compatible entity
  * of highest salience among the last COREF_RECENT mentioned, with the
- * mentions earlier in its own sentence at full weight.  Below a floor (an
+ * mentions earlier in its own sentence (and in sentences not yet read,
+ * when a quotation spans two) at full weight.  Below a floor (an
  * entity not mentioned for about four sentences) it is linked to nothing
  * and the quote's speaker is null, never a guess.  Compatible means:
  *   he, she      a person not known to be of the other sex (one of
@@ -171,6 +172,7 @@ dent_of(struct doc *d, const struct qent *e)
 	x->h = h;
 	x->kind = e->kind;
 	x->last_tok = -1;
+	x->publisher = -1;
 	d->dent_slots[i] = (int)d->ndents;
 	return (int)d->ndents++;
 }
@@ -262,19 +264,65 @@ roles(struct doc *d, const struct qent *e, struct dent *x)
 	}
 }
 
+/* Is the person the tagger saw in e marked as one: a person's noun or an
+ * honorific right before it ("actress Nathalie Press", "Mr Mills"), or a
+ * first name of known sex ("Nathalie Press")? */
+static int
+person_marked(const struct doc *d, const struct qent *e)
+{
+	int p = e->t0 - 1;
+	const char *sp = memchr(e->canonical, ' ', e->canon_len);
+
+	if (p >= 0 && d->t[p].type == TOK_WORD && d->t[p].sent == d->t[e->t0].sent &&
+	    (honorific(d, p) || (d->t[p].noun == NOUN_PERSON && lexicon_noun_gender(d->lx, d->t[p].h) != 'n')))
+		return 1;
+	return sp && lexicon_first_name(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))) != 0;
+}
+
 /* A name the tagger took for a person that only an organisation has:
- * "Marsh & McLennan", "Procter and Gamble Co". */
+ * "Marsh & McLennan", "Procter and Gamble Co", "Trinity Mirror Group";
+ * a word that often ends one ("Press", "News") does not outweigh the marks
+ * of a person ("actress Nathalie Press"). */
 static int
 org_name(const struct doc *d, const struct qent *e)
 {
-	int j;
+	int j, end = 0;
 
 	if (memchr(e->canonical, '&', e->canon_len))
 		return 1;
-	for (j = e->t0; j < e->t1; j++)
-		if (d->t[j].orgw)
+	for (j = e->t0; j < e->t1; j++) {
+		if (d->t[j].orgw & ORGW_SUFFIX)
 			return 1;
-	return 0;
+		end |= d->t[j].orgw & ORGW_END;
+	}
+	return end && !person_marked(d, e);
+}
+
+/* A name right after an organisation's noun is an organisation's name,
+ * whatever the tagger said: "housebuilder George Wimpey", "mortgage lender
+ * Bradford & Bingley", "bookmaker William Hill" (not "the company's
+ * chairman Jo Smith": the noun nearest the name decides).  A noun marked
+ * 'p' names people too ("broadcaster Michael Pointon") and decides nothing. */
+static int
+org_role(const struct doc *d, const struct qent *e)
+{
+	int p = e->t0 - 1;
+
+	return p >= 0 && d->t[p].type == TOK_WORD && d->t[p].noun == NOUN_ORG && !d->t[p].cap &&
+	       lexicon_noun_gender(d->lx, d->t[p].h) != 'p' && d->t[p].sent == d->t[e->t0].sent && d->t[p].quote == d->t[e->t0].quote;
+}
+
+/* A name right after the noun of a thing that does not speak is the
+ * thing's: "the drama My Summer Of Love", "rival medicine Tarceva" (class
+ * thing in speaker-nouns.txt).  Such a name is no antecedent of "she" or
+ * "the company" until it has spoken itself. */
+static int
+thing_role(const struct doc *d, const struct qent *e)
+{
+	int p = e->t0 - 1;
+
+	return p >= 0 && d->t[p].type == TOK_WORD && !d->t[p].cap && lexicon_noun_gender(d->lx, d->t[p].h) == 't' &&
+	       d->t[p].sent == d->t[e->t0].sent && d->t[p].quote == d->t[e->t0].quote;
 }
 
 void
@@ -311,16 +359,23 @@ coref_prepare(struct doc *d)
 			e->kind = EK_ORG;
 		e->dent = dent_of(d, e);
 		x = &d->dents[e->dent];
+		if (org_role(d, e)) {
+			e->kind = EK_ORG;
+			x->orgrole = 1;
+		}
+		x->thing |= thing_role(d, e);
 		/* The kind most of its mentions have (the tagger may call "Time
 		 * Warner" a person once and "TimeWarner" an organisation four
 		 * times); a tie goes to the person. */
 		x->nper += e->kind == EK_PER;
 		x->norg += e->kind == EK_ORG;
 		x->nmisc += e->kind == EK_MISC;
-		x->kind = x->nper + x->norg == 0 ? (x->nmisc ? EK_ORG : EK_LOC) : x->nper >= x->norg ? EK_PER : EK_ORG;
+		x->kind = x->orgrole ? EK_ORG
+			  : x->nper + x->norg == 0 ? (x->nmisc ? EK_ORG : EK_LOC)
+			  : x->nper >= x->norg ? EK_PER : EK_ORG;
 		/* A name only ever tagged MISC (a company, a work, an event) is an
 		 * organisation when it speaks, and a referent only once it has. */
-		x->misc = x->nper + x->norg == 0 && x->nmisc > 0;
+		x->misc = x->thing || (x->nper + x->norg == 0 && x->nmisc > 0);
 		x->say_kind = x->kind == EK_PER ? EK_PER : EK_ORG;
 		roles(d, e, x);
 		if (x->kind != EK_PER && e->kind != EK_PER)
@@ -336,6 +391,11 @@ coref_prepare(struct doc *d)
 			set_gender(x, lexicon_first_name(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))),
 				   EV_FIRST_NAME);
 	}
+	/* Every mention of a name an organisation's noun was said of is the
+	 * organisation's. */
+	for (k = 0; k < d->nents && STEP(d); k++)
+		if (d->ents[k].dent >= 0 && d->dents[d->ents[k].dent].orgrole && d->ents[k].kind == EK_PER)
+			d->ents[k].kind = EK_ORG;
 }
 
 /* ---- salience ------------------------------------------------------------ */
@@ -417,6 +477,7 @@ anon_dent(struct doc *d, const struct mention *m, int h)
 	memset(x, 0, sizeof *x);
 	x->anon = 1;
 	x->last_tok = -1;
+	x->publisher = -1;
 	if (c == NOUN_GROUP || tok_is(d, h, "spokesmen") || (c != NOUN_PERSON && c != NOUN_ORG && n > 3 &&
 							     d->text[d->t[h].bend - 1] == 's'))
 		x->kind = EK_MISC; /* a group: "they" */
@@ -452,12 +513,131 @@ coref_note(struct doc *d, const struct mention *m, int sent)
 		d->spoke[d->nspoke++] = k;
 }
 
+/* The person or organisation named nearest before token i in its
+ * sentence, outside quotations: its entity, or -1. */
+static int
+named_before(const struct doc *d, int i, int s0)
+{
+	int q;
+
+	for (q = i - 1; q >= s0 && STEP(d); q--) {
+		int f = d->t[q].ent, k;
+		if (f < 0 || d->t[q].quote >= 0)
+			continue;
+		k = d->ents[f].dent;
+		if (k >= 0 && !d->dents[k].misc && (d->dents[k].kind == EK_PER || d->dents[k].kind == EK_ORG))
+			return k;
+		q = d->ents[f].t0;
+	}
+	return -1;
+}
+
+/*
+ * Named documents of sentence s and who publishes them: "the Federal
+ * Reserve said in its latest Beige Book report", "Broadcast's annual
+ * survey", "the Beige Book report by the Fed".  A quote the document
+ * "says" is its publisher's (coref_finish).
+ */
+static void
+publishers(struct doc *d, int s)
+{
+	int i, s0 = d->sent_t0[s], s1 = d->sent_t0[s + 1];
+
+	for (i = s0; i < s1 && STEP(d); i++) {
+		int e = d->t[i].ent, h, p, pub = -1, k;
+		if (e < 0 || d->ents[e].t0 != i || (k = d->ents[e].dent) < 0 || d->t[i].quote >= 0 ||
+		    d->dents[k].kind == EK_PER)
+			continue;
+		h = d->ents[e].t1;
+		i = h - 1;
+		if (h >= s1 || d->t[h].type != TOK_WORD || d->t[h].cap || d->t[h].noun != NOUN_REP ||
+		    lexicon_noun_gender(d->lx, d->t[h].h) != 'n')
+			continue; /* not "NAME report", "NAME survey" */
+		/* Modifiers before the name: "its latest", "its 2004 annual". */
+		for (p = d->ents[e].t0 - 1; p >= s0 && p > d->ents[e].t0 - 4 && !d->t[p].cap && !d->t[p].fw &&
+					    !d->t[p].cueflags &&
+					    (d->t[p].type == TOK_WORD || d->t[p].type == TOK_NUMBER) && STEP(d);
+		     p--)
+			;
+		if (p >= s0 && (tok_is(d, p, "its") || tok_is(d, p, "their")))
+			pub = named_before(d, p, s0);
+		else if (p - 1 >= s0 && tok_is(d, p, "'s") && d->t[p - 1].ent >= 0)
+			pub = d->ents[d->t[p - 1].ent].dent;
+		else if (h + 2 < s1 && (tok_is(d, h + 1, "by") || tok_is(d, h + 1, "from"))) {
+			int q = (d->t[h + 2].fw & FW_DET) ? h + 3 : h + 2, f;
+			if (q < s1 && (f = d->t[q].ent) >= 0 && d->ents[f].t0 == q)
+				pub = d->ents[f].dent;
+		}
+		if (pub >= 0 && pub != k && d->dents[pub].publisher < 0 &&
+		    (d->dents[pub].kind == EK_PER || d->dents[pub].kind == EK_ORG))
+			d->dents[k].publisher = pub;
+	}
+}
+
+/* The last word of a name. */
+static const char *
+surname_of(const char *s, size_t n, size_t *len)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	*len = n - i;
+	return i > 0 ? s + i : NULL; /* one word: no surname to share */
+}
+
+struct mention
+coref_relative(struct doc *d, int e, int h)
+{
+	int owner = d->ents[e].dent, found = -1;
+	char sex = noun_sex(d, d->t[h].h);
+	const char *sn;
+	size_t snl, k;
+
+	if (owner < 0 || d->dents[owner].kind != EK_PER || !sex ||
+	    !(sn = surname_of(d->dents[owner].name, d->dents[owner].len, &snl)))
+		return none();
+	for (k = 0; k < d->ndents && STEP(d); k++) {
+		const struct dent *x = &d->dents[k];
+		const char *xs;
+		size_t xl;
+		if ((int)k == owner || x->kind != EK_PER || x->anon || (x->gender && x->gender != sex) ||
+		    !(xs = surname_of(x->name, x->len, &xl)) || xl != snl || memcmp(xs, sn, snl) != 0)
+			continue;
+		if (found >= 0)
+			return none(); /* two of the family: no guess */
+		found = (int)k;
+	}
+	return found >= 0 ? of_dent(d, found, h, h + 1) : none();
+}
+
+void
+coref_finish(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nout && STEP(d); k++) {
+		struct quote *q = &d->out[k];
+		int p;
+		if (q->dead || q->sp.dent < 0 || !q->sp.name || (p = d->dents[q->sp.dent].publisher) < 0)
+			continue;
+		q->sp.name = d->dents[p].say;
+		q->sp.name_len = d->dents[p].say_len;
+		q->sp.kind = d->dents[p].say_kind;
+		q->sp.dent = p;
+	}
+}
+
 void
 coref_sentence(struct doc *d, int s)
 {
 	int i, s0 = d->sent_t0[s], s1 = d->sent_t0[s + 1], narrative = 0;
 	struct mention subj = clause_subject(d, s, s1 < s0 + SCAN_WIN ? s1 : s0 + SCAN_WIN);
 
+	publishers(d, s);
+#ifdef COREF_TRACE
+	fprintf(stderr, "sentence %d subject [%d,%d) dent %d\n", s, subj.t0, subj.t1, subj.dent);
+#endif
 	for (i = s0; i < s1 && STEP(d); i++) {
 		const struct qtok *t = &d->t[i];
 		if (t->quote >= 0 || t->mark)
@@ -487,6 +667,7 @@ coref_sentence(struct doc *d, int s)
 		d->dents[d->spoke[i]].spoken = 1;
 	}
 	d->nspoke = 0;
+	d->coref_t = s1;
 	if (narrative)
 		d->time++;
 }
@@ -501,12 +682,19 @@ struct cand {
 /*
  * The candidates for a mention at token i: the recent entities at their
  * salience, plus the names earlier in i's sentence (outside quotations)
- * at a fresh mention's weight.
+ * at a fresh mention's weight.  So are the names of sentences before i's
+ * that the salience model has not seen yet: a quotation of two sentences
+ * is read with the one it starts in, and the "she said" of its second
+ * sentence is the subject's of its first ("Arnold described it as "...
+ * I'm not used to this," she said").
  */
 static int
 candidates(struct doc *d, int i, struct cand *c, int max, int slow)
 {
-	int n = 0, j, k;
+	int n = 0, j, k, lo = win_lo(d, i);
+
+	if (d->coref_t < lo)
+		lo = d->coref_t > i - SCAN_WIN ? d->coref_t : i - SCAN_WIN;
 
 	for (k = 0; k < d->nrecent && n < max && STEP(d); k++) {
 		const struct dent *x = &d->dents[d->recent[k]];
@@ -516,7 +704,7 @@ candidates(struct doc *d, int i, struct cand *c, int max, int slow)
 		c[n].score = slow ? salience_slow(d, x) : salience(d, x);
 		n++;
 	}
-	for (j = win_lo(d, i); j < i && STEP(d); j++) {
+	for (j = lo; j < i && STEP(d); j++) {
 		const struct qtok *t = &d->t[j];
 		int e = t->ent, dk;
 		if (e < 0 || d->ents[e].t0 != j || (dk = d->ents[e].dent) < 0 || t->quote >= 0 || t->mark ||
@@ -641,8 +829,9 @@ coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 			w *= kind == EK_PER ? 3.0 : 2.0;
 		else if (need_title)
 			w = 0.0;
-		else if (x->ntitles)
-			w *= 0.3; /* "the singer" is not "keyboard player Nick Rhodes" */
+		else if (x->ntitles && kind == EK_PER)
+			w *= 0.3; /* "the singer" is not "keyboard player Nick Rhodes"; "the
+				   * company" may be "media giant TimeWarner" */
 		c[k].score *= w;
 	}
 	b = best(c, n);

@@ -76,6 +76,18 @@ tok_is_punct(const struct doc *d, int i, const char *p)
 }
 
 int
+tok_quantifier(const struct doc *d, int i)
+{
+	static const char *const q[] = { "most", "many", "some", "others", "several", "few", "all", "both", NULL };
+	int k;
+
+	for (k = 0; q[k]; k++)
+		if (tok_is(d, i, q[k]))
+			return 1;
+	return 0;
+}
+
+int
 win_lo(const struct doc *d, int i)
 {
 	int s0 = d->sent_t0[d->t[i].sent];
@@ -117,6 +129,51 @@ match_cue(struct doc *d, size_t i, unsigned *len)
 	return flags;
 }
 
+/* s[0, n) ends with the lower-case ASCII suffix x, in any case. */
+static int
+ends_with(const char *s, size_t n, const char *x)
+{
+	size_t m = strlen(x), k;
+
+	if (n < m)
+		return 0;
+	for (k = 0; k < m; k++)
+		if ((s[n - m + k] | 0x20) != x[k])
+			return 0;
+	return 1;
+}
+
+/*
+ * A hyphenated noun of a person: an age ("the 46-year-old"), or a compound
+ * whose head is its first part ("mother-of-nine", "editor-in-chief",
+ * "mother-to-be"), which then stands for that head (its sex, its titles).
+ */
+static void
+hyphenated_noun(const struct doc *d, struct qtok *t, const char *w, size_t n)
+{
+	static const char *const links[] = { "-of-", "-in-", "-at-", "-to-", NULL };
+	size_t k, j;
+	uint64_t h;
+
+	if (ends_with(w, n, "-year-old") || ends_with(w, n, "-years-old")) {
+		t->noun = NOUN_PERSON;
+		return;
+	}
+	for (j = 1; j + 4 < n; j++)
+		if (w[j] == '-')
+			break;
+	for (k = 0; links[k]; k++)
+		if (j + 4 < n && memcmp(w + j, links[k], 4) == 0)
+			break;
+	if (!links[k])
+		return;
+	h = word_hash(w, j);
+	if (lexicon_noun(d->lx, h) == NOUN_PERSON) {
+		t->noun = NOUN_PERSON;
+		t->h = h;
+	}
+}
+
 /* Append the tokens of text[b0, b1) (code point cp0 at b0) to the document. */
 static void
 add_chunk(struct doc *d, size_t b0, size_t b1, size_t cp0)
@@ -147,9 +204,14 @@ add_chunk(struct doc *d, size_t b0, size_t b1, size_t cp0)
 			t->h = word_hash(text + k->bstart, n);
 			t->cap = (unsigned char)(uc_is_upper(c0) != 0);
 			t->fw = lexicon_fw(d->lx, t->h);
-			t->orgw = (t->fw & FW_ORGWORD) != 0;
-			t->fw &= ~(unsigned)FW_ORGWORD;
+			t->orgw = (unsigned char)(((t->fw & FW_ORGWORD) ? ORGW_END : 0) |
+						  ((t->fw & FW_OFHEAD) ? ORGW_OF : 0) |
+						  ((t->fw & FW_COLLECT) ? ORGW_COLLECT : 0) |
+						  ((t->fw & FW_SUFFIX) ? ORGW_SUFFIX : 0));
+			t->fw &= ~(unsigned)FW_ORGCLASS;
 			t->noun = (unsigned char)lexicon_noun(d->lx, t->h);
+			if (!t->noun && n > 4 && memchr(text + k->bstart, '-', n))
+				hyphenated_noun(d, t, text + k->bstart, n);
 			t->ing = n > 4 && memcmp(text + k->bend - 3, "ing", 3) == 0;
 			if (n > 3 && memcmp(text + k->bend - 2, "ly", 2) == 0 && !t->cap)
 				t->fw |= FW_ADV;
@@ -303,6 +365,7 @@ doc_add_entity(struct doc *d, size_t start, size_t end, enum ent_kind kind, cons
 	e->t0 = e->t1 = -1;
 	e->dent = -1;
 	e->guessed = 0;
+	e->role_person = 0;
 }
 
 static int
@@ -415,11 +478,11 @@ name_is_fragment(const struct doc *d, const struct qent *e)
 static int
 is_org_word(const struct doc *d, int i)
 {
-	return d->t[i].orgw;
+	return (d->t[i].orgw & (ORGW_END | ORGW_SUFFIX)) != 0;
 }
 
-static int
-all_caps(const struct doc *d, int i)
+int
+tok_all_caps(const struct doc *d, int i)
 {
 	size_t b = d->t[i].bstart, n = 0, up = 0;
 
@@ -508,7 +571,7 @@ doc_fallback_names(struct doc *d)
 			int q;
 			for (q = i; q < j; q++)
 				org |= is_org_word(d, q);
-			if (j == i + 1 && all_caps(d, i))
+			if (j == i + 1 && tok_all_caps(d, i))
 				org = 1;
 		}
 		doc_add_entity(d, d->t[i].start, d->t[j - 1].end,
@@ -518,329 +581,6 @@ doc_fallback_names(struct doc *d)
 		i = j;
 	}
 	free(midcap);
-}
-
-/* ---- linking names ------------------------------------------------------ */
-
-/* A table from hashes to entity indices (open addressing; -1 empty). */
-struct name_table {
-	uint64_t *keys;
-	int *vals;
-	size_t mask;
-};
-
-static void
-nt_init(struct name_table *t, size_t n)
-{
-	size_t cap = 16;
-
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	t->keys = xcalloc(cap, sizeof *t->keys);
-	t->vals = xmalloc(cap * sizeof *t->vals);
-	memset(t->vals, 0xff, cap * sizeof *t->vals);
-	t->mask = cap - 1;
-}
-
-static int *
-nt_slot(struct name_table *t, uint64_t key, const struct doc *d)
-{
-	size_t i = (size_t)key & t->mask;
-
-	key |= 1; /* never 0 */
-	while (t->keys[i] && t->keys[i] != key && STEP(d))
-		i = (i + 1) & t->mask;
-	t->keys[i] = key;
-	return &t->vals[i];
-}
-
-static void
-nt_release(struct name_table *t)
-{
-	free(t->keys);
-	free(t->vals);
-}
-
-/* Initials of the words of a name ("of", "the" skipped; "and"/"&" as '&'
- * when amp, else skipped): the acronym it may be written as.  Returns its
- * length, 0 when a word does not start with a capital letter. */
-static size_t
-initials(const char *n, size_t nlen, int amp, char *out, size_t cap)
-{
-	size_t j = 0, o = 0;
-
-	while (j < nlen) {
-		size_t w = j;
-		while (j < nlen && n[j] != ' ')
-			j++;
-		if ((j - w == 3 && memcmp(n + w, "and", 3) == 0) || (j - w == 1 && n[w] == '&')) {
-			if (amp && o < cap)
-				out[o++] = '&';
-		} else if (!(j - w == 2 && memcmp(n + w, "of", 2) == 0) &&
-			   !(j - w == 3 && memcmp(n + w, "the", 3) == 0)) {
-			if (!(n[w] >= 'A' && n[w] <= 'Z') || o >= cap)
-				return 0;
-			out[o++] = n[w];
-		}
-		while (j < nlen && n[j] == ' ')
-			j++;
-	}
-	return o;
-}
-
-/* The last space of s[0, n), or NULL. */
-static const char *
-last_space(const char *s, size_t n)
-{
-	while (n > 0)
-		if (s[--n] == ' ')
-			return s + n;
-	return NULL;
-}
-
-static char *
-own(struct doc *d, const char *s, size_t n)
-{
-	char *c = xstrndup(s, n);
-
-	ARRAY_GROW(d->owned, d->nowned + 1, d->ocap);
-	d->owned[d->nowned++] = c;
-	return c;
-}
-
-/* "China-published": a hyphenated word with a lower-case part is no name. */
-static int
-lower_after_hyphen(const struct doc *d, int j)
-{
-	size_t b;
-
-	for (b = d->t[j].bstart; b + 1 < d->t[j].bend; b++)
-		if (d->text[b] == '-' && d->text[b + 1] >= 'a' && d->text[b + 1] <= 'z')
-			return 1;
-	return 0;
-}
-
-/* Hash of a name's letters and digits, lower case: "TimeWarner" and "Time
- * Warner", "OPEC" and "Opec" are one key. */
-static uint64_t
-squashed(const char *s, size_t n)
-{
-	char buf[96];
-	size_t i = 0, o = 0;
-
-	while (i < n && o + 4 < sizeof buf) {
-		uint32_t c = utf8_next(s, n, &i);
-		if (uc_is_alpha(c) || uc_is_digit(c))
-			o += utf8_encode(uc_tolower(c), buf + o);
-	}
-	return hash64(buf, o, 0x73717561u);
-}
-
-static size_t
-spaces(const char *s, size_t n)
-{
-	size_t k, c = 0;
-
-	for (k = 0; k < n; k++)
-		c += s[k] == ' ';
-	return c;
-}
-
-/* One name written several ways is written the fullest way: the spelling
- * with the most words ("Time Warner" for "TimeWarner"), the first of them
- * in the text on a tie. */
-static void
-unify_spellings(struct doc *d)
-{
-	struct name_table t;
-	size_t k;
-
-	nt_init(&t, d->nents);
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		const struct qent *e = &d->ents[k];
-		int *v;
-		if (!e->canonical || e->canon_len > 80 || (e->kind != EK_PER && e->kind != EK_ORG))
-			continue;
-		v = nt_slot(&t, squashed(e->canonical, e->canon_len), d);
-		if (*v < 0 || spaces(e->canonical, e->canon_len) >
-				      spaces(d->ents[*v].canonical, d->ents[*v].canon_len))
-			*v = (int)k;
-	}
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		struct qent *e = &d->ents[k];
-		int *v;
-		if (!e->canonical || e->canon_len > 80 || (e->kind != EK_PER && e->kind != EK_ORG))
-			continue;
-		v = nt_slot(&t, squashed(e->canonical, e->canon_len), d);
-		if (*v >= 0 && (size_t)*v != k) {
-			e->canonical = d->ents[*v].canonical;
-			e->canon_len = d->ents[*v].canon_len;
-		}
-	}
-	nt_release(&t);
-}
-
-void
-doc_link_names(struct doc *d)
-{
-	size_t k;
-	struct name_table acr, last;
-
-	/* "ICEout" + ".tech": a name written as a domain. */
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		struct qent *e = &d->ents[k];
-		int j = e->t1;
-		if (j + 1 < (int)d->nt && tok_is_punct(d, j, ".") && d->t[j].start == d->t[j - 1].end &&
-		    d->t[j + 1].start == d->t[j].end && d->t[j + 1].type == TOK_WORD && !d->t[j + 1].cap &&
-		    d->t[j + 1].end - d->t[j + 1].start <= 4 && d->t[j + 1].ent < 0) {
-			size_t bs = d->t[e->t0].bstart, be = d->t[j + 1].bend;
-			e->canonical = own(d, d->text + bs, be - bs);
-			e->canon_len = be - bs;
-			e->end = d->t[j + 1].end;
-			e->t1 = j + 2;
-			if (e->kind == EK_LOC || e->kind == EK_MISC)
-				e->kind = EK_ORG; /* a name written as a domain is an organisation */
-			d->t[j].ent = d->t[j + 1].ent = (int)k;
-		}
-	}
-	/* An organisation's name the tagger cut: "Munich" + "Re", "US State"
-	 * + "Department": capitalised words and place or other names right
-	 * before it, on the same line, belong to it. */
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		struct qent *e = &d->ents[k];
-		int j = e->t0 - 1, t0 = e->t0;
-		int plain = e->canonical && e->canon_len == d->t[e->t1 - 1].bend - d->t[e->t0].bstart &&
-			    memcmp(e->canonical, d->text + d->t[e->t0].bstart, e->canon_len) == 0;
-		if (e->kind != EK_ORG || e->guessed || !plain)
-			continue;
-		while (j >= 0 && j >= t0 - 6 && d->t[j].type == TOK_WORD && d->t[j].cap && !d->t[j].fw &&
-		       !lower_after_hyphen(d, j) &&
-		       !d->t[j].cueflags && !d->t[j].noun && d->t[j].sent == d->t[t0].sent &&
-		       d->t[j].end + 1 == d->t[j + 1].start && memchr(d->text + d->t[j].bend, '\n', 1) == NULL &&
-		       STEP(d)) {
-			int f = d->t[j].ent;
-			if (f >= 0 && (d->ents[f].kind == EK_PER || d->ents[f].t1 != j + 1))
-				break;
-			if (f < 0 && j == d->sent_t0[d->t[j].sent])
-				break; /* a capital the sentence start explains */
-			j = f >= 0 ? d->ents[f].t0 - 1 : j - 1;
-		}
-		if (j + 1 < t0) {
-			int q;
-			for (q = j + 1; q < t0; q++) {
-				if (d->t[q].ent >= 0)
-					d->ents[d->t[q].ent].kind = EK_OTHER; /* absorbed */
-				d->t[q].ent = (int)k;
-			}
-			e->t0 = j + 1;
-			e->start = d->t[e->t0].start;
-			e->canonical = own(d, d->text + d->t[e->t0].bstart, d->t[e->t1 - 1].bend - d->t[e->t0].bstart);
-			e->canon_len = d->t[e->t1 - 1].bend - d->t[e->t0].bstart;
-		}
-	}
-	/* A first name the tagger left out: "Apple CEO Tim Cook" tagged "Cook". */
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		struct qent *e = &d->ents[k];
-		int p = e->t0 - 1;
-		const struct qtok *t;
-		if (e->kind != EK_PER || p < 0 || e->t1 - e->t0 != 1)
-			continue;
-		t = &d->t[p];
-		if (t->type != TOK_WORD || !t->cap || t->fw || t->noun || t->cueflags ||
-		    p == d->sent_t0[t->sent] || t->end + 1 != d->t[e->t0].start || all_caps(d, p) ||
-		    (t->ent >= 0 && d->ents[t->ent].t1 - d->ents[t->ent].t0 != 1))
-			continue;
-		if (t->ent >= 0 && d->ents[t->ent].kind == EK_PER)
-			continue;
-		{
-			size_t bs = t->bstart, be = d->t[e->t1 - 1].bend;
-			if (t->ent >= 0)
-				d->ents[t->ent].kind = EK_OTHER; /* absorbed */
-			e->canonical = own(d, d->text + bs, be - bs);
-			e->canon_len = be - bs;
-			e->start = t->start;
-			e->t0 = p;
-			d->t[p].ent = (int)k;
-		}
-	}
-	/* A title is not part of a name: "Magistrate Lee Gilmore" -> "Lee Gilmore". */
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		struct qent *e = &d->ents[k];
-		const char *sp;
-		if (e->kind != EK_PER || !e->canonical)
-			continue;
-		sp = memchr(e->canonical, ' ', e->canon_len);
-		if (sp && memchr(sp + 1, ' ', e->canon_len - (size_t)(sp + 1 - e->canonical)) &&
-		    lexicon_noun(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))) == NOUN_PERSON) {
-			e->canon_len -= (size_t)(sp + 1 - e->canonical);
-			e->canonical = sp + 1;
-		}
-	}
-	/*
-	 * One pass builds two tables: the acronyms of multi-word organisation
-	 * names (the first such name in the text wins: "B&B" -> "Bradford &
-	 * Bingley", "ICE" -> "Immigration and Customs Enforcement"), and the
-	 * last words of person names (the longest wins: "Amodei" -> "Dario
-	 * Amodei").  ("BBC" is not "BBC One": the first word of an
-	 * organisation's name is not linked to it.)  A second pass looks every one-word name up: linear,
-	 * where comparing every mention with every other was not.
-	 */
-	nt_init(&acr, 2 * d->nents);
-	nt_init(&last, d->nents);
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		const struct qent *f = &d->ents[k];
-		const char *sp;
-		char a[64];
-		size_t n;
-		int amp, *v;
-		if (!f->canonical || !(sp = last_space(f->canonical, f->canon_len)))
-			continue;
-		if (f->kind == EK_ORG) {
-			for (amp = 0; amp < 2; amp++) {
-				n = initials(f->canonical, f->canon_len, amp, a, sizeof a);
-				if (n < 2)
-					continue;
-				v = nt_slot(&acr, hash64(a, n, 0x61637231u), d);
-				if (*v < 0)
-					*v = (int)k;
-			}
-		}
-		if (f->kind == EK_PER && f->canon_len <= 80) {
-			size_t wl = f->canon_len - (size_t)(sp + 1 - f->canonical);
-			v = nt_slot(&last, word_hash(sp + 1, wl), d);
-			if (*v < 0 || d->ents[*v].canon_len < f->canon_len)
-				*v = (int)k;
-		}
-	}
-	for (k = 0; k < d->nents && STEP(d); k++) {
-		struct qent *e = &d->ents[k];
-		int *v;
-		if (!e->canonical || memchr(e->canonical, ' ', e->canon_len))
-			continue;
-		if (e->kind == EK_ORG && e->canon_len >= 2 && e->canon_len <= 8) {
-			v = nt_slot(&acr, hash64(e->canonical, e->canon_len, 0x61637231u), d);
-			if (*v >= 0 && d->ents[*v].canon_len > e->canon_len + 2) {
-				e->canonical = d->ents[*v].canonical;
-				e->canon_len = d->ents[*v].canon_len;
-				continue;
-			}
-		}
-		/* A surname: the person.  A tagger's organisation stays one ("Ford"
-		 * the company beside "Bill Ford"); a word the capitalisation
-		 * fallback guessed may be either. */
-		if ((e->kind == EK_PER || (e->kind == EK_ORG && e->guessed)) && e->canon_len <= 40) {
-			v = nt_slot(&last, word_hash(e->canonical, e->canon_len), d);
-			if (*v >= 0 && d->ents[*v].canon_len > e->canon_len + 1) {
-				e->canonical = d->ents[*v].canonical;
-				e->canon_len = d->ents[*v].canon_len;
-				e->kind = EK_PER;
-				continue;
-			}
-		}
-	}
-	nt_release(&acr);
-	nt_release(&last);
-	unify_spellings(d);
 }
 
 void
@@ -861,6 +601,7 @@ doc_clear(struct doc *d)
 	d->nrecent = 0;
 	d->nspoke = 0;
 	d->time = 0;
+	d->coref_t = 0;
 	d->steps = 0;
 	d->lastcue_sent = -1;
 	d->lastcue_tok = -1;
@@ -885,6 +626,8 @@ doc_release(struct doc *d)
 	free(d->sent_hasq);
 	free(d->dents);
 	free(d->dent_slots);
+	free(d->names.keys);
+	free(d->names.vals);
 	spans_release(&d->sents);
 	spans_release(&d->paras);
 	tokens_release(&d->tk);

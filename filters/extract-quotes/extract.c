@@ -39,6 +39,7 @@ quotes_extract(struct doc *d)
 		coref_sentence(d, (int)k);
 	}
 	direct_floating(d);
+	coref_finish(d);
 	/* Text order: a sort, where picking the first of the rest each time
 	 * was quadratic in the number of quotes. */
 	ARRAY_GROW(d->order, d->nout + 1, d->ordercap);

@@ -22,7 +22,7 @@ struct slot {
 	unsigned fw;
 	unsigned cue_off, cue_n;
 	unsigned char noun;
-	char noun_gender;  /* 'm', 'f', 'n' or 0 */
+	char noun_gender;  /* 'm', 'f', 'n', 'p', 'o', 't' (a thing) or 0 (speaker-nouns.txt) */
 };
 
 struct cue_item {
@@ -150,6 +150,12 @@ static const struct {
 	  "partners bank agency ministry department university council party association institute "
 	  "committee commission foundation company press reuters network union fund office service "
 	  "services house police court enforcement technologies systems labs media tech", FW_ORGWORD },
+	{ "re ag sa se nv bv gmbh spa plc inc inc. corp corp. co co. ltd ltd. llc industries holdings "
+	  "international enterprises corporation company group", FW_SUFFIX },
+	{ "bank ministry department office commission committee fund agency foundation court board "
+	  "authority bureau academy institute institution university college school", FW_OFHEAD },
+	{ "federation confederation association union league alliance council society organisation "
+	  "organization chamber", FW_OFHEAD | FW_COLLECT },
 	{ "year week month day morning afternoon evening night weekend monday tuesday wednesday "
 	  "thursday friday saturday sunday january february april june july august september "
 	  "october november december", FW_TIME },
@@ -301,10 +307,11 @@ load_nouns(struct lexicon *lx, const char *path)
 		char g = 0;
 		struct slot *sl;
 		if (nf < 2 || fl[0] == 0)
-			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n]", path, lineno);
+			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n|p|o]", path, lineno);
 		if (nf == 3) {
-			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f' && f[2][0] != 'n'))
-				die("%s:%lu: the sex of a noun is 'm', 'f' or 'n', not '%.*s'", path, lineno,
+			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f' && f[2][0] != 'n' && f[2][0] != 'p' &&
+						 f[2][0] != 'o'))
+				die("%s:%lu: the sex of a noun is 'm', 'f', 'n', 'p' or 'o', not '%.*s'", path, lineno,
 				    (int)fl[2], f[2]);
 			g = f[2][0];
 		}
@@ -316,8 +323,11 @@ load_nouns(struct lexicon *lx, const char *path)
 			c = NOUN_REP;
 		else if (fl[1] == 5 && memcmp(f[1], "group", 5) == 0)
 			c = NOUN_GROUP;
-		else
-			die("%s:%lu: unknown class '%.*s' (person, org, rep or group)", path, lineno,
+		else if (fl[1] == 5 && memcmp(f[1], "thing", 5) == 0) {
+			c = NOUN_NONE; /* heads no speaker's description: only its mark 't' counts */
+			g = 't';
+		} else
+			die("%s:%lu: unknown class '%.*s' (person, org, rep, group or thing)", path, lineno,
 			    (int)fl[1], f[1]);
 		sl = slot_get(lx, word_hash(f[0], fl[0]), 1);
 		sl->noun = c;

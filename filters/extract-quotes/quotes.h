@@ -77,6 +77,16 @@ enum noun_class { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_REP, NOUN_GROUP };
 #define FW_FINITE 0x10000 /* irregular finite verbs: knew, went, made ... */
 #define FW_TIME 0x40000   /* year, week, Monday, September ... */
 #define FW_ORGWORD 0x20000 /* words that end organisation names: Inc, Group, News */
+#define FW_OFHEAD 0x80000   /* institutions named "X of Y": Bank, Ministry, Federation */
+#define FW_COLLECT 0x100000 /* bodies of members, "X of A and B": Federation, Union */
+#define FW_SUFFIX 0x200000  /* corporate suffixes, no name alone: Re, AG, plc */
+#define FW_ORGCLASS (FW_ORGWORD | FW_OFHEAD | FW_COLLECT | FW_SUFFIX)
+
+/* Organisation-name classes of a word (struct qtok orgw), kept out of fw. */
+#define ORGW_END 0x01     /* FW_ORGWORD */
+#define ORGW_OF 0x02      /* FW_OFHEAD */
+#define ORGW_COLLECT 0x04 /* FW_COLLECT */
+#define ORGW_SUFFIX 0x08  /* FW_SUFFIX */
 
 struct cue_entry {
 	uint64_t words[4]; /* hashes of the words after the first (phrases) */
@@ -115,6 +125,7 @@ struct qent {
 	size_t canon_len;
 	int dent;             /* discourse entity (coref.c), -1 none */
 	int guessed;          /* found by capitalisation, not by a tagger */
+	int role_person;      /* a person by the noun before it: "physician LeRoy Pesch" */
 };
 
 /*
@@ -128,6 +139,9 @@ struct dent {
 	enum ent_kind kind;    /* EK_PER, EK_ORG or EK_LOC */
 	int nper, norg, nmisc; /* mentions the tagger calls a person, an organisation, MISC */
 	unsigned char misc;    /* only ever MISC: a referent once it has spoken */
+	unsigned char thing;   /* named after a thing's noun: "the drama My Summer Of Love" */
+	unsigned char orgrole; /* named after an organisation's noun: "housebuilder George Wimpey" */
+	int publisher;         /* a named document's publisher ("its Beige Book report"), -1 */
 	unsigned char spoken;  /* has been the speaker of a quote */
 	char gender;           /* 'm', 'f' or 0 */
 	unsigned char gender_ev; /* strength of the evidence for gender */
@@ -166,7 +180,7 @@ struct qtok {
 	unsigned char ing;   /* word ends in -ing */
 	unsigned char mark;  /* 1 open mark, 2 close mark of a quotation */
 	unsigned char inq;   /* inside the content of a quote found */
-	unsigned char orgw;  /* ends organisation names (FW_ORGWORD, kept out of fw) */
+	unsigned char orgw;  /* ORGW_*: a word of organisation names (kept out of fw) */
 };
 
 struct qspan {              /* one outermost quotation */
@@ -201,6 +215,13 @@ struct quote {
 };
 
 enum { QT_DIRECT, QT_PARTIAL, QT_INDIRECT };
+
+/* A hash table from keys to entity indices (open addressing, -1 empty). */
+struct name_table {
+	uint64_t *keys;
+	int *vals;
+	size_t mask, cap;
+};
 
 struct doc {
 	const char *text;
@@ -242,13 +263,18 @@ struct doc {
 	int recent[COREF_RECENT];      /* dents last mentioned, most recent first */
 	int nrecent;
 	int time;                      /* discourse time: sentences with narrative */
+	int coref_t;                   /* the first token coref_sentence has not seen */
 	int spoke[8];                  /* dents that spoke in the current sentence */
 	int nspoke;
+	struct name_table names;       /* names.c, kept between records */
 	struct tokens tk;
 	unsigned long long steps;      /* work counter (STEP) */
 	unsigned long long total_steps, total_tokens; /* over the run, for --stats */
 };
 
+/* A quantifier that can stand for a plural subject ("most say", "others
+ * argue"). */
+int tok_quantifier(const struct doc *d, int i);
 /* The bounds of a scan around token i inside its sentence: [win_lo, win_hi). */
 int win_lo(const struct doc *d, int i);
 int win_hi(const struct doc *d, int i);
@@ -265,8 +291,9 @@ void doc_add_entity(struct doc *d, size_t start, size_t end, enum ent_kind kind,
 void doc_index_entities(struct doc *d);
 /* Find names by capitalisation among tokens no entity covers. */
 void doc_fallback_names(struct doc *d);
-/* Link one-word names to the fullest name ending in them ("Amodei" ->
- * "Dario Amodei") and extend names over a domain suffix ("ICEout.tech"). */
+/* Names made whole and linked to their fullest form (names.c): names the
+ * tagger cut ("Munich" + "Re", "ICEout" + ".tech"), acronyms, clippings and
+ * surnames ("ICE", "Fed", "Amodei") to the names they stand for. */
 void doc_link_names(struct doc *d);
 /* Reset for the next record, keeping allocations. */
 void doc_clear(struct doc *d);
@@ -279,6 +306,8 @@ int doc_tok_at(const struct doc *d, size_t cp);
 /* Word at token i equals lower-case s. */
 int tok_is(const struct doc *d, int i, const char *s);
 int tok_word(const struct doc *d, int i);
+/* Two letters or more, all capitals ("BBC", "ICE"). */
+int tok_all_caps(const struct doc *d, int i);
 uint32_t tok_cp0(const struct doc *d, int i);
 int tok_is_punct(const struct doc *d, int i, const char *p);
 
@@ -303,6 +332,13 @@ void coref_sentence(struct doc *d, int s);
 /* The most salient person or organisation named just before token i
  * (a speaker for a quotation with no cue), or no name. */
 struct mention coref_salient(struct doc *d, int i);
+/* "Michael Jackson's mother" (the person entity e, the noun at h, of one
+ * sex): the one person of the text, named before or after, with e's
+ * surname and a sex that fits; else no name. */
+struct mention coref_relative(struct doc *d, int e, int h);
+/* Every quote has been found: speakers that are named documents become
+ * their publishers ("the Beige Book said": the Federal Reserve's). */
+void coref_finish(struct doc *d);
 
 /* ---- speaker.c --------------------------------------------------------- */
 /* The mention of the subject of the cue at token i, or t0 = -1. */

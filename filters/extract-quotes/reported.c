@@ -74,6 +74,12 @@ content_stops(const struct doc *d, int j, int limit)
 
 	if (is_end_punct(d, j) && !tok_is_punct(d, j, ":"))
 		return 1;
+	/* A participle cue with its own "that" clause, even without a comma:
+	 * "it was optimistic about its products saying that demand is on the
+	 * wane" reports two things. */
+	if (d->t[j].ing && d->t[j].cueflags && !d->t[j].cap && j + d->t[j].cuelen < limit &&
+	    (d->t[j + d->t[j].cuelen].fw & FW_THAT))
+		return 1;
 	/* After a comma; a comma inside a closing mark (“going too far,”
 	 * drawing ...) counts, and the content then ends at the mark. */
 	if (tok_is_punct(d, j, ","))
@@ -290,8 +296,9 @@ verb_cue(struct doc *d, int i, int s)
 
 	if (f & (CUE_QUOTE | CUE_PREP))
 		return;
-	if (i > s0 && ((d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)) || tok_is(d, i - 1, "'s")))
-		return; /* a noun: "the report", "his claims", "Opec's announcement" */
+	if (i > s0 && ((d->t[i - 1].fw & (FW_DET | FW_POSS | FW_INDEF)) || tok_is(d, i - 1, "'s")) &&
+	    !(tok_quantifier(d, i - 1) && (i - 1 == d->sent_t0[s] || d->t[i - 2].type == TOK_PUNCT)))
+		return; /* a noun: "the report", "his claims", "Opec's announcement" (not "Some say") */
 	if (i > s0 && tok_is(d, i - 1, "to"))
 		return; /* "declined to say", "wants to tell" */
 	if (d->t[i].cap && i != s0)
@@ -302,11 +309,13 @@ verb_cue(struct doc *d, int i, int s)
 		 * singular noun it is a noun ("a government report that ..."). */
 		int k = i - 1;
 		const struct qtok *p;
-		while (k > s0 && (d->t[k].fw & FW_ADV) && !(d->t[k].fw & FW_SUBJ) && STEP(d))
+		while (k > s0 && (d->t[k].fw & FW_ADV) && !(d->t[k].fw & FW_SUBJ) && !tok_quantifier(d, k) &&
+		       STEP(d))
 			k--;
 		p = &d->t[k];
 		if (!((p->fw & FW_AUX) || ((p->fw & FW_SUBJ) && !tok_is(d, k, "he") && !tok_is(d, k, "she") &&
 					    !tok_is(d, k, "it")) ||
+		      tok_quantifier(d, k) || /* "most say", "many argue" */
 		      (p->type == TOK_WORD && d->text[p->bend - 1] == 's') || p->ent >= 0 ||
 		      p->noun == NOUN_GROUP || p->noun == NOUN_REP || tok_is_punct(d, k, ",")))
 			return;

@@ -75,6 +75,18 @@ ent_starts(const struct doc *d, int i)
 	return d->ents[e].t0 == i ? e : -1;
 }
 
+/* Staff at h speaking for the organisation pp of the phrase after them:
+ * "analysts at Citigroup", "economists from the IMF" (a group noun marked
+ * o in speaker-nouns.txt; a name before it is no employer: "Wall Street
+ * analysts"). */
+static int
+staff_of(const struct doc *d, int h, int pp)
+{
+	return pp >= 0 && d->t[h].noun == NOUN_GROUP && lexicon_noun_gender(d->lx, d->t[h].h) == 'o' &&
+	       d->ents[pp].kind == EK_ORG && h + 1 < (int)d->nt &&
+	       (tok_is(d, h + 1, "at") || tok_is(d, h + 1, "from") || tok_is(d, h + 1, "with"));
+}
+
 /* A description: determiner/modifiers + head noun at h, spanning [t0, h].
  * pp: the entity of a prepositional phrase after the head, or -1. */
 static struct mention
@@ -97,17 +109,41 @@ description(struct doc *d, int t0, int h, int pp)
 				m = o;
 		}
 	}
+	/* "Broadcast magazine", "the ICEout.tech group": the organisation the
+	 * noun is said of (a place is no organisation: "the US company"). */
+	if (c == NOUN_ORG && h > t0 && d->t[h - 1].ent >= 0 && d->ents[d->t[h - 1].ent].t1 == h &&
+	    (d->ents[d->t[h - 1].ent].kind == EK_ORG || d->ents[d->t[h - 1].ent].kind == EK_MISC)) {
+		m = of_entity(d, d->t[h - 1].ent);
+		if (m.name) {
+			m.t0 = t0;
+			m.t1 = h + 1;
+			return m;
+		}
+		m = none();
+	}
 	/* "his lawyer", "the company's chairman": another, unnamed person. */
 	if (c == NOUN_PERSON && definite && !(d->t[t0].fw & FW_POSS) &&
 	    !(h > t0 && tok_is(d, h - 1, "'s")))
 		m = coref_description(d, h, EK_PER, 0);
 	else if (c == NOUN_REP && pp >= 0)
 		m = of_entity(d, pp);
+	else if (staff_of(d, h, pp))
+		m = of_entity(d, pp);
 	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
 		m = coref_description(d, h, EK_ORG, 0);
-	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS))
+	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS)) {
 		/* "the survey", "the spokesman": what the noun was said of before */
-		m = coref_description(d, h, lexicon_noun_gender(d->lx, d->t[h].h) == 'n' ? EK_ORG : EK_PER, 1);
+		int doc = lexicon_noun_gender(d->lx, d->t[h].h) == 'n';
+		m = coref_description(d, h, doc ? EK_ORG : EK_PER, 1);
+		if (!m.name && doc) {
+			/* "The OECD said ... in an annual review. The report said":
+			 * a document nothing named is the one of the organisation
+			 * in focus that has spoken. */
+			struct mention o = coref_description(d, h, EK_ORG, 0);
+			if (o.name && o.dent >= 0 && d->dents[o.dent].spoken)
+				m = o;
+		}
+	}
 	if (m.t0 < 0 && c == NOUN_NONE && !definite && !d->t[h].cap) {
 		/* An unknown bare noun ("critics say"): only plurals in -s name a source. */
 		size_t n = d->t[h].bend - d->t[h].bstart;
@@ -322,7 +358,8 @@ np_left(struct doc *d, int k, int s0)
 						j--;
 						break;
 					}
-				return apposed(d, description(d, j, h, d->t[h].noun == NOUN_REP ? e : -1), s0);
+				return apposed(d, description(d, j, h, d->t[h].noun == NOUN_REP || staff_of(d, h, e) ? e : -1),
+						   s0);
 			}
 			if (d->t[h].type == TOK_WORD && !d->t[h].cap && !(d->t[h].fw))
 				return none(); /* "the violence in X said"? not a speaker */
@@ -351,6 +388,15 @@ np_left(struct doc *d, int k, int s0)
 			} else if (m.t0 >= 0) {
 				m.t0 = d->ents[d->t[j - 2].ent].t0;
 			}
+			if (m.t0 >= 0 && !m.name && d->t[k].noun == NOUN_PERSON) {
+				/* "Michael Jackson's mother": Katherine Jackson, named later */
+				struct mention r = coref_relative(d, d->t[j - 2].ent, k);
+				if (r.name) {
+					r.t0 = m.t0;
+					r.t1 = m.t1;
+					m = r;
+				}
+			}
 			return m;
 		}
 		if (p->type != TOK_WORD || p->cueflags)
@@ -376,6 +422,38 @@ np_left(struct doc *d, int k, int s0)
 	if (d->t[k].noun == NOUN_NONE && !(d->t[j].fw & (FW_DET | FW_POSS)) && k - j > 1)
 		return none();
 	return description(d, j, k, -1);
+}
+
+static int is_boundary(const struct doc *d, int j);
+
+/*
+ * A description the clause opens with and the name set off after it:
+ * "The president of one of Mumbai's Catholic organisations, Dolphy
+ * D'Souza, says" is D'Souza (a person's noun, a person; an organisation's,
+ * an organisation), not whoever "the president" was before.
+ */
+static struct mention
+apposed_right(struct doc *d, struct mention m, int limit)
+{
+	int h = m.t1 - 1, j, e;
+	enum noun_class c;
+
+	if (m.t0 < 0 || h < m.t0 || d->t[h].type != TOK_WORD || d->t[h].ent >= 0)
+		return m;
+	c = (enum noun_class)d->t[h].noun;
+	if (c != NOUN_PERSON && c != NOUN_REP && c != NOUN_ORG)
+		return m;
+	/* Past a complement of the noun ("of one of Mumbai's main ... organisations"). */
+	for (j = m.t1; j < limit && j < m.t1 + 12 && !tok_is_punct(d, j, ",") && STEP(d); j++)
+		if (d->t[j].quote >= 0 || d->t[j].mark || d->t[j].cueflags ||
+		    (d->t[j].fw & (FW_FINITE | FW_AUX | FW_SUBJ | FW_REL | FW_THAT)) ||
+		    (d->t[j].type == TOK_PUNCT && !tok_is(d, j, "'s")))
+			return m;
+	if (j + 1 >= limit || !tok_is_punct(d, j, ",") || (e = ent_starts(d, j + 1)) < 0 ||
+	    d->ents[e].t1 >= limit || !(tok_is_punct(d, d->ents[e].t1, ",") || is_boundary(d, d->ents[e].t1)) ||
+	    d->ents[e].kind != (c == NOUN_ORG ? EK_ORG : EK_PER))
+		return m;
+	return of_entity(d, e);
 }
 
 struct mention
@@ -411,7 +489,7 @@ clause_subject(struct doc *d, int s, int limit)
 	}
 	if (i >= limit)
 		return none();
-	return speaker_np_right(d, i, limit);
+	return apposed_right(d, speaker_np_right(d, i, limit), limit);
 }
 
 /* A comma, or a dash set off in the text ("Bank - one of its creditors -"). */
@@ -528,6 +606,20 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 	return np_left(d, b - 1, s0);
 }
 
+/* Is m a description headed by a noun that names no speaker ("the
+ * changes")?  After a comma, "said" + such a phrase is no inversion: in
+ * "Alain Terzian, president of X, said the changes were made", the
+ * subject is before the apposition and "the changes" starts the content. */
+static int
+plain_noun_head(const struct doc *d, const struct mention *m)
+{
+	int h;
+
+	for (h = m->t1 - 1; h >= m->t0 && d->t[h].type != TOK_WORD; h--)
+		;
+	return h >= m->t0 && !(d->t[h].fw & FW_SUBJ) && d->t[h].ent < 0 && d->t[h].noun == NOUN_NONE;
+}
+
 struct mention
 speaker_of_cue(struct doc *d, int i)
 {
@@ -555,13 +647,23 @@ speaker_of_cue(struct doc *d, int i)
 				return d->lastcue_sp;
 			return clause_subject(d, s, i);
 		}
-		if (k >= s0 && d->t[k].type == TOK_WORD && !d->t[k].fw && !d->t[k].cueflags)
-			return np_left(d, k, s0); /* "a letter urging ..." */
+		if (k >= s0 && d->t[k].type == TOK_WORD && !d->t[k].fw && !d->t[k].cueflags &&
+		    d->t[k].noun != NOUN_NONE)
+			return np_left(d, k, s0); /* "a letter urging ..." (not "its products saying that") */
 		if (k >= s0 && (d->t[k].fw & FW_SUBJ))
 			return pronoun(d, k);
 		if (k >= s0 && d->t[k].ent >= 0)
 			return np_left(d, k, s0);
 		return clause_subject(d, s, i);
+	}
+	if (k >= s0 && tok_quantifier(d, k) && (k == s0 || d->t[k - 1].type == TOK_PUNCT || (d->t[k - 1].fw & FW_CONJ))) {
+		/* "most say ...", "; others argue ...": unnamed people */
+		struct mention m = none();
+		m.t0 = k;
+		m.t1 = k + 1;
+		m.plural = 1;
+		m.kind = EK_OTHER;
+		return m;
 	}
 	for (;;) {
 		while (k >= s0 && d->t[k].type == TOK_WORD && (d->t[k].fw & (FW_ADV | FW_AUX | FW_NEG)) &&
@@ -605,7 +707,8 @@ speaker_of_cue(struct doc *d, int i)
 		if ((f & CUE_FINAL) && !(f & CUE_OBJ) && after < limit && !(d->t[after].fw & FW_SUBJ)) {
 			struct mention m = speaker_np_right(d, after, limit);
 			int e = m.t1;
-			if (m.t0 >= 0 && (e >= limit || d->t[e].type == TOK_PUNCT || (d->t[e].fw & FW_PREP)))
+			if (m.t0 >= 0 && (e >= limit || d->t[e].type == TOK_PUNCT || (d->t[e].fw & FW_PREP)) &&
+			    (d->t[k].mark == 2 || m.name || !plain_noun_head(d, &m)))
 				return m;
 		}
 		if (d->t[k].mark == 2)
