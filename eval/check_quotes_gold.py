@@ -10,7 +10,7 @@ direct and partial quotes sit right after an opening quotation mark; that indire
 quotes hold no double quotation mark and no leading "that"; that a clause contains its
 quote; that types are known and floating quotes have no cue; that split pieces share a
 speaker; that speaker_type is PER or ORG with a speaker and null without one; that `part`,
-where given, is "tune" or "heldout".  Prints the counts; exit 0 = pass.
+where given, is "tune", "heldout" or "fresh".  Prints the counts; exit 0 = pass.
 """
 import json
 import sys
@@ -52,7 +52,7 @@ def main():
                 continue
             n_docs += 1
             t = docs[d]
-            if g.get('part') not in (None, 'tune', 'heldout'):
+            if g.get('part') not in (None, 'tune', 'heldout', 'fresh'):
                 errors.append('%s: bad part %r' % (d, g.get('part')))
             parts[g.get('part')] = parts.get(g.get('part'), 0) + 1
             for q in g['quotes']:
