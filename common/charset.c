@@ -206,13 +206,18 @@ charset_to_utf8(const char *data, size_t len, const char *charset, struct strbuf
 {
 	char ignored[CHARSET_MAX];
 	size_t skip = bom(data, len, ignored);
+
+	return charset_part_to_utf8(data + skip, len - skip, charset, out);
+}
+
+int
+charset_part_to_utf8(const char *data, size_t len, const char *charset, struct strbuf *out)
+{
 	iconv_t cd;
 	char *in;
 	size_t left;
 	int status = 0;
 
-	data += skip;
-	len -= skip;
 	if (strcasecmp(charset, "UTF-8") == 0) {
 		utf8_copy(data, len, out);
 		return 0;

@@ -49,4 +49,12 @@ void charset_sniff_html(const char *data, size_t len, const char *http, char out
  */
 int charset_to_utf8(const char *data, size_t len, const char *charset, struct strbuf *out);
 
+/*
+ * The same for a part of a document read in blocks (no byte-order mark
+ * is looked for: the bytes at a block's start are text).  Only for a
+ * charset whose characters never straddle two blocks: a single-byte one
+ * such as windows-1252.
+ */
+int charset_part_to_utf8(const char *data, size_t len, const char *charset, struct strbuf *out);
+
 #endif

@@ -232,21 +232,25 @@ cli_real(const char *arg, double min, double max, const char *option)
 long long
 cli_duration(const char *arg, long long max_days, const char *option)
 {
-	char num[32];
-	size_t n = strlen(arg);
-	long long mult = 86400;
+	char *end;
+	long long v, mult = 86400;
+	bool digits;
 
-	if (n == 0 || n >= sizeof num)
-		usage_error("invalid value '%s' for %s (a duration: N[smhd])", arg, option);
-	memcpy(num, arg, n + 1);
-	switch (num[n - 1]) {
-	case 's': mult = 1; num[n - 1] = '\0'; break;
-	case 'm': mult = 60; num[n - 1] = '\0'; break;
-	case 'h': mult = 3600; num[n - 1] = '\0'; break;
-	case 'd': mult = 86400; num[n - 1] = '\0'; break;
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	digits = end != arg;
+	switch (*end) {
+	case 's': mult = 1; end++; break;
+	case 'm': mult = 60; end++; break;
+	case 'h': mult = 3600; end++; break;
+	case 'd': mult = 86400; end++; break;
 	default: break;
 	}
-	return cli_number(num, 1, max_days * 86400 / mult, option) * mult;
+	/* The message says what a duration is (a number message would hide the units). */
+	if (!digits || *end || *arg == '-' || *arg == '+' || *arg == ' ' || errno == ERANGE || v < 1 ||
+	    v > max_days * 86400 / mult)
+		usage_error("invalid value '%s' for %s (a duration N[smhd]: from 1s to %lldd)", arg, option, max_days);
+	return v * mult;
 }
 
 /*

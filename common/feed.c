@@ -13,17 +13,18 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
-#include <libxml/encoding.h>
 #include <libxml/entities.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "charset.h"
 #include "err.h"
 #include "feeditem.h"
 #include "strbuf.h"
@@ -34,6 +35,14 @@
 #define PENDING_MAX (32u << 20)
 /* Text that entities declared in the document may add, in all. */
 #define ENTITY_BUDGET (1u << 20)
+/*
+ * Distinct names (of elements, attributes, entities) a document may use.
+ * libxml2 keeps each in its dictionary for the whole parse, and its
+ * dictionary stops growing its table at 16384 buckets, so a stream of
+ * new names takes memory without bound and time that grows with the
+ * square (800,000 names: 58 MB and 33 s).  Feeds use a few hundred.
+ */
+#define NAMES_MAX 100000
 /* One xmlParseChunk() call at most (it takes an int). */
 #define CHUNK_MAX (1 << 30)
 
@@ -53,7 +62,12 @@ struct feed_parser {
 	enum feed_root root;
 	bool root_seen;
 	xmlNodePtr item;       /* the outermost item being read */
+	unsigned long long mark; /* where the last element of the feed's own ended (parsed_bytes) */
 	unsigned long item_line;
+	unsigned long long item_at; /* its first byte, as libxml2 counts */
+	unsigned long long fed;    /* bytes given to libxml2 */
+	size_t max_item;           /* the longest item read (0: no bound) */
+	const char *max_name;      /* what sets it, for messages */
 	json_t **pending;      /* finished items, without their feed */
 	size_t npending, cap_pending, pending_bytes;
 	json_t *feed;          /* built at the first flush */
@@ -67,8 +81,13 @@ struct feed_parser {
 	char declined[64];     /* an entity refused: its "not defined" error is ours */
 	struct xml_repair repair; /* bytes mended before libxml2 sees them */
 	struct strbuf fixed;   /* mended bytes not yet given to libxml2 */
-	bool switched;         /* to windows-1252 */
+	struct strbuf converted; /* the same as UTF-8, when they are windows-1252 */
+	bool switched;         /* read as windows-1252 */
 	/* problems */
+	int gave_up_line;      /* libxml2 stopped reading there (a fatal error) */
+	char gave_up[160];     /* and why */
+	char generic[160];     /* the first message libxml2 sent to its generic handler */
+	size_t ngeneric;
 	unsigned long nerrors;
 	int error_line;
 	char error[160];
@@ -105,9 +124,11 @@ make_entity(struct feed_parser *fp, const xmlChar *name, const xmlChar *content,
 	m->ent.content = xmlStrdup(content);
 	m->ent.length = xmlStrlen(content);
 	m->declared = declared;
-	if (!fp->entities)
-		fp->entities = xmlHashCreate(64);
-	xmlHashAddEntry2(fp->entities, name, (const xmlChar *)(in_content ? "c" : "a"), m);
+	if (!fp->entities && !(fp->entities = xmlHashCreate(64)))
+		die("out of memory");
+	/* Called only when the lookup missed: adding fails only for want of memory. */
+	if (xmlHashAddEntry2(fp->entities, name, (const xmlChar *)(in_content ? "c" : "a"), m) != 0)
+		die("out of memory");
 	return &m->ent;
 }
 
@@ -222,6 +243,67 @@ on_error(void *ctx, xmlErrorPtr e)
 	}
 }
 
+/*
+ * libxml2's messages that no parser context receives (an encoding
+ * error raised by its converter): kept, the first line of the first
+ * one, instead of going to stderr as libxml2 writes them.
+ */
+static void
+on_generic_error(void *ctx, const char *msg, ...)
+{
+	struct feed_parser *fp = ctx;
+	size_t room = sizeof fp->generic - fp->ngeneric, n;
+	va_list ap;
+
+	if (room <= 1 || (fp->ngeneric > 0 && fp->generic[fp->ngeneric - 1] == '\n'))
+		return;
+	va_start(ap, msg);
+	vsnprintf(fp->generic + fp->ngeneric, room, msg, ap);
+	va_end(ap);
+	n = strcspn(fp->generic + fp->ngeneric, "\n");
+	fp->ngeneric += n;
+	if (fp->generic[fp->ngeneric] == '\n')
+		fp->ngeneric++;
+	else if (fp->ngeneric >= sizeof fp->generic - 1)
+		fp->ngeneric = sizeof fp->generic - 1;
+}
+
+/* libxml2 stopped reading (a fatal error: an encoding it cannot convert, a limit). */
+static void
+note_gave_up(struct feed_parser *fp)
+{
+	xmlErrorPtr e = xmlCtxtGetLastError(fp->ctxt);
+	const char *why = fp->ngeneric ? fp->generic : e && e->message ? e->message : "a fatal error";
+	size_t n;
+
+	fp->stopped = true;
+	fp->gave_up_line = e && e->line > 0 ? e->line : xmlSAX2GetLineNumber(fp->ctxt);
+	snprintf(fp->gave_up, sizeof fp->gave_up, "%s", why);
+	n = strlen(fp->gave_up);
+	while (n > 0 && (fp->gave_up[n - 1] == '\n' || fp->gave_up[n - 1] == ' '))
+		fp->gave_up[--n] = '\0';
+}
+
+/* The item being read is longer than max_item: it is not held on (memory must not grow with the input). */
+static void
+item_too_long(struct feed_parser *fp)
+{
+	fp->stopped = true;
+	fp->gave_up_line = (int)(fp->item_line < INT_MAX ? fp->item_line : INT_MAX);
+	snprintf(fp->gave_up, sizeof fp->gave_up, "an item longer than %s (%zu bytes)", fp->max_name, fp->max_item);
+	xmlStopParser(fp->ctxt);
+}
+
+static void
+too_many_names(struct feed_parser *fp)
+{
+	fp->stopped = true;
+	fp->gave_up_line = xmlSAX2GetLineNumber(fp->ctxt);
+	snprintf(fp->gave_up, sizeof fp->gave_up, "more than %d distinct names of elements, attributes and entities",
+		 NAMES_MAX);
+	xmlStopParser(fp->ctxt);
+}
+
 /* --- items ------------------------------------------------------------- */
 
 static void
@@ -249,15 +331,21 @@ flush(struct feed_parser *fp)
 	fp->pending_bytes = 0;
 }
 
+/*
+ * The memory an item record holds, near enough: jansson's object with its
+ * hash table, and per field its pair, value and the allocations' own
+ * overhead (measured: a short item takes about 550 bytes; counting only
+ * its text, 110, let the held items take six times PENDING_MAX).
+ */
 static size_t
 record_size(const json_t *rec)
 {
 	const char *key;
 	json_t *v;
-	size_t n = 64;
+	size_t n = 256;
 
 	json_object_foreach((json_t *)rec, key, v)
-		n += strlen(key) + (json_is_string(v) ? json_string_length(v) : 64);
+		n += 96 + strlen(key) + (json_is_string(v) ? json_string_length(v) : 128);
 	return n;
 }
 
@@ -299,6 +387,19 @@ finish_item(struct feed_parser *fp, xmlNodePtr item)
 	}
 }
 
+/*
+ * Where libxml2 is in the document, in the bytes it parses (UTF-8; the
+ * input's own when it is UTF-8).  Not xmlByteConsumed(): with a declared
+ * encoding that converts the rest of its buffer back at every call.
+ */
+static unsigned long long
+parsed_bytes(xmlParserCtxtPtr ctxt)
+{
+	xmlParserInputPtr in = ctxt->input;
+
+	return in && in->cur && in->base ? in->consumed + (unsigned long long)(in->cur - in->base) : 0;
+}
+
 static void
 start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
 	      const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -329,7 +430,66 @@ start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const 
 	if (!fp->item && feeditem_is_item(node)) {
 		fp->item = node;
 		fp->item_line = (unsigned long)xmlSAX2GetLineNumber(ctxt);
+		fp->item_at = parsed_bytes(ctxt);
 	}
+}
+
+/*
+ * An item longer than max_item, ended: reported and skipped, as a line
+ * over --max-record-bytes is (one still open after a block is stopped
+ * at, below).
+ */
+static bool
+item_over_max(struct feed_parser *fp, xmlParserCtxtPtr ctxt)
+{
+	unsigned long long at = parsed_bytes(ctxt), len;
+
+	if (!fp->max_item || at < fp->item_at)
+		return false;
+	len = at - fp->item_at;
+	if (len <= fp->max_item)
+		return false;
+	warn("%s:%lu: an item of %llu bytes is longer than %s (%zu): skipped", fp->name, fp->item_line, len,
+	     fp->max_name, fp->max_item);
+	return true;
+}
+
+static void forget(xmlParserCtxtPtr ctxt, xmlNodePtr node);
+
+/* An element of the feed's own: a child of the root, or of an RSS channel, that is not an item. */
+static bool
+feeds_own(const struct feed_parser *fp, const xmlNode *node)
+{
+	const xmlNode *p = node->parent;
+
+	if (fp->root == FEED_ROOT_ENTRY || !p || p->type != XML_ELEMENT_NODE || feeditem_is_item(node))
+		return false;
+	if (p->parent && p->parent->type == XML_DOCUMENT_NODE)
+		return true;
+	return (fp->root == FEED_ROOT_RSS || fp->root == FEED_ROOT_RDF) && xmlStrEqual(p->name, (const xmlChar *)"channel") &&
+	       p->parent && p->parent->parent && p->parent->parent->type == XML_DOCUMENT_NODE;
+}
+
+/*
+ * An element of the feed's own has ended.  Once the feed object is built
+ * it is of no more use and is freed; before, it counts with the items
+ * held back, so that a feed of many such elements builds its feed object
+ * (and frees them from then on) rather than hold them all.
+ */
+static void
+feed_element_done(struct feed_parser *fp, xmlNodePtr node)
+{
+	unsigned long long at = parsed_bytes(fp->ctxt);
+
+	if (fp->feed) {
+		forget(fp->ctxt, node);
+	} else {
+		/* libxml2's tree takes about eight times the text (a node per element, attribute and text). */
+		fp->pending_bytes += at > fp->mark ? 8 * (size_t)(at - fp->mark) : 0;
+		if (fp->pending_bytes > PENDING_MAX)
+			flush(fp);
+	}
+	fp->mark = at;
 }
 
 static void
@@ -340,10 +500,35 @@ end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xm
 	xmlNodePtr node = ctxt->node;
 
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
-	if (!node || node != fp->item)
+	if (!node)
 		return;
-	finish_item(fp, node);
+	if (node != fp->item) {
+		if (!fp->item && feeds_own(fp, node))
+			feed_element_done(fp, node);
+		return;
+	}
+	if (!item_over_max(fp, ctxt))
+		finish_item(fp, node);
 	fp->item = NULL;
+	fp->mark = parsed_bytes(ctxt);
+	forget(ctxt, node);
+}
+
+/*
+ * A finished element leaves the tree, and the white space (and any
+ * comment) between it and the element before goes with it: left in the
+ * channel, that would pile up there for the whole feed, each new piece
+ * appended after a strlen() of all before it (400,000 items: 220 MB and
+ * 96 s).
+ */
+static void
+forget(xmlParserCtxtPtr ctxt, xmlNodePtr node)
+{
+	while (node->prev && node->prev->type != XML_ELEMENT_NODE) {
+		xmlNodePtr before = node->prev;
+		xmlUnlinkNode(before);
+		xmlFreeNode(before);
+	}
 	xmlUnlinkNode(node);
 	xmlFreeNode(node);
 	/*
@@ -415,35 +600,51 @@ parse(struct feed_parser *fp, const char *data, size_t len, bool final)
 	size_t left;
 
 	xml_repair(&fp->repair, data, len, final, &fp->fixed);
-	if (xml_repair_in_cdata(&fp->repair) && !final && fp->fixed.len < CHUNK_MAX)
+	if (xml_repair_in_cdata(&fp->repair) && !final && fp->fixed.len < CHUNK_MAX &&
+	    (!fp->max_item || fp->fixed.len <= fp->max_item))
 		return;
-	if (fp->repair.not_utf8 && !fp->switched) {
-		/* Bytes that are not UTF-8 in a document that declares no other
-		 * encoding: what the web sends then is windows-1252 (WHATWG). */
-		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler("WINDOWS-1252");
-		fp->switched = true;
-		if (h) {
-			xmlSwitchToEncoding(fp->ctxt, h);
-			if (fp->nerrors++ == 0)
-				snprintf(fp->error, sizeof fp->error, "not UTF-8 and no encoding declared: read as windows-1252");
-		}
-	}
 	p = fp->fixed.buf;
 	left = fp->fixed.len;
+	if (fp->repair.not_utf8) {
+		/*
+		 * Bytes that are not UTF-8 in a document that declares no other
+		 * encoding: what the web sends then is windows-1252 (WHATWG).
+		 * Converted here, not by libxml2, whose converter stops the
+		 * parse at a byte windows-1252 leaves undefined (0x81, 0x9d);
+		 * here it becomes U+FFFD.
+		 */
+		if (!fp->switched && fp->nerrors++ == 0)
+			snprintf(fp->error, sizeof fp->error, "not UTF-8 and no encoding declared: read as windows-1252");
+		fp->switched = true;
+		strbuf_reset(&fp->converted);
+		charset_part_to_utf8(p ? p : "", left, "WINDOWS-1252", &fp->converted);
+		p = fp->converted.buf;
+		left = fp->converted.len;
+	}
 	while (!fp->stopped && left > 0) {
 		int n = left > CHUNK_MAX ? CHUNK_MAX : (int)left;
+		xmlGenericErrorFunc saved = xmlGenericError;
+		void *saved_ctx = xmlGenericErrorContext;
+		xmlSetGenericErrorFunc(fp, on_generic_error);
 		xmlParseChunk(fp->ctxt, p, n, 0);
+		xmlSetGenericErrorFunc(saved_ctx, saved);
 		p += n;
 		left -= (size_t)n;
-		if (fp->ctxt->disableSAX && !fp->stopped) {
-			/* libxml2 gave up (out of memory, a resource limit). */
-			fp->stopped = true;
-		}
+		fp->fed += (unsigned long long)n;
+		if (fp->ctxt->disableSAX && !fp->stopped)
+			note_gave_up(fp);
+		else if (!fp->stopped && fp->item && fp->max_item && fp->fed - fp->item_at > fp->max_item)
+			item_too_long(fp);
+		else if (!fp->stopped && xmlDictSize(fp->ctxt->dict) > NAMES_MAX)
+			too_many_names(fp);
 	}
-	if (fp->fixed.cap > (4u << 20))
+	if (fp->fixed.cap > (4u << 20)) {
 		strbuf_release(&fp->fixed); /* a long item passed: give its memory back */
-	else
+		strbuf_release(&fp->converted);
+	} else {
 		strbuf_reset(&fp->fixed);
+		strbuf_reset(&fp->converted);
+	}
 }
 
 int
@@ -463,8 +664,14 @@ feed_parser_finish(struct feed_parser *fp)
 		return 0;
 	fp->finished = true;
 	if (!fp->stopped) {
+		xmlGenericErrorFunc saved = xmlGenericError;
+		void *saved_ctx = xmlGenericErrorContext;
 		parse(fp, "", 0, true);
+		xmlSetGenericErrorFunc(fp, on_generic_error);
 		xmlParseChunk(fp->ctxt, NULL, 0, 1);
+		xmlSetGenericErrorFunc(saved_ctx, saved);
+		if (fp->ctxt->disableSAX && !fp->stopped)
+			note_gave_up(fp);
 	}
 	if (fp->repair.bare_amps && fp->nerrors++ == 0)
 		snprintf(fp->error, sizeof fp->error, "'&' that starts no reference, read as text (%lu)",
@@ -477,7 +684,16 @@ feed_parser_finish(struct feed_parser *fp)
 	}
 	if (!fp->stats.is_feed)
 		return -1;
-	if (fp->item) {
+	if (fp->gave_up_line) {
+		/* Not a recovered error: what follows is lost, and the run fails. */
+		if (fp->item)
+			warn("%s:%d: the XML cannot be read on: %s; the item from line %lu and the rest are not written",
+			     fp->name, fp->gave_up_line, fp->gave_up, fp->item_line);
+		else
+			warn("%s:%d: the XML cannot be read on: %s; the rest is not read", fp->name, fp->gave_up_line,
+			     fp->gave_up);
+		status = -1;
+	} else if (fp->item) {
 		warn("%s:%lu: truncated feed: the item starting here has no end, not written", fp->name, fp->item_line);
 		status = -1;
 	} else if (fp->nerrors) {
@@ -486,6 +702,13 @@ feed_parser_finish(struct feed_parser *fp)
 	}
 	flush(fp);
 	return status;
+}
+
+void
+feed_parser_set_max_item(struct feed_parser *fp, size_t max, const char *what)
+{
+	fp->max_item = max;
+	fp->max_name = what;
 }
 
 void
@@ -526,6 +749,7 @@ feed_parser_free(struct feed_parser *fp)
 	free(fp->base_url);
 	xml_repair_release(&fp->repair);
 	strbuf_release(&fp->fixed);
+	strbuf_release(&fp->converted);
 	free(fp);
 }
 

@@ -33,7 +33,10 @@
  *
  * Messages name the input ("prog: NAME:LINE: ...").  An item still open
  * at the end of the input (a truncated feed) is not written and makes the
- * run fail; so does an input that is not a feed.
+ * run fail; so does an input that is not a feed, and XML that libxml2
+ * cannot read on (a fatal error, such as a byte its declared encoding
+ * lacks): the rest is lost, and said to be.  libxml2 writes nothing to
+ * stderr of its own.
  */
 #ifndef NEWSPIPE_FEED_H
 #define NEWSPIPE_FEED_H
@@ -69,6 +72,16 @@ int feed_parser_push(struct feed_parser *fp, const char *data, size_t len);
  * Returns 0, or -1 when the input was not a feed or an item was lost.
  */
 int feed_parser_finish(struct feed_parser *fp);
+
+/*
+ * Items longer than max bytes (0: no bound; what names the bound in
+ * messages, "--max-record-bytes"; borrowed) are reported and skipped.
+ * One still open at the end of a block given to feed_parser_push() is
+ * not held on: it and the rest of the feed are not read (an error naming
+ * its line), so that an item that never ends does not take memory
+ * without bound.
+ */
+void feed_parser_set_max_item(struct feed_parser *fp, size_t max, const char *what);
 
 /*
  * Hand each item out as soon as its end tag is read (for -u: a live

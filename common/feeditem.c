@@ -432,20 +432,6 @@ atom_person(const xmlNode *el)
 	return trimmed_text(el);
 }
 
-static void
-add_unique(json_t *array, const char *s)
-{
-	size_t i;
-	json_t *v;
-
-	if (!s || !*s || !utf8_valid(s, strlen(s)))
-		return;
-	json_array_foreach(array, i, v)
-		if (strcmp(json_string_value(v), s) == 0)
-			return;
-	json_array_append_new(array, json_string(s));
-}
-
 /* Date elements and how much each is preferred for published / updated (lower is better; -1 never). */
 struct date_rank {
 	int published, updated;
@@ -528,7 +514,29 @@ struct fields {
 	int href_rank;
 	char *id_attr;       /* rdf:about */
 	json_t *authors, *extra_authors, *categories, *enclosures;
+	json_t *seen;        /* what add_unique() and add_enclosure() added: a tag letter and the string */
 };
+
+/*
+ * Append s to array (one of f's) unless it is there already: looked up
+ * in f->seen, not by a walk of the array (an item of 50,000 categories
+ * took 25 s, one of a million would take hours).
+ */
+static void
+add_unique(struct fields *f, json_t *array, const char *s)
+{
+	struct strbuf key = STRBUF_INIT;
+
+	if (!s || !*s || !utf8_valid(s, strlen(s)))
+		return;
+	strbuf_addch(&key, array == f->categories ? 'c' : array == f->authors ? 'a' : 'x');
+	strbuf_addstr(&key, s);
+	if (!json_object_get(f->seen, key.buf)) {
+		json_object_set_new(f->seen, key.buf, json_true());
+		json_array_append_new(array, json_string(s));
+	}
+	strbuf_release(&key);
+}
 
 static void
 set_href(struct fields *f, const xmlNode *el, const char *href, int rank)
@@ -549,15 +557,22 @@ static void
 add_enclosure(struct fields *f, const xmlNode *el, const char *href, const char *type, const char *len)
 {
 	char *url = resolve(el, href);
-	json_t *e, *old;
-	size_t i;
+	struct strbuf key = STRBUF_INIT;
+	json_t *e;
+	bool seen;
 
-	json_array_foreach(f->enclosures, i, old)
-		if (strcmp(json_string_value(json_object_get(old, "url")), url) == 0) {
-			free(url);
-			return;
-		}
 	if (!*url || !utf8_valid(url, strlen(url))) {
+		free(url);
+		return;
+	}
+	/* One per URL, found in f->seen as add_unique() finds its strings. */
+	strbuf_addch(&key, 'e');
+	strbuf_addstr(&key, url);
+	seen = json_object_get(f->seen, key.buf) != NULL;
+	if (!seen)
+		json_object_set_new(f->seen, key.buf, json_true());
+	strbuf_release(&key);
+	if (seen) {
 		free(url);
 		return;
 	}
@@ -632,7 +647,7 @@ category(struct fields *f, const xmlNode *n, bool atom)
 	} else {
 		s = trimmed_text(n);
 	}
-	add_unique(f->categories, s);
+	add_unique(f, f->categories, s);
 	free(s);
 }
 
@@ -655,6 +670,71 @@ media_element(struct fields *f, const xmlNode *n, bool feed)
 				media_element(f, c, feed);
 }
 
+/* An element of RSS (no namespace) or Atom: the field it gives, if any. */
+static void
+core_field(struct fields *f, const xmlNode *n, enum ns ns, const char *name, bool feed)
+{
+	char *s;
+
+	if (strcasecmp(name, "title") == 0)
+		consider(&f->title, n, 0);
+	else if (strcasecmp(name, "description") == 0 || strcasecmp(name, "abstract") == 0 ||
+		 (ns == NS_ATOM && (strcmp(name, "summary") == 0 || strcmp(name, "subtitle") == 0 ||
+				    strcmp(name, "tagline") == 0)))
+		consider(&f->summary, n, 0);
+	else if (ns == NS_ATOM && strcmp(name, "content") == 0 && !feed)
+		consider(&f->body, n, 0);
+	else if (ns == NS_CORE && strcasecmp(name, "link") == 0 && !xml_has_element_child(n)) {
+		char *t = trimmed_text(n);
+		set_href(f, n, t, 0);
+		free(t);
+	} else if (ns == NS_ATOM && strcmp(name, "link") == 0)
+		atom_link(f, n, feed);
+	else if (ns == NS_CORE && !feed && (strcasecmp(name, "body") == 0 || strcasecmp(name, "fullitem") == 0))
+		consider(&f->body, n, 2); /* an XHTML body or fullitem without its namespace */
+	else if (ns == NS_ATOM && strcmp(name, "id") == 0)
+		consider(&f->id, n, 0);
+	else if (ns == NS_CORE && strcasecmp(name, "guid") == 0)
+		consider(&f->id, n, 0);
+	else if (ns == NS_ATOM && strcmp(name, "author") == 0) {
+		s = atom_person(n);
+		add_unique(f, f->authors, s);
+		free(s);
+	} else if (ns == NS_CORE && (strcasecmp(name, "author") == 0 ||
+				     (feed && strcasecmp(name, "managingEditor") == 0))) {
+		char *t = trimmed_text(n);
+		s = person_name(t);
+		add_unique(f, f->authors, s);
+		free(s);
+		free(t);
+	} else if (strcasecmp(name, "category") == 0)
+		category(f, n, ns == NS_ATOM);
+	else if (ns == NS_CORE && strcasecmp(name, "enclosure") == 0 && !feed)
+		rss_enclosure(f, n);
+}
+
+/* A Dublin Core element. */
+static void
+dc_field(struct fields *f, const xmlNode *n, const char *name)
+{
+	char *s;
+
+	if (strcmp(name, "title") == 0)
+		consider(&f->title, n, 1);
+	else if (strcmp(name, "description") == 0)
+		consider(&f->summary, n, 1);
+	else if (strcmp(name, "creator") == 0 || strcmp(name, "author") == 0) {
+		char *t = trimmed_text(n);
+		s = person_name(t);
+		add_unique(f, f->authors, s);
+		free(s);
+		free(t);
+	} else if (strcmp(name, "subject") == 0)
+		category(f, n, false);
+	else if (strcmp(name, "identifier") == 0)
+		consider(&f->id, n, 1);
+}
+
 /* Read the children of an item or a feed element. */
 static void
 read_fields(const xmlNode *el, struct fields *f, bool feed, unsigned long *bad_dates)
@@ -667,6 +747,7 @@ read_fields(const xmlNode *el, struct fields *f, bool feed, unsigned long *bad_d
 	f->extra_authors = json_array();
 	f->categories = json_array();
 	f->enclosures = json_array();
+	f->seen = json_object();
 	/* CDF puts the link and the date in attributes. */
 	if ((s = attr(el, "href")) != NULL) {
 		set_href(f, el, s, 2);
@@ -696,56 +777,9 @@ read_fields(const xmlNode *el, struct fields *f, bool feed, unsigned long *bad_d
 			continue;
 		}
 		if (ns == NS_CORE || ns == NS_ATOM) {
-			if (strcasecmp(name, "title") == 0)
-				consider(&f->title, n, 0);
-			else if (strcasecmp(name, "description") == 0 || strcasecmp(name, "abstract") == 0 ||
-				 (ns == NS_ATOM && (strcmp(name, "summary") == 0 || strcmp(name, "subtitle") == 0 ||
-						    strcmp(name, "tagline") == 0)))
-				consider(&f->summary, n, 0);
-			else if (ns == NS_ATOM && strcmp(name, "content") == 0 && !feed)
-				consider(&f->body, n, 0);
-			else if (ns == NS_CORE && strcasecmp(name, "link") == 0 && !xml_has_element_child(n)) {
-				char *t = trimmed_text(n);
-				set_href(f, n, t, 0);
-				free(t);
-			} else if (ns == NS_ATOM && strcmp(name, "link") == 0)
-				atom_link(f, n, feed);
-			else if (ns == NS_CORE && !feed && (strcasecmp(name, "body") == 0 || strcasecmp(name, "fullitem") == 0))
-				consider(&f->body, n, 2); /* an XHTML body or fullitem without its namespace */
-			else if (ns == NS_ATOM && strcmp(name, "id") == 0)
-				consider(&f->id, n, 0);
-			else if (ns == NS_CORE && strcasecmp(name, "guid") == 0)
-				consider(&f->id, n, 0);
-			else if (ns == NS_ATOM && strcmp(name, "author") == 0) {
-				s = atom_person(n);
-				add_unique(f->authors, s);
-				free(s);
-			} else if (ns == NS_CORE && (strcasecmp(name, "author") == 0 ||
-						     (feed && strcasecmp(name, "managingEditor") == 0))) {
-				char *t = trimmed_text(n);
-				s = person_name(t);
-				add_unique(f->authors, s);
-				free(s);
-				free(t);
-			} else if (strcasecmp(name, "category") == 0)
-				category(f, n, ns == NS_ATOM);
-			else if (ns == NS_CORE && strcasecmp(name, "enclosure") == 0 && !feed)
-				rss_enclosure(f, n);
+			core_field(f, n, ns, name, feed);
 		} else if (ns == NS_DC) {
-			if (strcmp(name, "title") == 0)
-				consider(&f->title, n, 1);
-			else if (strcmp(name, "description") == 0)
-				consider(&f->summary, n, 1);
-			else if (strcmp(name, "creator") == 0 || strcmp(name, "author") == 0) {
-				char *t = trimmed_text(n);
-				s = person_name(t);
-				add_unique(f->authors, s);
-				free(s);
-				free(t);
-			} else if (strcmp(name, "subject") == 0)
-				category(f, n, false);
-			else if (strcmp(name, "identifier") == 0)
-				consider(&f->id, n, 1);
+			dc_field(f, n, name);
 		} else if (ns == NS_CONTENT && strcmp(name, "encoded") == 0 && !feed) {
 			consider(&f->body, n, 0);
 		} else if (ns == NS_XHTML && strcmp(name, "body") == 0 && !feed) {
@@ -757,7 +791,7 @@ read_fields(const xmlNode *el, struct fields *f, bool feed, unsigned long *bad_d
 				consider(&f->summary, n, 3);
 			else if (strcmp(name, "author") == 0) {
 				s = trimmed_text(n);
-				add_unique(f->extra_authors, s);
+				add_unique(f, f->extra_authors, s);
 				free(s);
 			}
 		} else if (ns == NS_MEDIA) {
@@ -784,6 +818,7 @@ release_fields(struct fields *f)
 	json_decref(f->extra_authors);
 	json_decref(f->categories);
 	json_decref(f->enclosures);
+	json_decref(f->seen);
 }
 
 /* Set key to s when s is a non-empty valid UTF-8 string. */

@@ -44,8 +44,14 @@ idf_load(struct idf *t, const char *path)
 		if (n == 0)
 			continue;
 		if (*p == '#') {
-			if (strncmp(p, "# docs ", 7) == 0)
-				t->ndocs = strtod(p + 7, NULL);
+			if (strncmp(p, "# docs ", 7) == 0) {
+				char *end;
+				t->ndocs = strtod(p + 7, &end);
+				/* NaN or infinity would make every weight NaN: no term would ever match. */
+				if (end == p + 7 || end != p + n || !(t->ndocs >= 1) || isinf(t->ndocs))
+					die("%s:%lu: bad '# docs N' header (N: the number of documents, at least 1)", path,
+					    dl.lineno);
+			}
 			continue;
 		}
 		tab = memchr(p, '\t', n);

@@ -32,6 +32,7 @@
 #define IN_CHUNK (64 * 1024)      /* compressed bytes at a time */
 #define PEEK_PIPE (64 * 1024)     /* what peeking at a pipe may wait for */
 #define SHRINK_ABOVE (1u << 20)   /* a line buffer this large is freed after its line */
+_Static_assert(IN_CHUNK <= READ_CHUNK, "begin() reads the first compressed bytes into buf");
 
 struct reader_gz {
 	z_stream z;

@@ -1,6 +1,7 @@
 /* warc.c - WARC records in, web pages out; see warc.h. */
 #include "warc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,8 @@
 /* The longest header line read, and the most of a response read to find its HTTP headers. */
 #define LINE_MAX_BYTES (64u << 10)
 #define HTTP_HEAD_MAX (64u << 10)
+/* The most of a record's WARC headers kept (real ones are under 2 KB). */
+#define HEAD_MAX (1u << 20)
 
 /* The input as bytes: the reader's blocks, after any bytes given back. */
 struct bytes {
@@ -31,7 +34,7 @@ struct bytes {
 struct warc_reader {
 	struct bytes in;
 	const char *name;
-	struct strbuf line, head, block, html, id, url, date;
+	struct strbuf head, block, html, id, url, date;
 	struct warc_stats st;
 	unsigned long long record_at; /* offset of the record being read */
 };
@@ -190,14 +193,15 @@ is_html_type(const char *ct)
 static int
 read_record_head(struct warc_reader *w)
 {
-	bool skipped = false;
+	bool skipped = false, reported = false;
 	unsigned long long skipped_at = 0;
 
+again:
 	for (;;) {
 		strbuf_reset(&w->head);
 		w->record_at = w->in.offset;
 		if (read_line(&w->in, &w->head, LINE_MAX_BYTES) == 0) {
-			if (skipped) {
+			if (skipped && !reported) {
 				w->st.damaged++;
 				warn("%s: bytes from %llu to the end are no WARC record", w->name, skipped_at);
 			}
@@ -212,11 +216,12 @@ read_record_head(struct warc_reader *w)
 			skipped_at = w->record_at;
 		}
 	}
-	if (skipped) {
+	if (skipped && !reported) {
 		w->st.damaged++;
 		warn("%s: bytes %llu to %llu are no WARC record: skipped to the next one", w->name, skipped_at,
 		     w->record_at);
 	}
+	skipped = reported = false;
 	for (;;) {
 		size_t before = w->head.len, n = read_line(&w->in, &w->head, LINE_MAX_BYTES);
 		if (n > 0 && is_blank_line(w->head.buf + before, n))
@@ -225,6 +230,14 @@ read_record_head(struct warc_reader *w)
 			w->st.damaged++;
 			warn("%s: record at byte %llu: truncated: the input ends in its headers", w->name, w->record_at);
 			return 0;
+		}
+		if (w->head.len > HEAD_MAX) {
+			/* Not held whole: memory must not grow with the input.  The rest is skipped as no record. */
+			w->st.damaged++;
+			warn("%s: record at byte %llu: headers longer than %u bytes: skipped to the next record", w->name,
+			     w->record_at, HEAD_MAX);
+			skipped = reported = true;
+			goto again;
 		}
 	}
 }
@@ -278,11 +291,12 @@ recover_next_record(struct warc_reader *w)
 static bool
 http_head(const struct strbuf *block, int *status, size_t *body_at)
 {
-	const char *b = block->buf, *end = b + block->len, *p;
+	const char *b = block->buf, *end, *p;
 
 	*status = 0;
 	if (block->len < 12 || strncmp(b, "HTTP/", 5) != 0)
-		return false;
+		return false; /* (an empty block's buf is NULL) */
+	end = b + block->len;
 	p = memchr(b, ' ', (size_t)(end - b));
 	if (!p || end - p < 4)
 		return false;
@@ -330,7 +344,8 @@ make_page(struct warc_reader *w, const struct strbuf *http, size_t body_at, cons
 	char http_charset[CHARSET_MAX] = "", charset[CHARSET_MAX];
 	bool ok = false;
 
-	strbuf_add(&body, w->block.buf + body_at, w->block.len - body_at);
+	if (w->block.len > body_at) /* (an empty block's buf is NULL) */
+		strbuf_add(&body, w->block.buf + body_at, w->block.len - body_at);
 	if (http) {
 		if (header(http, "Transfer-Encoding", &v) && strstr(v.buf, "chunked"))
 			http_dechunk(&body);
@@ -434,6 +449,32 @@ end:
 	return page ? 1 : 0;
 }
 
+/* The page of the record just read, from its headers and w->html; v is scratch. */
+static void
+fill_page(struct warc_reader *w, struct warc_page *page, struct strbuf *v)
+{
+	header(&w->head, "WARC-Record-ID", &w->id);
+	header(&w->head, "WARC-Target-URI", &w->url);
+	if (w->url.len >= 2 && w->url.buf[0] == '<' && w->url.buf[w->url.len - 1] == '>') {
+		memmove(w->url.buf, w->url.buf + 1, w->url.len - 2);
+		w->url.len -= 2;
+		w->url.buf[w->url.len] = '\0';
+	}
+	header(&w->head, "WARC-Date", v);
+	strbuf_reset(&w->date);
+	strbuf_grow(&w->date, DATE_ISO_MAX);
+	if (date_iso_utc(v->buf ? v->buf : "", v->len, w->date.buf) > 0)
+		w->date.len = strlen(w->date.buf);
+	else
+		strbuf_add(&w->date, v->buf ? v->buf : "", v->len);
+	page->id = w->id.buf ? w->id.buf : "";
+	page->url = w->url.buf ? w->url.buf : "";
+	page->fetched = w->date.buf ? w->date.buf : "";
+	page->html = w->html.buf ? w->html.buf : "";
+	page->html_len = w->html.len;
+	w->st.pages++;
+}
+
 int
 warc_next_page(struct warc_reader *w, struct warc_page *page)
 {
@@ -446,9 +487,16 @@ warc_next_page(struct warc_reader *w, struct warc_page *page)
 
 		w->st.records++;
 		header(&w->head, "WARC-Type", &type);
-		if (!header(&w->head, "Content-Length", &v) || (len = strtoull(v.buf, &end, 10), end == v.buf || *end)) {
+		if (!header(&w->head, "Content-Length", &v)) {
 			w->st.damaged++;
 			warn("%s: record at byte %llu: no Content-Length: skipped to the next record", w->name, w->record_at);
+			continue;
+		}
+		/* Digits only: strtoull() would take "-1" as 2^64 - 1 and lose every record after it. */
+		if (v.buf[0] < '0' || v.buf[0] > '9' || (errno = 0, len = strtoull(v.buf, &end, 10), *end || errno == ERANGE)) {
+			w->st.damaged++;
+			warn("%s: record at byte %llu: Content-Length '%.40s' is not a number of bytes: skipped to the next record",
+			     w->name, w->record_at, v.buf);
 			continue;
 		}
 		rc = read_block(w, type.buf ? type.buf : "", len);
@@ -467,26 +515,7 @@ warc_next_page(struct warc_reader *w, struct warc_page *page)
 			continue;
 		}
 		if (rc == 1) {
-			header(&w->head, "WARC-Record-ID", &w->id);
-			header(&w->head, "WARC-Target-URI", &w->url);
-			if (w->url.len >= 2 && w->url.buf[0] == '<' && w->url.buf[w->url.len - 1] == '>') {
-				memmove(w->url.buf, w->url.buf + 1, w->url.len - 2);
-				w->url.len -= 2;
-				w->url.buf[w->url.len] = '\0';
-			}
-			header(&w->head, "WARC-Date", &v);
-			strbuf_reset(&w->date);
-			strbuf_grow(&w->date, DATE_ISO_MAX);
-			if (date_iso_utc(v.buf ? v.buf : "", v.len, w->date.buf) > 0)
-				w->date.len = strlen(w->date.buf);
-			else
-				strbuf_add(&w->date, v.buf ? v.buf : "", v.len);
-			page->id = w->id.buf ? w->id.buf : "";
-			page->url = w->url.buf ? w->url.buf : "";
-			page->fetched = w->date.buf ? w->date.buf : "";
-			page->html = w->html.buf ? w->html.buf : "";
-			page->html_len = w->html.len;
-			w->st.pages++;
+			fill_page(w, page, &v);
 			break;
 		}
 	}
@@ -517,7 +546,6 @@ warc_reader_free(struct warc_reader *w)
 	if (!w)
 		return;
 	strbuf_release(&w->in.back);
-	strbuf_release(&w->line);
 	strbuf_release(&w->head);
 	strbuf_release(&w->block);
 	strbuf_release(&w->html);

@@ -16,9 +16,12 @@
  *
  * Damage is reported as "prog: NAME: record at byte N: what" (N counts
  * the uncompressed stream) and the run fails, but reading goes on: a
- * record whose Content-Length is wrong is dropped and reading resumes
- * at the next "WARC/" line; a truncated file gives every complete
- * record before its end.
+ * record whose Content-Length is wrong (or not a number), or whose
+ * headers run past 1 MiB, is dropped and reading resumes at the next
+ * "WARC/" line; a truncated file gives every complete record before its
+ * end.  One loss remains: the block of a record that is not a page is
+ * read past, not kept, so when its Content-Length is a number that runs
+ * past the end of the input, the records after it are not found.
  */
 #ifndef NEWSPIPE_WARC_H
 #define NEWSPIPE_WARC_H

@@ -96,7 +96,27 @@ start(struct xml_repair *x, const char *data, size_t len)
 	x->started = true;
 	x->passthrough = len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe) || u[0] == 0 ||
 				      u[1] == 0);
-	x->not_utf8 = !x->passthrough && !declares_encoding(data, len) && !utf8_prefix_valid(data, len);
+	/* A UTF-8 byte-order mark says UTF-8, whatever follows. */
+	x->judged = x->passthrough || declares_encoding(data, len) || (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0);
+}
+
+/*
+ * Is the document UTF-8?  Judged on the first block with a byte over
+ * 0x7f (all before were ASCII, so the block starts a character): a feed
+ * in windows-1252 may be ASCII for its first blocks, and its first
+ * accented letter must not reach libxml2 as broken UTF-8.
+ */
+static void
+judge(struct xml_repair *x, const char *data, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && !((unsigned char)data[i] & 0x80); i++)
+		;
+	if (i == len)
+		return;
+	x->judged = true;
+	x->not_utf8 = !utf8_prefix_valid(data, len);
 }
 
 /*
@@ -134,6 +154,8 @@ xml_repair(struct xml_repair *x, const char *data, size_t len, bool final, struc
 
 	if (!x->started && len > 0)
 		start(x, data, len);
+	if (!x->judged)
+		judge(x, data, len);
 	if (x->passthrough) {
 		strbuf_add(out, data, len);
 		return;

@@ -9,7 +9,8 @@
  *     written "&amp;" -- outside CDATA sections, comments and processing
  *     instructions, where '&' is plain text anyway;
  *   - a document that declares no encoding (or UTF-8) but is not UTF-8
- *     is flagged, to be read as windows-1252 (what the web sends then).
+ *     is flagged, to be read as windows-1252 (what the web sends then),
+ *     judged on the first block with a byte over 0x7f.
  *
  * A well-formed document passes through unchanged.  UTF-16 and UCS-4
  * documents (a BOM, or a NUL among the first bytes) pass through
@@ -29,10 +30,11 @@ struct xml_repair {
 	unsigned long bare_amps; /* '&'s escaped */
 	bool started;
 	bool passthrough;        /* UTF-16 or UCS-4 */
-	bool not_utf8;           /* undeclared and not UTF-8 (judged on the first block) */
+	bool judged;             /* not_utf8 is known: an encoding declared, or the first block with a byte over 0x7f */
+	bool not_utf8;           /* undeclared and not UTF-8 */
 };
 
-#define XML_REPAIR_INIT { XR_TEXT, STRBUF_INIT, 0, false, false, false }
+#define XML_REPAIR_INIT { XR_TEXT, STRBUF_INIT, 0, false, false, false, false }
 
 /*
  * Append the next len bytes of the document, mended, to out.  Bytes that

@@ -123,7 +123,7 @@ commit_state(struct clusterer *c, bool now)
 		return;
 	if (fflush(stdout) != 0)
 		die("write error on standard output:");
-	if (cstate_commit(c->cs) != 0)
+	if (cstate_commit(c->cs) != 0 || cstate_compact_if_due(c->cs, c->st, &c->clock) != 0)
 		die("cannot keep the state");
 	c->since_commit = 0;
 }

@@ -84,26 +84,6 @@ static const struct cli_option options[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-static unsigned long long
-parse_age(const char *arg)
-{
-	char num[32];
-	size_t n = strlen(arg);
-	unsigned long long mult = 86400;
-
-	if (n == 0 || n >= sizeof num)
-		usage_error("invalid --max-age '%s'", arg);
-	memcpy(num, arg, n + 1);
-	switch (num[n - 1]) {
-	case 's': mult = 1; num[n - 1] = '\0'; break;
-	case 'm': mult = 60; num[n - 1] = '\0'; break;
-	case 'h': mult = 3600; num[n - 1] = '\0'; break;
-	case 'd': mult = 86400; num[n - 1] = '\0'; break;
-	default: break;
-	}
-	return (unsigned long long)cli_number(num, 1, 1000000000LL / (long long)mult, "--max-age") * mult;
-}
-
 static void
 handle_option(void *ctx, int key, const char *arg)
 {
@@ -125,7 +105,7 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_STATE: o->state = arg; break;
 	case OPT_WAIT: o->no_wait = false; break;
 	case OPT_NO_WAIT: o->no_wait = true; break;
-	case OPT_MAX_AGE: o->max_age = parse_age(arg); break;
+	case OPT_MAX_AGE: o->max_age = (unsigned long long)cli_duration(arg, 11574, "--max-age"); break; /* 1e9 s */
 	case OPT_CAPACITY: o->capacity = (unsigned long long)cli_number(arg, 1, 16000000, "--capacity"); break;
 	case OPT_EMIT_KEYS: o->emit_keys = true; break;
 	case OPT_REDUCE: o->reduce = true; break;

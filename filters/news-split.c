@@ -377,7 +377,8 @@ csv_row(void *ctx, const struct csv_row *r)
 		return stream_stopped(sp->stream) ? -1 : 0;
 	}
 	rec = json_object();
-	if (!json_object_get(rec, "id")) {
+	{
+		/* No id column with a value: the file's name and the row's number. */
 		int has_id = 0;
 		for (i = 0; i < r->n; i++)
 			if (strcmp(sp->column_field[i], "id") == 0 && r->f[i].len > 0)

@@ -179,6 +179,8 @@ record_time(struct summarizer *sm, const json_t *rec)
 
 	if (!json_is_string(pub) || !date_parse_epoch(json_string_value(pub), json_string_length(pub), &t))
 		return sm->clock;
+	if (sm->clock == GROUP_UNDATED)
+		groups_settle(&sm->groups, t); /* the undated records before the first date take its time */
 	sm->clock = t;
 	groups_expire(&sm->groups, t);
 	return t;

@@ -67,6 +67,13 @@ BIN=$NEWSPIPE_BIN
 dedupe_opts=(--clusters)
 cluster_opts=()
 if [ -n "$state" ]; then
+	# Made here, before the stages start at once: news-cluster's state lies
+	# beside news-dedupe's, and news-cluster does not make directories.
+	statedir=$(dirname -- "$state")
+	if ! err=$(mkdir -p -- "$statedir" 2>&1); then
+		echo "digest.sh: cannot make directory '$statedir': ${err##*: }" >&2
+		exit 1
+	fi
 	dedupe_opts+=(--state "$state" --mode drop)
 	cluster_opts+=(--state "$state.stories")
 else

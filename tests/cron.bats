@@ -109,6 +109,23 @@ cron_command() {
 	[ -s "$TMP/h2/.newspipe/seen.db" ]
 }
 
+@test "digest.sh makes the state's directory before the stages start, whichever stage opens its state first" {
+	# A news-dedupe slow to start: news-cluster opens FILE.stories first.
+	mkdir "$TMP/bin"
+	for p in "$BIN"/news-*; do ln -s "$p" "$TMP/bin/"; done
+	rm "$TMP/bin/news-dedupe"
+	printf '#!/bin/sh\nsleep 1\nexec "%s" "$@"\n' "$BIN/news-dedupe" >"$TMP/bin/news-dedupe"
+	chmod +x "$TMP/bin/news-dedupe"
+	run --separate-stderr env NEWSPIPE_BIN="$TMP/bin" "$ROOT/pipelines/digest.sh" --state "$TMP/new/dir/seen" "$ROOT"/samples/*.txt
+	[ "$status" -eq 0 ] || fail "exit $status: $stderr"
+	[ -z "$stderr" ]
+	[ -e "$TMP/new/dir/seen" ] && [ -e "$TMP/new/dir/seen.stories.lock" ]
+	: >"$TMP/file"
+	run --separate-stderr "$ROOT/pipelines/digest.sh" --state "$TMP/file/dir/seen" "$ROOT"/samples/*.txt
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "digest.sh: cannot make directory '$TMP/file/dir': Not a directory" ] || fail "$stderr"
+}
+
 @test "news-dedupe makes the state's missing directory, and says why when it cannot" {
 	"$BIN/news-split" "$ROOT"/samples/000_056ee4437d67911c.txt >"$TMP/a.jsonl"
 	run --separate-stderr "$BIN/news-dedupe" --state "$TMP/new/dir/seen.db" "$TMP/a.jsonl"

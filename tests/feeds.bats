@@ -104,6 +104,61 @@ F=$BATS_TEST_DIRNAME/fixtures/feeds
 	assert_json "$(printf '%s\n' "$output" | sed -n 3p)" '.title == "Third \u00a9 &unknown;"'
 }
 
+@test "a feed that is not UTF-8 and declares nothing is read as windows-1252, its undefined bytes as U+FFFD" {
+	# 0x9d is a byte windows-1252 leaves undefined: every item is still written.
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>Caf\351 \x9d \223q\224</title></item>\n<item><title>Two</title></item>\n</channel></rss>\n' >"$TMP/cp1252.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/cp1252.rss"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title | tr '\n' '|')" = "$(printf 'Caf\303\251 \357\277\275 \342\200\234q\342\200\235|Two|')" ] || fail "$output"
+	[ "$stderr" = "news-split: $TMP/cp1252.rss:1: ill-formed XML, recovered: not UTF-8 and no encoding declared: read as windows-1252" ] ||
+		fail "$stderr"
+}
+
+@test "a feed ASCII for its first blocks and windows-1252 after is read as windows-1252 from there" {
+	{
+		printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n'
+		awk 'BEGIN { for (i = 0; i < 400; i++) { printf "<item><title>item %d</title><description>", i
+			for (j = 0; j < 200; j++) printf "word "
+			print "</description></item>" } }'
+		printf '<item><title>late caf\351 \222q\222</title></item>\n<item><title>after</title></item></channel></rss>\n'
+	} >"$TMP/late.rss"
+	[ "$(stat -c %s "$TMP/late.rss")" -gt 262144 ]
+	run --separate-stderr "$BIN/news-split" "$TMP/late.rss"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | tail -2 | jq -r .title | tr '\n' '|')" = "$(printf 'late caf\303\251 \342\200\231q\342\200\231|after|')" ] || fail "$(printf '%s\n' "$output" | tail -2)"
+	[ "$stderr" = "news-split: $TMP/late.rss:1: ill-formed XML, recovered: not UTF-8 and no encoding declared: read as windows-1252" ] || fail "$stderr"
+}
+
+@test "a feed libxml2 cannot read on (a byte its declared encoding lacks) fails in our words, never silently" {
+	printf '<?xml version="1.0" encoding="windows-1252"?>\n<rss version="2.0"><channel><title>T</title><item><title>One</title></item>\n\x9d\n<item><title>Two</title></item></channel></rss>\n' >"$TMP/between.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/between.rss"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title)" = One ]
+	[[ "$stderr" == "news-split: $TMP/between.rss:"[0-9]*": the XML cannot be read on: input conversion failed"*"; the rest is not read" ]] ||
+		fail "$stderr"
+	printf '<?xml version="1.0" encoding="windows-1252"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>One \x9d</title></item></channel></rss>\n' >"$TMP/inside.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/inside.rss"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[[ "$stderr" == "news-split: $TMP/inside.rss:"[0-9]*": the XML cannot be read on: "*"; the item from line 3 and the rest are not written" ]] ||
+		fail "$stderr"
+}
+
+@test "a feed of ever new element names is stopped at 100,000 names, its items before written" {
+	# libxml2 keeps every name for the whole parse, in a table that degrades: memory and time without bound.
+	awk 'BEGIN { print "<rss version=\"2.0\"><channel><title>T</title>"
+		for (i = 0; i < 2500; i++) { printf "<item><title>t%d</title>", i
+			for (j = 0; j < 50; j++) printf "<u%d/>", i * 50 + j
+			print "</item>" }
+		print "</channel></rss>" }' >"$TMP/names.rss"
+	run --separate-stderr "$BIN/news-split" "$TMP/names.rss"
+	[ "$status" -eq 1 ]
+	n=$(count_lines "$output")
+	[ "$n" -gt 1900 ] && [ "$n" -lt 2500 ] || fail "$n items written"
+	[[ "$stderr" == "news-split: $TMP/names.rss:"[0-9]*": the XML cannot be read on: more than 100000 distinct names of elements, attributes and entities; the item from line "[0-9]*" and the rest are not written" ]] ||
+		fail "$stderr"
+}
+
 @test "a feed with no items gives no record, and --stats says so" {
 	printf '<rss version="2.0"><channel><title>Quiet</title></channel></rss>\n' >"$TMP/empty.rss"
 	run --separate-stderr "$BIN/news-split" --stats "$TMP/empty.rss"
@@ -179,6 +234,64 @@ print('<rss><channel><item><title>' + '&big;' * 3000 + '</title></item></channel
 	[ "$(tr -cd '~' <"$TMP/line" | wc -c)" -eq "$n" ]
 	grep -Fq '"html":"<p>~~~~~~~~' "$TMP/line"
 	grep -Fq '~~~~~~~~</p>"' "$TMP/line"
+}
+
+@test "a long feed's memory stays bounded: items held back, the white space and the channel's elements between them do not pile up" {
+	[ -x "$ROOT/build/bench/rss" ] || skip "build/bench/rss not built"
+	# items N: a feed of N short items, white space between them.
+	items() {
+		awk -v n="$1" 'BEGIN { print "<rss version=\"2.0\"><channel><title>T</title>"
+			for (i = 0; i < n; i++) printf "    <item><title>t%d</title><link>http://x.example/%d</link></item>\n    ", i, i
+			print "</channel></rss>" }'
+	}
+	items 100000 >"$TMP/a.rss"
+	items 200000 >"$TMP/b.rss"
+	peak() { "$ROOT/build/bench/rss" "$BIN/news-split" "$1" 2>&1 >/dev/null | sed -n 's/^rss: //p'; }
+	a=$(peak "$TMP/a.rss")
+	b=$(peak "$TMP/b.rss")
+	# Twice the items, not more memory (a tenth for noise).
+	[ "$b" -lt $((a + a / 10)) ] || fail "100,000 items: $a KiB, 200,000: $b KiB"
+	# The same with an element of the channel's own after each item.
+	owned() {
+		awk -v n="$1" 'BEGIN { print "<rss version=\"2.0\"><channel><title>T</title>"
+			for (i = 0; i < n; i++) printf "<item><title>t%d</title></item><cloud domain=\"x.example\" path=\"/rpc%d\"/>\n", i, i
+			print "</channel></rss>" }'
+	}
+	owned 100000 >"$TMP/c.rss"
+	owned 200000 >"$TMP/d.rss"
+	c=$(peak "$TMP/c.rss")
+	d=$(peak "$TMP/d.rss")
+	[ "$d" -lt $((c + c / 10)) ] || fail "100,000 items and elements: $c KiB, 200,000: $d KiB"
+}
+
+@test "--max-record-bytes: a longer item is skipped; one that never ends is not held on" {
+	long=$(head -c 3000 /dev/zero | tr '\0' x)
+	printf '<rss version="2.0"><channel><title>T</title>\n<item><title>One</title></item>\n<item><title>Two</title><description>%s</description></item>\n<item><title>Three</title></item></channel></rss>\n' "$long" >"$TMP/long.rss"
+	run --separate-stderr "$BIN/news-split" --max-record-bytes 1000 "$TMP/long.rss"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title | tr '\n' ' ')" = "One Three " ]
+	[ "$stderr" = "news-split: $TMP/long.rss:3: an item of 3053 bytes is longer than --max-record-bytes (1000): skipped" ] || fail "$stderr"
+	# An item still open after a block (256 KiB) past the bound: reading stops there.
+	{
+		printf '<rss version="2.0"><channel><title>T</title>\n<item><title>One</title></item>\n<item><title>Two</title><description>'
+		head -c 3000000 /dev/zero | tr '\0' y
+	} >"$TMP/endless.rss"
+	run --separate-stderr "$BIN/news-split" --max-record-bytes 100K "$TMP/endless.rss"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r .title)" = One ]
+	[ "$stderr" = "news-split: $TMP/endless.rss:3: the XML cannot be read on: an item longer than --max-record-bytes (102400 bytes); the item from line 3 and the rest are not written" ] ||
+		fail "$stderr"
+}
+
+@test "an item of 200,000 categories and 100,000 enclosures is read, each kept once, without a quadratic hang" {
+	awk 'BEGIN { printf "<rss version=\"2.0\"><channel><title>T</title><item><title>x</title>"
+		for (i = 0; i < 200000; i++) printf "<category>c%d</category>", i % 150000
+		for (i = 0; i < 100000; i++) printf "<enclosure url=\"http://x.example/%d\" length=\"5\"/>", i % 75000
+		print "</item></channel></rss>" }' >"$TMP/cats.rss"
+	run --separate-stderr timeout 60 "$BIN/news-split" "$TMP/cats.rss"
+	[ "$status" -eq 0 ] || fail "exit $status"
+	assert_json "$output" '(.categories | length) == 150000 and .categories[149999] == "c149999"'
+	assert_json "$output" '(.enclosures | length) == 75000 and .enclosures[74999].url == "http://x.example/74999"'
 }
 
 @test "HTML files: one {id, html} record, the charset from the page, by extension or content" {

@@ -27,6 +27,9 @@ stories() {
 		[ -z "$output" ]
 		[[ "$stderr" == "news-cluster: "* ]] || fail "'$bad': $stderr"
 	done
+	# A bad duration is told what a duration is.
+	run --separate-stderr "$BIN/news-cluster" --window 3w "$FIX"
+	[[ "$stderr" == "news-cluster: invalid value '3w' for --window (a duration N[smhd]: from 1s to 36500d)"* ]] || fail "$stderr"
 }
 
 @test "reports of one event share a story, other events have their own; story is the first report's id" {
@@ -192,6 +195,30 @@ wire() {
 	[ "$active" -ge 1000 ] || fail "$active stories kept"
 }
 
+@test "a run that never ends keeps its journal bounded: it is folded into the snapshot as it goes" {
+	# 3,000 articles of their own story each (random words), 100 stories kept.
+	head -c 1200000 /dev/urandom | base64 -w 400 | head -n 3000 | tr '+/0-9' '    ' |
+		awk '{ printf "{\"id\":\"a%d\",\"published\":\"2026-03-02\",\"text\":\"%s\"}\n", NR, $0 }' >"$TMP/a.jsonl"
+	mkfifo "$TMP/in"
+	"$BIN/news-cluster" -u --max-stories 100 --state "$TMP/s" "$TMP/in" >"$TMP/out.jsonl" &
+	pid=$!
+	exec 8>"$TMP/in"
+	cat "$TMP/a.jsonl" >&8
+	for _ in $(seq 600); do [ "$(wc -l <"$TMP/out.jsonl")" -ge 3000 ] && break; sleep 0.05; done
+	# At most 4 x 100 + 1000 entries of about 660 bytes (under 1 MB), not 3,000 (2 MB).
+	size=$(stat -c %s "$TMP/s.log" 2>/dev/null || echo 0)
+	[ "$size" -lt 1000000 ] || fail "journal of $size bytes for 100 stories"
+	[ -s "$TMP/s" ]
+	exec 8>&-
+	wait "$pid"
+	# What it keeps is the last 100 stories: the last article joins its own.
+	tail -n 1 "$TMP/a.jsonl" | jq -c '.id = "again"' >"$TMP/last.jsonl"
+	run --separate-stderr "$BIN/news-cluster" --stats --max-stories 100 --state "$TMP/s" "$TMP/last.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | jq -r .story)" = a3000 ]
+	[[ "$stderr" == *"100 stories active"* ]] || fail "$stderr"
+}
+
 @test "a second run on the same state waits for the first; with --no-wait it fails at once" {
 	flock "$TMP/s.lock" sleep 2 &
 	sleep 0.3
@@ -302,6 +329,15 @@ wire() {
 	run --separate-stderr "$BIN/news-cluster" --idf "$TMP/bad.tsv" "$FIX"
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "news-cluster: "*"bad.tsv"* ]] || fail "$stderr"
+	# A count of documents that is not one would make every weight NaN.
+	for docs in nan inf 0 "12 docs"; do
+		printf '# docs %s\noil\t3\n' "$docs" >"$TMP/docs.tsv"
+		run --separate-stderr "$BIN/news-cluster" --idf "$TMP/docs.tsv" "$FIX"
+		[ "$status" -eq 1 ] || fail "'# docs $docs': exit $status"
+		[ -z "$output" ]
+		[ "$stderr" = "news-cluster: $TMP/docs.tsv:1: bad '# docs N' header (N: the number of documents, at least 1)" ] ||
+			fail "$stderr"
+	done
 }
 
 @test "the contract check passes (../shared/conformance.py)" {

@@ -361,6 +361,10 @@ The fire at the old mill on Sunday night was the worst fire in Dunford, the fire
 	{ sed -n 1p "$STORY"; printf '%s\n' '{"id":"o","story":"x","text":"Another thing happened today in the town."}'; sed -n 2p "$STORY"; } >"$TMP/in"
 	run --separate-stderr "$BIN/news-summarize" --group-by story --groups-only --max-open 1 "$TMP/in"
 	[ "$(printf '%s\n' "${lines[@]}" | jq -c .ids | tr '\n' ' ')" = '["river-1"] ["o"] ["river-2"] ' ]
+	# An undated group opened before the first date takes that date: it no longer keeps every later group from closing.
+	{ printf '%s\n' '{"id":"u","story":"undated","text":"Another thing happened today in the town."}'; cat "$STORY"; } >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --group-by story --window 12h "$TMP/in"
+	[ "$(printf '%s\n' "${lines[@]}" | jq -r '.id // .group' | tr '\n' ' ')" = "u river-1 river-2 undated elm-flood river-3 elm-flood " ]
 	run --separate-stderr "$BIN/news-summarize" --sorted
 	[ "$status" -eq 2 ]
 	run --separate-stderr "$BIN/news-summarize" --group-by story --window 5x

@@ -71,6 +71,28 @@ pages='["http://example.com/plain","http://example.com/chunked","http://example.
 	printf '%s\n' "$stderr" | grep -q "truncated: its Content-Length is [0-9]*, the input ends after" || fail "$stderr"
 }
 
+@test "WARC: a Content-Length that is not a number, or headers without end, lose nothing after them" {
+	# "-1" (on the request record) was read as 2^64 - 1: every record after it was lost.
+	sed 's/^Content-Length: 42\r$/Content-Length: -1\r/' "$WARC_DIR/crawl.warc" >"$TMP/neg.warc"
+	run --separate-stderr timeout 20 "$BIN/news-split" "$TMP/neg.warc"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -s -c 'map(.url)')" = "$pages" ] || fail "$output"
+	printf '%s\n' "$stderr" | grep -q "record at byte [0-9]*: Content-Length '-1' is not a number of bytes: skipped to the next record" ||
+		fail "$stderr"
+	# 2 MB of header lines: not held in memory, the record skipped, the next ones read.
+	{
+		printf 'WARC/1.0\r\nWARC-Type: response\r\n'
+		yes 'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' | head -n 40000 | sed 's/$/\r/'
+		printf 'Content-Length: 0\r\n\r\n\r\n\r\n'
+		cat "$WARC_DIR/crawl.warc"
+	} >"$TMP/head.warc"
+	run --separate-stderr timeout 20 "$BIN/news-split" "$TMP/head.warc"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -s -c 'map(.url)')" = "$pages" ] || fail "$output"
+	[ "$stderr" = "news-split: $TMP/head.warc: record at byte 0: headers longer than 1048576 bytes: skipped to the next record" ] ||
+		fail "$stderr"
+}
+
 @test "WARC: not a WARC after all: a clear message, nothing written" {
 	printf 'WARC/1.0\r\nWARC-Type: response\r\n' >"$TMP/cut.warc"
 	run --separate-stderr "$BIN/news-split" "$TMP/cut.warc"

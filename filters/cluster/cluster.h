@@ -141,6 +141,9 @@ struct stories_stats {
 
 void stories_stats(const struct stories *st, struct stories_stats *out);
 
+/* The number of active stories (cheap, unlike stories_stats()). */
+uint64_t stories_active(const struct stories *st);
+
 /*
  * Iteration and restoring, for the state file: the active stories from
  * the least to the most recently updated, and stories_restore() to add
@@ -197,6 +200,16 @@ void cstate_note(struct cluster_state *cs, const struct stories *st, uint32_t sl
  * Returns 0, or -1 after a message.
  */
 int cstate_commit(struct cluster_state *cs);
+
+/*
+ * After a commit: when the journal holds more than four entries per
+ * active story and a thousand more, write a snapshot of every story and
+ * start a new journal, so that a run that never ends (-u on tail -f)
+ * keeps its journal, and the next run's replay, bounded.  Call it once
+ * the output of every article journalled has left.  Returns 0, or -1
+ * after a message.
+ */
+int cstate_compact_if_due(struct cluster_state *cs, const struct stories *st, const struct clock *c);
 
 /*
  * Commit, write a new snapshot when the journal has grown longer than

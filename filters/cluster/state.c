@@ -453,6 +453,20 @@ cstate_commit(struct cluster_state *cs)
 	return statefile_commit(&cs->sf);
 }
 
+/* During a run, a journal past four entries per active story and this many more is folded into a snapshot. */
+#define JOURNAL_SLACK 1000
+
+int
+cstate_compact_if_due(struct cluster_state *cs, const struct stories *st, const struct clock *c)
+{
+	if (!statefile_compact_due(&cs->sf, 4 * (uint64_t)stories_active(st) + JOURNAL_SLACK))
+		return 0;
+	if (write_snapshot(cs->path, st, c, statefile_next_generation(&cs->sf)) != 0 ||
+	    statefile_compacted(&cs->sf) != 0)
+		return -1;
+	return 0;
+}
+
 int
 cstate_close(struct cluster_state *cs, const struct stories *st, const struct clock *c)
 {

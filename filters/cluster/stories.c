@@ -819,6 +819,12 @@ stories_stats(const struct stories *st, struct stories_stats *out)
 	out->memory = mem;
 }
 
+uint64_t
+stories_active(const struct stories *st)
+{
+	return st->st.active;
+}
+
 /* Stories in age order (the heap's), for the state file. */
 struct aged {
 	int64_t t;

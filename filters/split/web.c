@@ -110,6 +110,7 @@ split_feed(struct splitter *sp, struct reader *r)
 	const char *data;
 	size_t n;
 
+	feed_parser_set_max_item(fp, r->max_line, r->max_name);
 	if (sp->co->unbuffered)
 		feed_parser_stream_items(fp);
 	while (!stream_stopped(sp->stream) && reader_read(r, &data, &n) == 0 && n > 0)

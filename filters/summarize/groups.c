@@ -177,6 +177,16 @@ groups_expire(struct groups *gs, int64_t now)
 		close_group(gs, gs->head);
 }
 
+void
+groups_settle(struct groups *gs, int64_t t)
+{
+	struct group *g;
+
+	for (g = gs->head; g; g = g->next)
+		if (g->last == GROUP_UNDATED)
+			g->last = t;
+}
+
 static int
 cmp_order(const void *a, const void *b)
 {

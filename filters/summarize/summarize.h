@@ -237,6 +237,14 @@ void groups_add(struct groups *gs, json_t *key, json_t *rec, size_t bytes, int64
 /* Close the groups no record joined since now - window. */
 void groups_expire(struct groups *gs, int64_t now);
 
+/*
+ * Give the groups without a date (opened before the first dated record)
+ * the time t of the first date: left undated, the oldest of them would
+ * stay at the head of the list and no group would ever close by the
+ * window.
+ */
+void groups_settle(struct groups *gs, int64_t t);
+
 /* Close every open group, in the order they opened (the end of the input). */
 void groups_close_all(struct groups *gs);
 

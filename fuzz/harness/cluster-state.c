@@ -1,0 +1,56 @@
+/*
+ * cluster-state.c - fuzz news-cluster's state loader (filters/cluster/
+ * state.c reads its snapshot's stories and journal entries with checks
+ * of its own): the first byte says whether the rest is the snapshot FILE
+ * or the journal FILE.log.  Loading must refuse a bad file with a
+ * message, never read outside it; the stories it restores are written
+ * back (cstate_close()), which walks them all.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cluster/cluster.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static char dir[64];
+	char path[128], file[160];
+	struct stories_params p = { 0.31, 3 * 86400, 100 };
+	struct stories *st;
+	struct cluster_state *cs;
+	struct clock c = { TIME_PENDING, false };
+	FILE *f;
+
+	if (size < 1)
+		return 0;
+	if (!dir[0]) {
+		snprintf(dir, sizeof dir, "/tmp/np-fuzz-cluster.XXXXXX");
+		if (!mkdtemp(dir))
+			abort();
+	}
+	snprintf(path, sizeof path, "%s/stories", dir);
+	snprintf(file, sizeof file, "%s%s", path, data[0] & 1 ? ".log" : "");
+	f = fopen(file, "wb");
+	if (!f || fwrite(data + 1, 1, size - 1, f) != size - 1 || fclose(f) != 0)
+		abort();
+	st = stories_new(&p);
+	cs = cstate_open(path, false, st, &c);
+	if (cs) {
+		struct stories_stats ss;
+		stories_stats(st, &ss);
+		cstate_close(cs, st, &c);
+	}
+	stories_free(st);
+	unlink(path);
+	snprintf(file, sizeof file, "%s.log", path);
+	unlink(file);
+	snprintf(file, sizeof file, "%s.lock", path);
+	unlink(file);
+	return 0;
+}
