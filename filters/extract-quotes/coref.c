@@ -333,9 +333,13 @@ thing_role(const struct doc *d, const struct qent *e)
 static int
 common_words_name(const struct doc *d, const struct dent *x)
 {
-	const char *p = x->name, *end = x->name + x->len, *sp;
+	const char *p = x->name, *end, *sp;
 	uint64_t h;
 	size_t i;
+
+	if (!p)
+		return 0;
+	end = p + x->len;
 
 	for (sp = p; sp < end && STEP(d);) {
 		const char *w = sp;
@@ -857,9 +861,12 @@ coref_pronoun(struct doc *d, int i)
 static int
 name_has_word(const struct dent *x, uint64_t noun)
 {
-	const char *p = x->name, *end = x->name + x->len;
+	const char *p = x->name, *end;
 
-	while (p && p < end) {
+	if (!p)
+		return 0; /* a name of no bytes */
+	end = p + x->len;
+	while (p < end) {
 		const char *w = p;
 		while (p < end && *p != ' ')
 			p++;
