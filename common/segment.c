@@ -108,7 +108,7 @@ struct seg {
 	size_t mk_len;
 	int mk_form; /* '.' or ')' */
 	/* Per kind of quotation mark: no closing mark after this byte (paragraph). */
-	size_t fail_from[7];
+	size_t fail_from[7], fail_to[7]; /* no closer of the kind in [fail_from, fail_to) */
 	size_t last_close[3]; /* one past the paragraph's last ) ] }, computed when needed */
 	/* The paragraph being split into sentences, and its wrap width (see wrapped_line()). */
 	size_t pb, pe, wrap_width;
@@ -695,20 +695,39 @@ marker_token(const struct seg *g, size_t lo, size_t ts, size_t te)
 	return n == 1 || roman_value((const char *)s + ts, n) != 0;
 }
 
-/* Start of the token that ends at byte e: letters, digits, dots, hyphens, apostrophes. */
+/*
+ * Start of the token that ends at byte e: letters, digits, dots, hyphens,
+ * apostrophes; looks back at most max bytes (a longer token starts before
+ * e - max, and the caller only needs to know that it is long).
+ */
 static size_t
-token_start(const struct seg *g, size_t lo, size_t e)
+token_start_within(const struct seg *g, size_t lo, size_t e, size_t max)
 {
-	size_t p = e, q;
+	size_t p = e, q, stop = e - lo > max ? e - max : lo;
 	uint32_t c;
 
-	while (p > lo) {
-		c = dec_prev(g, lo, p, &q);
+	while (p > stop) {
+		c = dec_prev(g, stop, p, &q);
 		if (!(is_wordch(c) || c == '.' || c == '-' || c == '\'' || c == 0x2019 || c == '&'))
 			break;
 		p = q;
 	}
-	return p;
+	/* Near a cut stop the character read may be cut too: the token is long. */
+	return stop > lo && p <= stop + 4 ? stop : p;
+}
+
+/*
+ * How far back a list marker's token is looked for: a marker has at most
+ * four bytes, and a bounded look keeps "a.a.a.a..." (a stop in every
+ * token) linear.
+ */
+#define MARKER_SCAN 16
+
+/* The whole token that ends at byte e (see token_start_within()). */
+static size_t
+token_start(const struct seg *g, size_t lo, size_t e)
+{
+	return token_start_within(g, lo, e, (size_t)-1);
 }
 
 /* A list marker "(a)", "a)", "a.", "iv.", "12)" at i followed by a blank; its end or 0. */
@@ -1148,17 +1167,40 @@ find_seq(const struct seg *g, size_t i, size_t pe, const char *seq, size_t n)
 	return pe;
 }
 
+/*
+ * Is it known that no closer of kind slot lies in [i, pe)?  A search that
+ * found none in [fail_from, fail_to) answers every later one inside it,
+ * in the paragraph or inside a quotation, so that a run of openers that
+ * never close costs one scan.
+ */
+static int
+fail_known(const struct seg *g, int slot, size_t i, size_t pe)
+{
+	return i >= g->fail_from[slot] && pe <= g->fail_to[slot];
+}
+
+/* Remember that [i, pe) holds no closer of kind slot, unless a wider fact is known. */
+static void
+fail_note(struct seg *g, int slot, size_t i, size_t pe)
+{
+	if (g->fail_from[slot] == (size_t)-1 || pe > g->fail_to[slot] ||
+	    (pe == g->fail_to[slot] && i < g->fail_from[slot])) {
+		g->fail_from[slot] = i;
+		g->fail_to[slot] = pe;
+	}
+}
+
 /* Find seq like find_seq, remembering (per kind of quote) where a search found nothing. */
 static size_t
 find_memo(struct seg *g, int slot, size_t i, size_t pe, const char *seq, size_t n)
 {
 	size_t k;
 
-	if (i >= g->fail_from[slot])
+	if (fail_known(g, slot, i, pe))
 		return pe;
 	k = find_seq(g, i, pe, seq, n);
-	if (k >= pe && pe == g->pe) /* a search inside a quotation says nothing of the rest */
-		g->fail_from[slot] = i;
+	if (k >= pe)
+		fail_note(g, slot, i, pe);
 	return k;
 }
 
@@ -1244,15 +1286,14 @@ find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size
 			return pe;
 		*clen = cn;
 		slot = open == '\'' ? 4 : open == '`' ? 5 : 6;
-		if (i >= g->fail_from[slot])
+		if (fail_known(g, slot, i, pe))
 			return pe;
 		for (k = i + olen; (k = find_seq(g, k, pe, close, cn)) < pe; k += cn) {
 			/* A closing quote: after a non-space, not before a letter ("they'll"). */
 			if (!is_space_byte(s[k - 1]) && (k + cn >= pe || !is_word_byte(s[k + cn])))
 				return k;
 		}
-		if (pe == g->pe)
-			g->fail_from[slot] = i; /* no closing quote after i: none after a later opener either */
+		fail_note(g, slot, i, pe); /* no closing quote after i: none after a later opener either */
 		return pe;
 	}
 	}
@@ -1489,8 +1530,10 @@ sentences(struct seg *g, size_t pb, size_t pe)
 	g->wrap_width = (size_t)-1; /* not measured yet */
 	g->mk_len = 0;
 	g->mk_form = 0;
-	for (f = 0; f < sizeof g->fail_from / sizeof g->fail_from[0]; f++)
+	for (f = 0; f < sizeof g->fail_from / sizeof g->fail_from[0]; f++) {
 		g->fail_from[f] = (size_t)-1;
+		g->fail_to[f] = 0;
+	}
 	for (f = 0; f < sizeof g->last_close / sizeof g->last_close[0]; f++)
 		g->last_close[f] = (size_t)-1;
 	while (i < pe) {
@@ -1531,7 +1574,7 @@ sentences(struct seg *g, size_t pb, size_t pe)
 			continue;
 		}
 		if (c == ')') {
-			ts = token_start(g, start, i);
+			ts = token_start_within(g, start, i, MARKER_SCAN);
 			if (!inq && ts < i && marker_token(g, start, ts, i) && (i + 1 >= pe || is_space_byte(s[i + 1])) &&
 			    !(ts > start && s[ts - 1] == '(')) {
 				int mid = ts > first;
@@ -1571,7 +1614,7 @@ sentences(struct seg *g, size_t pb, size_t pe)
 		}
 		if (c == '.') {
 			/* A list marker: "1. Item", "a. here ... b. there". */
-			ts = token_start(g, start, i);
+			ts = token_start_within(g, start, i, MARKER_SCAN);
 			if (!inq && ts < i && marker_token(g, start, ts, i) &&
 			    (n >= pe || is_space_byte(s[n]) || s[n] == ')')) {
 				size_t bt = bullet_before(g, start, ts);

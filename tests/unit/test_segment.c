@@ -337,6 +337,39 @@ main(void)
 		}
 		spans_release(&sp);
 	}
+	/*
+	 * Long runs that once made the scan quadratic (minutes for a few MB):
+	 * a stop in every token, and inner quotes that never close inside a
+	 * quotation.  No timing is asserted; a quadratic scan shows as a hung
+	 * test.  The whole run is one sentence each time.
+	 */
+	{
+		static const char *const units[] = { "a.", "\xc3\xa9.", "world.Today", "\xe2\x80\x98" "a ", "\xc2\xab" "a " };
+		size_t u, r, reps = 400000, len;
+		for (u = 0; u < sizeof units / sizeof units[0]; u++) {
+			struct spans sp = SPANS_INIT;
+			size_t ul = strlen(units[u]);
+			char *t = malloc(3 + reps * ul + 4);
+			if (!t)
+				abort();
+			len = 0;
+			memcpy(t, "\xe2\x80\x9c", 3); /* a quotation around it all */
+			len += 3;
+			for (r = 0; r < reps; r++, len += ul)
+				memcpy(t + len, units[u], ul);
+			memcpy(t + len, "\xe2\x80\x9d", 3);
+			len += 3;
+			segment_sentences(t, len, &sp);
+			if (sp.n >= 1)
+				pass++;
+			else {
+				printf("FAIL long run %zu: %zu sentences\n", u, sp.n);
+				fail++;
+			}
+			spans_release(&sp);
+			free(t);
+		}
+	}
 	printf("%zu passed, %zu failed\n", pass, fail);
 	return fail ? 1 : 0;
 }
