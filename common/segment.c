@@ -1305,7 +1305,8 @@ static int
 inner_terminal(const struct seg *g, size_t lo, size_t closer)
 {
 	size_t p;
-	uint32_t c = last_before_closers(g, lo, closer, &p);
+	/* French sets a space inside guillemets: "« Oui. »". */
+	uint32_t c = last_before_closers(g, lo, skip_blanks_back(g, lo, closer), &p);
 
 	if (is_terminal(c) || c == 0x2014)
 		return 1;
@@ -1373,7 +1374,7 @@ quote_end_splits(struct seg *g, size_t qb, size_t k, int quotation, size_t q, si
 		c = dec(g, n, pe, &p);
 		return c == '"' || c == 0x201c;
 	}
-	c = last_before_closers(g, qb, k, &p);
+	c = last_before_closers(g, qb, skip_blanks_back(g, qb, k), &p);
 	if (quotation && c != '.' && attribution_follows(g, q, pe))
 		return 0;
 	/*

@@ -38,6 +38,11 @@ static const struct scase cases[] = {
 	{ "Rs. number", "I was paid Rs. 500 for it.", { "I was paid Rs. 500 for it.", NULL } },
 	/* Initials. */
 	{ "initials", "John F. Kennedy and J. K. Rowling met.", { "John F. Kennedy and J. K. Rowling met.", NULL } },
+	/* French spacing: a space or no-break space before the closing guillemet. */
+	{ "guillemets spaced", "\xc2\xab Nous sommes pr\xc3\xaats. \xc2\xbb Le jour vint.",
+	  { "\xc2\xab Nous sommes pr\xc3\xaats. \xc2\xbb", "Le jour vint.", NULL } },
+	{ "guillemets nbsp", "\xc2\xab\xe2\x80\xafOui.\xe2\x80\xaf\xc2\xbb Le jour vint.",
+	  { "\xc2\xab\xe2\x80\xafOui.\xe2\x80\xaf\xc2\xbb", "Le jour vint.", NULL } },
 	{ "initial end", "His name is Mark E. Smith. He sings.", { "His name is Mark E. Smith.", "He sings.", NULL } },
 	/* Numbers and money. */
 	{ "money", "Revenue was $13.5 billion. Costs fell 2.5%.",
