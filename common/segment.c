@@ -980,6 +980,27 @@ fronted_time(const struct seg *g, size_t sb, size_t ws)
 }
 
 /*
+ * Is the number [ws, p), before the stop at p, a day written as an
+ * ordinal before its month ("am 3. Oktober", the next word at q)?  One or
+ * two digits, 1 to 31, standing alone.
+ */
+static int
+ordinal_day(const struct seg *g, size_t sb, size_t ws, size_t p, size_t q, size_t pe)
+{
+	const uchar *s = g->s;
+	size_t nws, nwe, k;
+	int day;
+
+	if (p - ws < 1 || p - ws > 2 || !all_digits((const char *)s + ws, p - ws))
+		return 0;
+	day = atoi_n((const char *)s + ws, p - ws);
+	if (day < 1 || day > 31 || (ws > sb && !is_blank(dec_prev(g, sb, ws, &k))))
+		return 0;
+	next_word(g, q, pe, &nws, &nwe);
+	return abbrev_ordinal_month((const char *)s + nws, nwe - nws);
+}
+
+/*
  * Does the full stop at byte p end a sentence, given that the next word
  * (after spaces) starts at q and the sentence began at sb?  closed: a
  * closing bracket follows the stop ("(U.S.) 5-4"), so that the word
@@ -1016,7 +1037,7 @@ period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 		}
 	}
 	if (letters == 0)
-		return 1; /* a number or symbol: "in 1990." */
+		return !ordinal_day(g, sb, ws, p, q, pe); /* a number or symbol: "in 1990." */
 	/* A single letter: an initial, a variable, "p. 154". */
 	if (!closed && uc_is_alpha(dec(g, ws, p, &k)) && k == p &&
 	    !(ws > sb && !is_blank(dec_prev(g, sb, ws, &k)) && !is_opener(dec_prev(g, sb, ws, &k)))) {

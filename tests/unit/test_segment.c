@@ -38,6 +38,11 @@ static const struct scase cases[] = {
 	{ "Rs. number", "I was paid Rs. 500 for it.", { "I was paid Rs. 500 for it.", NULL } },
 	/* Initials. */
 	{ "initials", "John F. Kennedy and J. K. Rowling met.", { "John F. Kennedy and J. K. Rowling met.", NULL } },
+	/* A day written as an ordinal before its month (German, Danish, Norwegian, ...). */
+	{ "ordinal day", "Die Wahl findet am 3. Oktober statt. Sie endet am 14. M\xc3\xa4rz.",
+	  { "Die Wahl findet am 3. Oktober statt.", "Sie endet am 14. M\xc3\xa4rz.", NULL } },
+	{ "number then month", "The vote was 2-1. May is next. It fell in 1990. March came.",
+	  { "The vote was 2-1.", "May is next.", "It fell in 1990.", "March came.", NULL } },
 	/* French spacing: a space or no-break space before the closing guillemet. */
 	{ "guillemets spaced", "\xc2\xab Nous sommes pr\xc3\xaats. \xc2\xbb Le jour vint.",
 	  { "\xc2\xab Nous sommes pr\xc3\xaats. \xc2\xbb", "Le jour vint.", NULL } },
