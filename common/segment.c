@@ -45,7 +45,9 @@
  *     than a time zone, a day, a place's time ("Moscow time") or a bracket;
  *   - after e.g. and i.e.;
  *   - after a list number or letter at the start of a sentence ("1.");
- *   - inside a spaced ellipsis ". . ." (a fourth stop ends the sentence).
+ *   - inside a spaced ellipsis ". . ." (a fourth stop ends the sentence);
+ *   - after a day written as an ordinal before a German month's name
+ *     ("am 3. Oktober").
  * A stop that closes a bracket is weighed as one outside it ("(U.S.) 6-3"
  * goes on).  In text in capitals (the words on both sides: datelines,
  * headlines) abbreviations are known by their letters ("ST. LOUIS", "25
@@ -63,7 +65,8 @@
  * sentence as outside ('"It is late. We go," he said.' is two), while its
  * question and exclamation marks, ellipses and inner brackets end none
  * ("Oh dear! Oh dear! I shall be late!" is one turn of speech).  When the
- * quotation itself ends with a mark ('"Why?" he asked.'), the sentence
+ * quotation itself ends with a mark ('"Why?" he asked.', or French
+ * '« Oui. »' with spaces inside the guillemets), the sentence
  * ends after the closing quote only if the next word starts a sentence
  * and, after ? or !, is not an attribution ('"Why?" Obama asked.').  A
  * straight double quote that reads as an opener (after a space, before a
