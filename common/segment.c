@@ -1280,12 +1280,16 @@ find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size
 		/* Brackets close within CLOSE_WINDOW bytes (bounds the work on unbalanced text). */
 		uchar o = (uchar)open, c = open == '(' ? ')' : open == '[' ? ']' : '}';
 		slot = open == '(' ? 7 : open == '[' ? 8 : 9;
-		if (pe == g->pe && g->last_close[slot - 7] == (size_t)-1) { /* the paragraph's last closer */
-			for (k = pe; k > sb && s[k - 1] != c; k--)
+		/*
+		 * None after the paragraph's last closer, in the paragraph or in
+		 * a quotation inside it (pe is then the quotation's end).
+		 */
+		if (g->last_close[slot - 7] == (size_t)-1) {
+			for (k = g->pe; k > sb && s[k - 1] != c; k--)
 				;
 			g->last_close[slot - 7] = k; /* one past it; sb if none */
 		}
-		if (pe == g->pe && i + 1 >= g->last_close[slot - 7])
+		if (i + 1 >= g->last_close[slot - 7])
 			return pe;
 		lim = pe - i > CLOSE_WINDOW ? i + CLOSE_WINDOW : pe;
 		depth = 0;

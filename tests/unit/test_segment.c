@@ -349,12 +349,12 @@ main(void)
 	}
 	/*
 	 * Long runs that once made the scan quadratic (minutes for a few MB):
-	 * a stop in every token, and inner quotes that never close inside a
-	 * quotation.  No timing is asserted; a quadratic scan shows as a hung
+	 * a stop in every token, and inner quotes or brackets that never close
+	 * inside a quotation.  No timing is asserted; a quadratic scan shows as a hung
 	 * test.  The whole run is one sentence each time.
 	 */
 	{
-		static const char *const units[] = { "a.", "\xc3\xa9.", "world.Today", "\xe2\x80\x98" "a ", "\xc2\xab" "a " };
+		static const char *const units[] = { "a.", "\xc3\xa9.", "world.Today", "\xe2\x80\x98" "a ", "\xc2\xab" "a ", "(a " };
 		size_t u, r, reps = 400000, len;
 		for (u = 0; u < sizeof units / sizeof units[0]; u++) {
 			struct spans sp = SPANS_INIT;
