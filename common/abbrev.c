@@ -294,3 +294,14 @@ abbrev_speech_verb(const char *word, size_t len)
 
 	return in_list(words, word, len);
 }
+
+int
+abbrev_ordinal_month(const char *word, size_t len)
+{
+	static const char *const months[] = {
+		"Januar", "J\xc3\xa4nner", "Februar", "M\xc3\xa4rz", "April", "Mai", "Juni", "Juli",
+		"August", "September", "Oktober", "November", "Dezember", NULL,
+	};
+
+	return in_list(months, word, len);
+}

@@ -90,4 +90,12 @@ int abbrev_pronoun(const char *word, size_t len);
  */
 int abbrev_speech_verb(const char *word, size_t len);
 
+/*
+ * 1 if word[0..len) (UTF-8, case as written) is a month's name as German
+ * writes it ("Oktober", "März"), where a day before it is an ordinal with
+ * a full stop ("am 3. Oktober") that ends no sentence.  The English names
+ * that German shares (April, August, September, November) are included.
+ */
+int abbrev_ordinal_month(const char *word, size_t len);
+
 #endif

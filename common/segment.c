@@ -45,7 +45,9 @@
  *     than a time zone, a day, a place's time ("Moscow time") or a bracket;
  *   - after e.g. and i.e.;
  *   - after a list number or letter at the start of a sentence ("1.");
- *   - inside a spaced ellipsis ". . ." (a fourth stop ends the sentence).
+ *   - inside a spaced ellipsis ". . ." (a fourth stop ends the sentence);
+ *   - after a day written as an ordinal before a German month's name
+ *     ("am 3. Oktober").
  * A stop that closes a bracket is weighed as one outside it ("(U.S.) 6-3"
  * goes on).  In text in capitals (the words on both sides: datelines,
  * headlines) abbreviations are known by their letters ("ST. LOUIS", "25
@@ -63,7 +65,8 @@
  * sentence as outside ('"It is late. We go," he said.' is two), while its
  * question and exclamation marks, ellipses and inner brackets end none
  * ("Oh dear! Oh dear! I shall be late!" is one turn of speech).  When the
- * quotation itself ends with a mark ('"Why?" he asked.'), the sentence
+ * quotation itself ends with a mark ('"Why?" he asked.', or French
+ * '« Oui. »' with spaces inside the guillemets), the sentence
  * ends after the closing quote only if the next word starts a sentence
  * and, after ? or !, is not an attribution ('"Why?" Obama asked.').  A
  * straight double quote that reads as an opener (after a space, before a
@@ -108,7 +111,7 @@ struct seg {
 	size_t mk_len;
 	int mk_form; /* '.' or ')' */
 	/* Per kind of quotation mark: no closing mark after this byte (paragraph). */
-	size_t fail_from[7];
+	size_t fail_from[7], fail_to[7]; /* no closer of the kind in [fail_from, fail_to) */
 	size_t last_close[3]; /* one past the paragraph's last ) ] }, computed when needed */
 	/* The paragraph being split into sentences, and its wrap width (see wrapped_line()). */
 	size_t pb, pe, wrap_width;
@@ -695,20 +698,39 @@ marker_token(const struct seg *g, size_t lo, size_t ts, size_t te)
 	return n == 1 || roman_value((const char *)s + ts, n) != 0;
 }
 
-/* Start of the token that ends at byte e: letters, digits, dots, hyphens, apostrophes. */
+/*
+ * Start of the token that ends at byte e: letters, digits, dots, hyphens,
+ * apostrophes; looks back at most max bytes (a longer token starts before
+ * e - max, and the caller only needs to know that it is long).
+ */
 static size_t
-token_start(const struct seg *g, size_t lo, size_t e)
+token_start_within(const struct seg *g, size_t lo, size_t e, size_t max)
 {
-	size_t p = e, q;
+	size_t p = e, q, stop = e - lo > max ? e - max : lo;
 	uint32_t c;
 
-	while (p > lo) {
-		c = dec_prev(g, lo, p, &q);
+	while (p > stop) {
+		c = dec_prev(g, stop, p, &q);
 		if (!(is_wordch(c) || c == '.' || c == '-' || c == '\'' || c == 0x2019 || c == '&'))
 			break;
 		p = q;
 	}
-	return p;
+	/* Near a cut stop the character read may be cut too: the token is long. */
+	return stop > lo && p <= stop + 4 ? stop : p;
+}
+
+/*
+ * How far back a list marker's token is looked for: a marker has at most
+ * four bytes, and a bounded look keeps "a.a.a.a..." (a stop in every
+ * token) linear.
+ */
+#define MARKER_SCAN 16
+
+/* The whole token that ends at byte e (see token_start_within()). */
+static size_t
+token_start(const struct seg *g, size_t lo, size_t e)
+{
+	return token_start_within(g, lo, e, (size_t)-1);
 }
 
 /* A list marker "(a)", "a)", "a.", "iv.", "12)" at i followed by a blank; its end or 0. */
@@ -961,6 +983,27 @@ fronted_time(const struct seg *g, size_t sb, size_t ws)
 }
 
 /*
+ * Is the number [ws, p), before the stop at p, a day written as an
+ * ordinal before its month ("am 3. Oktober", the next word at q)?  One or
+ * two digits, 1 to 31, standing alone.
+ */
+static int
+ordinal_day(const struct seg *g, size_t sb, size_t ws, size_t p, size_t q, size_t pe)
+{
+	const uchar *s = g->s;
+	size_t nws, nwe, k;
+	int day;
+
+	if (p - ws < 1 || p - ws > 2 || !all_digits((const char *)s + ws, p - ws))
+		return 0;
+	day = atoi_n((const char *)s + ws, p - ws);
+	if (day < 1 || day > 31 || (ws > sb && !is_blank(dec_prev(g, sb, ws, &k))))
+		return 0;
+	next_word(g, q, pe, &nws, &nwe);
+	return abbrev_ordinal_month((const char *)s + nws, nwe - nws);
+}
+
+/*
  * Does the full stop at byte p end a sentence, given that the next word
  * (after spaces) starts at q and the sentence began at sb?  closed: a
  * closing bracket follows the stop ("(U.S.) 5-4"), so that the word
@@ -997,7 +1040,7 @@ period_ends(struct seg *g, size_t sb, size_t p, size_t q, size_t pe, int closed)
 		}
 	}
 	if (letters == 0)
-		return 1; /* a number or symbol: "in 1990." */
+		return !ordinal_day(g, sb, ws, p, q, pe); /* a number or symbol: "in 1990." */
 	/* A single letter: an initial, a variable, "p. 154". */
 	if (!closed && uc_is_alpha(dec(g, ws, p, &k)) && k == p &&
 	    !(ws > sb && !is_blank(dec_prev(g, sb, ws, &k)) && !is_opener(dec_prev(g, sb, ws, &k)))) {
@@ -1148,17 +1191,40 @@ find_seq(const struct seg *g, size_t i, size_t pe, const char *seq, size_t n)
 	return pe;
 }
 
+/*
+ * Is it known that no closer of kind slot lies in [i, pe)?  A search that
+ * found none in [fail_from, fail_to) answers every later one inside it,
+ * in the paragraph or inside a quotation, so that a run of openers that
+ * never close costs one scan.
+ */
+static int
+fail_known(const struct seg *g, int slot, size_t i, size_t pe)
+{
+	return i >= g->fail_from[slot] && pe <= g->fail_to[slot];
+}
+
+/* Remember that [i, pe) holds no closer of kind slot, unless a wider fact is known. */
+static void
+fail_note(struct seg *g, int slot, size_t i, size_t pe)
+{
+	if (g->fail_from[slot] == (size_t)-1 || pe > g->fail_to[slot] ||
+	    (pe == g->fail_to[slot] && i < g->fail_from[slot])) {
+		g->fail_from[slot] = i;
+		g->fail_to[slot] = pe;
+	}
+}
+
 /* Find seq like find_seq, remembering (per kind of quote) where a search found nothing. */
 static size_t
 find_memo(struct seg *g, int slot, size_t i, size_t pe, const char *seq, size_t n)
 {
 	size_t k;
 
-	if (i >= g->fail_from[slot])
+	if (fail_known(g, slot, i, pe))
 		return pe;
 	k = find_seq(g, i, pe, seq, n);
-	if (k >= pe && pe == g->pe) /* a search inside a quotation says nothing of the rest */
-		g->fail_from[slot] = i;
+	if (k >= pe)
+		fail_note(g, slot, i, pe);
 	return k;
 }
 
@@ -1214,12 +1280,16 @@ find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size
 		/* Brackets close within CLOSE_WINDOW bytes (bounds the work on unbalanced text). */
 		uchar o = (uchar)open, c = open == '(' ? ')' : open == '[' ? ']' : '}';
 		slot = open == '(' ? 7 : open == '[' ? 8 : 9;
-		if (pe == g->pe && g->last_close[slot - 7] == (size_t)-1) { /* the paragraph's last closer */
-			for (k = pe; k > sb && s[k - 1] != c; k--)
+		/*
+		 * None after the paragraph's last closer, in the paragraph or in
+		 * a quotation inside it (pe is then the quotation's end).
+		 */
+		if (g->last_close[slot - 7] == (size_t)-1) {
+			for (k = g->pe; k > sb && s[k - 1] != c; k--)
 				;
 			g->last_close[slot - 7] = k; /* one past it; sb if none */
 		}
-		if (pe == g->pe && i + 1 >= g->last_close[slot - 7])
+		if (i + 1 >= g->last_close[slot - 7])
 			return pe;
 		lim = pe - i > CLOSE_WINDOW ? i + CLOSE_WINDOW : pe;
 		depth = 0;
@@ -1244,15 +1314,14 @@ find_closer(struct seg *g, size_t sb, size_t i, size_t olen, uint32_t open, size
 			return pe;
 		*clen = cn;
 		slot = open == '\'' ? 4 : open == '`' ? 5 : 6;
-		if (i >= g->fail_from[slot])
+		if (fail_known(g, slot, i, pe))
 			return pe;
 		for (k = i + olen; (k = find_seq(g, k, pe, close, cn)) < pe; k += cn) {
 			/* A closing quote: after a non-space, not before a letter ("they'll"). */
 			if (!is_space_byte(s[k - 1]) && (k + cn >= pe || !is_word_byte(s[k + cn])))
 				return k;
 		}
-		if (pe == g->pe)
-			g->fail_from[slot] = i; /* no closing quote after i: none after a later opener either */
+		fail_note(g, slot, i, pe); /* no closing quote after i: none after a later opener either */
 		return pe;
 	}
 	}
@@ -1264,7 +1333,8 @@ static int
 inner_terminal(const struct seg *g, size_t lo, size_t closer)
 {
 	size_t p;
-	uint32_t c = last_before_closers(g, lo, closer, &p);
+	/* French sets a space inside guillemets: "« Oui. »". */
+	uint32_t c = last_before_closers(g, lo, skip_blanks_back(g, lo, closer), &p);
 
 	if (is_terminal(c) || c == 0x2014)
 		return 1;
@@ -1332,7 +1402,7 @@ quote_end_splits(struct seg *g, size_t qb, size_t k, int quotation, size_t q, si
 		c = dec(g, n, pe, &p);
 		return c == '"' || c == 0x201c;
 	}
-	c = last_before_closers(g, qb, k, &p);
+	c = last_before_closers(g, qb, skip_blanks_back(g, qb, k), &p);
 	if (quotation && c != '.' && attribution_follows(g, q, pe))
 		return 0;
 	/*
@@ -1489,8 +1559,10 @@ sentences(struct seg *g, size_t pb, size_t pe)
 	g->wrap_width = (size_t)-1; /* not measured yet */
 	g->mk_len = 0;
 	g->mk_form = 0;
-	for (f = 0; f < sizeof g->fail_from / sizeof g->fail_from[0]; f++)
+	for (f = 0; f < sizeof g->fail_from / sizeof g->fail_from[0]; f++) {
 		g->fail_from[f] = (size_t)-1;
+		g->fail_to[f] = 0;
+	}
 	for (f = 0; f < sizeof g->last_close / sizeof g->last_close[0]; f++)
 		g->last_close[f] = (size_t)-1;
 	while (i < pe) {
@@ -1531,7 +1603,7 @@ sentences(struct seg *g, size_t pb, size_t pe)
 			continue;
 		}
 		if (c == ')') {
-			ts = token_start(g, start, i);
+			ts = token_start_within(g, start, i, MARKER_SCAN);
 			if (!inq && ts < i && marker_token(g, start, ts, i) && (i + 1 >= pe || is_space_byte(s[i + 1])) &&
 			    !(ts > start && s[ts - 1] == '(')) {
 				int mid = ts > first;
@@ -1571,7 +1643,7 @@ sentences(struct seg *g, size_t pb, size_t pe)
 		}
 		if (c == '.') {
 			/* A list marker: "1. Item", "a. here ... b. there". */
-			ts = token_start(g, start, i);
+			ts = token_start_within(g, start, i, MARKER_SCAN);
 			if (!inq && ts < i && marker_token(g, start, ts, i) &&
 			    (n >= pe || is_space_byte(s[n]) || s[n] == ')')) {
 				size_t bt = bullet_before(g, start, ts);

@@ -157,6 +157,17 @@ About two hundred homes near the river were evacuated overnight, and a school op
 	assert_json "$output" '.summary == "A fire destroyed the old mill in Dunford on Sunday night."'
 }
 
+@test "a French or German article's lede opens its summary (the caption test's verbs are English)" {
+	# No word of either lede is an English verb form; neither is a caption.
+	fr="Le gouvernement a présenté mercredi un nouveau projet de loi. Il vise à limiter les loyers dans les grandes villes. Les critiques estiment que le texte ne va pas assez loin. L'opposition a annoncé son refus à l'Assemblée."
+	de="Die Regierung hat am Mittwoch ein Gesetz beschlossen. Es soll die Mieten in großen Städten begrenzen. Kritiker sagen, das Gesetz gehe nicht weit genug. Die Opposition kündigte Widerstand im Bundestag an."
+	jq -cn --arg fr "$fr" --arg de "$de" '{id: "fr", text: $fr}, {id: "de", text: $de}' >"$TMP/in"
+	run --separate-stderr "$BIN/news-summarize" --sentences 1 "$TMP/in"
+	[ "$status" -eq 0 ]
+	assert_json "${lines[0]}" '.summary == "Le gouvernement a présenté mercredi un nouveau projet de loi."'
+	assert_json "${lines[1]}" '.summary == "Die Regierung hat am Mittwoch ein Gesetz beschlossen."'
+}
+
 @test "a caption without a verb, a photo credit or a time stamp at the top is never in the summary" {
 	# A web page's article as news-clean or the CNN/DailyMail data set may give it: the
 	# photo's caption and credit, then the story; a caption again further down.

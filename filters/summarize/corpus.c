@@ -162,6 +162,7 @@ static void
 add_sentences(struct corpus *c, size_t art, const char *text, size_t len)
 {
 	size_t k, cp = 0, b = 0;
+	int english = prose_english(text, len);
 
 	for (k = 0; k < c->spans.n; k++) {
 		struct sentence *st;
@@ -195,7 +196,7 @@ add_sentences(struct corpus *c, size_t art, const char *text, size_t len)
 		st->norm = add_vector(c, text + st->bstart, st->bend - st->bstart, &st->tstart, &st->tlen);
 		st->rep = c->nsents;
 		st->copies = 1;
-		st->prose = prose_weight(text, st->bstart, st->bend, st->nwords, &caption);
+		st->prose = prose_weight(text, st->bstart, st->bend, st->nwords, english, &caption);
 		if (st->prose > 0 && st->tlen > 0)
 			st->flags |= SENT_ELIGIBLE;
 		if (caption)

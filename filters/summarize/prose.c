@@ -409,8 +409,47 @@ scan_words(const char *s, size_t n, struct scan *f)
 	f->lower = lower;
 }
 
+/*
+ * Frequent English function words that other languages written in Latin
+ * letters rarely use (not "a", "an", "in", "die", "on"): a text whose
+ * words are one in twenty of these or more reads as English.  Sorted.
+ */
+static const char *const english_markers[] = {
+	"and", "are", "be", "been", "for", "from", "has", "have", "he", "her", "his", "is", "it", "of", "said",
+	"she", "that", "the", "they", "this", "to", "was", "were", "which", "will", "with", "would",
+};
+
+int
+prose_english(const char *text, size_t len)
+{
+	size_t i = 0, words = 0, markers = 0;
+
+	while (i < len) {
+		size_t b, k, n;
+		char w[8];
+		while (i < len && is_space((unsigned char)text[i]))
+			i++;
+		for (b = i; i < len && !is_space((unsigned char)text[i]); i++)
+			;
+		if (i == b)
+			break;
+		words++;
+		/* The word in lower case without the punctuation after it ("said,"). */
+		for (n = i - b; n > 0 && ((text[b + n - 1] | 0x20) < 'a' || (text[b + n - 1] | 0x20) > 'z'); n--)
+			;
+		if (n < 2 || n >= sizeof w)
+			continue;
+		for (k = 0; k < n; k++)
+			w[k] = (char)(text[b + k] >= 'A' && text[b + k] <= 'Z' ? text[b + k] + 32 : text[b + k]);
+		w[n] = 0;
+		markers += bsearch(w, english_markers, sizeof english_markers / sizeof *english_markers,
+				   sizeof *english_markers, cmp_word) != NULL;
+	}
+	return words == 0 || 20 * markers >= words;
+}
+
 double
-prose_weight(const char *text, size_t b, size_t e, size_t nwords, int *caption)
+prose_weight(const char *text, size_t b, size_t e, size_t nwords, int english, int *caption)
 {
 	const char *s = text + b;
 	size_t n = e - b, at;
@@ -453,7 +492,7 @@ prose_weight(const char *text, size_t b, size_t e, size_t nwords, int *caption)
 		w *= 0.7;
 	if (f.run_on)
 		w *= 0.5;
-	if (!f.verb)
+	if (!f.verb && english) /* no English verb says nothing of a sentence in French or German */
 		w *= 0.5;
 	if (3 * f.numbers >= f.words)
 		w *= 0.2;

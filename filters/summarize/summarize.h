@@ -135,9 +135,18 @@ void corpus_link_duplicates(struct corpus *c, double threshold);
  * words numbers ("2 tackles, 1 assist (3 combined).", 0.2); *caption is
  * set for these and for the zeros.  Then a unit longer than 50 words (a
  * caption glued to a sentence, most likely) weighs 50 / words, without
- * *caption.  English furniture only.
+ * *caption.  English furniture only; english (prose_english() of the
+ * article) is 0 for text in another language, where the absence of an
+ * English verb is no evidence of a caption and the verb test is skipped.
  */
-double prose_weight(const char *text, size_t b, size_t e, size_t nwords, int *caption);
+double prose_weight(const char *text, size_t b, size_t e, size_t nwords, int english, int *caption);
+
+/*
+ * 1 if text[0..len) reads as English: one word in twenty or more is a
+ * frequent English function word that other Latin-script languages rarely
+ * use ("the", "of", "was", ...).  Also 1 for a text with no words.
+ */
+int prose_english(const char *text, size_t len);
 
 /* --- select.c ------------------------------------------------------------ */
 

@@ -38,6 +38,16 @@ static const struct scase cases[] = {
 	{ "Rs. number", "I was paid Rs. 500 for it.", { "I was paid Rs. 500 for it.", NULL } },
 	/* Initials. */
 	{ "initials", "John F. Kennedy and J. K. Rowling met.", { "John F. Kennedy and J. K. Rowling met.", NULL } },
+	/* A day written as an ordinal before its month (German, Danish, Norwegian, ...). */
+	{ "ordinal day", "Die Wahl findet am 3. Oktober statt. Sie endet am 14. M\xc3\xa4rz.",
+	  { "Die Wahl findet am 3. Oktober statt.", "Sie endet am 14. M\xc3\xa4rz.", NULL } },
+	{ "number then month", "The vote was 2-1. May is next. It fell in 1990. March came.",
+	  { "The vote was 2-1.", "May is next.", "It fell in 1990.", "March came.", NULL } },
+	/* French spacing: a space or no-break space before the closing guillemet. */
+	{ "guillemets spaced", "\xc2\xab Nous sommes pr\xc3\xaats. \xc2\xbb Le jour vint.",
+	  { "\xc2\xab Nous sommes pr\xc3\xaats. \xc2\xbb", "Le jour vint.", NULL } },
+	{ "guillemets nbsp", "\xc2\xab\xe2\x80\xafOui.\xe2\x80\xaf\xc2\xbb Le jour vint.",
+	  { "\xc2\xab\xe2\x80\xafOui.\xe2\x80\xaf\xc2\xbb", "Le jour vint.", NULL } },
 	{ "initial end", "His name is Mark E. Smith. He sings.", { "His name is Mark E. Smith.", "He sings.", NULL } },
 	/* Numbers and money. */
 	{ "money", "Revenue was $13.5 billion. Costs fell 2.5%.",
@@ -336,6 +346,39 @@ main(void)
 			fail++;
 		}
 		spans_release(&sp);
+	}
+	/*
+	 * Long runs that once made the scan quadratic (minutes for a few MB):
+	 * a stop in every token, and inner quotes or brackets that never close
+	 * inside a quotation.  No timing is asserted; a quadratic scan shows as a hung
+	 * test.  The whole run is one sentence each time.
+	 */
+	{
+		static const char *const units[] = { "a.", "\xc3\xa9.", "world.Today", "\xe2\x80\x98" "a ", "\xc2\xab" "a ", "(a " };
+		size_t u, r, reps = 400000, len;
+		for (u = 0; u < sizeof units / sizeof units[0]; u++) {
+			struct spans sp = SPANS_INIT;
+			size_t ul = strlen(units[u]);
+			char *t = malloc(3 + reps * ul + 4);
+			if (!t)
+				abort();
+			len = 0;
+			memcpy(t, "\xe2\x80\x9c", 3); /* a quotation around it all */
+			len += 3;
+			for (r = 0; r < reps; r++, len += ul)
+				memcpy(t + len, units[u], ul);
+			memcpy(t + len, "\xe2\x80\x9d", 3);
+			len += 3;
+			segment_sentences(t, len, &sp);
+			if (sp.n >= 1)
+				pass++;
+			else {
+				printf("FAIL long run %zu: %zu sentences\n", u, sp.n);
+				fail++;
+			}
+			spans_release(&sp);
+			free(t);
+		}
 	}
 	printf("%zu passed, %zu failed\n", pass, fail);
 	return fail ? 1 : 0;
