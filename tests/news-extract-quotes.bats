@@ -521,3 +521,112 @@ sys.exit(1 if bad else 0)' "$TMP/work.txt"
 	quotes_of 'They want some say over the plan for the town.'
 	assert_json "$output" '.quotes == []'
 }
+
+@test "'the government' is a country's government when one is named in the phrase, else no one: never the last organisation that spoke" {
+	quotes_of 'Acme Mining said on Monday that profits had risen. The government has said it will review the tax on mining firms.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],[null,null]]'
+	quotes_of 'Acme Mining said on Monday that profits had risen. Indonesia'"'"'s government said it would send more aid to the region.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"},
+		  {"text":"Indonesia","type":"LOC","start":52,"end":61,"canonical":"Indonesia"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],["Indonesia'"'"'s government","ORG"]]'
+	quotes_of 'Acme Mining said on Monday that profits had risen. The Indonesian government said it would send more aid to the region.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"},
+		  {"text":"Indonesian","type":"MISC","start":56,"end":66,"canonical":"Indonesian"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Acme Mining","ORG"],["Indonesian government","ORG"]]'
+	# "government" as a modifier heads nothing.
+	quotes_of 'Acme Corp'"'"'s government systems division said it had won a large contract from the navy.' \
+		'[{"text":"Acme Corp","type":"ORG","start":0,"end":9,"canonical":"Acme Corp"}]'
+	assert_json "$output" '(.quotes | length) == 1 and (.quotes[0].speaker // "" | test("government") | not)'
+}
+
+@test "a title with function words inside is one name: 'A Top of the Pops spokesperson' speaks for Top of the Pops, 'Help the Aged' is one organisation" {
+	quotes_of 'A Top of the Pops spokesperson said the show would return to the screen in May.' \
+		'[{"text":"Pops","type":"ORG","start":13,"end":17,"canonical":"Pops"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Top of the Pops","ORG"]]'
+	quotes_of 'Help the Aged said many pensioners could not afford to heat their homes.' \
+		'[{"text":"Aged","type":"ORG","start":9,"end":13,"canonical":"Aged"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Help the Aged","ORG"]]'
+	# A place before a bare "the" is another name; a word that opens the sentence is no title's before "of".
+	quotes_of 'Shares of the Daily Mail fell. In London the BBC said it would cut jobs in the regions.' \
+		'[{"text":"Daily Mail","type":"ORG","start":14,"end":24,"canonical":"Daily Mail"},
+		  {"text":"London","type":"LOC","start":34,"end":40,"canonical":"London"},
+		  {"text":"BBC","type":"ORG","start":45,"end":48,"canonical":"BBC"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["BBC"]'
+}
+
+@test "two capitalised words are no person without a first name, a title or the surname alone: 'Age Concern' is an organisation" {
+	# What the tagger calls a person, with a first word the text uses as a common word.
+	quotes_of 'Age Concern said many pensioners in old age could not afford to heat their homes.' \
+		'[{"text":"Age Concern","type":"PER","start":0,"end":11,"canonical":"Age Concern"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Age Concern","ORG"]]'
+	# A tagged person named once by a rare given name stays a person.
+	quotes_of 'Junko Tanabe said the yen would rise again next week.' \
+		'[{"text":"Junko Tanabe","type":"PER","start":0,"end":12,"canonical":"Junko Tanabe"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Junko Tanabe","PER"]]'
+	# A pronoun is no common word: "He Lin" stays a person though the text says "he".
+	quotes_of 'In a speech, He Lin said the reforms had failed. Prices would rise next year, he added.' \
+		'[{"text":"He Lin","type":"PER","start":13,"end":19,"canonical":"He Lin"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["He Lin","PER"],["He Lin","PER"]]'
+	# Without a tagger, capitals alone: a person needs a known first name or "Mr".
+	quotes_of 'Age Concern said pensioners could not afford heating. Jane Moss said prices would rise. Dr Laah Chong said the plan would fail.'
+	assert_json "$output" '[.quotes[] | [.speaker, .speaker_type]] == [["Age Concern","ORG"],["Jane Moss","PER"],["Laah Chong","PER"]]'
+}
+
+@test "a relative clause between subject and cue: its own cue is a quote of the subject, and ', said' after it is the main verb's" {
+	quotes_of 'Peter Gram, who admitted he had misled investors, said the company would repay them in full.' \
+		'[{"text":"Peter Gram","type":"PER","start":0,"end":10,"canonical":"Peter Gram"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [
+		["Peter Gram","admitted","he had misled investors"],
+		["Peter Gram","said","the company would repay them in full"]]'
+	quotes_of 'The Retail Studies Centre, which monitors shop prices, said sales had fallen sharply in March.' \
+		'[{"text":"Retail Studies Centre","type":"ORG","start":4,"end":25,"canonical":"Retail Studies Centre"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [["Retail Studies Centre","said","sales had fallen sharply in March"]]'
+	# A reduced passive is no new verb: "a firm, said to be ..." goes on.
+	quotes_of 'Peter Gram said the buyer was Acme, said to be the largest firm in the region.' \
+		'[{"text":"Peter Gram","type":"PER","start":0,"end":10,"canonical":"Peter Gram"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .text]] == [["Peter Gram","the buyer was Acme, said to be the largest firm in the region"]]'
+}
+
+@test "relayed speech: 'X said Y had told him the plant would close' is Y's quote (X only relays it); an object is no content" {
+	quotes_of 'Mark Ellison said that Tom Baker had told him the factory would close in June.' \
+		'[{"text":"Mark Ellison","type":"PER","start":0,"end":12,"canonical":"Mark Ellison"},
+		  {"text":"Tom Baker","type":"PER","start":23,"end":32,"canonical":"Tom Baker"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [["Tom Baker","told","the factory would close in June"]]'
+	quotes_of 'Mark Ellison said Tom Baker had warned that the factory would close in June.' \
+		'[{"text":"Mark Ellison","type":"PER","start":0,"end":12,"canonical":"Mark Ellison"},
+		  {"text":"Tom Baker","type":"PER","start":18,"end":27,"canonical":"Tom Baker"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue, .text]] == [["Tom Baker","warned","the factory would close in June"]]'
+	# "would announce the results": an object, so the quote stays the relay's.
+	quotes_of 'Mark Ellison said Tom Baker would announce the results in June.' \
+		'[{"text":"Mark Ellison","type":"PER","start":0,"end":12,"canonical":"Mark Ellison"},
+		  {"text":"Tom Baker","type":"PER","start":18,"end":27,"canonical":"Tom Baker"}]'
+	assert_json "$output" '[.quotes[] | [.speaker, .cue]] == [["Mark Ellison","said"]]'
+}
+
+@test "an apposition with coordinated roles and no closing comma: 'NAME, ROLE and ROLE said:' is NAME's, and so are the quotes after" {
+	quotes_of 'Acme said on Monday that profits had risen. Jane Holloway, chairman and chief executive said: "We are pleased with the year." "It was a good year for us."' \
+		'[{"text":"Acme","type":"ORG","start":0,"end":4,"canonical":"Acme"},
+		  {"text":"Jane Holloway","type":"PER","start":44,"end":57,"canonical":"Jane Holloway"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Acme","Jane Holloway","Jane Holloway"]'
+	quotes_of 'Jane Holloway, chairman of Acme and president of the Dairy Council said the tax was unfair to farmers.' \
+		'[{"text":"Jane Holloway","type":"PER","start":0,"end":13,"canonical":"Jane Holloway"},
+		  {"text":"Acme","type":"ORG","start":27,"end":31,"canonical":"Acme"},
+		  {"text":"Dairy Council","type":"ORG","start":53,"end":66,"canonical":"Dairy Council"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Jane Holloway"]'
+	# Not an apposition: another name in it is the subject.
+	quotes_of 'According to Tom Reed, Prime Minister Jane Holloway told the cabinet that taxes would rise.' \
+		'[{"text":"Tom Reed","type":"PER","start":13,"end":21,"canonical":"Tom Reed"},
+		  {"text":"Jane Holloway","type":"PER","start":38,"end":51,"canonical":"Jane Holloway"}]'
+	assert_json "$output" '[.quotes[] | select(.cue == "told") | .speaker] == ["Jane Holloway"]'
+}
+
+@test "'the police', 'the council', 'the ministry' are an organisation so named or so called, never the company that spoke last" {
+	quotes_of 'Acme Mining said on Monday that profits had risen sharply. The police said the roads to the mine were closed.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Acme Mining",null]'
+	quotes_of 'Acme Mining said on Monday that profits had risen sharply. The Dairy Council disagreed. The council said the plan would go ahead.' \
+		'[{"text":"Acme Mining","type":"ORG","start":0,"end":11,"canonical":"Acme Mining"},
+		  {"text":"Dairy Council","type":"ORG","start":62,"end":75,"canonical":"Dairy Council"}]'
+	assert_json "$output" '[.quotes[] | .speaker] == ["Acme Mining","Dairy Council"]'
+}

@@ -325,6 +325,44 @@ thing_role(const struct doc *d, const struct qent *e)
 	       d->t[p].sent == d->t[e->t0].sent && d->t[p].quote == d->t[e->t0].quote;
 }
 
+/* Is the name of x made of common words: a lower-case function word inside
+ * ("Help the Aged", "Friends of the Earth"), or a first word the text also
+ * writes in lower case ("Age Concern" and "old age")?  Few names get here
+ * (a tagger's persons with no first name, title or surname alone), so a
+ * pass over the words is cheaper than an index of them. */
+static int
+common_words_name(const struct doc *d, const struct dent *x)
+{
+	const char *p = x->name, *end, *sp;
+	uint64_t h;
+	size_t i;
+
+	if (!p)
+		return 0;
+	end = p + x->len;
+
+	for (sp = p; sp < end && STEP(d);) {
+		const char *w = sp;
+		while (sp < end && *sp != ' ')
+			sp++;
+		if (w < sp && *w >= 'a' && *w <= 'z' && (lexicon_fw(d->lx, word_hash(w, (size_t)(sp - w))) &
+							  (FW_DET | FW_PREP | FW_CONJ)))
+			return 1;
+		while (sp < end && *sp == ' ')
+			sp++;
+	}
+	sp = memchr(p, ' ', x->len);
+	if (!sp)
+		return 0;
+	h = word_hash(p, (size_t)(sp - p));
+	if (lexicon_fw(d->lx, h))
+		return 0; /* "He Weiling": "he" is a pronoun, not a common noun */
+	for (i = 0; i < d->nt && STEP(d); i++)
+		if (d->t[i].h == h && d->t[i].type == TOK_WORD && !d->t[i].cap)
+			return 1;
+	return 0;
+}
+
 void
 coref_prepare(struct doc *d)
 {
@@ -367,6 +405,10 @@ coref_prepare(struct doc *d)
 		/* The kind most of its mentions have (the tagger may call "Time
 		 * Warner" a person once and "TimeWarner" an organisation four
 		 * times); a tie goes to the person. */
+		if (e->kind == EK_PER && (e->t1 - e->t0 == 1 || !memchr(e->canonical, ' ', e->canon_len) ||
+					  person_marked(d, e) || honorific(d, e->t0)))
+			x->personal = 1;
+		x->tagged |= !e->guessed;
 		x->nper += e->kind == EK_PER;
 		x->norg += e->kind == EK_ORG;
 		x->nmisc += e->kind == EK_MISC;
@@ -390,6 +432,27 @@ coref_prepare(struct doc *d)
 		if (sp)
 			set_gender(x, lexicon_first_name(d->lx, word_hash(e->canonical, (size_t)(sp - e->canonical))),
 				   EV_FIRST_NAME);
+	}
+	/* A name of two words or more is not a person's just because it is
+	 * two capitalised words: with no first name the lists know, no title
+	 * or person's noun before it and never the surname alone ("Mr Laah",
+	 * "Laah said" make "Laah Chong-gyu" a person), it is an organisation's
+	 * ("Age Concern said").  What a tagger calls a person needs more: a
+	 * function word inside ("Help the Aged") or a first word the text also
+	 * uses as a common word ("age"), which given names hardly are. */
+	{
+		int scans = 0; /* passes over the text: at most 8 a record, so time stays linear */
+		for (k = 0; k < d->ndents && STEP(d); k++) {
+			struct dent *x = &d->dents[k];
+			if (x->kind != EK_PER || x->personal)
+				continue;
+			if (x->tagged && (++scans > 8 || !common_words_name(d, x)))
+				continue;
+			x->kind = EK_ORG;
+			x->say_kind = EK_ORG;
+			x->orgrole = 1;
+			x->misc = 1; /* a referent of "it" only once it has spoken ("Each Class B") */
+		}
 	}
 	/* Every mention of a name an organisation's noun was said of is the
 	 * organisation's. */
@@ -793,6 +856,28 @@ coref_pronoun(struct doc *d, int i)
 	return m;
 }
 
+/* Is noun (a word_hash) one of the words of x's name ("Ministry" of
+ * "Ministry of Defence")? */
+static int
+name_has_word(const struct dent *x, uint64_t noun)
+{
+	const char *p = x->name, *end;
+
+	if (!p)
+		return 0; /* a name of no bytes */
+	end = p + x->len;
+	while (p < end) {
+		const char *w = p;
+		while (p < end && *p != ' ')
+			p++;
+		if (p > w && word_hash(w, (size_t)(p - w)) == noun)
+			return 1;
+		while (p < end && *p == ' ')
+			p++;
+	}
+	return 0;
+}
+
 struct mention
 coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 {
@@ -821,13 +906,15 @@ coref_description(struct doc *d, int h, enum ent_kind kind, int need_title)
 					;
 			if (sp && sp > x->name && word_hash(sp, (size_t)(x->name + x->len - sp)) == noun)
 				w *= 2.0;
+			else if (need_title == 2 && !name_has_word(x, noun))
+				w = -1.0; /* "the police": an organisation so named, or so called before */
 		}
 		for (t = 0; t < x->ntitles; t++)
 			if (x->titles[t] == noun)
 				break;
 		if (t < x->ntitles)
-			w *= kind == EK_PER ? 3.0 : 2.0;
-		else if (need_title)
+			w = (w < 0 ? 1.0 : w) * (kind == EK_PER ? 3.0 : 2.0);
+		else if (need_title == 1 || w < 0)
 			w = 0.0;
 		else if (x->ntitles && kind == EK_PER)
 			w *= 0.3; /* "the singer" is not "keyboard player Nick Rhodes"; "the

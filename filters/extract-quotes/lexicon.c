@@ -307,11 +307,11 @@ load_nouns(struct lexicon *lx, const char *path)
 		char g = 0;
 		struct slot *sl;
 		if (nf < 2 || fl[0] == 0)
-			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n|p|o]", path, lineno);
+			die("%s:%lu: want WORD<TAB>CLASS[<TAB>m|f|n|p|o|s|i]", path, lineno);
 		if (nf == 3) {
 			if (fl[2] != 1 || (f[2][0] != 'm' && f[2][0] != 'f' && f[2][0] != 'n' && f[2][0] != 'p' &&
-						 f[2][0] != 'o'))
-				die("%s:%lu: the sex of a noun is 'm', 'f', 'n', 'p' or 'o', not '%.*s'", path, lineno,
+						 f[2][0] != 'o' && f[2][0] != 's' && f[2][0] != 'i'))
+				die("%s:%lu: the sex of a noun is 'm', 'f', 'n', 'p', 'o', 's' or 'i', not '%.*s'", path, lineno,
 				    (int)fl[2], f[2]);
 			g = f[2][0];
 		}

@@ -413,6 +413,46 @@ complete_of(struct doc *d)
 	}
 }
 
+/*
+ * A title with function words inside: "Top of the Pops", "Help the Aged",
+ * tagged "Pops", "Aged".  Capitalised words before "of", "of the" or "the"
+ * right before an organisation's (or MISC) name belong to it, unless they
+ * are a noun of speakers ("President of the", "Bank of": titles and
+ * institutions that complete_of handles) or, before "of", open the
+ * sentence ("Shares of the Daily Mail").  A place before a bare "the" is
+ * another name ("in London the Met").
+ */
+static void
+complete_function_words(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nents && STEP(d); k++) {
+		struct qent *e = &d->ents[k];
+		int j = e->t0 - 1, link, of = 0;
+		if ((e->kind != EK_ORG && e->kind != EK_MISC) || !plain(d, e))
+			continue;
+		if (j >= 0 && tok_is(d, j, "the") && !d->t[j].cap && adjacent(d, j))
+			j--;
+		if (j >= 0 && tok_is(d, j, "of") && adjacent(d, j))
+			j--, of = 1;
+		link = j;
+		if (link == e->t0 - 1)
+			continue;
+		while (j >= 0 && link - j < 6 && d->t[j].type == TOK_WORD && d->t[j].cap && !d->t[j].fw &&
+		       !d->t[j].cueflags && !d->t[j].noun && !lower_after_hyphen(d, j) && adjacent(d, j) && STEP(d)) {
+			int f = d->t[j].ent;
+			if (f >= 0 && (!of || d->ents[f].kind == EK_PER || d->ents[f].kind == EK_LOC || d->ents[f].t1 != j + 1))
+				break;
+			if (f < 0 && of && j == d->sent_t0[d->t[j].sent])
+				break;
+			j = f >= 0 ? d->ents[f].t0 - 1 : j - 1;
+		}
+		if (j < link)
+			respan(d, e, j + 1, e->t1, (int)k);
+	}
+}
+
 /* A first name the tagger left out: "Apple CEO Tim Cook" tagged "Cook". */
 static void
 complete_first_names(struct doc *d)
@@ -866,6 +906,7 @@ doc_link_names(struct doc *d)
 	complete_and(d);
 	complete_before(d);
 	complete_of(d);
+	complete_function_words(d);
 	complete_first_names(d);
 	drop_titles(d);
 	link_aliases(d);

@@ -143,6 +143,8 @@ struct dent {
 	unsigned char orgrole; /* named after an organisation's noun: "housebuilder George Wimpey" */
 	int publisher;         /* a named document's publisher ("its Beige Book report"), -1 */
 	unsigned char spoken;  /* has been the speaker of a quote */
+	unsigned char personal; /* a mention marks a person: a first name, a title, the surname alone */
+	unsigned char tagged;   /* a mention comes from a tagger, not from capitals */
 	char gender;           /* 'm', 'f' or 0 */
 	unsigned char gender_ev; /* strength of the evidence for gender */
 	double sal;            /* salience as of discourse time sal_time */
@@ -321,7 +323,9 @@ void coref_prepare(struct doc *d);
 struct mention coref_pronoun(struct doc *d, int i);
 /* What a definite description headed by noun h refers to ("the company",
  * "the chairman"), or no name; with need_title, only something the noun
- * was said of before ("the survey" after "the annual Directions survey"). */
+ * was said of before ("the survey" after "the annual Directions survey");
+ * with need_title 2, an organisation with the noun in its name or said of
+ * it ("the council" for the Dairy Council). */
 struct mention coref_description(struct doc *d, int h, enum ent_kind kind, int need_title);
 /* The mention of entity e (of d->ents). */
 struct mention mention_of_entity(const struct doc *d, int e);

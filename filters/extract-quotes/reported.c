@@ -103,6 +103,17 @@ content_stops(const struct doc *d, int j, int limit)
 			if (k < limit && d->t[k].cueflags && !(d->t[k].cueflags & CUE_PREP))
 				return 1;
 		}
+		/* ", said (that) ...": the verb of the clause a relative or
+		 * participle clause interrupted ("X, who admitted Y, said Z"),
+		 * not a reduced passive ("a firm, said to be ...") */
+		k = k0;
+		while (k < limit && (d->t[k].fw & FW_ADV) && d->t[k].type == TOK_WORD && STEP(d))
+			k++;
+		if (k < limit && (d->t[k].cueflags & (CUE_THAT | CUE_BARE)) && !(d->t[k].cueflags & CUE_PREP) &&
+		    !d->t[k].ing && !d->t[k].cap && k + d->t[k].cuelen < limit &&
+		    d->t[k + d->t[k].cuelen].type == TOK_WORD && !tok_is(d, k + d->t[k].cuelen, "to") &&
+		    !(d->t[k + d->t[k].cuelen].fw & FW_PREP))
+			return 1;
 		/* ", X said." */
 		for (k = k0; k < limit && k < k0 + 5 && d->t[k].type == TOK_WORD && STEP(d); k++)
 			if ((d->t[k].cueflags & CUE_FINAL) && !d->t[k].ing &&
@@ -286,6 +297,52 @@ trailing(struct doc *d, int i, int s)
 	}
 }
 
+/*
+ * Relayed speech: content [a, b] that opens with someone else's speech act
+ * with content of its own ("X said Y had told him: ...", "X said that Y
+ * told staff the plant would close").  The quote is Y's (the guidelines'
+ * via rule); the outer cue only relays it.  Y is a name or a pronoun that
+ * starts the content, then at most auxiliaries and adverbs, then the cue,
+ * then its content: "that", a colon, a pronoun subject, or a clause after
+ * a hearer.
+ */
+static int
+relayed(struct doc *d, int a, int b)
+{
+	int r = a, k, e = d->t[a].ent, hearer = 0;
+
+	if (e >= 0 && d->ents[e].t0 == a && (d->ents[e].kind == EK_PER || d->ents[e].kind == EK_ORG))
+		r = d->ents[e].t1;
+	else
+		return 0;
+	while (r <= b && r < a + 12 && d->t[r].type == TOK_WORD && (d->t[r].fw & (FW_AUX | FW_ADV)) &&
+	       !(d->t[r].fw & FW_BE) && !d->t[r].cueflags && STEP(d))
+		r++;
+	if (r > b || !d->t[r].cueflags || d->t[r].ing || d->t[r].cap || d->t[r].quote >= 0 ||
+	    (d->t[r].cueflags & (CUE_PREP | CUE_QUOTE)))
+		return 0;
+	k = r + d->t[r].cuelen;
+	if (k <= b && (d->t[r].cueflags & CUE_OBJ)) {
+		int h = d->t[k].ent;
+		if (d->t[k].fw & FW_OBJPRON)
+			k++, hearer = 1;
+		else if (h >= 0 && d->ents[h].t0 == k)
+			k = d->ents[h].t1, hearer = 1;
+		else if (k + 1 <= b && d->t[k].type == TOK_WORD && !d->t[k].fw && !d->t[k].cap && !d->t[k].cueflags)
+			k++, hearer = 1; /* "told staff" */
+	}
+	if (k > b + 1)
+		return 0;
+	if (k <= b + 1 && k < (int)d->nt && (tok_is_punct(d, k, ":") || d->t[k].mark == 1))
+		return 1; /* "had told him: “...”" (the quotation is past b) */
+	if (k > b)
+		return 0;
+	/* Content, not an object ("would announce a new computer", "declared
+	 * the company in default"): "that", a pronoun subject, or a clause
+	 * after a hearer ("told him the plant would close"). */
+	return (d->t[k].fw & (FW_THAT | FW_SUBJ)) || tok_is(d, k, "there") || (hearer && clause_like(d, k, b + 1));
+}
+
 static void
 verb_cue(struct doc *d, int i, int s)
 {
@@ -404,6 +461,8 @@ content:
 	b--;
 	if (b - a < 2)
 		return;
+	if (relayed(d, a, b))
+		return; /* the speech act is the inner one's (its cue comes later) */
 	sp = speaker_of_cue(d, i);
 	if (sp.t0 < 0)
 		return;

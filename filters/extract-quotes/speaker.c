@@ -87,6 +87,42 @@ staff_of(const struct doc *d, int h, int pp)
 	       (tok_is(d, h + 1, "at") || tok_is(d, h + 1, "from") || tok_is(d, h + 1, "with"));
 }
 
+/* Is h a noun of the state ("government", "administration": s in
+ * speaker-nouns.txt)? */
+static int
+state_noun(const struct doc *d, int h)
+{
+	return h >= 0 && (size_t)h < d->nt && d->t[h].noun == NOUN_ORG && lexicon_noun_gender(d->lx, d->t[h].h) == 's';
+}
+
+/*
+ * A description headed by a noun of the state, [t0, h]: the government of
+ * the country or people named in it ("Indonesia's government", "the
+ * Indonesian government"), else no name ("the government" is never the
+ * last organisation that spoke, a company or a charity).
+ */
+static struct mention
+state_description(const struct doc *d, int t0, int h)
+{
+	struct mention m = no_mention();
+	int s = t0, j;
+
+	if (s == h && s - 2 >= 0 && tok_is(d, s - 1, "'s") && d->t[s - 2].ent >= 0 && d->t[s - 2].sent == d->t[h].sent)
+		s = d->ents[d->t[s - 2].ent].t0; /* np_left passes only the head after "'s" */
+	m.t0 = s;
+	m.t1 = h + 1;
+	for (j = s; j < h && !(d->t[j].type == TOK_WORD && d->t[j].cap && !(d->t[j].fw & (FW_DET | FW_POSS))) &&
+		    STEP(d);
+	     j++)
+		;
+	if (j < h) {
+		m.name = d->text + d->t[j].bstart;
+		m.name_len = d->t[h].bend - d->t[j].bstart;
+		m.kind = EK_ORG;
+	}
+	return m;
+}
+
 /* A description: determiner/modifiers + head noun at h, spanning [t0, h].
  * pp: the entity of a prepositional phrase after the head, or -1. */
 static struct mention
@@ -96,6 +132,9 @@ description(struct doc *d, int t0, int h, int pp)
 	enum noun_class c = (enum noun_class)d->t[h].noun;
 	int definite = (d->t[t0].fw & (FW_DET | FW_POSS)) && !(d->t[t0].fw & FW_INDEF);
 	int plural = c == NOUN_GROUP || c == NOUN_REP;
+
+	if (state_noun(d, h))
+		return state_description(d, t0, h);
 
 	if (c == NOUN_REP && pp < 0) {
 		int j;
@@ -130,7 +169,7 @@ description(struct doc *d, int t0, int h, int pp)
 	else if (staff_of(d, h, pp))
 		m = of_entity(d, pp);
 	else if (c == NOUN_ORG && definite && !(d->t[t0].fw & FW_POSS))
-		m = coref_description(d, h, EK_ORG, 0);
+		m = coref_description(d, h, EK_ORG, lexicon_noun_gender(d->lx, d->t[h].h) == 'i' ? 2 : 0);
 	else if (c == NOUN_REP && definite && !m.name && !(d->t[t0].fw & FW_POSS)) {
 		/* "the survey", "the spokesman": what the noun was said of before */
 		int doc = lexicon_noun_gender(d->lx, d->t[h].h) == 'n';
@@ -219,7 +258,12 @@ speaker_np_right(struct doc *d, int i, int limit)
 	if (d->t[i].fw & FW_SUBJ)
 		return pronoun(d, i);
 	if (ent_starts(d, i) >= 0) {
-		return name_run(d, i, limit, &end);
+		m = name_run(d, i, limit, &end);
+		if (end < limit && state_noun(d, end) &&
+		    !(end + 1 < limit && d->t[end + 1].type == TOK_WORD && !d->t[end + 1].fw && !d->t[end + 1].cap &&
+		      !d->t[end + 1].cueflags)) /* not "X's government systems division" */
+			return state_description(d, i, end); /* "Indonesia's government" */
+		return m;
 	}
 	/* Titles and modifiers before a name: "chief executive John Woodward",
 	 * "French finance minister Nicolas Sarkozy", "the bank's boss Jane Doe". */
@@ -606,6 +650,46 @@ subject_before_parentheticals(struct doc *d, int k, int s0)
 	return np_left(d, b - 1, s0);
 }
 
+/*
+ * An apposition whose closing comma the writer left out: "Jane Holloway,
+ * chairman and chief executive said", "Jane Holloway, chairman of Acme and
+ * president of the Dairy Council said".  The words from the comma to the
+ * verb are a parenthetical holding a role noun (a person's for a person,
+ * an organisation's for an organisation), and a name ends right before
+ * the comma and opens its clause: the name is the subject.  The
+ * parenthetical does not start with "and" and holds no person's name.  No mention (t0 < 0) otherwise.
+ */
+static struct mention
+unclosed_apposition(struct doc *d, int k, int s0)
+{
+	int c = k, j, e, role = 0;
+
+	while (c > s0 && k - c < 25 && !tok_is_punct(d, c, ",") && d->t[c].quote < 0 && !d->t[c].mark && STEP(d))
+		c--;
+	if (c <= s0 || c == k || !tok_is_punct(d, c, ",") || (e = d->t[c - 1].ent) < 0 || d->ents[e].t1 != c ||
+	    (d->ents[e].kind != EK_PER && d->ents[e].kind != EK_ORG) || !parenthetical(d, c + 1, k + 1) ||
+	    (d->t[c + 1].fw & (FW_REL | FW_CONJ)))
+		return none();
+	/* The name opens its clause ("In a filing with the SEC, the group
+	 * said" is no apposition to the SEC). */
+	j = d->ents[e].t0 - 1;
+	if (j >= s0 && !(d->t[j].type == TOK_PUNCT || (d->t[j].fw & FW_CONJ)))
+		return none();
+	for (j = c + 1; j <= k && STEP(d); j++) {
+		if (d->t[j].ent >= 0 && d->ents[d->t[j].ent].kind == EK_PER)
+			return none(); /* "X, Prime Minister Y told": Y is the subject */
+		if (d->t[j].type == TOK_WORD && d->t[j].ent < 0 &&
+		    (d->ents[e].kind == EK_PER ? d->t[j].noun == NOUN_PERSON || d->t[j].noun == NOUN_REP
+					       : d->t[j].noun == NOUN_ORG))
+			role = 1;
+	}
+	/* The role must reach the verb: "X, chairman of Acme, and Y said" is
+	 * two subjects, and the word before the verb is part of the role. */
+	if (!role || (d->t[k].type == TOK_WORD && d->t[k].ent < 0 && d->t[k].noun == NOUN_NONE && d->t[k].cap))
+		return none();
+	return of_entity(d, e);
+}
+
 /* Is m a description headed by a noun that names no speaker ("the
  * changes")?  After a comma, "said" + such a phrase is no inversion: in
  * "Alain Terzian, president of X, said the changes were made", the
@@ -725,6 +809,11 @@ speaker_of_cue(struct doc *d, int i)
 		if (c >= s0 && tok_is_punct(d, c, ","))
 			c--;
 		return np_left(d, c, s0);
+	}
+	{
+		struct mention m = unclosed_apposition(d, k, s0);
+		if (m.t0 >= 0)
+			return m;
 	}
 	return np_left(d, k, s0);
 }
