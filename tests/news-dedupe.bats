@@ -297,7 +297,7 @@ records_per_buffer() {
 	# would have used (the next pids), and a user's file that is no temporary.
 	printf 'x' >"$TMP/seen.np-tmp.Ab3dE9"
 	printf 'x' >"$TMP/seen.log.np-tmp.x0x0x0"
-	printf 'x' >"$TMP/seen.tmp.12345"
+	printf 'x' >"$TMP/seen.tmp.1" # pid 1 is never among the next pids below
 	printf 'mine\n' >"$TMP/seen.tmp.backup"
 	last=$(cat /proc/sys/kernel/ns_last_pid)
 	for p in $(seq $((last + 1)) $((last + 300))); do
