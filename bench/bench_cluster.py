@@ -13,26 +13,16 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import timed  # noqa: E402
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 
 
 def run_once(cmd, stdin_path):
-    with open(stdin_path, "rb") as fin, open(os.devnull, "wb") as fout:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(["build/bench/rss"] + cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE)
-        err = p.stderr.read().decode("utf-8", "replace")
-        _, wstatus, ru = os.wait4(p.pid, 0)
-        status = os.waitstatus_to_exitcode(wstatus)
-        dt = time.perf_counter() - t0
-    if status != 0:
-        sys.exit(f"bench-cluster: {' '.join(cmd)} failed (status {status}): {err[:300]}")
-    lines = err.strip().splitlines()
-    rss = int(lines[-1].split()[1]) if lines and lines[-1].startswith("rss: ") else 0
-    return dt, ru.ru_utime + ru.ru_stime, rss, "\n".join(l for l in lines if not l.startswith("rss: "))
+    return timed.run_once(cmd, stdin_path, "bench-cluster")
 
 
 def fresh_copy(state, work):
