@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cluster/cluster.h"
+#include "state_input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,25 +21,15 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char dir[64];
-	char path[128], file[160];
+	char path[128];
 	struct stories_params p = { 0.31, 3 * 86400, 100 };
 	struct stories *st;
 	struct cluster_state *cs;
 	struct clock c = { TIME_PENDING, false };
-	FILE *f;
 
 	if (size < 1)
 		return 0;
-	if (!dir[0]) {
-		snprintf(dir, sizeof dir, "/tmp/np-fuzz-cluster.XXXXXX");
-		if (!mkdtemp(dir))
-			abort();
-	}
-	snprintf(path, sizeof path, "%s/stories", dir);
-	snprintf(file, sizeof file, "%s%s", path, data[0] & 1 ? ".log" : "");
-	f = fopen(file, "wb");
-	if (!f || fwrite(data + 1, 1, size - 1, f) != size - 1 || fclose(f) != 0)
-		abort();
+	state_input_write(dir, sizeof dir, "stories", data, size, path, sizeof path);
 	st = stories_new(&p);
 	cs = cstate_open(path, false, st, &c);
 	if (cs) {
@@ -47,10 +38,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cstate_close(cs, st, &c);
 	}
 	stories_free(st);
-	unlink(path);
-	snprintf(file, sizeof file, "%s.log", path);
-	unlink(file);
-	snprintf(file, sizeof file, "%s.lock", path);
-	unlink(file);
+	state_input_remove(path);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "dedupe/dedupe.h"
+#include "state_input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -18,24 +19,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char dir[64];
-	char path[128], file[160];
+	char path[128];
 	struct sketch_params p = { 8, 32, 2 };
 	struct index *ix = NULL;
 	struct state *st;
-	FILE *f;
 
 	if (size < 1)
 		return 0;
-	if (!dir[0]) {
-		snprintf(dir, sizeof dir, "/tmp/np-fuzz-state.XXXXXX");
-		if (!mkdtemp(dir))
-			abort();
-	}
-	snprintf(path, sizeof path, "%s/seen", dir);
-	snprintf(file, sizeof file, "%s%s", path, data[0] & 1 ? ".log" : "");
-	f = fopen(file, "wb");
-	if (!f || fwrite(data + 1, 1, size - 1, f) != size - 1 || fclose(f) != 0)
-		abort();
+	state_input_write(dir, sizeof dir, "seen", data, size, path, sizeof path);
 	st = state_open(path, &p, 0, 1000, 0, false, &ix);
 	if (st) {
 		uint64_t i, n = index_count(ix), first = index_next_seq(ix) - n;
@@ -45,8 +36,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		state_close(st, ix);
 		index_free(ix);
 	}
-	unlink(path);
-	snprintf(file, sizeof file, "%s.log", path);
-	unlink(file);
+	state_input_remove(path);
 	return 0;
 }
