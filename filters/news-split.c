@@ -137,8 +137,9 @@ format_of_name(const char *path)
 /* Bytes enough to see past a feed's or a page's prologue to its root. */
 #define MARKUP_PROLOGUE 4096
 
-static int
-starts_with_markup(const char *head, size_t n)
+/* The offset of the first byte after a UTF-8 BOM and blank space (n when none). */
+static size_t
+first_nonblank(const char *head, size_t n)
 {
 	size_t i = 0;
 
@@ -146,13 +147,21 @@ starts_with_markup(const char *head, size_t n)
 		i = 3;
 	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
 		i++;
+	return i;
+}
+
+static int
+starts_with_markup(const char *head, size_t n)
+{
+	size_t i = first_nonblank(head, n);
+
 	return i < n && head[i] == '<';
 }
 
 static enum format
 format_of(const char *path, const char *head, size_t n)
 {
-	size_t i = 0;
+	size_t i;
 
 	if (path && strcmp(path, "-") != 0) {
 		enum format f = format_of_name(path);
@@ -167,10 +176,7 @@ format_of(const char *path, const char *head, size_t n)
 		return FMT_FEED;
 	if (html_is_document(head, n))
 		return FMT_HTML;
-	if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
-		i++;
+	i = first_nonblank(head, n);
 	return (i == n || head[i] == '{') ? FMT_NDJSON : FMT_TEXT;
 }
 
