@@ -16,6 +16,7 @@
  * paragraphs, sentences; with --explode: id, doc_id, seq, start, end, text;
  * feed items, pages: see man news-split.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +157,38 @@ starts_with_markup(const char *head, size_t n)
 	size_t i = first_nonblank(head, n);
 
 	return i < n && head[i] == '<';
+}
+
+/* Whether head holds an element's start tag ("<name", not "<?" or "<!"). */
+static bool
+has_element(const char *head, size_t n)
+{
+	const char *p = head, *end = head + n;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) && end - p > 1) {
+		if (isalpha((unsigned char)p[1]))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/*
+ * Look on until the root element's start tag is in view (or
+ * MARKUP_PROLOGUE bytes, or the end), and no further: a live feed that
+ * stays open is told as soon as its root has arrived.
+ */
+static int
+peek_root(struct reader *r, const char **head, size_t *n)
+{
+	while (!has_element(*head, *n) && *n < MARKUP_PROLOGUE) {
+		size_t had = *n;
+		if (reader_peek_at_least(r, had + 1, head, n) != 0)
+			return -1;
+		if (*n == had)
+			break; /* the end */
+	}
+	return 0;
 }
 
 static enum format
@@ -467,7 +500,7 @@ split_file(struct splitter *sp, const char *path)
 		/* Markup is told by its root element, which may come lines after
 		 * an XML declaration, comments or a doctype: wait for more of it
 		 * (a live NDJSON stream is still told by its first line). */
-		if (starts_with_markup(head, n) && reader_peek_at_least(&r, MARKUP_PROLOGUE, &head, &n) != 0) {
+		if (starts_with_markup(head, n) && peek_root(&r, &head, &n) != 0) {
 			reader_close(&r);
 			return;
 		}

@@ -59,6 +59,22 @@ F=$BATS_TEST_DIRNAME/fixtures/feeds
 	cmp "$TMP/want" "$TMP/slow"
 }
 
+@test "-u: a feed on a pipe that stays open gives each item at its end tag" {
+	mkfifo "$TMP/in"
+	"$BIN/news-split" -u "$TMP/in" >"$TMP/out" 2>"$TMP/err" &
+	pid=$!
+	exec 8>"$TMP/in"
+	# A few hundred bytes, far less than any read-ahead block.
+	printf '%s\n' '<?xml version="1.0"?>' '<rss version="2.0"><channel><title>Live</title>' \
+		'<item><title>One</title><link>https://example.com/1</link><description>First item.</description></item>' >&8
+	for _ in $(seq 200); do [ -s "$TMP/out" ] && break; sleep 0.05; done
+	[ "$(jq -r .title "$TMP/out")" = One ] || { kill "$pid"; fail "nothing written while the feed is open: $(cat "$TMP/err")"; }
+	printf '%s\n' '<item><title>Two</title><link>https://example.com/2</link></item></channel></rss>' >&8
+	exec 8>&-
+	wait "$pid"
+	[ "$(jq -r .title "$TMP/out" | tr '\n' ' ')" = "One Two " ]
+}
+
 @test "Atom 1.0: xml:base, text/html/xhtml constructs, people, dates" {
 	run --separate-stderr "$BIN/news-split" "$F/atom10.atom"
 	[ "$status" -eq 0 ]
